@@ -1,0 +1,148 @@
+/**
+ * Norwegian (9 digits, MOD11) and Swedish (10 digits, Luhn, third digit ≥ 2) organisation numbers.
+ * Input is free text as found in sheets, notices (BT-501) and pages: `972 418 005`, `NO943184097MVA`,
+ * `Org.nr. 978693024`, `556086-8225`, `SE556086822501`, with zero-width and no-break spaces.
+ */
+export type OrgnrJurisdiction = 'NO' | 'SE';
+
+export type OrgnrProblem =
+  | 'empty'
+  | 'not-numeric'
+  | 'length'
+  | 'checksum'
+  /** Swedish 10-digit number whose third digit is below 2: a personal identity number, not an organisation. */
+  | 'personal-number';
+
+export interface Orgnr {
+  readonly raw: string;
+  /** Canonical digits (NO 9, SE 10) when the checksum holds, else null. */
+  readonly digits: string | null;
+  readonly jurisdiction: OrgnrJurisdiction | null;
+  readonly problem: OrgnrProblem | null;
+}
+
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const SEPARATORS = /[\s\u00A0\u202F\u2007.\-–/:]/g;
+const LABEL = /^(?:ORG(?:ANI[SZ]A(?:SJONS|TIONS)?)?\.?\s*NR\.?|ORG(?:ANI[SZ]A(?:SJONS|TIONS)?)?NUMMER|ORGNO)[:.]?/;
+
+/** 3,2,7,6,5,4,3,2 weights; remainder 1 gives check digit 10, which no valid number has. */
+export function isValidNorwegianOrgnr(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits)) return false;
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+  const remainder = sum % 11;
+  const check = remainder === 0 ? 0 : 11 - remainder;
+  return check !== 10 && check === Number(digits[8]);
+}
+
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export function isValidSwedishOrgnr(digits: string): boolean {
+  return /^\d{10}$/.test(digits) && luhnValid(digits) && Number(digits[2]) >= 2;
+}
+
+/** Strips labels, country prefixes, VAT suffixes and separators; returns what is left, upper-cased. */
+export function compactOrgnr(raw: string): string {
+  let s = raw.replace(INVISIBLE, '').toUpperCase().trim();
+  s = s.replace(LABEL, '');
+  s = s.replace(SEPARATORS, '');
+  s = s.replace(LABEL, '');
+  return s;
+}
+
+function result(raw: string, jurisdiction: OrgnrJurisdiction | null, digits: string | null, problem: OrgnrProblem | null): Orgnr {
+  return { raw, jurisdiction, digits, problem };
+}
+
+function checkNo(raw: string, d: string): Orgnr {
+  return isValidNorwegianOrgnr(d) ? result(raw, 'NO', d, null) : result(raw, 'NO', null, 'checksum');
+}
+
+function checkSe(raw: string, d: string): Orgnr {
+  if (!luhnValid(d)) return result(raw, 'SE', null, 'checksum');
+  if (Number(d[2]) < 2) return result(raw, 'SE', null, 'personal-number');
+  return result(raw, 'SE', d, null);
+}
+
+/**
+ * Parses one organisation number. `country` (NO/SE or eForms NOR/SWE) breaks ties; otherwise the
+ * length decides: 9 digits Norwegian, 10 Swedish. Never throws.
+ */
+export function parseOrgnr(raw: string, country?: string | null): Orgnr {
+  const text = typeof raw === 'string' ? raw : String(raw ?? '');
+  let s = compactOrgnr(text);
+  if (s === '') return result(text, null, null, 'empty');
+  const hint = country ? country.toUpperCase().slice(0, 2) : null;
+
+  // Norwegian VAT form NO999999999MVA and Swedish VAT form SE999999999901.
+  let prefix: OrgnrJurisdiction | null = null;
+  if (s.startsWith('NO')) {
+    prefix = 'NO';
+    s = s.slice(2);
+  } else if (s.startsWith('SE')) {
+    prefix = 'SE';
+    s = s.slice(2);
+  }
+  if (s.endsWith('MVA')) {
+    prefix ??= 'NO';
+    s = s.slice(0, -3);
+  }
+  if (!/^\d+$/.test(s)) return result(text, prefix ?? (hint === 'NO' || hint === 'SE' ? hint : null), null, 'not-numeric');
+
+  const jurisdiction = prefix ?? (hint === 'NO' || hint === 'SE' ? hint : null);
+  if (s.length === 9 && jurisdiction !== 'SE') return checkNo(text, s);
+  if (s.length === 10 && jurisdiction !== 'NO') return checkSe(text, s);
+  if (s.length === 12 && jurisdiction !== 'NO') {
+    if (s.endsWith('01') && (prefix === 'SE' || !s.startsWith('16'))) return checkSe(text, s.slice(0, 10));
+    if (s.startsWith('16')) return checkSe(text, s.slice(2));
+    if (s.startsWith('19') || s.startsWith('20')) return result(text, 'SE', null, 'personal-number');
+  }
+  return result(text, jurisdiction, null, 'length');
+}
+
+/** `972 418 005` or `556086-8225`, the way each country writes them. */
+export function formatOrgnr(digits: string, jurisdiction: OrgnrJurisdiction): string {
+  if (jurisdiction === 'NO') return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+  return `${digits.slice(0, 6)}-${digits.slice(6)}`;
+}
+
+export interface OrgnrMatch {
+  readonly index: number;
+  readonly length: number;
+  readonly orgnr: Orgnr & { digits: string; jurisdiction: OrgnrJurisdiction };
+}
+
+const SP = '[ \\u00A0\\u202F]?';
+// Candidate shapes in running text; digits glued to other digits are not candidates (phone numbers, amounts).
+const CANDIDATE = new RegExp(
+  [
+    `(?:NO${SP})?\\d{3}${SP}\\d{3}${SP}\\d{3}(?:${SP}MVA)?`,
+    `(?:SE)?\\d{6}-?\\d{4}(?:01)?`,
+  ].map((p) => `(?<![\\d\\p{L}])${p}(?![\\d\\p{L}])`).join('|'),
+  'gu',
+);
+
+/** Every valid organisation number in a text, with its position. Invalid checksums are skipped. */
+export function findOrgnrs(text: string): OrgnrMatch[] {
+  const out: OrgnrMatch[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    const parsed = parseOrgnr(m[0]);
+    if (parsed.digits !== null && parsed.jurisdiction !== null) {
+      out.push({ index: m.index, length: m[0].length, orgnr: parsed as OrgnrMatch['orgnr'] });
+    }
+  }
+  return out;
+}

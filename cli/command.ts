@@ -1,0 +1,40 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Lang, MessageParams, Translate } from '../core/index.ts';
+
+/** Exit codes: 0 ok, 1 findings of error severity, 2 bad input (message in the chosen language). */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_BAD_INPUT = 2;
+
+export interface CliContext {
+  readonly lang: Lang;
+  readonly t: Translate;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedArgs {
+  readonly values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  readonly positionals: string[];
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line of usage, e.g. `rules --jurisdiction NO|SE [--date YYYY-MM-DD] [--json]`. */
+  readonly usage: string;
+  readonly options: OptionSpec;
+  run(args: ParsedArgs, ctx: CliContext): Promise<number>;
+}
+
+/** Bad input: the CLI prints the translated message and exits with `exitCode` (2 unless said). */
+export class CliError extends Error {
+  constructor(
+    readonly messageKey: string,
+    readonly params: MessageParams = {},
+    readonly exitCode: number = EXIT_BAD_INPUT,
+  ) {
+    super(messageKey);
+  }
+}

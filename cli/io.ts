@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { CliError } from './command.ts';
+import { isIsoDate, type Lang } from '../core/index.ts';
+
+export async function readInputFile(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError('error.file-not-found', { path });
+    throw new CliError('error.file-unreadable', { path, detail: (error as Error).message });
+  }
+}
+
+export function stringOption(values: Record<string, unknown>, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function choiceOption<T extends string>(values: Record<string, unknown>, name: string, choices: readonly T[], fallback: T): T;
+export function choiceOption<T extends string>(values: Record<string, unknown>, name: string, choices: readonly T[]): T | undefined;
+export function choiceOption<T extends string>(values: Record<string, unknown>, name: string, choices: readonly T[], fallback?: T): T | undefined {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return fallback;
+  const found = choices.find((c) => c.toLowerCase() === raw.toLowerCase());
+  if (!found) throw new CliError('error.bad-choice', { value: raw, name: `--${name}`, choices: choices.join(', ') });
+  return found;
+}
+
+/** `--date YYYY-MM-DD`, default today (local date). */
+export function dateOption(values: Record<string, unknown>, name = 'date'): string {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return todayIso();
+  if (!isIsoDate(raw)) throw new CliError('error.bad-date', { value: raw });
+  return raw;
+}
+
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
+}
+
+export type { Lang };

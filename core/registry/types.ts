@@ -1,0 +1,58 @@
+import type { IsoDate } from '../dates.ts';
+import type { OrgnrJurisdiction } from '../orgnr/index.ts';
+
+/**
+ * The supplier registry: suppliers that an organisation has curated as possibly eligible for
+ * reserved contracts, each with where the information came from and when. Membership is an
+ * indicator, never proof of eligibility.
+ */
+export type SupplierKind = 'asf' | 'arbeidsmarkedsbedrift' | 'vta-aft' | 'other';
+
+/**
+ * Who is counted in the 30 % share. Norway counts employees (headcount); Sweden counts everyone
+ * occupied in the business, placements included.
+ */
+export type ShareDenominator = 'employees' | 'occupied';
+
+export interface Provenance {
+  /** Name of the source, e.g. "Skoopi ASF-listan" or "Gävle kommun, leverantörsuppföljning". */
+  readonly source: string;
+  readonly url: string | null;
+  readonly retrieved: IsoDate;
+  /** After this date the information should be re-checked. */
+  readonly expires: IsoDate | null;
+  /** Demo data must be labelled as such wherever it shows. */
+  readonly demo: boolean;
+}
+
+export interface StaffShare {
+  /** Share of disabled or disadvantaged people, in percent (0–100), on `denominator`. */
+  readonly percent: number;
+  readonly denominator: ShareDenominator;
+  /** The date the counts refer to (the attestation's date). */
+  readonly asOf: IsoDate;
+}
+
+export interface Supplier {
+  /** Canonical digits (NO 9, SE 10); the checksum holds. */
+  readonly orgnr: string;
+  readonly jurisdiction: OrgnrJurisdiction;
+  readonly name: string;
+  /** Other names the supplier trades under. */
+  readonly altNames: readonly string[];
+  readonly kind: SupplierKind;
+  readonly share: StaffShare | null;
+  /** The supplier has attested that its main purpose is social and professional integration. */
+  readonly purposeAttested: boolean;
+  /** Municipality or county codes (NO: 4-digit kommunenummer / 2-digit fylke; SE: 4-digit kommunkod / 2-digit län). */
+  readonly regions: readonly string[];
+  /** CPV prefixes the supplier delivers (e.g. "9091" for cleaning). */
+  readonly categories: readonly string[];
+  /** Where this entry came from; falls back to the registry's own provenance. */
+  readonly provenance: Provenance;
+}
+
+export interface Registry {
+  readonly provenance: Provenance;
+  readonly suppliers: readonly Supplier[];
+}

@@ -3,3 +3,4 @@ export * from './dates.ts';
 export * from './i18n/index.ts';
 export * from './orgnr/index.ts';
 export * from './value/money.ts';
+export * from './rules/index.ts';

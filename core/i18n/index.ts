@@ -2,11 +2,17 @@ import { LANGS, LOCALE_OF, type AreaMessages, type Lang, type MessageParams } fr
 import { commonMessages } from './messages/common.ts';
 import { rulesMessages } from './messages/rules.ts';
 import { orgnrMessages } from './messages/orgnr.ts';
+import { cliMessages } from './messages/cli.ts';
 
 export * from './catalogue.ts';
 
 /** Every area's catalogue. A new area adds its file under messages/ and one line here. */
-export const AREAS: readonly AreaMessages[] = [commonMessages, rulesMessages, orgnrMessages];
+export const AREAS: readonly AreaMessages[] = [
+  commonMessages,
+  rulesMessages,
+  orgnrMessages,
+  cliMessages,
+];
 
 type Catalogue = Readonly<Record<string, string>>;
 
@@ -24,12 +30,21 @@ export function hasMessage(key: string): boolean {
   return key in CATALOGUES.en;
 }
 
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
+/** A number the way the language writes it (nb/sv: `1 300 000,5`; en: `1,300,000.5`). */
+export function formatNumber(lang: Lang, value: number | bigint): string {
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE_OF[lang], { maximumFractionDigits: 2 });
+    numberFormats.set(lang, format);
+  }
+  return format.format(value);
+}
+
 function formatParam(lang: Lang, value: MessageParams[string]): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'bigint') {
-    return new Intl.NumberFormat(LOCALE_OF[lang], { maximumFractionDigits: 2 }).format(value);
-  }
-  return value;
+  return typeof value === 'string' ? value : formatNumber(lang, value);
 }
 
 /**

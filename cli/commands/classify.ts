@@ -1,0 +1,64 @@
+import {
+  BUYER_KINDS,
+  CONTRACT_KINDS,
+  classifyPurchase,
+  describeFinding,
+  fromMajor,
+  moneyJson,
+  toMajorNumber,
+  formatNumber,
+  type BuyerKind,
+  type ContractKind,
+  type Money,
+  type PurchaseJurisdiction,
+} from '../../core/index.ts';
+import { CliError, EXIT_FINDINGS, EXIT_OK, type Command } from '../command.ts';
+import { choiceOption, dateOption, json } from '../io.ts';
+
+/** Whole or decimal amount as typed on the command line; richer formats go through the sheet check. */
+function valueArgument(raw: string | undefined, currency: string): Money {
+  if (raw === undefined) throw new CliError('cli.classify.value-required');
+  const text = raw.replace(/[\s_]/g, '');
+  try {
+    return fromMajor(text, currency);
+  } catch {
+    throw new CliError('finding.VALUE-UNPARSEABLE', { raw });
+  }
+}
+
+export const classifyCommand: Command = {
+  name: 'classify',
+  usage: 'classify VALUE --jurisdiction NO|SE [--buyer state|municipal] [--kind goods|services|works|social-services] [--vat-included] [--date YYYY-MM-DD] [--json]',
+  options: {
+    jurisdiction: { type: 'string', short: 'j' },
+    buyer: { type: 'string' },
+    kind: { type: 'string' },
+    date: { type: 'string' },
+    'vat-included': { type: 'boolean' },
+  },
+  async run({ values, positionals }, ctx) {
+    const jurisdiction = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE'], 'NO');
+    const input = {
+      jurisdiction,
+      buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS, 'municipal'),
+      contractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS, 'services'),
+      date: dateOption(values),
+      value: valueArgument(positionals[0], jurisdiction === 'NO' ? 'NOK' : 'SEK'),
+      vatIncluded: values['vat-included'] === true,
+    };
+    const verdict = classifyPurchase(input);
+    const exit = verdict.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+    if (values.json) {
+      ctx.out(json({ ...input, value: moneyJson(input.value), ...verdict, valueExclVat: moneyJson(verdict.valueExclVat) }));
+      return exit;
+    }
+    const { t, lang } = ctx;
+    const out = [t('cli.classify.regime', { regime: `${verdict.regime} — ${t(`regime.${verdict.regime}`)}` })];
+    if (verdict.valueExclVat) out.push(t('cli.classify.value', { value: toMajorNumber(verdict.valueExclVat), currency: verdict.valueExclVat.currency }));
+    out.push(t('cli.classify.rules'));
+    for (const r of verdict.rules) out.push(`  [${t(`status.${r.status}`)}] ${r.id}: ${formatNumber(lang, r.value)} — ${r.title} <${r.url}>`);
+    for (const f of verdict.findings) out.push(`${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}`);
+    ctx.out(out.join('\n'));
+    return exit;
+  },
+};

@@ -1,0 +1,40 @@
+import { defineMessages } from '../catalogue.ts';
+
+export const cliMessages = defineMessages({
+  en: {
+    'cli.usage': 'Usage:',
+    'cli.usage-global': 'Every command takes --lang nb|sv|en and --json. Exit codes: 0 ok, 1 findings of error severity, 2 bad input.',
+    'cli.unknown-command': 'Unknown command "{name}". Run inkludo --help for the list.',
+    'cli.internal-error': 'Internal error (please report it): {detail}',
+    'cli.classify.value-required': 'Give the estimated value excl. VAT, e.g. inkludo classify 750000 --jurisdiction SE.',
+    'cli.classify.regime': 'Regime: {regime}',
+    'cli.classify.value': 'Value compared (excl. VAT): {value} {currency}',
+    'cli.classify.rules': 'Rules applied:',
+    'cli.orgnr.required': 'Give at least one organisation number.',
+    'cli.rules.jurisdiction-required': 'Choose a jurisdiction: --jurisdiction NO, SE or EU.',
+  },
+  nb: {
+    'cli.usage': 'Bruk:',
+    'cli.usage-global': 'Alle kommandoer tar --lang nb|sv|en og --json. Avslutningskoder: 0 ok, 1 funn av alvorlighetsgrad feil, 2 ugyldige inndata.',
+    'cli.unknown-command': 'Ukjent kommando «{name}». Kjør inkludo --help for å se listen.',
+    'cli.internal-error': 'Intern feil (meld gjerne fra): {detail}',
+    'cli.classify.value-required': 'Oppgi anslått verdi ekskl. mva., f.eks. inkludo classify 750000 --jurisdiction NO.',
+    'cli.classify.regime': 'Regelverk: {regime}',
+    'cli.classify.value': 'Verdi sammenlignet (ekskl. mva.): {value} {currency}',
+    'cli.classify.rules': 'Regler brukt:',
+    'cli.orgnr.required': 'Oppgi minst ett organisasjonsnummer.',
+    'cli.rules.jurisdiction-required': 'Velg jurisdiksjon: --jurisdiction NO, SE eller EU.',
+  },
+  sv: {
+    'cli.usage': 'Användning:',
+    'cli.usage-global': 'Alla kommandon tar --lang nb|sv|en och --json. Slutkoder: 0 ok, 1 fynd av allvarlighetsgrad fel, 2 felaktiga indata.',
+    'cli.unknown-command': 'Okänt kommando ”{name}”. Kör inkludo --help för att se listan.',
+    'cli.internal-error': 'Internt fel (rapportera det gärna): {detail}',
+    'cli.classify.value-required': 'Ange beräknat värde exklusive moms, t.ex. inkludo classify 750000 --jurisdiction SE.',
+    'cli.classify.regime': 'Regelverk: {regime}',
+    'cli.classify.value': 'Jämfört värde (exkl. moms): {value} {currency}',
+    'cli.classify.rules': 'Tillämpade regler:',
+    'cli.orgnr.required': 'Ange minst ett organisationsnummer.',
+    'cli.rules.jurisdiction-required': 'Välj jurisdiktion: --jurisdiction NO, SE eller EU.',
+  },
+});

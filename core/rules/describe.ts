@@ -1,0 +1,23 @@
+import { translate, type Lang, type MessageParams } from '../i18n/index.ts';
+import type { Finding } from './findings.ts';
+import { REGIME_CODES } from './regime.ts';
+
+const REGIMES: readonly string[] = REGIME_CODES;
+
+/** Params that are codes themselves (a regime, a denominator, a status) are shown by their label. */
+function localizeParams(lang: Lang, params: MessageParams): MessageParams {
+  const out: Record<string, MessageParams[string]> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' && (name === 'regime' || name === 'otherRegime') && REGIMES.includes(value)) out[name] = translate(lang, `regime.${value}`);
+    else if (name === 'denominator' && (value === 'employees' || value === 'occupied')) out[name] = translate(lang, `denominator.${value}`);
+    else if (name === 'status' && (value === 'verified' || value === 'pending' || value === 'unverified')) out[name] = translate(lang, `status.${value}`);
+    else if (name === 'from' && value === null) out[name] = translate(lang, 'rules.from-undecided');
+    else out[name] = value;
+  }
+  return out;
+}
+
+/** A finding as one sentence in the user's language. */
+export function describeFinding(lang: Lang, f: Finding): string {
+  return translate(lang, f.messageKey, localizeParams(lang, f.params));
+}

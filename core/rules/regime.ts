@@ -1,0 +1,217 @@
+import type { IsoDate } from '../dates.ts';
+import { money, moneyJson, type Money } from '../value/money.ts';
+import { finding, type Finding } from './findings.ts';
+import { DEFAULT_RULES, type RuleSet } from './packs/index.ts';
+import { resolveParameter, type Resolution } from './resolve.ts';
+import type { ParameterValue, RulePack } from './schema.ts';
+
+export const REGIME_CODES = ['NO-EXEMPT', 'NO-PART-I', 'NO-PART-II', 'NO-PART-III', 'SE-DIRECT', 'SE-BELOW-EU', 'SE-ABOVE-EU', 'UNKNOWN'] as const;
+export type RegimeCode = (typeof REGIME_CODES)[number];
+
+export const BUYER_KINDS = ['state', 'municipal'] as const;
+export type BuyerKind = (typeof BUYER_KINDS)[number];
+export const CONTRACT_KINDS = ['goods', 'services', 'works', 'social-services'] as const;
+export type ContractKind = (typeof CONTRACT_KINDS)[number];
+export type PurchaseJurisdiction = 'NO' | 'SE';
+
+export interface PurchaseInput {
+  readonly jurisdiction: PurchaseJurisdiction;
+  readonly buyer: BuyerKind;
+  readonly contractKind: ContractKind;
+  /** Estimated value; a null currency is read as the jurisdiction's own. */
+  readonly value: Money | null;
+  /** True when the value includes VAT; null or false: excluding VAT, as thresholds are. */
+  readonly vatIncluded?: boolean | null;
+  readonly date: IsoDate;
+}
+
+/** A rule the verdict applied, with what a reader needs to check it. */
+export interface AppliedRule {
+  readonly id: string;
+  readonly parameter: string;
+  readonly value: number;
+  readonly status: ParameterValue['status'];
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface RegimeVerdict {
+  readonly regime: RegimeCode;
+  /** The value compared with the thresholds (excl. VAT), or null when there was none. */
+  readonly valueExclVat: Money | null;
+  readonly rules: readonly AppliedRule[];
+  readonly ruleIds: readonly string[];
+  readonly findings: readonly Finding[];
+}
+
+type Lookup = (parameter: string) => bigint | null;
+/** A threshold ladder: where a value (in minor units) falls, asking only for the thresholds it needs. */
+type Ladder = (value: bigint, lookup: Lookup) => RegimeCode;
+
+function norwegianLadder(input: PurchaseInput): Ladder {
+  const eea =
+    input.contractKind === 'works' ? 'eea-threshold-works'
+    : input.contractKind === 'social-services' ? 'eea-threshold-health-social'
+    : input.buyer === 'state' ? 'eea-threshold-state'
+    : 'eea-threshold-other';
+  return (value, lookup) => {
+    const lower = lookup('lower-threshold');
+    if (lower === null) return 'UNKNOWN';
+    if (value < lower) return 'NO-EXEMPT'; // in scope at a value equal to or greater than the threshold
+    if (input.contractKind === 'social-services') {
+      // Health and social services: below the EEA threshold only the act and FOA part I apply.
+      const threshold = lookup(eea);
+      if (threshold === null) return 'UNKNOWN';
+      return value >= threshold ? 'NO-PART-III' : 'NO-PART-I';
+    }
+    const national = lookup('national-threshold');
+    if (national === null) return 'UNKNOWN';
+    if (value < national) return 'NO-PART-I';
+    const threshold = lookup(eea);
+    if (threshold === null) return 'UNKNOWN';
+    return value >= threshold ? 'NO-PART-III' : 'NO-PART-II';
+  };
+}
+
+function swedishLadder(input: PurchaseInput): Ladder {
+  return (value, lookup) => {
+    if (input.contractKind === 'social-services') {
+      // Bilaga 2 services may be directly awarded below the threshold for social services.
+      const social = lookup('eu-threshold-social');
+      if (social === null) return 'UNKNOWN';
+      return value < social ? 'SE-DIRECT' : 'SE-ABOVE-EU';
+    }
+    const limit = lookup('direct-award-limit');
+    if (limit === null) return 'UNKNOWN';
+    if (value < limit) return 'SE-DIRECT'; // only strictly below the limit
+    const eu = lookup(input.contractKind === 'works' ? 'eu-threshold-works' : input.buyer === 'state' ? 'eu-threshold-central' : 'eu-threshold-sub-central');
+    if (eu === null) return 'UNKNOWN';
+    return value >= eu ? 'SE-ABOVE-EU' : 'SE-BELOW-EU';
+  };
+}
+
+const toMinor = (major: number): bigint => BigInt(Math.round(major * 100));
+
+/** Resolves parameters once per verdict and remembers which ones the ladder asked for. */
+class Resolver {
+  readonly used = new Map<string, Resolution>();
+  constructor(
+    private readonly pack: RulePack,
+    private readonly date: IsoDate,
+  ) {}
+
+  resolve(parameter: string): Resolution {
+    let r = this.used.get(parameter);
+    if (!r) {
+      r = resolveParameter(this.pack, parameter, this.date);
+      this.used.set(parameter, r);
+    }
+    return r;
+  }
+
+  lookup: Lookup = (parameter) => {
+    const applied = this.resolve(parameter).applied;
+    return applied?.value != null ? toMinor(applied.value) : null;
+  };
+
+  /** The same lookup with one parameter replaced, to see what a pending change would do. */
+  lookupWith(parameter: string, value: number): Lookup {
+    return (p) => (p === parameter ? toMinor(value) : this.lookup(p));
+  }
+}
+
+function appliedRule(r: Resolution): AppliedRule | null {
+  const v = r.applied;
+  if (!v || v.value === null) return null;
+  return { id: v.id, parameter: r.parameter, value: v.value, status: v.status, title: v.reference.title, url: v.reference.url };
+}
+
+/** Findings about the rules themselves: pending changes that would alter the verdict, fallbacks, gaps. */
+function ruleFindings(resolver: Resolver, ladder: Ladder, value: bigint, regime: RegimeCode, currency: string): Finding[] {
+  const out: Finding[] = [];
+  for (const r of [...resolver.used.values()]) {
+    if (r.applied === null) {
+      out.push(finding('RULE-MISSING', 'warning', { parameter: r.parameter }, []));
+      continue;
+    }
+    if (r.fallbackFor !== null) {
+      const gap = r.fallbackFor === 'none' ? null : r.fallbackFor;
+      out.push(
+        finding(
+          'RULE-FALLBACK',
+          'warning',
+          { parameter: r.parameter, used: r.applied.id, value: r.applied.value ?? 0, currency, usedTo: r.applied.to, missing: gap?.id ?? null, note: gap?.note ?? null, source: gap?.reference.url ?? null },
+          gap ? [r.applied.id, gap.id] : [r.applied.id],
+        ),
+      );
+    }
+    for (const alt of r.alternatives) {
+      if (alt.value === null) continue;
+      const altRegime = ladder(value, resolver.lookupWith(r.parameter, alt.value));
+      if (altRegime === regime) continue;
+      out.push(
+        finding(
+          'RULE-PENDING',
+          'warning',
+          { rule: alt.id, status: alt.status, value: alt.value, currency, from: alt.from, regime: altRegime, title: alt.reference.title, source: alt.reference.url },
+          [alt.id],
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function verdict(regime: RegimeCode, valueExclVat: Money | null, resolver: Resolver | null, findings: Finding[]): RegimeVerdict {
+  const rules = resolver ? [...resolver.used.values()].map(appliedRule).filter((r): r is AppliedRule => r !== null) : [];
+  return { regime, valueExclVat, rules, ruleIds: rules.map((r) => r.id), findings };
+}
+
+/**
+ * Which procurement regime a purchase falls under, with the rules applied and the findings about
+ * them. Only verified rule values are applied; pending ones show up as RULE-PENDING when they would
+ * change the answer.
+ */
+export function classifyPurchase(input: PurchaseInput, rules: RuleSet = DEFAULT_RULES): RegimeVerdict {
+  const pack = rules[input.jurisdiction];
+  if (input.value === null) return verdict('UNKNOWN', null, null, [finding('VALUE-MISSING', 'warning')]);
+  if (input.value.currency !== null && input.value.currency !== pack.currency) {
+    return verdict('UNKNOWN', null, null, [
+      finding('CURRENCY-MISMATCH', 'warning', { currency: input.value.currency, expected: pack.currency }),
+    ]);
+  }
+  const resolver = new Resolver(pack, input.date);
+  const ladder = input.jurisdiction === 'NO' ? norwegianLadder(input) : swedishLadder(input);
+  const findings: Finding[] = [];
+
+  let net = input.value.minor;
+  const rate = input.vatIncluded ? resolver.resolve('vat-standard-rate').applied : null;
+  if (input.vatIncluded) {
+    if (rate?.value == null) return verdict('UNKNOWN', null, resolver, ruleFindings(resolver, ladder, net, 'UNKNOWN', pack.currency));
+    // Thresholds are excl. VAT: estimate the net value at the standard rate, and say so.
+    const divisor = BigInt(100 + Math.round(rate.value));
+    net = (input.value.minor * 100n + divisor / 2n) / divisor;
+  }
+  const regime = ladder(net, resolver.lookup);
+  if (rate?.value != null) {
+    // A lower VAT rate (or none) puts the net value nearer the gross one: does that change the regime?
+    const grossRegime = ladder(input.value.minor, new Resolver(pack, input.date).lookup);
+    findings.push(
+      finding(
+        'VAT-INCLUDED',
+        'warning',
+        { gross: Number(input.value.minor) / 100, net: Number(net) / 100, rate: rate.value, currency: pack.currency, otherRegime: grossRegime === regime ? null : grossRegime },
+        [rate.id],
+        grossRegime === regime ? 'finding.VAT-INCLUDED' : 'finding.VAT-INCLUDED.regime-depends',
+      ),
+    );
+  }
+  if (regime === 'SE-DIRECT') {
+    const doc = resolver.resolve('documentation-limit').applied;
+    if (doc?.value != null && net > toMinor(doc.value)) {
+      findings.push(finding('DIRECT-AWARD-DOCUMENT', 'info', { limit: doc.value, currency: pack.currency }, [doc.id]));
+    }
+  }
+  findings.push(...ruleFindings(resolver, ladder, net, regime, pack.currency));
+  return verdict(regime, money(net, input.value.currency ?? pack.currency), resolver, findings);
+}

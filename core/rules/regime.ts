@@ -1,5 +1,5 @@
 import type { IsoDate } from '../dates.ts';
-import { money, moneyJson, type Money } from '../value/money.ts';
+import { money, type Money } from '../value/money.ts';
 import { finding, type Finding } from './findings.ts';
 import { DEFAULT_RULES, type RuleSet } from './packs/index.ts';
 import { resolveParameter, type Resolution } from './resolve.ts';
@@ -92,32 +92,40 @@ function swedishLadder(input: PurchaseInput): Ladder {
 
 const toMinor = (major: number): bigint => BigInt(Math.round(major * 100));
 
-/** Resolves parameters once per verdict and remembers which ones the ladder asked for. */
+/** Resolves parameters once per verdict and remembers which ones the verdict itself used. */
 class Resolver {
   readonly used = new Map<string, Resolution>();
+  private readonly cache = new Map<string, Resolution>();
   constructor(
     private readonly pack: RulePack,
     private readonly date: IsoDate,
   ) {}
 
-  resolve(parameter: string): Resolution {
-    let r = this.used.get(parameter);
+  private peek(parameter: string): Resolution {
+    let r = this.cache.get(parameter);
     if (!r) {
       r = resolveParameter(this.pack, parameter, this.date);
-      this.used.set(parameter, r);
+      this.cache.set(parameter, r);
     }
     return r;
   }
 
-  lookup: Lookup = (parameter) => {
-    const applied = this.resolve(parameter).applied;
-    return applied?.value != null ? toMinor(applied.value) : null;
-  };
-
-  /** The same lookup with one parameter replaced, to see what a pending change would do. */
-  lookupWith(parameter: string, value: number): Lookup {
-    return (p) => (p === parameter ? toMinor(value) : this.lookup(p));
+  resolve(parameter: string): Resolution {
+    const r = this.peek(parameter);
+    this.used.set(parameter, r);
+    return r;
   }
+
+  lookup: Lookup = (parameter) => valueOf(this.resolve(parameter));
+
+  /** What-if lookup with one parameter replaced; it does not count as used by the verdict. */
+  lookupWith(parameter: string, value: number): Lookup {
+    return (p) => (p === parameter ? toMinor(value) : valueOf(this.peek(p)));
+  }
+}
+
+function valueOf(r: Resolution): bigint | null {
+  return r.applied?.value != null ? toMinor(r.applied.value) : null;
 }
 
 function appliedRule(r: Resolution): AppliedRule | null {
@@ -130,11 +138,8 @@ function appliedRule(r: Resolution): AppliedRule | null {
 function ruleFindings(resolver: Resolver, ladder: Ladder, value: bigint, regime: RegimeCode, currency: string): Finding[] {
   const out: Finding[] = [];
   for (const r of [...resolver.used.values()]) {
-    if (r.applied === null) {
-      out.push(finding('RULE-MISSING', 'warning', { parameter: r.parameter }, []));
-      continue;
-    }
-    if (r.fallbackFor !== null) {
+    if (r.applied === null) out.push(finding('RULE-MISSING', 'warning', { parameter: r.parameter }, []));
+    else if (r.fallbackFor !== null) {
       const gap = r.fallbackFor === 'none' ? null : r.fallbackFor;
       out.push(
         finding(

@@ -1,0 +1,13 @@
+// `npm start`: the main job on the bundled sample data, through the real CLI.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['rules', '--jurisdiction', 'NO', '--date', '2026-11-23'],
+  ['classify', '750000', '--jurisdiction', 'SE', '--date', '2026-11-23'],
+];
+
+for (const args of steps) {
+  console.log(`\n$ inkludo ${args.join(' ')}`);
+  const run = spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { stdio: 'inherit' });
+  if (run.status !== 0 && run.status !== 1) process.exit(run.status ?? 1);
+}

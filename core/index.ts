@@ -2,5 +2,6 @@
 export * from './dates.ts';
 export * from './i18n/index.ts';
 export * from './orgnr/index.ts';
-export * from './value/money.ts';
+export * from './value/index.ts';
 export * from './rules/index.ts';
+export * from './notice/index.ts';

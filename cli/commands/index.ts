@@ -2,10 +2,12 @@ import type { Command } from '../command.ts';
 import { rulesCommand } from './rules.ts';
 import { classifyCommand } from './classify.ts';
 import { orgnrCommand } from './orgnr.ts';
+import { noticeCommand } from './notice.ts';
 
 /** Every `inkludo` sub-command. A new command adds its file here and one line below. */
 export const COMMANDS: readonly Command[] = [
   rulesCommand,
   classifyCommand,
   orgnrCommand,
+  noticeCommand,
 ];

@@ -2,7 +2,9 @@ import { LANGS, LOCALE_OF, type AreaMessages, type Lang, type MessageParams } fr
 import { commonMessages } from './messages/common.ts';
 import { rulesMessages } from './messages/rules.ts';
 import { orgnrMessages } from './messages/orgnr.ts';
+import { valueMessages } from './messages/value.ts';
 import { cliMessages } from './messages/cli.ts';
+import { noticeMessages } from './messages/notice.ts';
 
 export * from './catalogue.ts';
 
@@ -11,7 +13,9 @@ export const AREAS: readonly AreaMessages[] = [
   commonMessages,
   rulesMessages,
   orgnrMessages,
+  valueMessages,
   cliMessages,
+  noticeMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

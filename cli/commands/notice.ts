@@ -1,0 +1,24 @@
+import { assessNotice, DEFAULT_XML_LIMITS, noticeError, noticeJson, readNotice, summariseNotice } from '../../core/index.ts';
+import { CliError, EXIT_OK, type Command } from '../command.ts';
+import { json, readInputFile } from '../io.ts';
+
+export const noticeCommand: Command = {
+  name: 'notice',
+  usage: 'notice FILE.xml [--json] [--lang nb|sv|en]',
+  options: {},
+  async run({ values, positionals }, ctx) {
+    const [path] = positionals;
+    if (path === undefined) throw new CliError('error.missing-argument', { name: 'FILE.xml' });
+    const bytes = await readInputFile(path);
+    // Checked on the bytes before decoding: a UTF-8 text is never shorter in bytes than in characters.
+    const read =
+      bytes.length > DEFAULT_XML_LIMITS.maxChars
+        ? { ok: false as const, error: noticeError('too-large', { limit: DEFAULT_XML_LIMITS.maxChars }) }
+        : readNotice(new TextDecoder('utf-8').decode(bytes));
+    if (!read.ok) throw new CliError(read.error.messageKey, read.error.params);
+    const assessment = assessNotice(read.notice);
+    if (values.json) ctx.out(json(noticeJson(read.notice, assessment)));
+    else ctx.out(summariseNotice(read.notice, assessment, ctx.t).join('\n'));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,135 @@
+import type { OrgnrJurisdiction } from '../orgnr/index.ts';
+import type { Provenance, Supplier } from '../registry/types.ts';
+import { legalBasisFor, type LegalBasis } from './legal-basis.ts';
+import type { LotKind, Notice, NoticeLot, NoticeParty } from './model.ts';
+
+/** What the assessment needs from the registry index (core/registry). */
+export interface SupplierLookup {
+  byOrgnr(digits: string): Supplier | null | undefined;
+  fitting(query: { cpv: string; jurisdiction?: OrgnrJurisdiction }): readonly Supplier[];
+}
+
+export interface RegistrySource {
+  readonly lookup: SupplierLookup;
+  /** The registry's own provenance, shown with every match. */
+  readonly provenance: Provenance;
+}
+
+/**
+ * What a lot says about work integration, strongest first. `public-service-mission` (res-pub-ser,
+ * Art. 77) is a different reservation from `work-integration` (res-ws, Art. 20) and is never
+ * presented as a sheltered-workshop reservation.
+ */
+export type LotSignalKind =
+  | 'work-integration'
+  | 'public-service-mission'
+  | 'sheltered-execution'
+  | 'social-employment-objective'
+  | 'social-strategic-procurement';
+
+export interface LotSignal {
+  readonly kind: LotSignalKind;
+  /** The eForms field and code that carried it, e.g. BT-71 `res-ws`. */
+  readonly field: 'BT-71' | 'BT-736' | 'BT-775' | 'BT-06';
+  readonly code: string;
+  /** The provision to cite, for reservations; weaker signals have none. */
+  readonly legalBasis: LegalBasis | null;
+}
+
+export interface FittingSupplier {
+  readonly supplier: Supplier;
+  /** The notice CPV code the supplier's category matched. */
+  readonly cpv: string;
+}
+
+export interface LotAssessment {
+  readonly lot: string;
+  readonly kind: LotKind;
+  /** Empty means no reservation and no social signal. */
+  readonly signals: readonly LotSignal[];
+  /** Registry suppliers whose categories cover the lot's CPV; null without a registry. */
+  readonly fitting: readonly FittingSupplier[] | null;
+}
+
+export interface WinnerInRegistry {
+  readonly lot: string | null;
+  readonly party: NoticeParty;
+  readonly supplier: Supplier;
+}
+
+export interface NoticeAssessment {
+  /** The first buyer's country (alpha-3), which decides the legal basis; null when the notice does not say. */
+  readonly buyerCountry: string | null;
+  /** Lots and parts; groups carry no reservation and are left out. */
+  readonly lots: readonly LotAssessment[];
+  /** Null without a registry. */
+  readonly winnersInRegistry: readonly WinnerInRegistry[] | null;
+  readonly registry: Provenance | null;
+}
+
+const JURISDICTION_OF_COUNTRY: Readonly<Record<string, OrgnrJurisdiction>> = { NOR: 'NO', SWE: 'SE' };
+
+export function assessNotice(notice: Notice, registry: RegistrySource | null = null): NoticeAssessment {
+  const buyerCountry = notice.buyers.find((b) => b.country !== null)?.country ?? null;
+  const lots = notice.lots
+    .filter((lot) => lot.kind !== 'LotsGroup')
+    .map((lot) => ({
+      lot: lot.id,
+      kind: lot.kind,
+      signals: lotSignals(lot, buyerCountry, notice),
+      fitting: registry ? fittingSuppliers(lot, notice, buyerCountry, registry.lookup) : null,
+    }));
+  return {
+    buyerCountry,
+    lots,
+    winnersInRegistry: registry ? winnersInRegistry(notice, registry.lookup) : null,
+    registry: registry?.provenance ?? null,
+  };
+}
+
+function lotSignals(lot: NoticeLot, buyerCountry: string | null, notice: Notice): LotSignal[] {
+  const out: LotSignal[] = [];
+  // A lot may carry both codes (ND-LotReservedProcurement is repeatable): report each on its own basis.
+  if (lot.reserved.includes('res-ws')) {
+    out.push({ kind: 'work-integration', field: 'BT-71', code: 'res-ws', legalBasis: legalBasisFor('work-integration', buyerCountry, notice) });
+  }
+  if (lot.reserved.includes('res-pub-ser')) {
+    out.push({
+      kind: 'public-service-mission',
+      field: 'BT-71',
+      code: 'res-pub-ser',
+      legalBasis: legalBasisFor('public-service-mission', buyerCountry, notice),
+    });
+  }
+  // Performance within sheltered employment programmes is the second alternative of the same article.
+  if (lot.reservedExecution === 'yes') {
+    out.push({ kind: 'sheltered-execution', field: 'BT-736', code: 'yes', legalBasis: legalBasisFor('work-integration', buyerCountry, notice) });
+  }
+  if (lot.socialObjectives.includes('opp')) out.push({ kind: 'social-employment-objective', field: 'BT-775', code: 'opp', legalBasis: null });
+  if (lot.strategic.includes('soc-obj')) out.push({ kind: 'social-strategic-procurement', field: 'BT-06', code: 'soc-obj', legalBasis: null });
+  return out;
+}
+
+function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string | null, lookup: SupplierLookup): FittingSupplier[] {
+  const codes = lot.cpv.length > 0 || lot.cpvAdditional.length > 0 ? [...lot.cpv, ...lot.cpvAdditional] : notice.cpv;
+  const jurisdiction = buyerCountry === null ? undefined : JURISDICTION_OF_COUNTRY[buyerCountry];
+  const out: FittingSupplier[] = [];
+  const seen = new Set<string>();
+  for (const cpv of codes) {
+    for (const supplier of lookup.fitting(jurisdiction ? { cpv, jurisdiction } : { cpv })) {
+      if (seen.has(supplier.orgnr)) continue;
+      seen.add(supplier.orgnr);
+      out.push({ supplier, cpv });
+    }
+  }
+  return out;
+}
+
+function winnersInRegistry(notice: Notice, lookup: SupplierLookup): WinnerInRegistry[] {
+  const out: WinnerInRegistry[] = [];
+  for (const winner of notice.winners) {
+    const supplier = winner.party.orgnr === null ? null : lookup.byOrgnr(winner.party.orgnr);
+    if (supplier) out.push({ lot: winner.lot, party: winner.party, supplier });
+  }
+  return out;
+}

@@ -44,9 +44,15 @@ export interface Supplier {
   readonly share: StaffShare | null;
   /** The supplier has attested that its main purpose is social and professional integration. */
   readonly purposeAttested: boolean;
-  /** Municipality or county codes (NO: 4-digit kommunenummer / 2-digit fylke; SE: 4-digit kommunkod / 2-digit län). */
+  /**
+   * Municipality or county codes (NO: 4-digit kommunenummer / 2-digit fylke; SE: 4-digit kommunkod /
+   * 2-digit län), in the supplier's own jurisdiction. Empty: no area stated, treated as nationwide.
+   */
   readonly regions: readonly string[];
-  /** CPV prefixes the supplier delivers (e.g. "9091" for cleaning). */
+  /**
+   * CPV prefixes the supplier delivers (e.g. "9091" for cleaning), 2–8 digits. A full code such as
+   * "90910000-9" is stored without its check digit and padding zeros ("9091").
+   */
   readonly categories: readonly string[];
   /** Where this entry came from; falls back to the registry's own provenance. */
   readonly provenance: Provenance;
@@ -56,3 +62,22 @@ export interface Registry {
   readonly provenance: Provenance;
   readonly suppliers: readonly Supplier[];
 }
+
+/**
+ * One problem found while importing a registry file. `line` is the 1-based physical line in the file
+ * (a quoted CSV cell spanning lines counts every line); 0 means the issue concerns the whole file or
+ * the import options rather than one line. `column` is the header as written in a CSV file, or the
+ * field path (`share.percent`) in a JSON file.
+ */
+export interface LineIssue {
+  readonly line: number;
+  readonly column?: string;
+  readonly code: string;
+  readonly messageKey: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** A failed import returns errors only: there is never a partial registry. */
+export type ImportResult =
+  | { readonly ok: true; readonly registry: Registry; readonly warnings: readonly LineIssue[] }
+  | { readonly ok: false; readonly errors: readonly LineIssue[] };

@@ -1,0 +1,158 @@
+/**
+ * The CSV form of a registry: optional `# key: value` lines (registry provenance), a header row, one
+ * supplier per row. Parsing is papaparse's; this file finds the delimiter, keeps physical line
+ * numbers (a quoted cell may span lines), and maps header names to fields.
+ */
+import Papa from 'papaparse/papaparse.js';
+import type { LocatedEntry } from './assemble.ts';
+import { fromZodIssues, lineIssue } from './issues.ts';
+import { commentKeyOf, csvColumnOf, csvColumnOfField, REQUIRED_CSV_COLUMNS, supplierEntrySchema, type CsvColumn } from './schema.ts';
+import type { LineIssue } from './types.ts';
+
+export type ProvenanceKey = 'source' | 'url' | 'retrieved' | 'expires' | 'demo';
+
+export interface CsvRead {
+  /** Registry provenance from the `# key: value` lines, with the line each came from. */
+  readonly declared: Partial<Record<ProvenanceKey, { readonly value: string; readonly line: number }>>;
+  readonly entries: LocatedEntry[];
+  readonly errors: LineIssue[];
+  readonly warnings: LineIssue[];
+}
+
+const DELIMITERS = [';', ',', '\t'] as const;
+
+/** The delimiter used most in the header line, outside quotes. Ties go to `;`, the Nordic Excel default. */
+export function sniffDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const c of headerLine) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: string = DELIMITERS[0];
+  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
+const COMMENT_LINE = /^\s*#\s*([^:=]*?)\s*[:=]\s*(.*?)\s*$/;
+// Exported cells that Excel would run as formulas get a leading apostrophe (see export.ts).
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
+
+function cell(raw: string | undefined): string | undefined {
+  const v = raw?.trim().replace(ESCAPED_FORMULA, '');
+  return v === undefined || v === '' ? undefined : v;
+}
+
+function entryRecord(get: (column: CsvColumn) => string | undefined): Record<string, unknown> {
+  const percent = get('share_percent');
+  const denominator = get('share_denominator');
+  const asOf = get('share_as_of');
+  const source = get('source');
+  const url = get('source_url');
+  const retrieved = get('retrieved');
+  const expires = get('expires');
+  const hasShare = percent !== undefined || denominator !== undefined || asOf !== undefined;
+  const hasProvenance = source !== undefined || url !== undefined || retrieved !== undefined || expires !== undefined;
+  return {
+    orgnr: get('orgnr'),
+    name: get('name'),
+    altNames: get('alt_names'),
+    kind: get('kind'),
+    share: hasShare ? { percent, denominator, asOf } : null,
+    purposeAttested: get('purpose_attested'),
+    regions: get('regions'),
+    categories: get('categories'),
+    provenance: hasProvenance ? { source, url, retrieved, expires } : undefined,
+  };
+}
+
+export function readCsv(source: string): CsvRead {
+  const text = source.replace(/\r\n?/g, '\n');
+  const declared: CsvRead['declared'] = {};
+  const entries: LocatedEntry[] = [];
+  const errors: LineIssue[] = [];
+  const warnings: LineIssue[] = [];
+
+  // The comment block above the header is read here, not by papaparse, so that a stray quote in a
+  // comment cannot swallow the rows below it.
+  let offset = 0;
+  let line = 1;
+  for (;;) {
+    const end = text.indexOf('\n', offset);
+    const physical = text.slice(offset, end === -1 ? undefined : end);
+    const trimmed = physical.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) break;
+    const m = COMMENT_LINE.exec(physical);
+    const key = m?.[1] !== undefined ? commentKeyOf(m[1]) : undefined;
+    if (key && m?.[2] !== undefined && m[2] !== '') declared[key] = { value: m[2], line };
+    if (end === -1) {
+      offset = text.length;
+      break;
+    }
+    offset = end + 1;
+    line++;
+  }
+  const body = text.slice(offset);
+  if (body.trim() === '') {
+    errors.push(lineIssue(0, offset === 0 ? 'empty-file' : 'header-missing'));
+    return { declared, entries, errors, warnings };
+  }
+
+  const headerLine = line;
+  const delimiter = sniffDelimiter(body.slice(0, body.indexOf('\n') === -1 ? undefined : body.indexOf('\n')));
+  const parsed = Papa.parse(body, { delimiter, newline: '\n', header: false, skipEmptyLines: false });
+  const rows = parsed.data;
+  const lineOfRow: number[] = [];
+  for (const row of rows) {
+    lineOfRow.push(line);
+    for (const c of row) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) line++;
+    line++;
+  }
+  for (const error of parsed.errors) {
+    if (error.type === 'Quotes') errors.push(lineIssue(lineOfRow[error.row ?? 0] ?? headerLine, 'csv-quotes'));
+  }
+
+  const header = rows[0] ?? [];
+  const columnAt = new Map<CsvColumn, number>();
+  header.forEach((raw, index) => {
+    const name = raw.trim();
+    if (name === '') return;
+    const column = csvColumnOf(name);
+    if (column === undefined) warnings.push(lineIssue(headerLine, 'column-unknown', { column: name }, name));
+    else if (columnAt.has(column)) errors.push(lineIssue(headerLine, 'column-duplicate', { column: name }, name));
+    else columnAt.set(column, index);
+  });
+  if (REQUIRED_CSV_COLUMNS.every((c) => !columnAt.has(c))) {
+    errors.push(lineIssue(headerLine, 'header-missing', { delimiter: delimiter === '\t' ? 'tab' : delimiter }));
+    return { declared, entries, errors, warnings };
+  }
+  for (const column of REQUIRED_CSV_COLUMNS) {
+    if (!columnAt.has(column)) errors.push(lineIssue(headerLine, 'column-missing', { column }));
+  }
+  if (errors.length > 0) return { declared, entries, errors, warnings };
+
+  const headerText = (column: CsvColumn | undefined): string | undefined => {
+    const index = column === undefined ? undefined : columnAt.get(column);
+    return index === undefined ? undefined : header[index]?.trim();
+  };
+  const columnOf = (path: readonly PropertyKey[]): string | undefined => headerText(csvColumnOfField(path));
+
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    const rowLine = lineOfRow[r] ?? 0;
+    if (row.every((c) => c.trim() === '') || row[0]?.trimStart().startsWith('#')) continue;
+    if (row.slice(header.length).some((c) => c.trim() !== '')) {
+      errors.push(lineIssue(rowLine, 'extra-cells', { cells: row.length, columns: header.length }));
+      continue;
+    }
+    const record = entryRecord((column) => {
+      const index = columnAt.get(column);
+      return index === undefined ? undefined : cell(row[index]);
+    });
+    const result = supplierEntrySchema.safeParse(record, { reportInput: true });
+    if (result.success) entries.push({ line: rowLine, entry: result.data, columnOf });
+    else errors.push(...fromZodIssues(result.error.issues, (path) => ({ line: rowLine, column: columnOf(path) })));
+  }
+  if (entries.length === 0 && errors.length === 0) errors.push(lineIssue(headerLine, 'no-rows'));
+  return { declared, entries, errors, warnings };
+}

@@ -1,0 +1,126 @@
+/**
+ * importRegistry: a registry file (CSV or JSON, as bytes or text) → a Registry, or every problem
+ * found with its line. Pure and all-or-nothing: one error anywhere means no registry at all, so a
+ * half-read file can never pass for the whole list. Never throws.
+ *
+ * Registry provenance for CSV, in order of precedence:
+ * 1. the `options` the caller gives (e.g. the CLI's --source, --retrieved);
+ * 2. `# key: value` lines above the header (`# source: …`, `# url: …`, `# retrieved: 2026-10-01`,
+ *    `# expires: …`, `# demo: true`; nb/sv keys kilde/källa, hentet/hämtad, utløper/giltig till too);
+ * 3. when neither gives a source or retrieved date but every row has its own: the rows' sources
+ *    joined, and the oldest retrieved date.
+ * `demo` is true when either the options or the file say so: nothing can turn demo data into real data.
+ * For JSON the file's own `provenance` is required; of the options only `demo: true` applies.
+ */
+import type { IsoDate } from '../dates.ts';
+import { assembleSuppliers, type LocatedEntry } from './assemble.ts';
+import { decodeText, looksBinary, stripBom } from './decode.ts';
+import { readCsv, type ProvenanceKey } from './import-csv.ts';
+import { readJson } from './import-json.ts';
+import { fromZodIssues, lineIssue } from './issues.ts';
+import { provenanceSchema } from './schema.ts';
+import type { ImportResult, LineIssue, Provenance } from './types.ts';
+
+export interface ImportOptions {
+  /** Forces the format; by default text starting with `{` or `[` is JSON, anything else CSV. */
+  readonly format?: 'csv' | 'json';
+  readonly source?: string;
+  readonly url?: string | null;
+  readonly retrieved?: IsoDate;
+  readonly expires?: IsoDate | null;
+  readonly demo?: boolean;
+}
+
+function failed(errors: readonly LineIssue[]): ImportResult {
+  return { ok: false, errors: [...errors].sort((a, b) => a.line - b.line) };
+}
+
+function validProvenance(
+  raw: Record<string, unknown>,
+  locate: (field: string) => { line: number; column?: string },
+): { provenance: Provenance | null; errors: LineIssue[] } {
+  const parsed = provenanceSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    return { provenance: null, errors: fromZodIssues(parsed.error.issues, (path) => locate(String(path[0] ?? ''))) };
+  }
+  const provenance = parsed.data;
+  if (provenance.expires !== null && provenance.expires < provenance.retrieved) {
+    const { line, column } = locate('expires');
+    return { provenance: null, errors: [lineIssue(line, 'expires-before-retrieved', { expires: provenance.expires, retrieved: provenance.retrieved }, column)] };
+  }
+  return { provenance, errors: [] };
+}
+
+/** Fills a registry source and retrieved date from the rows when every row has its own (rule 3 above). */
+function fromRows(entries: readonly LocatedEntry[]): { source?: string; retrieved?: IsoDate } {
+  const sources = entries.flatMap((e) => (e.entry.provenance?.source ? [e.entry.provenance.source] : []));
+  const dates = entries.flatMap((e) => (e.entry.provenance?.retrieved ? [e.entry.provenance.retrieved] : []));
+  const out: { source?: string; retrieved?: IsoDate } = {};
+  if (sources.length === entries.length && sources.length > 0) out.source = [...new Set(sources)].join('; ');
+  if (dates.length === entries.length && dates.length > 0) out.retrieved = dates.reduce((a, b) => (b < a ? b : a));
+  return out;
+}
+
+function importCsv(text: string, options: ImportOptions, warnings: LineIssue[]): ImportResult {
+  const read = readCsv(text);
+
+  const raw: Record<string, unknown> = {};
+  const lineOf: Partial<Record<string, number>> = {};
+  for (const [key, declared] of Object.entries(read.declared)) {
+    raw[key] = declared.value;
+    lineOf[key] = declared.line;
+  }
+  const derived = fromRows(read.entries);
+  for (const key of ['source', 'retrieved'] as const) {
+    if (raw[key] === undefined && options[key] === undefined && derived[key] !== undefined) raw[key] = derived[key];
+  }
+  const fromOptions = new Set<string>();
+  for (const key of ['source', 'url', 'retrieved', 'expires'] as const satisfies readonly ProvenanceKey[]) {
+    if (options[key] !== undefined) {
+      raw[key] = options[key];
+      fromOptions.add(key);
+    }
+  }
+  if (options.demo === true || raw['demo'] === undefined) raw['demo'] = options.demo;
+
+  const { provenance, errors } = validProvenance(raw, (field) =>
+    fromOptions.has(field) ? { line: 0, column: `options.${field}` } : { line: lineOf[field] ?? 0, column: `# ${field}` },
+  );
+  return finish(read.entries, provenance, [...read.errors, ...errors], [...warnings, ...read.warnings]);
+}
+
+function importJson(text: string, options: ImportOptions, warnings: LineIssue[]): ImportResult {
+  const read = readJson(text);
+  if (read.provenance === undefined) return failed(read.errors);
+  const declared = typeof read.provenance === 'object' && read.provenance !== null ? read.provenance : {};
+  const raw = options.demo === true ? { ...declared, demo: true } : declared;
+  const { provenance, errors } = validProvenance(raw as Record<string, unknown>, (field) => ({
+    line: read.lineOf(['provenance', field]),
+    column: `provenance.${field}`,
+  }));
+  return finish(read.entries, provenance, [...read.errors, ...errors], [...warnings, ...read.warnings]);
+}
+
+/** Every problem of every stage is reported together; any one of them means no registry. */
+function finish(entries: readonly LocatedEntry[], provenance: Provenance | null, errors: readonly LineIssue[], warnings: readonly LineIssue[]): ImportResult {
+  const assembled = assembleSuppliers(entries, provenance);
+  const all = [...errors, ...assembled.errors];
+  if (all.length > 0 || !provenance) return failed(all);
+  return { ok: true, registry: { provenance, suppliers: assembled.suppliers }, warnings: [...warnings, ...assembled.warnings] };
+}
+
+export function importRegistry(input: Uint8Array | string, options: ImportOptions = {}): ImportResult {
+  const warnings: LineIssue[] = [];
+  let text: string;
+  if (typeof input === 'string') text = stripBom(input);
+  else {
+    const decoded = decodeText(input);
+    text = decoded.text;
+    if (decoded.encoding === 'windows-1252') warnings.push(lineIssue(0, 'encoding-fallback'));
+  }
+  if (text.trim() === '') return failed([lineIssue(0, 'empty-file')]);
+  if (looksBinary(text)) return failed([lineIssue(0, 'binary-file')]);
+
+  const format = options.format ?? (/^\s*[[{]/.test(text) ? 'json' : 'csv');
+  return format === 'json' ? importJson(text, options, warnings) : importCsv(text, options, warnings);
+}

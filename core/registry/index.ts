@@ -1,0 +1,7 @@
+// The supplier registry's public face, re-exported by core/index.ts.
+export * from './types.ts';
+export { importRegistry, type ImportOptions } from './import.ts';
+export { exportRegistryCsv, exportRegistryJson } from './export.ts';
+export { buildRegistryIndex, type FitQuery, type NameMatch, type RegistryIndex } from './match.ts';
+export { normaliseName, nameWords } from './normalise.ts';
+export { REGISTRY_SCHEMA_ID, SUPPLIER_KINDS, SHARE_DENOMINATORS, cpvPrefix } from './schema.ts';

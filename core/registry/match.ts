@@ -1,0 +1,165 @@
+/**
+ * Looking suppliers up in a registry: by organisation number, by name, by names mentioned anywhere in
+ * a text (web pages, notices), and by what they deliver where. Built once per registry; lookups cost
+ * O(1) or O(words of the text).
+ */
+import { regionCode } from './schema.ts';
+import { foldWord, legalPrefixAt, legalSuffixAt, nameWords, WORD } from './normalise.ts';
+import type { Registry, Supplier } from './types.ts';
+import type { OrgnrJurisdiction } from '../orgnr/index.ts';
+
+export interface NameMatch {
+  /** Position and length in the scanned text, legal-form words ("AS", "ek. för.") included. */
+  readonly index: number;
+  readonly length: number;
+  readonly supplier: Supplier;
+}
+
+export interface FitQuery {
+  /** CPV codes of the procurement, 8 digits with or without the check digit ("90910000-9"). */
+  readonly cpv: readonly string[];
+  /** Municipality (4-digit) or county (2-digit) codes where the work is done. */
+  readonly regions?: readonly string[];
+  readonly jurisdiction?: OrgnrJurisdiction;
+}
+
+export interface RegistryIndex {
+  /** The supplier with these canonical digits (NO 9, SE 10), as parseOrgnr/findOrgnrs give them. */
+  byOrgnr(digits: string): Supplier | undefined;
+  /** Suppliers whose name or alternative name normalises to the same as `name` (normaliseName). */
+  byName(name: string): readonly Supplier[];
+  /**
+   * Registry names inside a longer text, leftmost-longest, on word boundaries. A span shared by
+   * several suppliers of the same name gives one match per supplier. A one-word name ("Vekst AS")
+   * only counts where the text capitalises it or writes its legal form, so ordinary words in a
+   * sentence are not taken for suppliers.
+   */
+  findNames(text: string): NameMatch[];
+  /**
+   * Suppliers that deliver one of the CPV codes (one of their category prefixes starts the code) and,
+   * when regions are given, serve an overlapping area: the same code, the county containing a
+   * municipality, or a municipality inside a county. A supplier without stated regions is treated as
+   * nationwide. Region codes are those of the supplier's own country, so give `jurisdiction` with them.
+   * Registry order.
+   */
+  fitting(query: FitQuery): Supplier[];
+}
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  suppliers: Supplier[] | undefined;
+}
+
+function node(): TrieNode {
+  return { next: new Map(), suppliers: undefined };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+const LOWER_CASE_START = /^\p{Ll}/u;
+
+export function buildRegistryIndex(registry: Registry): RegistryIndex {
+  const orgnrs = new Map<string, Supplier>();
+  const names = new Map<string, Supplier[]>();
+  const categories = new Map<string, Supplier[]>();
+  const position = new Map<Supplier, number>();
+  const root = node();
+
+  registry.suppliers.forEach((supplier, i) => {
+    position.set(supplier, i);
+    if (!orgnrs.has(supplier.orgnr)) orgnrs.set(supplier.orgnr, supplier);
+    for (const name of [supplier.name, ...supplier.altNames]) {
+      const words = nameWords(name);
+      if (words.length === 0) continue;
+      pushTo(names, words.join(' '), supplier);
+      let at = root;
+      for (const word of words) {
+        let child = at.next.get(word);
+        if (!child) at.next.set(word, (child = node()));
+        at = child;
+      }
+      if (!at.suppliers) at.suppliers = [supplier];
+      else if (!at.suppliers.includes(supplier)) at.suppliers.push(supplier);
+    }
+    for (const prefix of supplier.categories) pushTo(categories, prefix, supplier);
+  });
+
+  /** The longest name starting at word `from`: how many words it has and whose it is. */
+  function longestAt(folded: readonly string[], from: number): { words: number; suppliers: Supplier[] } | null {
+    let at: TrieNode | undefined = root;
+    let best: { words: number; suppliers: Supplier[] } | null = null;
+    for (let j = from; j < folded.length; j++) {
+      at = at.next.get(folded[j] ?? '');
+      if (!at) break;
+      if (at.suppliers) best = { words: j - from + 1, suppliers: at.suppliers };
+    }
+    return best;
+  }
+
+  function findNames(text: string): NameMatch[] {
+    const spans = Array.from(text.matchAll(WORD), (m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
+    const folded = spans.map((s) => foldWord(s.word));
+    const out: NameMatch[] = [];
+    let i = 0;
+    while (i < spans.length) {
+      const prefix = legalPrefixAt(folded, i);
+      let nameStart = i;
+      let found = longestAt(folded, i);
+      if (!found && prefix > 0) {
+        nameStart = i + prefix;
+        found = longestAt(folded, nameStart);
+      }
+      if (!found) {
+        i++;
+        continue;
+      }
+      const nameEnd = nameStart + found.words;
+      const suffix = legalSuffixAt(folded, nameEnd);
+      const first = spans[nameStart];
+      const oneOrdinaryWord = found.words === 1 && suffix === 0 && nameStart === i && LOWER_CASE_START.test(first?.word ?? '');
+      if (oneOrdinaryWord) {
+        i++;
+        continue;
+      }
+      const startSpan = spans[i];
+      const endSpan = spans[nameEnd + suffix - 1];
+      if (startSpan && endSpan) {
+        // "(publ)" ends with a parenthesis that is part of the legal form.
+        const end = text[endSpan.end] === ')' && folded[nameEnd + suffix - 1] === 'publ' ? endSpan.end + 1 : endSpan.end;
+        for (const supplier of found.suppliers) out.push({ index: startSpan.start, length: end - startSpan.start, supplier });
+      }
+      i = nameEnd + suffix;
+    }
+    return out;
+  }
+
+  function servesRegion(supplier: Supplier, wanted: readonly string[]): boolean {
+    if (supplier.regions.length === 0) return true;
+    return supplier.regions.some((served) => wanted.some((w) => served === w || w.startsWith(served) || served.startsWith(w)));
+  }
+
+  function fitting(query: FitQuery): Supplier[] {
+    const found = new Set<Supplier>();
+    for (const raw of query.cpv) {
+      const code = raw.replace(/\s/g, '').replace(/-\d$/, '');
+      if (!/^\d{2,8}$/.test(code)) continue;
+      for (let n = 2; n <= code.length; n++) for (const s of categories.get(code.slice(0, n)) ?? []) found.add(s);
+    }
+    const wanted = query.regions?.map(regionCode);
+    return [...found]
+      .filter((s) => (query.jurisdiction === undefined || s.jurisdiction === query.jurisdiction) && (!wanted?.length || servesRegion(s, wanted)))
+      .sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  }
+
+  return {
+    byOrgnr: (digits) => orgnrs.get(digits),
+    byName: (name) => names.get(nameWords(name).join(' ')) ?? [],
+    findNames,
+    fitting,
+  };
+}

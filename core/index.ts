@@ -5,3 +5,4 @@ export * from './orgnr/index.ts';
 export * from './value/index.ts';
 export * from './rules/index.ts';
 export * from './notice/index.ts';
+export * from './registry/index.ts';

@@ -5,6 +5,7 @@ import { orgnrMessages } from './messages/orgnr.ts';
 import { valueMessages } from './messages/value.ts';
 import { cliMessages } from './messages/cli.ts';
 import { noticeMessages } from './messages/notice.ts';
+import { registryMessages } from './messages/registry.ts';
 
 export * from './catalogue.ts';
 
@@ -16,6 +17,7 @@ export const AREAS: readonly AreaMessages[] = [
   valueMessages,
   cliMessages,
   noticeMessages,
+  registryMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

@@ -1,0 +1,148 @@
+/**
+ * The public types of the sheet check: a 2-D array of cell values in (what Office.js `range.values`
+ * gives, and what the CLI makes of an .xlsx or .csv), a report per row and a summary out. The add-in
+ * and the CLI both code against these; keep them stable.
+ */
+import type { IsoDate } from '../dates.ts';
+import type { Lang } from '../i18n/catalogue.ts';
+import type { RegistryIndex } from '../registry/match.ts';
+import type { EligibilityStatus } from '../rules/reserved.ts';
+import type { Finding, FindingCode } from '../rules/findings.ts';
+import type { RuleSet } from '../rules/packs/index.ts';
+import type { BuyerKind, ContractKind, RegimeCode } from '../rules/regime.ts';
+import type { Money } from '../value/money.ts';
+
+/** One cell as Office.js `range.values` gives it; the CLI converts exceljs cells to these (dates → ISO text). */
+export type CellValue = string | number | boolean | null;
+
+export type SheetCells = readonly (readonly CellValue[])[];
+
+export const COLUMN_ROLES = [
+  'description',
+  /** The estimated value; a header saying "per år"/"per månad" makes it a yearly/monthly rate. */
+  'value',
+  /** A yes/no column saying whether the value includes VAT. */
+  'vat',
+  'supplier',
+  'orgnr',
+  'cpv',
+  'category',
+  'date',
+  /** Contract term: months, or text such as "2 år", "24 mnd", "2+1+1 år". */
+  'duration',
+  /** Option periods (extensions): months or text such as "1+1 år". */
+  'options',
+  /** A yes/no column: the contract is (to be) reserved for work-integration enterprises. */
+  'reserved',
+  'buyerKind',
+  'contractKind',
+  /** The supplier's share of disabled or disadvantaged people, in percent, when the buyer has evidence. */
+  'share',
+] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/** Which 0-based column plays which role. */
+export type ColumnMapping = { readonly [role in ColumnRole]?: number };
+
+/** How a value column is to be read, from its header. */
+export type ValueBasis = 'total' | 'yearly' | 'monthly';
+
+export interface SheetCheckOptions {
+  readonly jurisdiction: 'NO' | 'SE';
+  /** Check date: used for rows without a date of their own. */
+  readonly date: IsoDate;
+  /** Buyer kind for rows that do not say. */
+  readonly buyer: BuyerKind;
+  readonly registry?: RegistryIndex | null;
+  /**
+   * The user's mapping, applied over the detected one: a number maps the role to that 0-based
+   * column, null unmaps it.
+   */
+  readonly mapping?: Partial<Record<ColumnRole, number | null>>;
+  /** 1-based header row, when the user knows better than the detection. */
+  readonly headerRow?: number;
+  readonly rules?: RuleSet;
+  /** Contract kind for rows that do not say; 'services' by default. */
+  readonly defaultContractKind?: ContractKind;
+}
+
+/** What the check knows about a row's supplier. Registry data always carries its source and date. */
+export interface RowSupplier {
+  readonly name: string | null;
+  /** Canonical digits when the organisation number is valid, else null. */
+  readonly orgnr: string | null;
+  /** The organisation number as written, when one was written. */
+  readonly orgnrRaw: string | null;
+  readonly inRegistry: boolean;
+  readonly registrySource: string | null;
+  readonly registryRetrieved: IsoDate | null;
+  readonly registryDemo: boolean;
+  /** The reserved-contract eligibility (only for reserved rows). */
+  readonly eligibility: EligibilityStatus | null;
+}
+
+export interface RowResult {
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly description: string | null;
+  readonly regime: RegimeCode;
+  /** Estimated value excluding VAT, as compared with the thresholds. */
+  readonly estimatedValue: Money | null;
+  /** The date the row was classified at (its own date, or the check date). */
+  readonly date: IsoDate;
+  readonly reserved: boolean;
+  readonly findings: readonly Finding[];
+  /** Every rule id the regime and the findings rest on, without duplicates. */
+  readonly ruleIds: readonly string[];
+  readonly supplier: RowSupplier | null;
+}
+
+export interface SkippedRow {
+  readonly row: number;
+  readonly reason: 'empty' | 'total' | 'no-description-or-value';
+}
+
+export interface SheetSummary {
+  readonly byRegime: Readonly<Partial<Record<RegimeCode, number>>>;
+  readonly byFinding: Readonly<Partial<Record<FindingCode, number>>>;
+  readonly rowsChecked: number;
+  readonly rowsSkipped: number;
+  /** Rows with at least one error-severity finding. */
+  readonly rowsWithErrors: number;
+}
+
+export interface SheetReport {
+  /** 1-based header row, or 0 when none was found (then no row is checked). */
+  readonly headerRow: number;
+  readonly columns: ColumnMapping;
+  /** The header row's cells as text. */
+  readonly headers: readonly string[];
+  /** How the value column is read. */
+  readonly valueBasis: ValueBasis;
+  readonly rows: readonly RowResult[];
+  readonly skipped: readonly SkippedRow[];
+  readonly summary: SheetSummary;
+  readonly jurisdiction: 'NO' | 'SE';
+  readonly date: IsoDate;
+}
+
+/** The stable JSON of ARCHITECTURE.md (`inkludo check --json`); added fields only, never renamed. */
+export interface SheetReportJson {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly columns: ColumnMapping;
+  readonly rows: readonly {
+    readonly row: number;
+    readonly regime: RegimeCode;
+    readonly findings: readonly FindingCode[];
+    readonly estimatedValue: { amount: number; currency: string | null } | null;
+    readonly ruleIds: readonly string[];
+    readonly messages: readonly string[];
+  }[];
+  readonly summary: SheetSummary;
+}
+
+/** checkSheet(cells, options): the report. Never throws on any cell content. */
+export type CheckSheet = (cells: SheetCells, options: SheetCheckOptions) => SheetReport;
+/** sheetReportJson(report, sheetName, lang): the stable JSON, messages in `lang`. */
+export type SheetReportToJson = (report: SheetReport, sheetName: string, lang: Lang) => SheetReportJson;

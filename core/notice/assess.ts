@@ -5,8 +5,8 @@ import type { LotKind, Notice, NoticeLot, NoticeParty } from './model.ts';
 
 /** What the assessment needs from the registry index (core/registry). */
 export interface SupplierLookup {
-  byOrgnr(digits: string): Supplier | null | undefined;
-  fitting(query: { cpv: string; jurisdiction?: OrgnrJurisdiction }): readonly Supplier[];
+  byOrgnr(digits: string): Supplier | undefined;
+  fitting(query: { cpv: readonly string[]; jurisdiction?: OrgnrJurisdiction }): readonly Supplier[];
 }
 
 export interface RegistrySource {
@@ -116,7 +116,7 @@ function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string |
   const out: FittingSupplier[] = [];
   const seen = new Set<string>();
   for (const cpv of codes) {
-    for (const supplier of lookup.fitting(jurisdiction ? { cpv, jurisdiction } : { cpv })) {
+    for (const supplier of lookup.fitting(jurisdiction ? { cpv: [cpv], jurisdiction } : { cpv: [cpv] })) {
       if (seen.has(supplier.orgnr)) continue;
       seen.add(supplier.orgnr);
       out.push({ supplier, cpv });

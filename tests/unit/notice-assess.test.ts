@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  LANGS,
+  LEGAL_BASES,
+  assessNotice,
+  legalBasisFor,
+  noticeJson,
+  readNotice,
+  summariseNotice,
+  translator,
+  type Notice,
+} from '../../core/index.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const FIXTURES = path.resolve(repoRoot, '../shared/fixtures/eforms');
+const OWN = path.resolve(repoRoot, 'tests/fixtures/notice');
+
+function parse(xml: string): Notice {
+  const r = readNotice(xml);
+  if (!r.ok) throw new Error(r.error.code);
+  return r.notice;
+}
+const text = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+const fixture = (name: string) => parse(text(name));
+const own = (name: string) => parse(readFileSync(path.join(OWN, name), 'utf8'));
+
+/** Per assessed lot: [lot, [signal kind, rule id of its legal basis]…]. */
+const signals = (n: Notice) =>
+  assessNotice(n).lots.map((l) => [l.lot, l.signals.map((s) => [s.kind, s.legalBasis?.ruleId ?? null])]);
+
+/** A fixture with its only BT-71 `none` turned into `res-ws`. */
+function withResWs(name: string): Notice {
+  const original = text(name);
+  const none = 'listName="reserved-procurement">none<';
+  expect(original.split(none)).toHaveLength(2);
+  return parse(original.replace(none, 'listName="reserved-procurement">res-ws<'));
+}
+
+describe('assessNotice: reservations and social signals per lot', () => {
+  it('a real Norwegian res-ws notice on an EU form cites FOA § 16-9', () => {
+    expect(signals(fixture('doffin-via-ted-and-doffin-to-ocds/ContractNotice_pin-cfc-standard_2024-106286.xml'))).toEqual([
+      ['LOT-0000', [['work-integration', 'NO-RES-III']]],
+    ]);
+  });
+
+  it('a Norwegian national (N16) form cites § 8-8 and a light-regime form § 30-3', () => {
+    expect(signals(withResWs('doffin-via-ted-and-doffin-to-ocds/ContractNotice_cn-standard_2023-697632.xml'))).toEqual([
+      ['LOT-0000', [['work-integration', 'NO-RES-II']]],
+    ]);
+    expect(signals(withResWs('doffin-via-ted-and-doffin-to-ocds/ContractNotice_cn-social_2022-396301.xml'))).toEqual([
+      ['LOT-0000', [['work-integration', 'NO-RES-HS']]],
+    ]);
+  });
+
+  it('a buyer outside Norway and Sweden gets the directive: art. 20 for res-ws, art. 77 for res-pub-ser', () => {
+    expect(signals(fixture('op-ted-eforms-sdk/pin-cfc-social_24.xml'))).toEqual([['LOT-0001', [['work-integration', 'EU-RES-20']]]]);
+    expect(signals(fixture('op-ted-eforms-sdk/pin-cfc-social_23.xml'))).toEqual([['LOT-0001', [['public-service-mission', 'EU-RES-77']]]]);
+  });
+
+  it('assesses mixed lots separately, leaves the group out, and reads BT-736 yes as sheltered execution', () => {
+    expect(signals(fixture('op-ted-eforms-sdk/cn_24_maximal.xml'))).toEqual([
+      ['LOT-0001', [['public-service-mission', 'EU-RES-77'], ['sheltered-execution', 'EU-RES-20']]],
+      ['LOT-0002', [['sheltered-execution', 'EU-RES-20']]],
+    ]);
+  });
+
+  it('reads BT-775 opp as a social signal without BT-06', () => {
+    expect(signals(fixture('op-ted-eforms-sdk/cn-social_25.xml'))).toEqual([
+      ['LOT-0001', [['sheltered-execution', 'EU-RES-20'], ['social-employment-objective', null]]],
+    ]);
+  });
+
+  it('a Swedish lot with both res-ws and res-pub-ser gets both, each on its own Swedish basis', () => {
+    expect(signals(own('cn-both-reservations-se.xml'))).toEqual([
+      [
+        'LOT-0001',
+        [
+          ['work-integration', 'SE-RES-418'],
+          ['public-service-mission', 'SE-RES-77'],
+          ['social-employment-objective', null],
+          ['social-strategic-procurement', null],
+        ],
+      ],
+      ['LOT-0002', []],
+    ]);
+  });
+
+  it('finds nothing in unreserved and award notices', () => {
+    for (const name of ['op-ted-eforms-sdk/cn_24_minimal.xml', 'doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml']) {
+      for (const lot of assessNotice(fixture(name)).lots) expect(lot.signals).toEqual([]);
+    }
+  });
+});
+
+describe('legal bases', () => {
+  it('picks the provision by jurisdiction and notice form', () => {
+    const eu = { noticeType: 'cn-standard', national: false };
+    expect(legalBasisFor('work-integration', 'SWE', eu).ruleId).toBe('SE-RES-418');
+    expect(legalBasisFor('work-integration', 'NOR', eu).ruleId).toBe('NO-RES-III');
+    expect(legalBasisFor('work-integration', 'NOR', { noticeType: 'cn-standard', national: true }).ruleId).toBe('NO-RES-II');
+    expect(legalBasisFor('work-integration', 'NOR', { noticeType: 'pin-cfc-social', national: false }).ruleId).toBe('NO-RES-HS');
+    expect(legalBasisFor('work-integration', null, eu).ruleId).toBe('EU-RES-20');
+    expect(legalBasisFor('public-service-mission', 'NOR', eu).ruleId).toBe('NO-HS');
+    expect(legalBasisFor('public-service-mission', 'SWE', eu).ruleId).toBe('SE-RES-77');
+  });
+
+  it('keeps every reference as sourced data; the unverified Norwegian Art. 77 counterpart says so', () => {
+    for (const [id, basis] of Object.entries(LEGAL_BASES)) {
+      expect(basis.ruleId).toBe(id);
+      expect(basis.reference.url).toMatch(/^https:\/\//);
+      expect(['verified', 'pending', 'unverified']).toContain(basis.status);
+    }
+    expect(LEGAL_BASES['NO-HS'].status).toBe('unverified');
+  });
+});
+
+describe('summariseNotice', () => {
+  it('never presents res-pub-ser as a sheltered-workshop reservation, in any language', () => {
+    const n = fixture('op-ted-eforms-sdk/pin-cfc-social_23.xml');
+    for (const lang of LANGS) {
+      const t = translator(lang);
+      const lines = summariseNotice(n, assessNotice(n), t).join('\n');
+      const workIntegration = t('notice.signal.work-integration', { citation: '' });
+      expect(lines).not.toContain(workIntegration.slice(0, 30));
+      expect(lines).toContain(t('notice.signal.public-service-mission', { citation: '' }).slice(0, 40));
+      expect(lines).toContain('Directive 2014/24/EU art. 77');
+    }
+  });
+
+  it('shows the unverified status of a Norwegian res-pub-ser citation and the equal-treatment note', () => {
+    const n = withResPubSerNor();
+    const t = translator('nb');
+    const lines = summariseNotice(n, assessNotice(n), t);
+    expect(lines.join('\n')).toContain(`FOA kap. 30 <${LEGAL_BASES['NO-HS'].reference.url}> (${t('status.unverified')})`);
+    expect(lines.at(-1)).toBe(t('note.equal-treatment'));
+  });
+
+  it('writes org numbers the national way, flags invalid ones, and points award notices to the contract notice', () => {
+    const t = translator('en');
+    const se = own('cn-both-reservations-se.xml');
+    const lines = summariseNotice(se, assessNotice(se), t);
+    expect(lines).toContain('Buyer: Exempelstads kommun (212000-0001, SWE)');
+    expect(lines).toContain('Buyer: Exempelstads Hamn AB ("556000-0002", not a valid organisation number, SWE)');
+    expect(lines).toContain('Buyer: Grenseinnkjøp IKS (999 999 999, NOR)');
+    expect(lines).toContain(t('notice.warning.value-unparseable', { raw: '900000.125', at: 'LOT-0002' }));
+    const award = fixture('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml');
+    const awardLines = summariseNotice(award, assessNotice(award), t);
+    expect(awardLines).toContain(t('notice.award-hint', { procedureId: award.procedureId }));
+    expect(awardLines).toContain('  LOT-0000: Iss Facility Services AS (914 791 723)');
+  });
+});
+
+function withResPubSerNor(): Notice {
+  const original = text('doffin-via-ted-and-doffin-to-ocds/ContractNotice_cn-standard_2023-649037.xml');
+  return parse(original.replace('listName="reserved-procurement">none<', 'listName="reserved-procurement">res-pub-ser<'));
+}
+
+describe('noticeJson (stable interface)', () => {
+  it('has the fields of ARCHITECTURE.md with canonical org numbers and plain amounts', () => {
+    const n = fixture('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2022-927623.xml');
+    const out = JSON.parse(JSON.stringify(noticeJson(n, assessNotice(n))));
+    expect(out).toMatchObject({ id: '2022-927623', subtype: '33' });
+    expect(out.buyers).toEqual([{ name: 'Politiets fellestjenester', orgnr: '974761157', orgnrRaw: '974 761 157', country: 'NOR' }]);
+    expect(out.winners.map((w: Record<string, unknown>) => [w.lot, w.name, w.orgnr, w.orgnrRaw])).toEqual([
+      [null, 'Avarn Security AS', '943184097', 'NO943184097MVA'],
+      [null, 'Securitas AS', '920144950', '920 144 950'],
+    ]);
+    const pin = fixture('doffin-via-ted-and-doffin-to-ocds/ContractNotice_pin-cfc-standard_2024-106286.xml');
+    const lot = JSON.parse(JSON.stringify(noticeJson(pin))).lots[0];
+    expect(lot).toMatchObject({
+      id: 'LOT-0000',
+      reserved: ['res-ws'],
+      reservedExecution: 'no',
+      socialObjectives: [],
+      estimatedValue: { amount: 12000000, currency: 'NOK' },
+      cpv: ['45000000'],
+    });
+  });
+
+  it('gives null for an invalid or foreign org number and keeps the raw text', () => {
+    const out = noticeJson(own('cn-both-reservations-se.xml'));
+    expect(out.buyers[2]).toEqual({ name: 'Exempelstads Hamn AB', orgnr: null, orgnrRaw: '556000-0002', country: 'SWE' });
+    expect(out.buyers[5]).toEqual({ name: 'Grænsekommune', orgnr: null, orgnrRaw: '987654325', country: 'DNK' });
+    expect(out.lots[1]!.estimatedValue).toBeNull();
+  });
+});

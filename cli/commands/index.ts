@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { rulesCommand } from './rules.ts';
 import { classifyCommand } from './classify.ts';
 import { orgnrCommand } from './orgnr.ts';
+import { registryCommand } from './registry.ts';
 import { noticeCommand } from './notice.ts';
 
 /** Every `inkludo` sub-command. A new command adds its file here and one line below. */
@@ -9,5 +10,6 @@ export const COMMANDS: readonly Command[] = [
   rulesCommand,
   classifyCommand,
   orgnrCommand,
+  registryCommand,
   noticeCommand,
 ];

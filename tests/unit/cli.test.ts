@@ -64,3 +64,26 @@ describe('the built command', () => {
     expect(bad.stderr).toContain('Ange beräknat värde');
   });
 });
+
+describe('inkludo registry validate', () => {
+  it('accepts the demo registry and labels it as demo data', async () => {
+    const r = await cli('registry', 'validate', resolve(REPO_ROOT, 'samples/registry.demo.csv'), '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('DEMO DATA: fictitious organisations');
+  });
+
+  it('reports every bad line with its number and exits 1; a missing file is bad input (2)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = resolve(mkdtempSync(resolve(tmpdir(), 'inkludo-')), 'bad.csv');
+    writeFileSync(file, 'orgnr;name;kind\n972418013;Test AS;asf\n123;Bad;xx\n');
+    const r = await cli('registry', 'validate', file, '--source', 'Test', '--retrieved', '2026-10-01', '--lang', 'nb');
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')).toEqual([
+      'Registeret ble ikke importert: 2 feil. Ingenting er endret.',
+      expect.stringMatching(/^Linje 3 \(orgnr\): «123» har feil antall siffer/),
+      expect.stringMatching(/^Linje 3 \(kind\): /),
+    ]);
+    expect((await cli('registry', 'validate', '/no/such/file.csv', '--lang', 'en'))).toMatchObject({ code: 2, err: 'File not found: /no/such/file.csv' });
+  });
+});

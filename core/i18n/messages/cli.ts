@@ -12,6 +12,10 @@ export const cliMessages = defineMessages({
     'cli.classify.rules': 'Rules applied:',
     'cli.orgnr.required': 'Give at least one organisation number.',
     'cli.rules.jurisdiction-required': 'Choose a jurisdiction: --jurisdiction NO, SE or EU.',
+    'cli.registry.valid': 'Registry valid: {count} suppliers.',
+    'cli.registry.invalid': 'Registry not imported: {count} problems. Nothing was changed.',
+    'cli.registry.issue': 'Line {line}: {message}',
+    'cli.registry.issue-file': 'File: {message}',
   },
   nb: {
     'cli.usage': 'Bruk:',
@@ -24,6 +28,10 @@ export const cliMessages = defineMessages({
     'cli.classify.rules': 'Regler brukt:',
     'cli.orgnr.required': 'Oppgi minst ett organisasjonsnummer.',
     'cli.rules.jurisdiction-required': 'Velg jurisdiksjon: --jurisdiction NO, SE eller EU.',
+    'cli.registry.valid': 'Registeret er gyldig: {count} leverandører.',
+    'cli.registry.invalid': 'Registeret ble ikke importert: {count} feil. Ingenting er endret.',
+    'cli.registry.issue': 'Linje {line}: {message}',
+    'cli.registry.issue-file': 'Filen: {message}',
   },
   sv: {
     'cli.usage': 'Användning:',
@@ -36,5 +44,9 @@ export const cliMessages = defineMessages({
     'cli.classify.rules': 'Tillämpade regler:',
     'cli.orgnr.required': 'Ange minst ett organisationsnummer.',
     'cli.rules.jurisdiction-required': 'Välj jurisdiktion: --jurisdiction NO, SE eller EU.',
+    'cli.registry.valid': 'Registret är giltigt: {count} leverantörer.',
+    'cli.registry.invalid': 'Registret lästes inte in: {count} fel. Inget har ändrats.',
+    'cli.registry.issue': 'Rad {line}: {message}',
+    'cli.registry.issue-file': 'Filen: {message}',
   },
 });

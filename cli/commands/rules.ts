@@ -1,4 +1,4 @@
-import { formatNumber, rulesInForce, translate, type Jurisdiction, type Lang, type ParameterValue } from '../../core/index.ts';
+import { formatNumber, parameterLabel, rulesInForce, translate, type Jurisdiction, type Lang, type ParameterValue } from '../../core/index.ts';
 import { CliError, EXIT_OK, type Command } from '../command.ts';
 import { choiceOption, dateOption, json } from '../io.ts';
 
@@ -26,9 +26,10 @@ export const rulesCommand: Command = {
     const { lang, t } = ctx;
     const out = [t('rules.heading', { ...listing.pack, date: listing.date })];
     for (const p of listing.parameters) {
-      out.push('', `  ${p.parameter} — ${p.description}`);
+      out.push('', `  ${parameterLabel(lang, p.parameter)} (${p.parameter})`);
       if (p.applied) out.push(line(lang, p.applied, p.unit, t(p.fallbackFor ? 'rules.fallback' : 'rules.in-force')));
       else out.push(`    ${t('rules.none-in-force')}`);
+      if (p.fallbackFor && p.fallbackFor !== 'none') out.push(line(lang, p.fallbackFor, p.unit, t('rules.missing')));
       for (const alt of p.alternatives) out.push(line(lang, alt, p.unit, t('rules.possible-change')));
       for (const next of p.upcoming.filter((u) => !p.alternatives.includes(u))) out.push(line(lang, next, p.unit, t('rules.upcoming', { from: next.from })));
     }

@@ -1,4 +1,4 @@
-import { translate, type Lang, type MessageParams } from '../i18n/index.ts';
+import { hasMessage, translate, type Lang, type MessageParams } from '../i18n/index.ts';
 import type { Finding } from './findings.ts';
 import { REGIME_CODES } from './regime.ts';
 
@@ -11,10 +11,16 @@ function localizeParams(lang: Lang, params: MessageParams): MessageParams {
     if (typeof value === 'string' && (name === 'regime' || name === 'otherRegime') && REGIMES.includes(value)) out[name] = translate(lang, `regime.${value}`);
     else if (name === 'denominator' && (value === 'employees' || value === 'occupied')) out[name] = translate(lang, `denominator.${value}`);
     else if (name === 'status' && (value === 'verified' || value === 'pending' || value === 'unverified')) out[name] = translate(lang, `status.${value}`);
+    else if (name === 'parameter' && typeof value === 'string') out[name] = parameterLabel(lang, value);
     else if (name === 'from' && value === null) out[name] = translate(lang, 'rules.from-undecided');
     else out[name] = value;
   }
   return out;
+}
+
+/** A rule-pack parameter by its name in the user's language; an organisation's own parameter by its id. */
+export function parameterLabel(lang: Lang, parameter: string): string {
+  return hasMessage(`param.${parameter}`) ? translate(lang, `param.${parameter}`) : parameter;
 }
 
 /** A finding as one sentence in the user's language. */

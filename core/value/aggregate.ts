@@ -23,7 +23,8 @@ export interface TwelveMonthWindow {
   readonly members: readonly number[];
 }
 
-export type AggregateErrorCode = 'invalid-date' | 'negative-value' | 'currency-mismatch';
+export const AGGREGATE_ERROR_CODES = ['invalid-date', 'negative-value', 'currency-mismatch'] as const;
+export type AggregateErrorCode = (typeof AGGREGATE_ERROR_CODES)[number];
 
 export type TwelveMonthResult =
   | { readonly ok: true; readonly window: TwelveMonthWindow }

@@ -4,16 +4,18 @@
  * The first term is the base; every later term is an option or extension, counted in full because the
  * estimated value includes options as if exercised. Never throws.
  */
-export type DurationErrorCode =
-  | 'empty'
+export const DURATION_ERROR_CODES = [
+  'empty',
   /** Words or signs that are not numbers, units, `+`, `x` or option wording. */
-  | 'not-a-duration'
+  'not-a-duration',
   /** A bare number with no unit and no defaultUnit: 24 what? */
-  | 'missing-unit'
+  'missing-unit',
   /** `1,3 år` is 15.6 months; the estimate counts whole months. */
-  | 'not-whole-months'
+  'not-whole-months',
   /** More than MAX_DURATION_MONTHS in total. */
-  | 'too-long';
+  'too-long',
+] as const;
+export type DurationErrorCode = (typeof DURATION_ERROR_CODES)[number];
 
 export interface DurationError {
   readonly code: DurationErrorCode;

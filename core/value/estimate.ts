@@ -36,21 +36,23 @@ export interface EstimateInput {
   readonly contractType?: ContractType;
 }
 
-export type EstimateStepCode =
-  | 'stated-total'
-  | 'term-with-options'
-  | 'monthly-times-term'
-  | 'yearly-times-term'
-  | 'monthly-times-48-open-ended'
-  | 'yearly-times-4-open-ended'
-  | 'monthly-times-48-no-term'
-  | 'yearly-times-4-no-term'
-  | 'monthly-times-48-over-48'
-  | 'yearly-times-4-over-48'
-  | 'supplies-residual-value'
-  | 'option-added'
-  | 'extension-added'
-  | 'estimated-value';
+export const ESTIMATE_STEP_CODES = [
+  'stated-total',
+  'term-with-options',
+  'monthly-times-term',
+  'yearly-times-term',
+  'monthly-times-48-open-ended',
+  'yearly-times-4-open-ended',
+  'monthly-times-48-no-term',
+  'yearly-times-4-no-term',
+  'monthly-times-48-over-48',
+  'yearly-times-4-over-48',
+  'supplies-residual-value',
+  'option-added',
+  'extension-added',
+  'estimated-value',
+] as const;
+export type EstimateStepCode = (typeof ESTIMATE_STEP_CODES)[number];
 
 export interface EstimateStep {
   readonly code: EstimateStepCode;
@@ -61,7 +63,8 @@ export interface EstimateStep {
   readonly counts: Readonly<Record<string, number>>;
 }
 
-export type EstimateErrorCode = 'negative-value' | 'currency-mismatch' | 'invalid-duration' | 'option-months-without-rate';
+export const ESTIMATE_ERROR_CODES = ['negative-value', 'currency-mismatch', 'invalid-duration', 'option-months-without-rate'] as const;
+export type EstimateErrorCode = (typeof ESTIMATE_ERROR_CODES)[number];
 
 export type EstimateResult =
   | { readonly ok: true; readonly value: Money; readonly basis: readonly EstimateStep[] }

@@ -18,26 +18,28 @@
 import type { Lang } from '../i18n/catalogue.ts';
 import { money, type Money } from './money.ts';
 
-export type AmountErrorCode =
+export const AMOUNT_ERROR_CODES = [
   /** Nothing typed, only spaces, or a lone dash (a common "none" in sheets). */
-  | 'empty'
+  'empty',
   /** No digits at all, or a value of a type that cannot be an amount (boolean, object, NaN). */
-  | 'not-a-number'
+  'not-a-number',
   /** Digits plus words or signs that are not a currency, scale or VAT note (`kr/mnd`, ranges). */
-  | 'unexpected-text'
+  'unexpected-text',
   /** `1.234` or `1,234` with nothing that says whether the mark groups thousands or starts decimals. */
-  | 'ambiguous-separator'
+  'ambiguous-separator',
   /** Digit groups that are not threes (`1 23 456`), mixed grouping marks, or two decimal marks. */
-  | 'invalid-grouping'
+  'invalid-grouping',
   /** More than two decimals typed, or a scaled value below one øre (`1,234567 mill.`). */
-  | 'too-many-decimals'
-  | 'negative'
+  'too-many-decimals',
+  'negative',
   /** Above MAX_AMOUNT_MINOR, or Infinity. */
-  | 'too-large'
+  'too-large',
   /** Two different currencies, e.g. `EUR 100 kr`. */
-  | 'conflicting-currency'
+  'conflicting-currency',
   /** Both an "including VAT" and an "excluding VAT" note. */
-  | 'conflicting-vat';
+  'conflicting-vat',
+] as const;
+export type AmountErrorCode = (typeof AMOUNT_ERROR_CODES)[number];
 
 export interface AmountError {
   readonly code: AmountErrorCode;

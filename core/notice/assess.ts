@@ -1,13 +1,11 @@
 import type { OrgnrJurisdiction } from '../orgnr/index.ts';
+import type { RegistryIndex } from '../registry/match.ts';
 import type { Provenance, Supplier } from '../registry/types.ts';
 import { legalBasisFor, type LegalBasis } from './legal-basis.ts';
 import type { LotKind, Notice, NoticeLot, NoticeParty } from './model.ts';
 
-/** What the assessment needs from the registry index (core/registry). */
-export interface SupplierLookup {
-  byOrgnr(digits: string): Supplier | undefined;
-  fitting(query: { cpv: readonly string[]; jurisdiction?: OrgnrJurisdiction }): readonly Supplier[];
-}
+/** What the assessment needs from the registry index (buildRegistryIndex). */
+export type SupplierLookup = Pick<RegistryIndex, 'byOrgnr' | 'byName' | 'fitting'>;
 
 export interface RegistrySource {
   readonly lookup: SupplierLookup;
@@ -55,6 +53,8 @@ export interface WinnerInRegistry {
   readonly lot: string | null;
   readonly party: NoticeParty;
   readonly supplier: Supplier;
+  /** `name` only when the notice gives no valid organisation number and exactly one supplier has that name. */
+  readonly matchedBy: 'orgnr' | 'name';
 }
 
 export interface NoticeAssessment {
@@ -128,8 +128,16 @@ function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string |
 function winnersInRegistry(notice: Notice, lookup: SupplierLookup): WinnerInRegistry[] {
   const out: WinnerInRegistry[] = [];
   for (const winner of notice.winners) {
-    const supplier = winner.party.orgnr === null ? null : lookup.byOrgnr(winner.party.orgnr);
-    if (supplier) out.push({ lot: winner.lot, party: winner.party, supplier });
+    const { orgnr, name } = winner.party;
+    if (orgnr !== null) {
+      // A valid number decides: a registry supplier with the same name but another number is someone else.
+      const supplier = lookup.byOrgnr(orgnr);
+      if (supplier) out.push({ lot: winner.lot, party: winner.party, supplier, matchedBy: 'orgnr' });
+      continue;
+    }
+    const byName = name === null ? [] : lookup.byName(name);
+    const only = byName.length === 1 ? byName[0] : undefined;
+    if (only) out.push({ lot: winner.lot, party: winner.party, supplier: only, matchedBy: 'name' });
   }
   return out;
 }

@@ -7,3 +7,4 @@ export * from './legal-basis.ts';
 export * from './assess.ts';
 export * from './json.ts';
 export * from './summary.ts';
+export * from './reservation-text.ts';

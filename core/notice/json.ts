@@ -66,7 +66,7 @@ function assessmentJson(a: NoticeAssessment) {
       signals: lot.signals,
       fitting: lot.fitting?.map((f) => ({ cpv: f.cpv, ...supplierJson(f.supplier) })) ?? null,
     })),
-    winnersInRegistry: a.winnersInRegistry?.map((w) => ({ lot: w.lot, ...supplierJson(w.supplier) })) ?? null,
+    winnersInRegistry: a.winnersInRegistry?.map((w) => ({ lot: w.lot, matchedBy: w.matchedBy, ...supplierJson(w.supplier) })) ?? null,
     registry: a.registry ? provenanceJson(a.registry) : null,
   };
 }

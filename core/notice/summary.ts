@@ -35,7 +35,8 @@ export function summariseNotice(notice: Notice, assessment: NoticeAssessment, t:
     lines.push('', registryLine(assessment.registry, t), t('notice.registry-winners'));
     if (assessment.winnersInRegistry.length === 0) lines.push(`  ${t('notice.registry-winners-none')}`);
     for (const w of assessment.winnersInRegistry) {
-      lines.push(`  ${t('notice.registry-winner', { lot: w.lot ?? unknown, name: w.supplier.name, orgnr: formatOrgnr(w.supplier.orgnr, w.supplier.jurisdiction), ...provenanceParams(w.supplier.provenance, t) })}`);
+      const params = { lot: w.lot ?? unknown, name: w.supplier.name, orgnr: formatOrgnr(w.supplier.orgnr, w.supplier.jurisdiction), ...provenanceParams(w.supplier.provenance, t) };
+      lines.push(`  ${t(w.matchedBy === 'name' ? 'notice.registry-winner-by-name' : 'notice.registry-winner', params)}`);
     }
   }
   if (notice.warnings.length > 0) lines.push('');

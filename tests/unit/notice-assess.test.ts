@@ -5,12 +5,15 @@ import {
   LANGS,
   LEGAL_BASES,
   assessNotice,
+  buildRegistryIndex,
+  importRegistry,
   legalBasisFor,
   noticeJson,
   readNotice,
   summariseNotice,
   translator,
   type Notice,
+  type Supplier,
 } from '../../core/index.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -184,5 +187,81 @@ describe('noticeJson (stable interface)', () => {
     expect(out.buyers[2]).toEqual({ name: 'Exempelstads Hamn AB', orgnr: null, orgnrRaw: '556000-0002', country: 'SWE' });
     expect(out.buyers[5]).toEqual({ name: 'Grænsekommune', orgnr: null, orgnrRaw: '987654325', country: 'DNK' });
     expect(out.lots[1]!.estimatedValue).toBeNull();
+  });
+});
+
+const DEMO = importRegistry(readFileSync(path.join(repoRoot, 'samples/registry.demo.csv')));
+if (!DEMO.ok) throw new Error('the demo registry must import');
+const demoSource = { lookup: buildRegistryIndex(DEMO.registry), provenance: DEMO.registry.provenance };
+
+const testProvenance = { source: 'Test registry', url: null, retrieved: '2026-10-01', expires: null, demo: false } as const;
+function supplier(orgnr: string, name: string, jurisdiction: 'NO' | 'SE' = 'NO'): Supplier {
+  return {
+    orgnr,
+    jurisdiction,
+    name,
+    altNames: [],
+    kind: 'other',
+    share: null,
+    purposeAttested: false,
+    regions: [],
+    categories: ['98'],
+    provenance: testProvenance,
+  };
+}
+
+describe('assessNotice with a registry', () => {
+  it('lists suppliers whose CPV prefix covers the lot, in the buyer’s jurisdiction, with provenance', () => {
+    const n = fixture('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml');
+    const [lot] = assessNotice(n, demoSource).lots;
+    const fitting = lot!.fitting!;
+    expect(fitting.map((f) => f.supplier.orgnr)).toContain('102733169');
+    for (const f of fitting) {
+      expect(f.cpv).toBe('55512000');
+      expect(f.supplier.categories.some((c) => '55512000'.startsWith(c))).toBe(true);
+      expect(f.supplier.jurisdiction).toBe('NO');
+      expect(f.supplier.provenance.demo).toBe(true);
+    }
+    const others = DEMO.registry.suppliers.filter((s) => !fitting.some((f) => f.supplier === s));
+    for (const s of others) expect(s.jurisdiction === 'NO' && s.categories.some((c) => '55512000'.startsWith(c))).toBe(false);
+  });
+
+  it('matches a Swedish buyer’s lot to Swedish suppliers only, across main and additional CPV', () => {
+    const [lot] = assessNotice(own('cn-both-reservations-se.xml'), demoSource).lots;
+    expect(lot!.fitting!.length).toBeGreaterThan(0);
+    for (const f of lot!.fitting!) {
+      expect(f.supplier.jurisdiction).toBe('SE');
+      expect(['90910000', '90919200']).toContain(f.cpv);
+    }
+  });
+
+  it('finds winners in the registry by org number; by name only when the notice has no valid number', () => {
+    const registry = {
+      provenance: testProvenance,
+      suppliers: [
+        supplier('914791723', 'Iss Facility Services AS'),
+        supplier('999999999', 'Elbit Systems of America'),
+        // Same name as a winner with a valid, different number: someone else.
+        supplier('987654325', 'Focus Software AS'),
+      ],
+    };
+    const source = { lookup: buildRegistryIndex(registry), provenance: registry.provenance };
+    const found = (name: string) =>
+      assessNotice(fixture(name), source).winnersInRegistry!.map((w) => [w.lot, w.supplier.orgnr, w.matchedBy]);
+    expect(found('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml')).toEqual([['LOT-0000', '914791723', 'orgnr']]);
+    expect(found('doffin-via-ted-and-doffin-to-ocds/2024-110489.xml')).toEqual([['LOT-0000', '999999999', 'name']]);
+    expect(found('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-standard_2024-100829.xml')).toEqual([]);
+  });
+
+  it('labels demo registry data and states that regions were not compared', () => {
+    const n = fixture('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml');
+    const t = translator('sv');
+    const lines = summariseNotice(n, assessNotice(n, demoSource), t).join('\n');
+    expect(lines).toContain(t('label.demo-data'));
+    expect(lines).toContain(t('notice.places-not-compared', { places: 'NO0A2' }));
+    expect(lines).toContain(t('notice.registry-winners-none'));
+    const out = JSON.parse(JSON.stringify(noticeJson(n, assessNotice(n, demoSource))));
+    expect(out.assessment.registry).toMatchObject({ demo: true, retrieved: DEMO.registry.provenance.retrieved });
+    expect(out.assessment.lots[0].fitting[0]).toMatchObject({ orgnr: '102733169', cpv: '55512000', provenance: { demo: true } });
   });
 });

@@ -49,4 +49,22 @@ describe('inkludo notice', () => {
     expect((await run('notice', path.join(OWN, 'no-such-file.xml'))).code).toBe(2);
     expect((await run('notice')).code).toBe(2);
   });
+
+  it('matches against a registry given with --registry, labelling demo data', async () => {
+    const notice = path.join(FIXTURES, 'doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml');
+    const r = await run('notice', notice, '--registry', path.join(repoRoot, 'samples/registry.demo.csv'), '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Oppdiktet Kantine og Catering AS (102 733 169), CPV 55512000');
+    expect(r.out).toContain(translate('en', 'label.demo-data'));
+    const j = await run('notice', notice, '--json', '--registry', path.join(repoRoot, 'samples/registry.demo.csv'));
+    expect(JSON.parse(j.out).assessment.registry.demo).toBe(true);
+  });
+
+  it('refuses a registry with errors as bad input instead of using part of it', async () => {
+    const notice = path.join(FIXTURES, 'op-ted-eforms-sdk/cn_24_minimal.xml');
+    const r = await run('notice', notice, '--registry', path.join(OWN, 'registry-missing-orgnr.csv'), '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(translate('en', 'cli.registry.invalid', { count: 1 }));
+  });
 });

@@ -29,6 +29,24 @@ const latestFirst = (a: ParameterValue, b: ParameterValue) => ((a.from ?? '') < 
  * date, the latest earlier verified value is applied and the resolution says so (`fallbackFor`).
  */
 export function resolveParameter(pack: RulePack, parameter: string, date: IsoDate): Resolution {
+  // Packs are treated as immutable once loaded, so a resolution per (pack, parameter, date) can be kept.
+  let memo = memos.get(pack);
+  if (!memo) {
+    memo = new Map();
+    memos.set(pack, memo);
+  }
+  const key = `${parameter}|${date}`;
+  let resolution = memo.get(key);
+  if (!resolution) {
+    resolution = resolveUncached(pack, parameter, date);
+    memo.set(key, resolution);
+  }
+  return resolution;
+}
+
+const memos = new WeakMap<RulePack, Map<string, Resolution>>();
+
+function resolveUncached(pack: RulePack, parameter: string, date: IsoDate): Resolution {
   const values = pack.parameters[parameter]?.values ?? [];
   const covering = values.filter((v) => covers(v, date));
   const verified = covering.filter((v) => v.status === 'verified' && v.value !== null).sort(latestFirst);

@@ -6,6 +6,7 @@ import { valueMessages } from './messages/value.ts';
 import { cliMessages } from './messages/cli.ts';
 import { noticeMessages } from './messages/notice.ts';
 import { registryMessages } from './messages/registry.ts';
+import { addinMessages } from './messages/addin.ts';
 
 export * from './catalogue.ts';
 
@@ -18,6 +19,7 @@ export const AREAS: readonly AreaMessages[] = [
   cliMessages,
   noticeMessages,
   registryMessages,
+  addinMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

@@ -104,7 +104,7 @@ describe('estimate basis in words', () => {
     if (!result.ok) throw new Error('estimate');
     const nb = result.basis.map((s) => describeEstimateStep(s, 'nb'));
     expect(nb).toEqual([
-      'Avtaleperiode på 24 måneder pluss opsjoner og forlengelser på 24 måneder, regnet som om de utløses: 48 måneder.',
+      'Avtaleperiode på 24 måneder pluss opsjoner og forlengelser på 24 måneder, regnet som om de blir utløst: 48 måneder.',
       '25\u00A0000\u00A0kr per måned × 48 måneder = 1\u00A0200\u00A0000\u00A0kr.',
       'Opsjon 1, regnet som utløst: + 10\u00A0000\u00A0kr.',
       'Anslått verdi ekskl. mva.: 1\u00A0210\u00A0000\u00A0kr.',

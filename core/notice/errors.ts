@@ -13,6 +13,7 @@ export type NoticeErrorCode =
   | 'entity-declarations'
   | 'too-deep'
   | 'too-many-elements'
+  | 'too-many-attributes'
   | 'not-eforms';
 
 export interface NoticeError {

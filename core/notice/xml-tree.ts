@@ -21,13 +21,15 @@ export interface XmlLimits {
   readonly maxChars: number;
   readonly maxElements: number;
   readonly maxDepth: number;
+  /** Per element, namespace declarations included; saxes slows down on thousands of attributes on one tag. */
+  readonly maxAttributes: number;
 }
 
 /**
  * The largest fixture notice is 0.3 MB with about 2 100 elements nested 12 deep, so these leave
  * ample room while bounding time and memory on hostile input.
  */
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxChars: 20_000_000, maxElements: 250_000, maxDepth: 64 };
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxChars: 20_000_000, maxElements: 250_000, maxDepth: 64, maxAttributes: 256 };
 
 interface MutableElement {
   ns: string;
@@ -57,7 +59,12 @@ export function parseXmlTree(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS
   const parser = new SaxesParser({ xmlns: true });
   const stack: MutableElement[] = [];
   // A holder, not a `let`: TypeScript does not see assignments made inside the saxes callbacks.
-  const state: { root: MutableElement | null; count: number; closing: boolean } = { root: null, count: 0, closing: false };
+  const state: { root: MutableElement | null; count: number; attributes: number; closing: boolean } = {
+    root: null,
+    count: 0,
+    attributes: 0,
+    closing: false,
+  };
 
   parser.on('doctype', (doctype) => {
     // eForms never carries a DOCTYPE; refusing it means no entity is ever declared, let alone expanded.
@@ -66,6 +73,12 @@ export function parseXmlTree(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS
   parser.on('error', (err) => {
     if (state.closing && state.root !== null) abort('truncated', { line: parser.line, column: parser.column });
     abort('not-xml', { line: parser.line, column: parser.column, detail: err.message.replace(/^\d+:\d+: /, '') });
+  });
+  parser.on('opentagstart', () => {
+    state.attributes = 0;
+  });
+  parser.on('attribute', () => {
+    if (++state.attributes > limits.maxAttributes) abort('too-many-attributes', { limit: limits.maxAttributes });
   });
   parser.on('opentag', (tag) => {
     if (++state.count > limits.maxElements) abort('too-many-elements', { limit: limits.maxElements });

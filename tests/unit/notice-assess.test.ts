@@ -265,3 +265,17 @@ describe('assessNotice with a registry', () => {
     expect(out.assessment.lots[0].fitting[0]).toMatchObject({ orgnr: '102733169', cpv: '55512000', provenance: { demo: true } });
   });
 });
+
+describe('Norwegian national-e forms', () => {
+  it('treats subtype E3 with the national-e customization as national (FOA § 8-8)', () => {
+    const original = text('doffin-via-ted-and-doffin-to-ocds/ContractNotice_cn-standard_2023-697632.xml');
+    expect(original).toContain('>N16</cbc:SubTypeCode>');
+    const e3 = original
+      .replace('>N16</cbc:SubTypeCode>', '>E3</cbc:SubTypeCode>')
+      .replace(/<cbc:CustomizationID>[^<]*<\/cbc:CustomizationID>/, '<cbc:CustomizationID>eforms-sdk-1.13#extended#urn:fdc:anskaffelser.no:2026:eforms:national-e</cbc:CustomizationID>')
+      .replace('listName="reserved-procurement">none<', 'listName="reserved-procurement">res-ws<');
+    const n = parse(e3);
+    expect([n.subtype, n.national]).toEqual(['E3', true]);
+    expect(signals(n)).toEqual([['LOT-0000', [['work-integration', 'NO-RES-II']]]]);
+  });
+});

@@ -25,6 +25,7 @@ const CODES: readonly NoticeErrorCode[] = [
   'entity-declarations',
   'too-deep',
   'too-many-elements',
+  'too-many-attributes',
   'not-eforms',
 ];
 
@@ -74,6 +75,9 @@ describe('readNotice typed errors', () => {
     expect(errorCode(SMALL[0]!, { ...DEFAULT_XML_LIMITS, maxChars: 1000 })).toBe('too-large');
     expect(errorCode(SMALL[0]!, { ...DEFAULT_XML_LIMITS, maxElements: 50 })).toBe('too-many-elements');
     expect(errorCode(SMALL[0]!, { ...DEFAULT_XML_LIMITS, maxDepth: 5 })).toBe('too-deep');
+    const attributes = (n: number) => Array.from({ length: n }, (_, i) => ` xmlns:p${i}="urn:x:${i}"`).join('');
+    expect(errorCode(`<a${attributes(DEFAULT_XML_LIMITS.maxAttributes + 1)}/>`)).toBe('too-many-attributes');
+    expect(errorCode(`<a${attributes(DEFAULT_XML_LIMITS.maxAttributes)}><b${attributes(DEFAULT_XML_LIMITS.maxAttributes)}/></a>`)).toBe('not-eforms');
   });
 
   it('accepts exactly the limits', () => {
@@ -152,7 +156,7 @@ describe('readNotice on mutated notices (property)', () => {
   });
 
   it('enforces the element and depth counters whatever the mutation', () => {
-    const limits = { maxChars: 400_000, maxElements: 150, maxDepth: 9 };
+    const limits = { maxChars: 400_000, maxElements: 150, maxDepth: 9, maxAttributes: 20 };
     const measure = (el: XmlElement): { count: number; depth: number } =>
       el.children.map(measure).reduce((a, c) => ({ count: a.count + c.count, depth: Math.max(a.depth, c.depth + 1) }), { count: 1, depth: 1 });
     let rejected = 0;

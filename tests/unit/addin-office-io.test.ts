@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { blockAddress, columnLetters, lastCellOf } from '../../addin/office/a1.ts';
+import { READ_CELLS_PER_SYNC, rowsPerReadBlock } from '../../addin/office/limits.ts';
+import { readActiveSheet } from '../../addin/office/read-sheet.ts';
+import { RESULT_COLUMNS, resultHeader, type ResultTable } from '../../addin/office/result-table.ts';
+import { selectSourceRow } from '../../addin/office/select-row.ts';
+import { writeBatches, writeResults } from '../../addin/office/write-results.ts';
+import { FakeWorkbook, type FakeCell } from '../fake-office/fake-excel.ts';
+
+const g = globalThis as { Excel?: unknown };
+afterEach(() => {
+  delete g.Excel;
+});
+
+function install(workbook: FakeWorkbook): FakeWorkbook {
+  g.Excel = workbook.excel;
+  return workbook;
+}
+
+/** A purchases sheet: header + `rows` rows × 12 columns of the kinds real sheets hold. */
+function purchases(rows: number): FakeCell[][] {
+  const header = ['Beskrivelse', 'Leverandør', 'Org.nr', 'Anslått verdi', 'Mva', 'CPV', 'Kategori', 'Dato', 'Varighet', 'Opsjoner', 'Reservert', 'Merknad'];
+  const out: FakeCell[][] = [header];
+  for (let i = 1; i <= rows; i++) {
+    out.push([`Kjøp nummer ${i}`, `Leverandør ${i % 97} AS`, '972418005', 1000 * i, i % 2 === 0 ? 'ja' : 'nei', '90910000-9', 'Renhold', '2026-03-01', '24 mnd', '1+1 år', 'nei', '']);
+  }
+  return out;
+}
+
+function table(rows: number, lang: 'nb' | 'en' = 'nb'): ResultTable {
+  const explanation = 'Norge: FOA del II (nasjonal kunngjøring på Doffin). Verdien er over den nasjonale terskelverdien og under EØS-terskelverdien.';
+  return {
+    header: resultHeader(lang),
+    rows: Array.from({ length: rows }, (_, i) => [`=HYPERLINK("#'Data'!A${i + 2}","${i + 2}")`, `Kjøp nummer ${i + 1}`, 'NO-PART-II', 'Sjekk', 'Norge: FOA del II', 1_400_000, 'NOK', 'RULE-PENDING', explanation, 'no-national-2018', 'Leverandør AS, 972 418 005', '']),
+    statusWords: { error: 'Feil', warning: 'Sjekk', info: 'Merk' },
+  };
+}
+
+describe('A1 helpers', () => {
+  it('names columns the way Excel does', () => {
+    expect([0, 11, 25, 26, 51, 52, 701, 702, 16383].map(columnLetters)).toEqual(['A', 'L', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+    expect(blockAddress(2, 8334, 0, 11)).toBe('A2:L8334');
+  });
+
+  it('reads the last used cell from an address, or says it cannot', () => {
+    expect(lastCellOf("'Innkjøp 2026'!B3:M100002")).toEqual({ rows: 100002, columns: 13 });
+    expect(lastCellOf('Sheet1!$C$7')).toEqual({ rows: 7, columns: 3 });
+    expect(lastCellOf('Sheet1!')).toBeNull();
+  });
+
+  it('sizes read blocks by cells, never below one row', () => {
+    expect(rowsPerReadBlock(12) * 12).toBeLessThanOrEqual(READ_CELLS_PER_SYNC);
+    expect(rowsPerReadBlock(1_000_000)).toBe(1);
+  });
+});
+
+describe('Office I/O against office-addin-mock', () => {
+  it('reads and writes 100 000 rows × 12 columns in a few dozen syncs, writing only the results sheet', async () => {
+    const source = purchases(100_000);
+    const wb = install(new FakeWorkbook({ sheets: { Data: source } }));
+
+    const read = await readActiveSheet();
+    const readSyncs = wb.syncCount;
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.sheet.sheetName).toBe('Data');
+    expect(read.sheet.cells).toHaveLength(100_001);
+    expect(read.sheet.cells[54_321]).toEqual(source[54_321]);
+
+    const results = table(100_000);
+    const outcome = await writeResults(results);
+    expect(outcome).toEqual({ ok: true, rows: 100_000 });
+    const total = wb.syncCount;
+    console.log(`context.sync calls for 100 000 rows × 12 columns: ${readSyncs} to read, ${total - readSyncs} to write, ${total} in all`);
+    expect(total).toBeLessThan(60);
+
+    expect(new Set(wb.writes.map((w) => w.sheet))).toEqual(new Set(['Inkludo']));
+    const out = wb.sheets.get('Inkludo');
+    expect(out?.cells[0]).toEqual(resultHeader('nb'));
+    expect(out?.cells[100_000]?.slice(1, 3)).toEqual(['Kjøp nummer 100000', 'NO-PART-II']);
+    expect(out?.formulas.get('A100001')).toBe(`=HYPERLINK("#'Data'!A100001","100001")`);
+    expect(wb.sheets.get('Data')?.cells).toEqual(source);
+    expect(wb.active).toBe('Inkludo');
+  });
+
+  it('replaces its own sheet on a re-run and leaves every other sheet alone', async () => {
+    const wb = install(new FakeWorkbook({ sheets: { Data: purchases(3), Notes: [['my notes']] } }));
+    await writeResults(table(3));
+    await writeResults(table(1, 'en'));
+    expect(wb.events.filter((e) => !e.startsWith('activate'))).toEqual(['add Inkludo', 'delete Inkludo', 'add Inkludo']);
+    expect(wb.sheets.get('Inkludo')?.cells).toHaveLength(2);
+    expect(wb.sheets.get('Inkludo')?.cells[0]).toEqual(resultHeader('en'));
+    expect(wb.writes.every((w) => w.sheet === 'Inkludo')).toBe(true);
+    expect(wb.sheets.get('Notes')?.cells).toEqual([['my notes']]);
+  });
+
+  it('refuses to replace a user sheet that happens to be called Inkludo', async () => {
+    const wb = install(new FakeWorkbook({ sheets: { Data: purchases(3), Inkludo: [['Budsjett', 2026]] } }));
+    expect(await writeResults(table(3))).toEqual({ ok: false, reason: 'foreign-sheet' });
+    expect(wb.writes).toEqual([]);
+    expect(wb.events).toEqual([]);
+    expect(wb.sheets.get('Inkludo')?.cells).toEqual([['Budsjett', 2026]]);
+  });
+
+  it('writes user text as text, so a description starting with = never becomes a formula', async () => {
+    const wb = install(new FakeWorkbook({ sheets: { Data: purchases(1) } }));
+    const t = table(1);
+    const rows = [[...(t.rows[0] ?? [])]];
+    rows[0]![1] = '=WEBSERVICE("http://example.invalid")';
+    await writeResults({ ...t, rows });
+    const out = wb.sheets.get('Inkludo');
+    const description = columnLetters(RESULT_COLUMNS.indexOf('description'));
+    expect(out?.numberFormats.get(`${description}2`)).toBe('@');
+    expect(out?.formulas.has(`${description}2`)).toBe(false);
+    expect(out?.cells[1]?.[1]).toBe('=WEBSERVICE("http://example.invalid")');
+  });
+
+  it('highlights status cells with conditional formats on its own sheet', async () => {
+    const wb = install(new FakeWorkbook({ sheets: { Data: purchases(2) } }));
+    await writeResults(table(2));
+    expect(wb.conditionalFormats.map((f) => [f.sheet, f.address, f.type, f.rule])).toEqual([
+      ['Inkludo', 'D2:D3', 'ContainsText', { operator: 'Contains', text: 'Feil' }],
+      ['Inkludo', 'D2:D3', 'ContainsText', { operator: 'Contains', text: 'Sjekk' }],
+    ]);
+    expect(wb.conditionalFormats.every((f) => f.fill && f.font)).toBe(true);
+  });
+
+  it('does not check the results sheet itself, nor an empty sheet', async () => {
+    install(new FakeWorkbook({ sheets: { Data: purchases(1), Inkludo: [['x']] }, active: 'Inkludo' }));
+    expect(await readActiveSheet()).toEqual({ ok: false, reason: 'results-sheet' });
+    install(new FakeWorkbook({ sheets: { Empty: [] } }));
+    expect(await readActiveSheet()).toEqual({ ok: false, reason: 'empty' });
+  });
+
+  it('selects a source row on its own sheet, writing nothing', async () => {
+    const wb = install(new FakeWorkbook({ sheets: { Data: purchases(20), Inkludo: [] }, active: 'Inkludo' }));
+    await selectSourceRow('Data', 12);
+    expect(wb.selection).toEqual({ sheet: 'Data', address: 'A12:XFD12' });
+    expect(wb.active).toBe('Data');
+    expect(wb.writes).toEqual([]);
+  });
+
+  it('batches writes by size: every batch but the last is near the budget', () => {
+    const batches = writeBatches(table(100_000).rows);
+    expect(batches[0]?.[0]).toBe(0);
+    expect(batches.at(-1)?.[1]).toBe(100_000);
+    for (let i = 1; i < batches.length; i++) expect(batches[i]?.[0]).toBe(batches[i - 1]?.[1]);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(writeBatches([])).toEqual([]);
+  });
+});

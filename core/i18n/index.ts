@@ -6,6 +6,7 @@ import { valueMessages } from './messages/value.ts';
 import { cliMessages } from './messages/cli.ts';
 import { noticeMessages } from './messages/notice.ts';
 import { registryMessages } from './messages/registry.ts';
+import { contentMessages } from './messages/content.ts';
 import { addinMessages } from './messages/addin.ts';
 
 export * from './catalogue.ts';
@@ -20,6 +21,7 @@ export const AREAS: readonly AreaMessages[] = [
   noticeMessages,
   registryMessages,
   addinMessages,
+  contentMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

@@ -3,7 +3,7 @@ import { fromMajor, type Money } from '../value/money.ts';
 import type { NoticeError } from './errors.ts';
 import { noticeError } from './errors.ts';
 import type { LotKind, Notice, NoticeLot, NoticeParty, NoticeRoot, NoticeTender, NoticeWarning } from './model.ts';
-import { eformsPath as p, select, selectFirst, textAt, textsAt, trimmedText } from './xml-query.ts';
+import { eformsPath as p, select, selectFirst, textAt, textsAt, trimmedText, type ElementPath } from './xml-query.ts';
 import { DEFAULT_XML_LIMITS, parseXmlTree, type XmlElement, type XmlLimits } from './xml-tree.ts';
 
 export type NoticeReadResult = { readonly ok: true; readonly notice: Notice } | { readonly ok: false; readonly error: NoticeError };
@@ -62,14 +62,14 @@ export function readNotice(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS):
   if (!tree.ok) return tree;
   const root = tree.root;
   const rootName = ROOTS.find((r) => r === root.name && root.ns === `urn:oasis:names:specification:ubl:schema:xsd:${r}-2`);
-  if (rootName === undefined) return { ok: false, error: noticeError('not-eforms', { root: root.name }) };
+  if (rootName === undefined) return { ok: false, error: noticeError('not-eforms', { root: clip(root.name) }) };
   return { ok: true, notice: buildNotice(root, rootName) };
 }
 
 function buildNotice(root: XmlElement, rootName: NoticeRoot): Notice {
   const warnings: NoticeWarning[] = [];
   const extensions = select(root, EXTENSION);
-  const fromExtensions = (path: ReturnType<typeof p>) => extensions.flatMap((e) => select(e, path));
+  const fromExtensions = (path: ElementPath) => extensions.flatMap((e) => select(e, path));
   const parties = partiesByRef(fromExtensions(PATH.company));
   const project = selectFirst(root, PATH.project);
   const customizationId = textAt(root, PATH.customization);
@@ -80,7 +80,7 @@ function buildNotice(root: XmlElement, rootName: NoticeRoot): Notice {
   for (const ref of textsAt(root, PATH.buyerRef)) {
     const party = parties.get(ref);
     if (party) buyers.push(party);
-    else warnings.push({ code: 'unresolved-reference', at: 'buyer', raw: ref });
+    else warnings.push({ code: 'unresolved-reference', at: 'buyer', raw: clip(ref) });
   }
   const lots = select(root, PATH.lot).flatMap((lot) => readLot(lot, warnings));
   const { winners, tenderers } = readTenders(fromExtensions(PATH.result), parties, lots, warnings);
@@ -107,6 +107,11 @@ function buildNotice(root: XmlElement, rootName: NoticeRoot): Notice {
   };
 }
 
+/** Text from the input echoed in errors and warnings, cut short: hostile input may hold megabytes in one name. */
+function clip(text: string): string {
+  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
+}
+
 function firstText(elements: readonly XmlElement[]): string | null {
   for (const el of elements) {
     const text = trimmedText(el);
@@ -120,7 +125,7 @@ function isNational(subtype: string | null, customizationId: string | null): boo
   return /^N\d+$/i.test(subtype ?? '') || /:eforms:national/i.test(customizationId ?? '');
 }
 
-function codes(from: XmlElement, path: ReturnType<typeof p>): string[] {
+function codes(from: XmlElement, path: ElementPath): string[] {
   return [...new Set(textsAt(from, path).map((c) => c.toLowerCase()))];
 }
 
@@ -130,7 +135,7 @@ function readLot(lot: XmlElement, warnings: NoticeWarning[]): NoticeLot[] {
   const kind = LOT_KINDS.find((k) => k === idEl?.attrs.schemeName?.trim());
   if (id === null || kind === undefined) return [];
   const project = selectFirst(lot, PATH.project);
-  const onProject = (path: ReturnType<typeof p>) => (project ? codes(project, path) : []);
+  const onProject = (path: ElementPath) => (project ? codes(project, path) : []);
   return [
     {
       id,
@@ -158,7 +163,7 @@ function amountAt(project: XmlElement, at: string, warnings: NoticeWarning[]): M
   // Length first: the regex then never sees a megabyte of digits.
   const m = raw.length <= 40 ? /^\+?(\d{1,15})(?:\.(\d*?)0*)?$/.exec(raw) : null;
   if (!m || (m[2] ?? '').length > 2) {
-    warnings.push({ code: 'value-unparseable', at, raw: raw.slice(0, 100) });
+    warnings.push({ code: 'value-unparseable', at: clip(at), raw: clip(raw) });
     return null;
   }
   return fromMajor(m[2] ? `${m[1]}.${m[2]}` : (m[1] ?? ''), currency);
@@ -225,14 +230,14 @@ function readTenders(
       const lot = textAt(lotTender, PATH.tenderLot) ?? lotOfTender.get(tender) ?? onlyLot;
       const orgRefs = tenderersOfParty.get(partyRef);
       if (orgRefs === undefined) {
-        warnings.push({ code: 'unresolved-reference', at: tender, raw: partyRef });
+        warnings.push({ code: 'unresolved-reference', at: clip(tender), raw: clip(partyRef) });
         continue;
       }
       const won = settled.has(tender);
       for (const orgRef of orgRefs) {
         const party = parties.get(orgRef);
         const key = `${won ? 'w' : 'l'}\u0000${lot ?? ''}\u0000${orgRef}`;
-        if (party === undefined) warnings.push({ code: 'unresolved-reference', at: tender, raw: orgRef });
+        if (party === undefined) warnings.push({ code: 'unresolved-reference', at: clip(tender), raw: clip(orgRef) });
         else if (!seen.has(key)) {
           seen.add(key);
           (won ? winners : losing).push({ lot, tender, party });

@@ -52,10 +52,8 @@ function abort(code: NoticeErrorCode, params: Record<string, string | number> = 
 
 /** Parses `xml` into a tree, or returns a typed error. Never throws on any input. */
 export function parseXmlTree(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlTreeResult {
+  if (typeof xml === 'string' && xml.length > limits.maxChars) return { ok: false, error: noticeError('too-large', { limit: limits.maxChars }) };
   if (typeof xml !== 'string' || xml.trim() === '') return { ok: false, error: noticeError('empty') };
-  if (xml.length > limits.maxChars) {
-    return { ok: false, error: noticeError('too-large', { limit: limits.maxChars }) };
-  }
   const parser = new SaxesParser({ xmlns: true });
   const stack: MutableElement[] = [];
   // A holder, not a `let`: TypeScript does not see assignments made inside the saxes callbacks.

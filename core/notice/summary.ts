@@ -29,13 +29,14 @@ export function summariseNotice(notice: Notice, assessment: NoticeAssessment, t:
 
   lines.push('', t('notice.winners'));
   if (notice.winners.length === 0) lines.push(`  ${t('notice.winners-none')}`);
-  for (const w of notice.winners) lines.push(`  ${w.lot ?? unknown}: ${w.party.name ?? unknown} (${orgnrText(w.party, t)})`);
+  const noLot = t('notice.lot-unknown');
+  for (const w of notice.winners) lines.push(`  ${w.lot ?? noLot}: ${w.party.name ?? unknown} (${orgnrText(w.party, t)})`);
 
   if (assessment.registry && assessment.winnersInRegistry) {
     lines.push('', registryLine(assessment.registry, t), t('notice.registry-winners'));
     if (assessment.winnersInRegistry.length === 0) lines.push(`  ${t('notice.registry-winners-none')}`);
     for (const w of assessment.winnersInRegistry) {
-      const params = { lot: w.lot ?? unknown, name: w.supplier.name, orgnr: formatOrgnr(w.supplier.orgnr, w.supplier.jurisdiction), ...provenanceParams(w.supplier.provenance, t) };
+      const params = { lot: w.lot ?? noLot, name: w.supplier.name, orgnr: formatOrgnr(w.supplier.orgnr, w.supplier.jurisdiction), ...provenanceParams(w.supplier.provenance, t) };
       lines.push(`  ${t(w.matchedBy === 'name' ? 'notice.registry-winner-by-name' : 'notice.registry-winner', params)}`);
     }
   }

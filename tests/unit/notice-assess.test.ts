@@ -152,6 +152,8 @@ describe('summariseNotice', () => {
     const awardLines = summariseNotice(award, assessNotice(award), t);
     expect(awardLines).toContain(t('notice.award-hint', { procedureId: award.procedureId }));
     expect(awardLines).toContain('  LOT-0000: Iss Facility Services AS (914 791 723)');
+    const legacy = fixture('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2022-927623.xml');
+    expect(summariseNotice(legacy, assessNotice(legacy), t)).toContain('  lot not stated: Avarn Security AS (943 184 097)');
   });
 });
 

@@ -6,3 +6,4 @@ export * from './value/index.ts';
 export * from './rules/index.ts';
 export * from './notice/index.ts';
 export * from './registry/index.ts';
+export * from './sheet/index.ts';

@@ -8,6 +8,7 @@ import { noticeMessages } from './messages/notice.ts';
 import { registryMessages } from './messages/registry.ts';
 import { contentMessages } from './messages/content.ts';
 import { addinMessages } from './messages/addin.ts';
+import { sheetMessages } from './messages/sheet.ts';
 
 export * from './catalogue.ts';
 
@@ -22,6 +23,7 @@ export const AREAS: readonly AreaMessages[] = [
   registryMessages,
   addinMessages,
   contentMessages,
+  sheetMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

@@ -7,9 +7,10 @@ import type { IsoDate } from '../dates.ts';
 import type { Lang } from '../i18n/catalogue.ts';
 import type { RegistryIndex } from '../registry/match.ts';
 import type { EligibilityStatus } from '../rules/reserved.ts';
-import type { Finding, FindingCode } from '../rules/findings.ts';
+import type { Finding, FindingCode, Severity } from '../rules/findings.ts';
 import type { RuleSet } from '../rules/packs/index.ts';
 import type { BuyerKind, ContractKind, RegimeCode } from '../rules/regime.ts';
+import type { EstimateStep } from '../value/estimate.ts';
 import type { Money } from '../value/money.ts';
 
 /** One cell as Office.js `range.values` gives it; the CLI converts exceljs cells to these (dates → ISO text). */
@@ -73,7 +74,8 @@ export interface RowSupplier {
   readonly orgnr: string | null;
   /** The organisation number as written, when one was written. */
   readonly orgnrRaw: string | null;
-  readonly inRegistry: boolean;
+  /** Whether the registry lists the supplier; null when not looked up (no registry, or the row is not reserved). */
+  readonly inRegistry: boolean | null;
   readonly registrySource: string | null;
   readonly registryRetrieved: IsoDate | null;
   readonly registryDemo: boolean;
@@ -88,6 +90,8 @@ export interface RowResult {
   readonly regime: RegimeCode;
   /** Estimated value excluding VAT, as compared with the thresholds. */
   readonly estimatedValue: Money | null;
+  /** How the estimated value was reached from a yearly or monthly value (describeEstimateStep); empty for a stated total. */
+  readonly estimate: readonly EstimateStep[];
   /** The date the row was classified at (its own date, or the check date). */
   readonly date: IsoDate;
   readonly reserved: boolean;
@@ -138,6 +142,7 @@ export interface SheetReportJson {
     readonly estimatedValue: { amount: number; currency: string | null } | null;
     readonly ruleIds: readonly string[];
     readonly messages: readonly string[];
+    readonly severities: readonly Severity[];
   }[];
   readonly summary: SheetSummary;
 }

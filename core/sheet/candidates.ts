@@ -1,0 +1,56 @@
+/**
+ * Kinds of work that work-integrating social enterprises (Swedish ASF, Norwegian
+ * arbeidsmarkedsbedrifter) typically deliver, by CPV prefix and by words in a category or
+ * description. A rule of thumb drawn from the registries and guidance in the market research
+ * (see /work/shared/research/market.md), NOT law: any kind of contract may be reserved, and a match
+ * here only says the market is worth checking. Kept as data so an organisation can see and adjust it.
+ */
+import { foldedWords } from '../registry/normalise.ts';
+
+export interface CandidateFamily {
+  readonly id: string;
+  /** CPV prefixes (2–8 digits, no check digit). */
+  readonly cpv: readonly string[];
+  /** Folded words (nb, sv, en) in a category or description; a trailing `*` matches as a prefix. */
+  readonly words: readonly string[];
+}
+
+export const CANDIDATE_FAMILIES: readonly CandidateFamily[] = [
+  { id: 'cleaning', cpv: ['9091', '9092', '9061'], words: ['renhold*', 'rengjoring*', 'stad', 'stadning*', 'stadtjanst*', 'lokalvard*', 'cleaning', 'vinduspuss*', 'fonsterputs*'] },
+  { id: 'catering', cpv: ['555', '553', '1589'], words: ['kantine*', 'catering', 'servering*', 'kafe', 'kafeteria', 'cafe', 'matservering', 'lunsj', 'lunch', 'storkok*', 'maltid*', 'canteen'] },
+  { id: 'green-maintenance', cpv: ['7731', '7734', '7721'], words: ['grontanlegg*', 'grontyte*', 'parkskjots*', 'utomhusskots*', 'markskots*', 'gressklipp*', 'grasklipp*', 'hagearbeid*', 'tradgard*', 'grounds', 'landscaping', 'gardening', 'snomokking', 'snorydding', 'snoskott*', 'vinterdrift', 'vinterunderhall'] },
+  { id: 'waste-recycling', cpv: ['9051', '9050', '9052'], words: ['avfall*', 'gjenvinning*', 'atervinning*', 'resirkuler*', 'kildesorter*', 'waste', 'recycling', 'ombruk*', 'ateranvand*'] },
+  { id: 'laundry', cpv: ['983', '9831'], words: ['vask', 'vaskeri*', 'tvatt*', 'tvatteri*', 'laundry', 'tekstilvask', 'arbeidstoy', 'arbetsklader'] },
+  { id: 'printing-packaging', cpv: ['7982', '7998', '2282'], words: ['trykk*', 'tryck*', 'printing', 'pakking', 'forpakning*', 'forpackning*', 'packaging', 'emballasje*', 'utsendelse*', 'utskick*', 'konvolutt*', 'kuvertering*', 'mailing'] },
+  { id: 'joinery-furniture', cpv: ['3912', '3915', '4542', '5081'], words: ['snekker*', 'snickeri*', 'mobler', 'mobel*', 'mobeltapetser*', 'mobelrenover*', 'furniture', 'joinery', 'carpentry', 'tapetsering*'] },
+  { id: 'relocation', cpv: ['98392', '6010', '6310'], words: ['flytting*', 'flytt*', 'flyttjanst*', 'relocation', 'removal*', 'budtjeneste*', 'budtjanst*', 'lagring'] },
+  { id: 'simple-assembly', cpv: ['4290', '3199', '5070'], words: ['montering*', 'montasje*', 'montage', 'assembly', 'legomontasje', 'underleverans*', 'kontraktsproduksjon*', 'kontraktstillverkning*'] },
+  { id: 'bicycle-vehicle-care', cpv: ['5011', '5010', '5110'], words: ['sykkelverksted*', 'cykelverkstad*', 'bilpleie*', 'biltvatt*', 'bilvask*', 'fordonsvard*'] },
+];
+
+function wordMatches(pattern: string, word: string): boolean {
+  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : pattern === word;
+}
+
+export interface CandidateMatch {
+  readonly family: CandidateFamily;
+  /** What matched, as written in the sheet: a CPV code or a word. */
+  readonly matched: string;
+  /** CPV codes to ask a registry about: the row's own, else the family's prefixes. */
+  readonly cpv: readonly string[];
+}
+
+/** The first family the row's CPV codes, category or description fall in, or null. */
+export function candidateFamilyOf(cpv: readonly string[], texts: readonly string[]): CandidateMatch | null {
+  for (const code of cpv) {
+    for (const family of CANDIDATE_FAMILIES) if (family.cpv.some((p) => code.startsWith(p))) return { family, matched: `CPV ${code}`, cpv };
+  }
+  for (const text of texts) {
+    const words = foldedWords(text);
+    for (const family of CANDIDATE_FAMILIES) {
+      const hit = words.find((w) => family.words.some((p) => wordMatches(p, w)));
+      if (hit !== undefined) return { family, matched: hit, cpv: cpv.length > 0 ? cpv : family.cpv.map((p) => p.padEnd(8, '0')) };
+    }
+  }
+  return null;
+}

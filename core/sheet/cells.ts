@@ -1,0 +1,83 @@
+/**
+ * Reading single cells the way people fill in procurement sheets: text, yes/no, dates (ISO text,
+ * Nordic `dd.mm.yyyy`, or an Excel serial number as Office.js gives it) and CPV codes. Never throws.
+ */
+import { addDays, isIsoDate, type IsoDate } from '../dates.ts';
+import { foldedWords } from '../registry/normalise.ts';
+import type { CellValue } from './types.ts';
+
+export function cellText(cell: CellValue | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  return typeof cell === 'string' ? cell.trim() : String(cell);
+}
+
+export function isBlank(cell: CellValue | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+const YES = new Set(['yes', 'y', 'ja', 'j', 'x', 'true', '1', 'inkl', 'inkludert', 'inklusive', 'incl', 'included', 'including', 'med', 'reservert', 'reserverad', 'reserved']);
+const NO = new Set(['no', 'n', 'nei', 'nej', 'false', '0', 'ekskl', 'eks', 'exkl', 'ex', 'excl', 'excluded', 'excluding', 'uten', 'utan', 'ikke', 'inte']);
+
+/** true / false for a yes/no cell, null when blank or unclear ("vet ikke", "?"). */
+export function yesNo(cell: CellValue | undefined): boolean | null {
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : null;
+  const words = foldedWords(cellText(cell));
+  const first = words[0];
+  if (first === undefined) return null;
+  if (YES.has(first)) return true;
+  if (NO.has(first)) return false;
+  return null;
+}
+
+// Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 that never was: serial 25569 is 1970-01-01.
+const EXCEL_EPOCH_SERIAL = 25569;
+// Serials from 1950 to 2150: a bare number outside this range is not a date anybody meant.
+const SERIAL_MIN = 18264;
+const SERIAL_MAX = 91311;
+
+const NORDIC_DATE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+const ISO_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+
+const pad = (n: string) => n.padStart(2, '0');
+
+/** A cell as an ISO date, or null when it is blank or not a date. */
+export function cellDate(cell: CellValue | undefined): IsoDate | null {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell) || cell < SERIAL_MIN || cell > SERIAL_MAX) return null;
+    return addDays('1970-01-01', Math.floor(cell) - EXCEL_EPOCH_SERIAL);
+  }
+  if (typeof cell !== 'string') return null;
+  const text = cell.trim();
+  const iso = ISO_PREFIX.exec(text);
+  if (iso) {
+    const date = `${iso[1]}-${pad(iso[2] ?? '')}-${pad(iso[3] ?? '')}`;
+    return isIsoDate(date) ? date : null;
+  }
+  const nordic = NORDIC_DATE.exec(text);
+  if (nordic) {
+    const date = `${nordic[3]}-${pad(nordic[2] ?? '')}-${pad(nordic[1] ?? '')}`;
+    return isIsoDate(date) ? date : null;
+  }
+  return null;
+}
+
+const CPV = /\b(\d{8})(?:-\d)?\b/g;
+
+/** CPV codes in a cell (`90910000-9`, `90911200`, several separated by anything), 8 digits each. */
+export function cellCpvCodes(cell: CellValue | undefined): string[] {
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1e7 && cell < 1e8 ? [String(cell)] : [];
+  return Array.from(cellText(cell).matchAll(CPV), (m) => m[1] ?? '').filter((c) => c !== '');
+}
+
+/** A percentage cell: 35, "35 %", "35,5", or 0.35 as Excel stores a cell formatted as percent. */
+export function cellPercent(cell: CellValue | undefined): number | null {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell) || cell < 0 || cell > 100) return null;
+    return cell <= 1 && cell > 0 ? Math.round(cell * 100_000) / 1000 : cell;
+  }
+  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/.exec(cellText(cell));
+  if (!m?.[1]) return null;
+  const n = Number(m[1].replace(',', '.'));
+  return n <= 100 ? n : null;
+}

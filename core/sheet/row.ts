@@ -1,0 +1,292 @@
+/**
+ * The checks on one row of a procurement sheet: its estimated value and regime, its supplier's
+ * organisation number, reserved-contract eligibility, and whether it is a candidate for a reserved
+ * or an inclusive contract. Cross-row checks (split purchases) are in split.ts.
+ */
+import type { IsoDate } from '../dates.ts';
+import type { Lang } from '../i18n/catalogue.ts';
+import { parseOrgnr } from '../orgnr/index.ts';
+import { foldedWords, normaliseName } from '../registry/normalise.ts';
+import type { RegistryIndex } from '../registry/match.ts';
+import type { Supplier } from '../registry/types.ts';
+import { finding, type Finding } from '../rules/findings.ts';
+import type { RuleSet } from '../rules/packs/index.ts';
+import { classifyPurchase, type BuyerKind, type ContractKind, type RegimeCode } from '../rules/regime.ts';
+import { checkReservedEligibility, supplierEligibility, type EligibilityVerdict } from '../rules/reserved.ts';
+import type { RulePack } from '../rules/schema.ts';
+import { parseDurationMonths } from '../value/duration.ts';
+import { estimateContractValue, type EstimateStep } from '../value/estimate.ts';
+import { money, type Money } from '../value/money.ts';
+import { parseAmount } from '../value/parse.ts';
+import { candidateFamilyOf } from './candidates.ts';
+import { cellCpvCodes, cellDate, cellPercent, cellText, isBlank, yesNo } from './cells.ts';
+import { announcementThreshold, provisionsInForce } from './thresholds.ts';
+import type { CellValue, ColumnMapping, ColumnRole, RowSupplier, ValueBasis } from './types.ts';
+
+/** What the whole sheet shares: options, the mapping and what the headers say. */
+export interface SheetContext {
+  readonly jurisdiction: 'NO' | 'SE';
+  readonly locale: Lang;
+  readonly currency: string;
+  readonly date: IsoDate;
+  readonly buyer: BuyerKind;
+  readonly contractKind: ContractKind;
+  readonly rules: RuleSet;
+  readonly pack: RulePack;
+  readonly registry: RegistryIndex | null;
+  readonly columns: ColumnMapping;
+  readonly valueBasis: ValueBasis;
+  /** "inkl. mva" / "exkl. moms" in the value header. */
+  readonly headerVat: boolean | null;
+  readonly durationUnit: 'months' | 'years' | null;
+  readonly optionsUnit: 'months' | 'years' | null;
+}
+
+/** A checked row before the cross-row checks add their findings. */
+export interface CheckedRow {
+  readonly row: number;
+  readonly description: string | null;
+  readonly regime: RegimeCode;
+  readonly estimatedValue: Money | null;
+  readonly estimate: readonly EstimateStep[];
+  readonly date: IsoDate;
+  readonly reserved: boolean;
+  readonly findings: Finding[];
+  readonly ruleIds: string[];
+  readonly supplier: RowSupplier | null;
+  readonly buyer: BuyerKind;
+  readonly contractKind: ContractKind;
+  /** CPV group (first 3 digits) or normalised category: "purchases of the same kind". */
+  readonly kindKey: string | null;
+  /** Organisation number, else the normalised supplier name. */
+  readonly supplierKey: string | null;
+}
+
+const KIND_WORDS: readonly (readonly [ContractKind, readonly string[]])[] = [
+  ['social-services', ['helse', 'sosial', 'sosiale', 'social', 'sociala', 'omsorg', 'vard', 'bilaga', 'health']],
+  ['works', ['bygg', 'byggearbeid', 'anlegg', 'anleggsarbeid', 'entreprenad', 'byggentreprenad', 'works', 'work', 'bygganlegg']],
+  ['goods', ['vare', 'varer', 'varekjop', 'vara', 'varor', 'varukop', 'goods', 'supplies', 'supply', 'produkt', 'produkter', 'leveranse']],
+  ['services', ['tjeneste', 'tjenester', 'tjenestekjop', 'tjanst', 'tjanster', 'tjanstekop', 'services', 'service']],
+];
+const STATE_WORDS = ['stat', 'statlig', 'statleg', 'state', 'central', 'departement', 'direktorat', 'myndighet', 'forvaltningsmyndighet'];
+const MUNICIPAL_WORDS = ['kommune', 'kommun', 'kommunal', 'kommunalt', 'fylke', 'fylkeskommune', 'region', 'regional', 'municipal', 'local', 'landsting'];
+
+function contractKindOf(cell: CellValue | undefined): ContractKind | null {
+  const words = foldedWords(cellText(cell));
+  for (const [kind, list] of KIND_WORDS) if (words.some((w) => list.includes(w))) return kind;
+  return null;
+}
+
+function buyerKindOf(cell: CellValue | undefined): BuyerKind | null {
+  const words = foldedWords(cellText(cell));
+  if (words.some((w) => STATE_WORDS.includes(w))) return 'state';
+  if (words.some((w) => MUNICIPAL_WORDS.includes(w))) return 'municipal';
+  return null;
+}
+
+function withRuleIds(f: Finding, ruleIds: readonly string[]): Finding {
+  return ruleIds.length === 0 ? f : finding(f.code, f.severity, f.params, [...f.ruleIds, ...ruleIds.filter((id) => !f.ruleIds.includes(id))], f.messageKey);
+}
+
+interface ValueRead {
+  readonly gross: Money | null;
+  readonly vatIncluded: boolean | null;
+  readonly estimate: readonly EstimateStep[];
+  /** The VALUE-UNPARSEABLE finding, when the cell could not be read. */
+  readonly problem: Finding | null;
+  readonly months: number | null;
+  readonly openEnded: boolean;
+}
+
+function readValue(cells: readonly CellValue[], ctx: SheetContext, kind: ContractKind): ValueRead {
+  const at = (role: ColumnRole): CellValue | undefined => (ctx.columns[role] === undefined ? undefined : cells[ctx.columns[role]]);
+  const duration = ctx.columns.duration === undefined ? null : parseDurationMonths(at('duration'), { defaultUnit: ctx.durationUnit });
+  const options = ctx.columns.options === undefined ? null : parseDurationMonths(at('options'), { defaultUnit: ctx.optionsUnit ?? ctx.durationUnit });
+  const baseMonths = duration?.ok ? duration.months : null;
+  const openEnded = duration?.ok === true && duration.openEnded;
+  // The options column holds option periods only, so its base term counts as options too.
+  const optionMonths = (duration?.ok ? duration.optionMonths : 0) + (options?.ok ? (options.months ?? 0) + options.optionMonths : 0);
+  const months = baseMonths === null ? null : baseMonths + optionMonths;
+  const none = { months, openEnded, estimate: [] };
+
+  const cell = at('value');
+  const amount = parseAmount(cell ?? null, { locale: ctx.locale, defaultCurrency: ctx.currency });
+  if (!amount.ok) {
+    if (amount.error.code === 'empty') return { ...none, gross: null, vatIncluded: null, problem: null };
+    return { ...none, gross: null, vatIncluded: null, problem: finding('VALUE-UNPARSEABLE', 'error', { raw: amount.error.raw, reason: amount.error.code }) };
+  }
+  const vatIncluded = amount.vatIncluded ?? (ctx.columns.vat === undefined ? null : yesNo(at('vat'))) ?? ctx.headerVat;
+  if (ctx.valueBasis === 'total') return { ...none, gross: amount.value, vatIncluded, problem: null };
+  const estimated = estimateContractValue({
+    base: amount.value,
+    kind: ctx.valueBasis,
+    durationMonths: baseMonths,
+    openEnded,
+    optionMonths,
+    contractType: kind === 'goods' ? 'supplies' : 'services',
+  });
+  if (!estimated.ok) return { ...none, gross: null, vatIncluded, problem: finding('VALUE-UNPARSEABLE', 'error', { raw: amount.raw, reason: estimated.error.code }) };
+  return { months, openEnded, gross: estimated.value, vatIncluded, estimate: estimated.basis, problem: null };
+}
+
+interface SupplierRead {
+  readonly info: RowSupplier | null;
+  readonly findings: Finding[];
+  readonly key: string | null;
+}
+
+function readSupplier(cells: readonly CellValue[], ctx: SheetContext, reserved: boolean, date: IsoDate, regime: RegimeCode, kind: ContractKind): SupplierRead {
+  const nameCell = ctx.columns.supplier === undefined ? undefined : cells[ctx.columns.supplier];
+  const orgnrCell = ctx.columns.orgnr === undefined ? undefined : cells[ctx.columns.orgnr];
+  const name = isBlank(nameCell) ? null : cellText(nameCell);
+  const orgnrRaw = isBlank(orgnrCell) ? null : cellText(orgnrCell);
+  if (name === null && orgnrRaw === null) return { info: null, findings: [], key: null };
+
+  const findings: Finding[] = [];
+  const parsed = orgnrRaw === null ? null : parseOrgnr(orgnrRaw);
+  if (parsed && parsed.digits === null) {
+    // A personal identity number is never repeated in output.
+    findings.push(
+      parsed.problem === 'personal-number' ?
+        finding('ORGNR-INVALID', 'warning', { problem: parsed.problem }, [], 'finding.ORGNR-INVALID.personal-number')
+      : finding('ORGNR-INVALID', 'warning', { raw: orgnrRaw, problem: parsed.problem }),
+    );
+  }
+  const digits = parsed?.digits ?? null;
+  const normalisedName = name === null ? '' : normaliseName(name);
+  const key = digits ?? (normalisedName === '' ? null : `name:${normalisedName}`);
+  // The registry is only consulted for reserved rows: a registry supplier is never put forward for an open procurement.
+  let entry: Supplier | undefined;
+  let verdict: EligibilityVerdict | null = null;
+  if (reserved) {
+    if (ctx.registry) {
+      entry = digits !== null ? ctx.registry.byOrgnr(digits) : undefined;
+      if (!entry && digits === null && name !== null) {
+        const byName = ctx.registry.byName(name);
+        if (byName.length === 1) entry = byName[0];
+      }
+    }
+    const share = ctx.columns.share === undefined ? null : cellPercent(cells[ctx.columns.share]);
+    const denominator = ctx.jurisdiction === 'NO' ? 'employees' : 'occupied';
+    verdict =
+      entry ? supplierEligibility(entry, date, ctx.rules)
+      : checkReservedEligibility(
+          { jurisdiction: ctx.jurisdiction, checkDate: date, share: share === null ? null : { denominator, percent: share, asOf: null }, purposeAttested: null },
+          ctx.rules,
+        );
+    const provisions = provisionsInForce(ctx.pack, reservedProvisions(ctx.jurisdiction, regime, kind), date);
+    findings.push(...verdict.findings.map((f) => withRuleIds(f, provisions)));
+  }
+  return {
+    key,
+    findings,
+    info: {
+      name,
+      orgnr: digits,
+      orgnrRaw: parsed?.problem === 'personal-number' ? null : orgnrRaw,
+      inRegistry: reserved && ctx.registry ? entry !== undefined : null,
+      registrySource: entry?.provenance.source ?? null,
+      registryRetrieved: entry?.provenance.retrieved ?? null,
+      registryDemo: entry?.provenance.demo ?? false,
+      eligibility: verdict?.status ?? null,
+    },
+  };
+}
+
+/** The provisions a reserved contract rests on, by regime. */
+function reservedProvisions(jurisdiction: 'NO' | 'SE', regime: RegimeCode, kind: ContractKind): string[] {
+  if (jurisdiction === 'SE') return ['SE-RES-418-P'];
+  if (kind === 'social-services') return ['NO-RES-HS'];
+  if (regime === 'NO-PART-II') return ['NO-RES-II'];
+  if (regime === 'NO-PART-III') return ['NO-RES-III'];
+  return [];
+}
+
+const INCLUSIVE_PROVISION = { NO: 'NO-SOC-5', SE: 'SE-SOC-17' } as const;
+/** Months of contract term from which an employment requirement is worth setting (heuristic, see below). */
+export const INCLUSIVE_MIN_MONTHS = 12;
+
+/**
+ * INCLUSIVE-CANDIDATE, a heuristic: a services or works contract at or above the value where it is
+ * announced (NO national threshold, SE direct-award limit) and running at least 12 months (options
+ * included, or open-ended) gives a supplier room to employ and train people from outside working
+ * life. The law allows such clauses (NO anskaffelsesloven § 5, SE LOU 17 kap. 1 §); it does not set
+ * these limits.
+ */
+function inclusiveCandidate(ctx: SheetContext, date: IsoDate, kind: ContractKind, net: Money | null, months: number | null, openEnded: boolean): Finding | null {
+  if (kind === 'goods' || net === null) return null;
+  if (!openEnded && (months === null || months < INCLUSIVE_MIN_MONTHS)) return null;
+  const threshold = announcementThreshold(ctx.pack, date);
+  if (!threshold || net.minor < threshold.minor) return null;
+  return finding(
+    'INCLUSIVE-CANDIDATE',
+    'info',
+    { months: openEnded ? null : months, value: Number(net.minor) / 100, threshold: threshold.value, currency: ctx.currency },
+    [threshold.ruleId, ...provisionsInForce(ctx.pack, [INCLUSIVE_PROVISION[ctx.jurisdiction]], date)],
+    openEnded ? 'finding.INCLUSIVE-CANDIDATE.open-ended' : 'finding.INCLUSIVE-CANDIDATE.term',
+  );
+}
+
+function reservationCandidate(ctx: SheetContext, cpv: readonly string[], texts: readonly string[]): Finding | null {
+  const match = candidateFamilyOf(cpv, texts);
+  if (!match) return null;
+  if (!ctx.registry) return finding('RESERVATION-CANDIDATE', 'info', { matched: match.matched, family: match.family.id }, [], 'finding.RESERVATION-CANDIDATE.matched');
+  // Market information only: how many registry suppliers deliver this kind of work, never who.
+  const suppliers = ctx.registry.fitting({ cpv: match.cpv, jurisdiction: ctx.jurisdiction }).length;
+  return finding('RESERVATION-CANDIDATE', 'info', { matched: match.matched, family: match.family.id, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market');
+}
+
+export function checkRow(cells: readonly CellValue[], row: number, ctx: SheetContext): CheckedRow {
+  const at = (role: ColumnRole): CellValue | undefined => (ctx.columns[role] === undefined ? undefined : cells[ctx.columns[role]]);
+  const description = isBlank(at('description')) ? null : cellText(at('description'));
+  const date = cellDate(at('date')) ?? ctx.date;
+  const buyer = buyerKindOf(at('buyerKind')) ?? ctx.buyer;
+  const contractKind = contractKindOf(at('contractKind')) ?? ctx.contractKind;
+  const reserved = yesNo(at('reserved')) === true;
+
+  const value = readValue(cells, ctx, contractKind);
+  const findings: Finding[] = [];
+  let regime: RegimeCode = 'UNKNOWN';
+  let net: Money | null = null;
+  const ruleIds: string[] = [];
+  if (value.problem) findings.push(value.problem);
+  else {
+    const gross = value.gross === null ? null : money(value.gross.minor, value.gross.currency ?? ctx.currency);
+    const verdict = classifyPurchase({ jurisdiction: ctx.jurisdiction, buyer, contractKind, value: gross, vatIncluded: value.vatIncluded, date }, ctx.rules);
+    regime = verdict.regime;
+    net = verdict.valueExclVat;
+    findings.push(...verdict.findings);
+    ruleIds.push(...verdict.ruleIds);
+  }
+
+  const supplier = readSupplier(cells, ctx, reserved, date, regime, contractKind);
+  findings.push(...supplier.findings);
+
+  const cpv = cellCpvCodes(at('cpv'));
+  const category = isBlank(at('category')) ? null : cellText(at('category'));
+  if (!reserved) {
+    const candidate = reservationCandidate(ctx, cpv, [category ?? '', description ?? ''].filter((t) => t !== ''));
+    if (candidate) findings.push(candidate);
+  }
+  const inclusive = inclusiveCandidate(ctx, date, contractKind, net, value.months, value.openEnded);
+  if (inclusive) findings.push(inclusive);
+
+  const categoryKey = category === null ? '' : foldedWords(category).join(' ');
+  const kindKey = cpv[0] !== undefined ? `cpv:${cpv[0].slice(0, 3)}` : categoryKey !== '' ? `category:${categoryKey}` : null;
+  return {
+    row,
+    description,
+    regime,
+    estimatedValue: net,
+    estimate: value.estimate,
+    date,
+    reserved,
+    findings,
+    ruleIds,
+    supplier: supplier.info,
+    buyer,
+    contractKind,
+    kindKey,
+    supplierKey: supplier.key,
+  };
+}

@@ -7,6 +7,7 @@
  * Use `sendMessage` / `onMessage` from ./messaging.ts rather than the raw runtime API.
  */
 import { z } from 'zod';
+import type { noticeJson } from '../../core/index.ts';
 
 // Extension pages run under the default MV3 CSP (no eval): tell zod not to probe for `new Function`.
 z.config({ jitless: true });
@@ -132,6 +133,15 @@ export const brregEntitySchema = z.object({
 });
 export type BrregEntity = z.infer<typeof brregEntitySchema>;
 
+/** core's notice JSON: its outline is checked, its type is core's own (it is built by core in the background). */
+export type NoticeJson = ReturnType<typeof noticeJson>;
+const noticeOutline = z.looseObject({
+  id: z.string().nullable(),
+  lots: z.array(z.looseObject({ id: z.string(), reserved: z.array(z.string()) })),
+  assessment: z.looseObject({ lots: z.array(z.looseObject({ lot: z.string(), signals: z.array(z.unknown()) })) }),
+});
+const noticeJsonSchema = z.custom<NoticeJson>((value) => noticeOutline.safeParse(value).success);
+
 // ---- failures ------------------------------------------------------------------------------------
 
 /** Every request can fail with a code; `bad-message` means the message itself did not validate. */
@@ -158,7 +168,7 @@ export const MESSAGES = {
       z.object({
         ok: z.literal(true),
         /** core's `noticeJson(notice, assessment)`: the stable notice JSON with `assessment`. */
-        notice: z.looseObject({ id: z.string().nullable(), lots: z.array(z.looseObject({ id: z.string() })), assessment: z.looseObject({}) }),
+        notice: noticeJsonSchema,
         url: z.string(),
       }),
       z.object({

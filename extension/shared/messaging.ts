@@ -3,7 +3,10 @@
  * message's schema; the background checks every request before a handler sees it.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { MESSAGES, isMessageType, requestSchema, type MessageType, type RequestOf, type ResponseOf } from './messages.ts';
+import { dispatch, type Handlers } from './dispatch.ts';
+import { MESSAGES, type MessageType, type RequestOf, type ResponseOf } from './messages.ts';
+
+export type { Handlers };
 
 /** Sends a request to the background and returns its validated response (`bad-message` if invalid). */
 export async function sendMessage<T extends MessageType>(request: RequestOf<T>): Promise<ResponseOf<T>> {
@@ -17,27 +20,6 @@ export async function sendMessage<T extends MessageType>(request: RequestOf<T>):
   }
   const parsed = MESSAGES[type].response.safeParse(raw);
   return parsed.success ? (parsed.data as ResponseOf<T>) : ({ ok: false, code: 'bad-message' } as ResponseOf<T>);
-}
-
-export type Handlers = {
-  [T in MessageType]: (request: RequestOf<T>, sender: Runtime.MessageSender) => Promise<ResponseOf<T>>;
-};
-
-/**
- * Parses an incoming message and runs its handler. Returns the response to send back; an invalid or
- * unknown message gets `bad-message` and a throwing handler `internal`.
- */
-export async function dispatch(handlers: Handlers, message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
-  const parsed = requestSchema.safeParse(message);
-  if (!parsed.success || !isMessageType(parsed.data.type)) return { ok: false, code: 'bad-message' };
-  const request = parsed.data;
-  try {
-    const handler = handlers[request.type] as (r: typeof request, s: Runtime.MessageSender) => Promise<unknown>;
-    return await handler(request, sender);
-  } catch (error) {
-    console.error('inkludo: handler failed', request.type, error);
-    return { ok: false, code: 'internal' };
-  }
 }
 
 /** Registers the background's handlers; only messages from this extension itself are answered. */

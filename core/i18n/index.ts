@@ -9,6 +9,7 @@ import { registryMessages } from './messages/registry.ts';
 import { contentMessages } from './messages/content.ts';
 import { addinMessages } from './messages/addin.ts';
 import { sheetMessages } from './messages/sheet.ts';
+import { extensionMessages } from './messages/extension.ts';
 
 export * from './catalogue.ts';
 
@@ -23,6 +24,7 @@ export const AREAS: readonly AreaMessages[] = [
   registryMessages,
   addinMessages,
   contentMessages,
+  extensionMessages,
   sheetMessages,
 ];
 

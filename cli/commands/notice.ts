@@ -20,7 +20,7 @@ function issueText(ctx: CliContext, issue: LineIssue): string {
 }
 
 /** The registry for matching, or bad input: a registry with errors is never used in part. */
-async function loadRegistry(path: string, ctx: CliContext): Promise<RegistrySource> {
+export async function loadRegistry(path: string, ctx: CliContext): Promise<RegistrySource> {
   const result = importRegistry(await readInputFile(path), { format: path.toLowerCase().endsWith('.json') ? 'json' : undefined });
   if (!result.ok) {
     for (const issue of result.errors) ctx.err(issueText(ctx, issue));

@@ -4,6 +4,7 @@ import { classifyCommand } from './classify.ts';
 import { orgnrCommand } from './orgnr.ts';
 import { registryCommand } from './registry.ts';
 import { noticeCommand } from './notice.ts';
+import { checkCommand } from './check.ts';
 
 /** Every `inkludo` sub-command. A new command adds its file here and one line below. */
 export const COMMANDS: readonly Command[] = [
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   orgnrCommand,
   registryCommand,
   noticeCommand,
+  checkCommand,
 ];

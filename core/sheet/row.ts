@@ -7,7 +7,6 @@ import type { IsoDate } from '../dates.ts';
 import type { Lang } from '../i18n/catalogue.ts';
 import { parseOrgnr } from '../orgnr/index.ts';
 import { foldedWords, normaliseName } from '../registry/normalise.ts';
-import type { RegistryIndex } from '../registry/match.ts';
 import type { Supplier } from '../registry/types.ts';
 import { finding, type Finding } from '../rules/findings.ts';
 import type { RuleSet } from '../rules/packs/index.ts';
@@ -21,7 +20,7 @@ import { parseAmount } from '../value/parse.ts';
 import { candidateFamilyOf } from './candidates.ts';
 import { cellCpvCodes, cellDate, cellPercent, cellText, isBlank, yesNo } from './cells.ts';
 import { announcementThreshold, provisionsInForce } from './thresholds.ts';
-import type { CellValue, ColumnMapping, ColumnRole, RowSupplier, ValueBasis } from './types.ts';
+import type { CellValue, ColumnMapping, ColumnRole, RowSupplier, SheetRegistry, ValueBasis } from './types.ts';
 
 /** What the whole sheet shares: options, the mapping and what the headers say. */
 export interface SheetContext {
@@ -33,7 +32,7 @@ export interface SheetContext {
   readonly contractKind: ContractKind;
   readonly rules: RuleSet;
   readonly pack: RulePack;
-  readonly registry: RegistryIndex | null;
+  readonly registry: SheetRegistry | null;
   readonly columns: ColumnMapping;
   readonly valueBasis: ValueBasis;
   /** "inkl. mva" / "exkl. moms" in the value header. */

@@ -42,6 +42,9 @@ export const COLUMN_ROLES = [
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
+/** The registry lookups the sheet check uses. */
+export type SheetRegistry = Pick<RegistryIndex, 'byOrgnr' | 'byName' | 'fitting'>;
+
 /** Which 0-based column plays which role. */
 export type ColumnMapping = { readonly [role in ColumnRole]?: number };
 
@@ -54,7 +57,8 @@ export interface SheetCheckOptions {
   readonly date: IsoDate;
   /** Buyer kind for rows that do not say. */
   readonly buyer: BuyerKind;
-  readonly registry?: RegistryIndex | null;
+  /** A RegistryIndex (buildRegistryIndex), or anything with its three lookups. */
+  readonly registry?: SheetRegistry | null;
   /**
    * The user's mapping, applied over the detected one: a number maps the role to that 0-based
    * column, null unmaps it.

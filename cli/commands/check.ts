@@ -1,0 +1,174 @@
+import { realpath } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import {
+  BUYER_KINDS,
+  CONTRACT_KINDS,
+  HEADER_SEARCH_ROWS,
+  checkSheet,
+  describeEstimateStep,
+  describeFinding,
+  formatNumber,
+  readSheetCsv,
+  REGIME_CODES,
+  FINDING_CODES,
+  sheetReportJson,
+  toMajorNumber,
+  type BuyerKind,
+  type CellValue,
+  type ContractKind,
+  type PurchaseJurisdiction,
+  type SheetReport,
+} from '../../core/index.ts';
+import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
+import { choiceOption, dateOption, json, readInputFile, stringOption } from '../io.ts';
+import { readXlsxCells, writeCellsWithResults, writeXlsxWithResults, type ResultTable } from '../xlsx.ts';
+import { loadRegistry } from './notice.ts';
+
+interface LoadedSheet {
+  readonly sheet: string;
+  readonly cells: CellValue[][];
+  readonly kind: 'xlsx' | 'csv';
+}
+
+// Excel forbids these in sheet names and allows at most 31 characters.
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
+
+async function loadSheet(path: string, sheetName: string | undefined): Promise<LoadedSheet> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.txt') {
+    const name = basename(path, extname(path)).replace(SHEET_NAME_FORBIDDEN, ' ').slice(0, 31);
+    return { sheet: name, cells: readSheetCsv(await readInputFile(path)), kind: 'csv' };
+  }
+  if (ext !== '.xlsx' && ext !== '.xlsm') throw new CliError('sheet.cli.unsupported', { path });
+  await readInputFile(path); // a missing or unreadable file gets the CLI's own message
+  let read;
+  try {
+    read = await readXlsxCells(path, sheetName);
+  } catch (error) {
+    throw new CliError('sheet.cli.xlsx-unreadable', { path, detail: (error as Error).message });
+  }
+  if (!read.ok) throw new CliError('sheet.cli.sheet-not-found', { sheet: sheetName ?? '', sheets: read.sheets.join(', ') });
+  return { ...read.worksheet, kind: 'xlsx' };
+}
+
+/** The same file, also through symbolic links; a path that does not exist yet is just resolved. */
+async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (p: string) => realpath(p).catch(() => resolve(p));
+  return (await real(a)) === (await real(b));
+}
+
+function headerRowOption(values: Record<string, unknown>): number | undefined {
+  const raw = stringOption(values, 'header-row');
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1) throw new CliError('sheet.cli.bad-header-row', { value: raw });
+  return n;
+}
+
+function humanReport(report: SheetReport, sheet: string, ctx: CliContext): string[] {
+  const { t, lang } = ctx;
+  if (report.headerRow === 0) return [t('sheet.cli.no-header', { rows: HEADER_SEARCH_ROWS, sheet })];
+  const out = [t('sheet.cli.header', { sheet, row: report.headerRow, checked: report.summary.rowsChecked, skipped: report.summary.rowsSkipped })];
+  out.push(t('sheet.cli.by-regime'));
+  for (const regime of REGIME_CODES) {
+    const n = report.summary.byRegime[regime];
+    if (n) out.push(`  ${regime} — ${t(`regime.${regime}`)}: ${formatNumber(lang, n)}`);
+  }
+  const findings = FINDING_CODES.filter((code) => report.summary.byFinding[code]);
+  if (findings.length > 0) {
+    out.push(t('sheet.cli.by-finding'));
+    for (const code of findings) out.push(`  ${code}: ${formatNumber(lang, report.summary.byFinding[code] ?? 0)}`);
+  }
+  out.push('', t('sheet.cli.rows'));
+  for (const row of report.rows) {
+    const value = row.estimatedValue ? ` · ${t('sheet.cli.value', { value: toMajorNumber(row.estimatedValue), currency: row.estimatedValue.currency })}` : '';
+    out.push(`${t('sheet.cli.row', { row: row.row, regime: `${row.regime} — ${t(`regime.${row.regime}`)}` })}${row.description ? ` · ${row.description}` : ''}${value}`);
+    for (const step of row.estimate) out.push(`    ${describeEstimateStep(step, lang)}`);
+    const s = row.supplier;
+    if (s?.inRegistry && s.registrySource) {
+      out.push(`    ${t('sheet.cli.in-registry', { name: s.name ?? s.orgnr ?? '', source: s.registrySource, retrieved: s.registryRetrieved ?? '' })}${s.registryDemo ? ` — ${t('sheet.cli.registry-demo')}` : ''}`);
+    }
+    for (const f of row.findings) out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}${f.ruleIds.length ? ` [${f.ruleIds.join(', ')}]` : ''}`);
+  }
+  return out;
+}
+
+function resultTable(report: SheetReport, sheet: string, ctx: CliContext): ResultTable {
+  const { t, lang } = ctx;
+  return {
+    sheetName: 'Inkludo',
+    header: ['row', 'description', 'regime', 'value', 'currency', 'findings', 'explanation', 'rules'].map((k) => t(`sheet.results.${k}`)),
+    rows: report.rows.map((r) => [
+      r.row,
+      r.description,
+      `${r.regime} — ${t(`regime.${r.regime}`)}`,
+      r.estimatedValue ? toMajorNumber(r.estimatedValue) : null,
+      r.estimatedValue?.currency ?? null,
+      r.findings.map((f) => f.code).join(', '),
+      r.findings.map((f) => describeFinding(lang, f)).join('\n'),
+      r.ruleIds.join(', '),
+    ]),
+    note: t('sheet.results.note', { sheet, jurisdiction: report.jurisdiction, date: report.date }),
+  };
+}
+
+/** `inkludo check FILE`: every row of a procurement plan or contract register through the sheet check. */
+export const checkCommand: Command = {
+  name: 'check',
+  usage:
+    'check FILE.(xlsx|csv) [--json] [--out ANNOTATED.xlsx] [--jurisdiction NO|SE] [--date YYYY-MM-DD] [--buyer state|municipal] [--kind goods|services|works|social-services] [--registry FILE.(csv|json)] [--sheet NAME] [--header-row N]',
+  options: {
+    out: { type: 'string', short: 'o' },
+    jurisdiction: { type: 'string', short: 'j' },
+    date: { type: 'string' },
+    buyer: { type: 'string' },
+    kind: { type: 'string' },
+    registry: { type: 'string' },
+    sheet: { type: 'string' },
+    'header-row': { type: 'string' },
+  },
+  async run({ values, positionals }, ctx) {
+    const [path] = positionals;
+    if (path === undefined) throw new CliError('sheet.cli.file-required');
+    const out = stringOption(values, 'out');
+    // Checked before anything is read or written: the input file is never modified.
+    if (out !== undefined && (await samePath(path, out))) throw new CliError('sheet.cli.out-is-input', { path });
+    const jurisdiction = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE'], 'NO');
+    const options = {
+      jurisdiction,
+      date: dateOption(values),
+      buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS, 'municipal'),
+      defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS, 'services'),
+      headerRow: headerRowOption(values),
+    };
+    const registryPath = stringOption(values, 'registry');
+    const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
+    const loaded = await loadSheet(path, stringOption(values, 'sheet'));
+    const report = checkSheet(loaded.cells, { ...options, registry: registry?.lookup ?? null });
+    const exit = report.summary.rowsWithErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
+
+    if (out !== undefined) {
+      const table = resultTable(report, loaded.sheet, ctx);
+      let sheetName;
+      try {
+        sheetName = loaded.kind === 'xlsx' ? await writeXlsxWithResults(path, out, table) : await writeCellsWithResults(loaded.sheet, loaded.cells, out, table);
+      } catch (error) {
+        throw new CliError('sheet.cli.out-unwritable', { path: out, detail: (error as Error).message });
+      }
+      // With --json, stdout stays one JSON document.
+      (values.json ? ctx.err : ctx.out)(ctx.t('sheet.cli.out-written', { path: out, sheetName, input: path }));
+    }
+    if (values.json) {
+      ctx.out(json({ ...sheetReportJson(report, loaded.sheet, ctx.lang), jurisdiction, date: options.date, registry: registry?.provenance ?? null }));
+      return exit;
+    }
+    const lines: string[] = [];
+    if (registry) {
+      lines.push(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
+      if (registry.provenance.demo) lines.push(ctx.t('sheet.cli.registry-demo'));
+    }
+    lines.push(...humanReport(report, loaded.sheet, ctx));
+    ctx.out(lines.join('\n'));
+    return exit;
+  },
+};

@@ -9,7 +9,7 @@ export type SupplierLookup = Pick<RegistryIndex, 'byOrgnr' | 'byName' | 'fitting
 
 export interface RegistrySource {
   readonly lookup: SupplierLookup;
-  /** The registry's own provenance, shown with every match. */
+  /** The registry's own provenance; each supplier also carries its own. */
   readonly provenance: Provenance;
 }
 

@@ -36,7 +36,7 @@ export function summariseNotice(notice: Notice, assessment: NoticeAssessment, t:
     lines.push('', registryLine(assessment.registry, t), t('notice.registry-winners'));
     if (assessment.winnersInRegistry.length === 0) lines.push(`  ${t('notice.registry-winners-none')}`);
     for (const w of assessment.winnersInRegistry) {
-      const params = { lot: w.lot ?? noLot, name: w.supplier.name, orgnr: formatOrgnr(w.supplier.orgnr, w.supplier.jurisdiction), ...provenanceParams(w.supplier.provenance, t) };
+      const params = { lot: w.lot ?? noLot, name: w.supplier.name, orgnr: formatOrgnr(w.supplier.orgnr, w.supplier.jurisdiction), ...provenanceParams(w.supplier.provenance, assessment.registry, t) };
       lines.push(`  ${t(w.matchedBy === 'name' ? 'notice.registry-winner-by-name' : 'notice.registry-winner', params)}`);
     }
   }
@@ -65,7 +65,7 @@ function lotLines(lot: NoticeLot, assessed: LotAssessment | undefined, registry:
     lines.push(assessed.fitting.length > 0 ? t('notice.fitting', { count: assessed.fitting.length }) : t('notice.fitting-none'));
     for (const f of assessed.fitting) {
       const orgnr = formatOrgnr(f.supplier.orgnr, f.supplier.jurisdiction);
-      lines.push(`  ${t('notice.fitting-item', { name: f.supplier.name, orgnr, cpv: f.cpv, ...provenanceParams(f.supplier.provenance, t) })}`);
+      lines.push(`  ${t('notice.fitting-item', { name: f.supplier.name, orgnr, cpv: f.cpv, ...provenanceParams(f.supplier.provenance, registry, t) })}`);
     }
     if (lot.places.length > 0) lines.push(t('notice.places-not-compared', { places: lot.places.join(', ') }));
   }
@@ -93,6 +93,8 @@ function registryLine(p: Provenance, t: Translate): string {
   return `${t('notice.registry', { source: p.source, retrieved: p.retrieved })}${p.demo ? ` · ${t('label.demo-data')}` : ''}`;
 }
 
-function provenanceParams(p: Provenance, t: Translate): { source: string; retrieved: string } {
-  return { source: p.demo ? `${p.source} (${t('label.demo-data')})` : p.source, retrieved: p.retrieved };
+/** A supplier from a demo registry is demo data whatever its own row says. */
+function provenanceParams(p: Provenance, registry: Provenance | null, t: Translate): { source: string; retrieved: string } {
+  const demo = p.demo || registry?.demo === true;
+  return { source: demo ? `${p.source} (${t('label.demo-data')})` : p.source, retrieved: p.retrieved };
 }

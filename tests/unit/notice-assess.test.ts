@@ -255,6 +255,14 @@ describe('assessNotice with a registry', () => {
     expect(found('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-standard_2024-100829.xml')).toEqual([]);
   });
 
+  it('labels a supplier of a demo registry as demo data even if its own row does not say so', () => {
+    const registry = { provenance: { ...testProvenance, demo: true }, suppliers: [supplier('914791723', 'Iss Facility Services AS')] };
+    const n = fixture('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml');
+    const t = translator('en');
+    const lines = summariseNotice(n, assessNotice(n, { lookup: buildRegistryIndex(registry), provenance: registry.provenance }), t);
+    expect(lines).toContain(`  LOT-0000: Iss Facility Services AS (914 791 723); source: Test registry (${t('label.demo-data')}), 2026-10-01`);
+  });
+
   it('labels demo registry data and states that regions were not compared', () => {
     const n = fixture('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml');
     const t = translator('sv');

@@ -1,13 +1,13 @@
 /** The background (Chrome service worker / Firefox event page): wires messages and events to the stores. */
 import browser from 'webextension-polyfill';
-import { exportRegistryCsv, exportRegistryJson } from '../../core/index.ts';
+import { exportRegistryCsv, exportRegistryJson, parseOrgnr } from '../../core/index.ts';
 import { onMessage } from '../shared/messaging.ts';
 import { ENABLED_SITES_KEY } from '../shared/sites.ts';
 import { registryToSnapshot } from '../shared/registry-snapshot.ts';
 import { lookupBrreg } from './brreg.ts';
 import { forgetPage, pageStatus, recordPage } from './page-badge.ts';
 import { REFRESH_ALARM, refreshFromUrl, scheduleRefresh } from './registry-refresh.ts';
-import { clearStore, currentRegistry, importIntoStore, registryStatus } from './registry-store.ts';
+import { clearStore, currentRegistry, importIntoStore, registryIndex, registryStatus } from './registry-store.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { syncSiteScripts } from './site-scripts.ts';
 import { fetchTedNotice } from './ted-notice.ts';
@@ -16,6 +16,13 @@ onMessage({
   'registry/snapshot': async () => {
     const registry = await currentRegistry();
     return { ok: true, snapshot: registry ? registryToSnapshot(registry) : null };
+  },
+  'registry/lookup': async ({ orgnr }) => {
+    const digits = parseOrgnr(orgnr).digits;
+    if (digits === null) return { ok: false, code: 'invalid-orgnr' };
+    const registry = await currentRegistry();
+    const supplier = registry ? (registryIndex(registry).byOrgnr(digits) ?? null) : null;
+    return { ok: true, supplier, hasRegistry: registry !== null };
   },
   'notice/fetch-ted': async ({ publicationNumber }) => fetchTedNotice(publicationNumber, await currentRegistry()),
   'brreg/lookup': async ({ orgnr }) => lookupBrreg(orgnr),

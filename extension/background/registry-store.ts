@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { importRegistry, type Registry } from '../../core/index.ts';
+import { buildRegistryIndex, importRegistry, type Registry, type RegistryIndex } from '../../core/index.ts';
 import {
   REGISTRY_ORIGINS,
   lineIssueSchema,
@@ -62,6 +62,14 @@ export async function currentRegistry(): Promise<Registry | null> {
   if (!stored) return null;
   if (indexCache?.importedAt !== stored.importedAt) indexCache = { importedAt: stored.importedAt, registry: registryFromSnapshot(stored.snapshot) };
   return indexCache.registry;
+}
+
+let indexFor: { registry: Registry; index: RegistryIndex } | null = null;
+
+/** The match index of the current registry, built once per import. */
+export function registryIndex(registry: Registry): RegistryIndex {
+  if (indexFor?.registry !== registry) indexFor = { registry, index: buildRegistryIndex(registry) };
+  return indexFor.index;
 }
 
 export type ImportOutcome =

@@ -1,7 +1,8 @@
 /** A TED notice by publication number: fetch the XML, read it with core, assess it against the registry. */
-import { assessNotice, buildRegistryIndex, noticeJson, readNotice, type Registry } from '../../core/index.ts';
+import { assessNotice, noticeJson, readNotice, type Registry } from '../../core/index.ts';
 import type { ResponseOf } from '../shared/messages.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
+import { registryIndex } from './registry-store.ts';
 
 const TIMEOUT_MS = 15_000;
 
@@ -9,13 +10,6 @@ export function tedXmlUrl(publicationNumber: string): string {
   // TED writes the number without leading zeros in its URLs (`262891-2023`, XML has `00262891-2023`).
   const [number = '', year = ''] = publicationNumber.split('-');
   return `https://ted.europa.eu/en/notice/${String(Number(number))}-${year}/xml`;
-}
-
-let indexFor: { registry: Registry; index: ReturnType<typeof buildRegistryIndex> } | null = null;
-
-function indexOf(registry: Registry): ReturnType<typeof buildRegistryIndex> {
-  if (indexFor?.registry !== registry) indexFor = { registry, index: buildRegistryIndex(registry) };
-  return indexFor.index;
 }
 
 export async function fetchTedNotice(publicationNumber: string, registry: Registry | null): Promise<ResponseOf<'notice/fetch-ted'>> {
@@ -27,6 +21,6 @@ export async function fetchTedNotice(publicationNumber: string, registry: Regist
   if (!response.ok) return { ok: false, code: 'http-error' };
   const read = readNotice(await response.text());
   if (!read.ok) return { ok: false, code: 'unreadable', messageKey: read.error.messageKey };
-  const assessment = assessNotice(read.notice, registry ? { lookup: indexOf(registry), provenance: registry.provenance } : null);
+  const assessment = assessNotice(read.notice, registry ? { lookup: registryIndex(registry), provenance: registry.provenance } : null);
   return { ok: true, notice: noticeJson(read.notice, assessment), url };
 }

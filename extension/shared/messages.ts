@@ -40,16 +40,19 @@ export const snapshotSupplierSchema = z.object({
   orgnr: orgnrDigits,
   jurisdiction: z.enum(['NO', 'SE']),
   name: z.string(),
-  altNames: z.array(z.string()),
+  altNames: z.array(z.string()).readonly(),
   kind: z.enum(['asf', 'arbeidsmarkedsbedrift', 'vta-aft', 'other']),
   share: z
     .object({ percent: z.number().min(0).max(100), denominator: z.enum(['employees', 'occupied']), asOf: isoDate })
     .nullable(),
   purposeAttested: z.boolean(),
-  regions: z.array(z.string()),
-  categories: z.array(z.string()),
+  regions: z.array(z.string()).readonly(),
+  categories: z.array(z.string()).readonly(),
   provenance: z.number().int().nonnegative(),
 });
+
+/** A registry supplier with its own provenance, as core's `Supplier`. */
+export const supplierSchema = snapshotSupplierSchema.extend({ provenance: provenanceSchema });
 
 /**
  * The registry in a compact form for content scripts: per-supplier provenance is deduplicated into
@@ -156,6 +159,14 @@ export const MESSAGES = {
   'registry/snapshot': {
     request: z.object({ type: z.literal('registry/snapshot') }),
     response: z.union([z.object({ ok: z.literal(true), snapshot: registrySnapshotSchema.nullable() }), failure([])]),
+  },
+  /** popup/content → background: one organisation number in the registry (`null` when not listed or no registry). */
+  'registry/lookup': {
+    request: z.object({ type: z.literal('registry/lookup'), orgnr: z.string().max(40) }),
+    response: z.union([
+      z.object({ ok: z.literal(true), supplier: supplierSchema.nullable(), hasRegistry: z.boolean() }),
+      failure(['invalid-orgnr']),
+    ]),
   },
   /** content → background: fetch a TED notice's XML, read and assess it against the registry. */
   'notice/fetch-ted': {

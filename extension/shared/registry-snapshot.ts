@@ -23,12 +23,12 @@ export function registryToSnapshot(registry: Registry): RegistrySnapshot {
       orgnr: s.orgnr,
       jurisdiction: s.jurisdiction,
       name: s.name,
-      altNames: [...s.altNames],
+      altNames: s.altNames,
       kind: s.kind,
-      share: s.share ? { ...s.share } : null,
+      share: s.share,
       purposeAttested: s.purposeAttested,
-      regions: [...s.regions],
-      categories: [...s.categories],
+      regions: s.regions,
+      categories: s.categories,
       provenance: index,
     };
   });

@@ -8,9 +8,12 @@ import { MESSAGES, type MessageType, type RequestOf, type ResponseOf } from './m
 
 export type { Handlers };
 
-/** Sends a request to the background and returns its validated response (`bad-message` if invalid). */
-export async function sendMessage<T extends MessageType>(request: RequestOf<T>): Promise<ResponseOf<T>> {
-  const type = request.type as T;
+/**
+ * Sends a request to the background and returns its validated response (`bad-message` if invalid).
+ * The message type is inferred from `request.type`; `sendMessage<'settings/get'>(…)` works too.
+ */
+export async function sendMessage<T extends MessageType>(request: RequestOf<T> & { type: T }): Promise<ResponseOf<T>> {
+  const type: T = request.type;
   let raw: unknown;
   try {
     raw = await browser.runtime.sendMessage(request);

@@ -15,6 +15,13 @@ export function sitePattern(pageUrl: string): string | null {
   return url.protocol === 'https:' ? `${url.origin}/*` : null;
 }
 
+/** True when the page is on one of the portals the manifest declares the content script for. */
+export function isPortal(pageUrl: string): boolean {
+  const pattern = sitePattern(pageUrl);
+  const portals = browser.runtime.getManifest().content_scripts?.[0]?.matches ?? [];
+  return pattern !== null && portals.includes(pattern);
+}
+
 export async function enabledSites(): Promise<string[]> {
   const parsed = z.array(z.string()).safeParse((await browser.storage.local.get(ENABLED_SITES_KEY))[ENABLED_SITES_KEY]);
   return parsed.success ? parsed.data : [];

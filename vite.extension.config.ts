@@ -15,7 +15,7 @@ const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'packag
  */
 function asciiOnlyJavaScript(): Plugin {
   const escape = (code: string) =>
-    code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return {
     name: 'inkludo:ascii-only-js',
     apply: 'build',

@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['rules', '--jurisdiction', 'NO', '--date', '2026-11-23'],
   ['classify', '750000', '--jurisdiction', 'SE', '--date', '2026-11-23'],
+  ['check', 'samples/innkjopsplan-2027.xlsx', '--jurisdiction', 'NO', '--date', '2026-11-23', '--registry', 'samples/registry.demo.csv', '--lang', 'nb'],
+  ['check', 'samples/avtalsregister-2027.xlsx', '--jurisdiction', 'SE', '--date', '2026-11-23', '--registry', 'samples/registry.demo.csv', '--lang', 'sv'],
 ];
 
 for (const args of steps) {

@@ -83,7 +83,8 @@ function humanReport(report: SheetReport, sheet: string, ctx: CliContext): strin
   for (const row of report.rows) {
     const value = row.estimatedValue ? ` · ${t('sheet.cli.value', { value: toMajorNumber(row.estimatedValue), currency: row.estimatedValue.currency })}` : '';
     out.push(`${t('sheet.cli.row', { row: row.row, regime: `${row.regime} — ${t(`regime.${row.regime}`)}` })}${row.description ? ` · ${row.description}` : ''}${value}`);
-    for (const step of row.estimate) out.push(`    ${describeEstimateStep(step, lang)}`);
+    // The last step restates the total before VAT is taken off; the row line already gives the value compared.
+    for (const step of row.estimate) if (step.code !== 'estimated-value') out.push(`    ${describeEstimateStep(step, lang)}`);
     const s = row.supplier;
     if (s?.inRegistry && s.registrySource) {
       out.push(`    ${t('sheet.cli.in-registry', { name: s.name ?? s.orgnr ?? '', source: s.registrySource, retrieved: s.registryRetrieved ?? '' })}${s.registryDemo ? ` — ${t('sheet.cli.registry-demo')}` : ''}`);

@@ -5,7 +5,7 @@
  * (see /work/shared/research/market.md), NOT law: any kind of contract may be reserved, and a match
  * here only says the market is worth checking. Kept as data so an organisation can see and adjust it.
  */
-import { foldedWords } from '../registry/normalise.ts';
+import { foldWord, WORD } from '../registry/normalise.ts';
 
 export interface CandidateFamily {
   readonly id: string;
@@ -46,10 +46,10 @@ export function candidateFamilyOf(cpv: readonly string[], texts: readonly string
     for (const family of CANDIDATE_FAMILIES) if (family.cpv.some((p) => code.startsWith(p))) return { family, matched: `CPV ${code}`, cpv };
   }
   for (const text of texts) {
-    const words = foldedWords(text);
+    const words = Array.from(text.matchAll(WORD), (m) => ({ written: m[0], folded: foldWord(m[0]) }));
     for (const family of CANDIDATE_FAMILIES) {
-      const hit = words.find((w) => family.words.some((p) => wordMatches(p, w)));
-      if (hit !== undefined) return { family, matched: hit, cpv: cpv.length > 0 ? cpv : family.cpv.map((p) => p.padEnd(8, '0')) };
+      const hit = words.find((w) => family.words.some((p) => wordMatches(p, w.folded)));
+      if (hit !== undefined) return { family, matched: hit.written, cpv: cpv.length > 0 ? cpv : family.cpv.map((p) => p.padEnd(8, '0')) };
     }
   }
   return null;

@@ -18,18 +18,29 @@ function toCell(v: unknown): CellValue {
 }
 
 /**
- * Reads the active sheet's used values in row blocks, one block per sync (see limits.ts). The first
- * sync reads only the used range's address; nothing is written.
+ * Reads the active sheet's used values in row blocks, one block per sync (see limits.ts); the first
+ * sync reads only the used range's address. When the active sheet is the results sheet (as it is
+ * after a check), `lastChecked` is read instead, so "Check sheet" twice re-checks the same sheet.
+ * Nothing is written.
  */
-export async function readActiveSheet(): Promise<ReadOutcome> {
+export async function readActiveSheet(lastChecked: string | null = null): Promise<ReadOutcome> {
   return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
-    const used = sheet.getUsedRange(true);
+    let sheet = context.workbook.worksheets.getActiveWorksheet();
+    let used = sheet.getUsedRange(true);
     sheet.load('name');
     used.load('address,rowCount,columnCount');
     await context.sync();
 
-    if (sheet.name === RESULTS_SHEET) return { ok: false, reason: 'results-sheet' } as const;
+    if (sheet.name === RESULTS_SHEET) {
+      if (lastChecked === null || lastChecked === RESULTS_SHEET) return { ok: false, reason: 'results-sheet' } as const;
+      sheet = context.workbook.worksheets.getItemOrNullObject(lastChecked);
+      sheet.load('isNullObject,name');
+      await context.sync();
+      if (sheet.isNullObject) return { ok: false, reason: 'results-sheet' } as const;
+      used = sheet.getUsedRange(true);
+      used.load('address,rowCount,columnCount');
+      await context.sync();
+    }
     const last = lastCellOf(used.address);
     if (!last) return { ok: false, reason: 'empty' } as const;
 

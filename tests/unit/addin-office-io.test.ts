@@ -128,6 +128,11 @@ describe('Office I/O against office-addin-mock', () => {
   it('does not check the results sheet itself, nor an empty sheet', async () => {
     install(new FakeWorkbook({ sheets: { Data: purchases(1), Inkludo: [['x']] }, active: 'Inkludo' }));
     expect(await readActiveSheet()).toEqual({ ok: false, reason: 'results-sheet' });
+    expect(await readActiveSheet('Gone')).toEqual({ ok: false, reason: 'results-sheet' });
+    // From the results sheet, the sheet checked last is checked again.
+    const again = await readActiveSheet('Data');
+    expect(again.ok && again.sheet.sheetName).toBe('Data');
+    expect(again.ok && again.sheet.cells).toEqual(purchases(1));
     install(new FakeWorkbook({ sheets: { Empty: [] } }));
     expect(await readActiveSheet()).toEqual({ ok: false, reason: 'empty' });
   });

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { BUYER_KINDS, COLUMN_ROLES, isIsoDate, type ColumnRole, type SheetCheckOptions } from '../../core/index.ts';
+
+/**
+ * The user's choices for the check. They belong to the workbook (a Swedish plan stays Swedish for
+ * whoever opens it), so they live in Office's document settings, saved with the file.
+ */
+export interface CheckSettings {
+  readonly jurisdiction: SheetCheckOptions['jurisdiction'];
+  /** The rules date; null means "today" at each check. */
+  readonly date: string | null;
+  readonly buyer: SheetCheckOptions['buyer'];
+  readonly headerRow: number | null;
+  readonly mapping: Partial<Record<ColumnRole, number | null>>;
+}
+
+const SETTINGS_KEY = 'inkludo.check';
+
+const settingsSchema = z.object({
+  jurisdiction: z.enum(['NO', 'SE']),
+  date: z.string().refine(isIsoDate).nullable(),
+  buyer: z.enum(BUYER_KINDS),
+  headerRow: z.number().int().min(1).nullable(),
+  mapping: z.partialRecord(z.enum(COLUMN_ROLES), z.number().int().min(0).nullable()),
+});
+
+export function defaultSettings(jurisdiction: CheckSettings['jurisdiction']): CheckSettings {
+  return { jurisdiction, date: null, buyer: 'municipal', headerRow: null, mapping: {} };
+}
+
+/** What the workbook has saved, or the defaults when it has nothing usable (never a half-read value). */
+export function loadSettings(fallback: CheckSettings): CheckSettings {
+  const parsed = settingsSchema.safeParse(Office.context.document.settings.get(SETTINGS_KEY));
+  return parsed.success ? parsed.data : fallback;
+}
+
+export function saveSettings(settings: CheckSettings): Promise<void> {
+  Office.context.document.settings.set(SETTINGS_KEY, settings);
+  return new Promise((resolve, reject) => {
+    Office.context.document.settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message))));
+  });
+}
+
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,84 @@
+import { useMemo, useState } from 'preact/hooks';
+import { translator, type Lang, type Registry, type SheetReport } from '../../core/index.ts';
+import { defaultSettings, loadSettings, saveSettings, todayIso, type CheckSettings } from '../office/check-settings.ts';
+import { checkWorkbook } from '../office/check-workbook.ts';
+import { REQUIRED_EXCEL_API, excelApiSupported } from '../office/requirements.ts';
+import { selectSourceRow } from '../office/select-row.ts';
+import { MappingEditor } from './MappingEditor.tsx';
+import { RegistryPanel } from './RegistryPanel.tsx';
+import { RulesForm } from './RulesForm.tsx';
+import { Summary } from './Summary.tsx';
+import { forgetRegistry, loadStoredRegistry, storeRegistry } from './registry-store.ts';
+
+type Status = { readonly text: string; readonly error: boolean };
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function App({ lang }: { lang: Lang }) {
+  const t = useMemo(() => translator(lang), [lang]);
+  const today = useMemo(todayIso, []);
+  const supported = useMemo(excelApiSupported, []);
+  const [settings, setSettings] = useState<CheckSettings>(() => loadSettings(defaultSettings(lang === 'sv' ? 'SE' : 'NO')));
+  const [registry, setRegistry] = useState<Registry | null>(loadStoredRegistry);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ report: SheetReport; sheetName: string } | null>(null);
+
+  const fail = (e: unknown) => setStatus({ text: t('addin.check.error.office', { detail: errorText(e) }), error: true });
+
+  const updateSettings = (next: CheckSettings) => {
+    setSettings(next);
+    saveSettings(next).catch(fail);
+  };
+
+  const updateRegistry = (next: Registry | null) => {
+    if (next) storeRegistry(next);
+    else forgetRegistry();
+    setRegistry(next);
+  };
+
+  const check = async () => {
+    setBusy(true);
+    setStatus({ text: t('addin.check.running'), error: false });
+    try {
+      const outcome = await checkWorkbook(settings, registry, lang, today, result?.sheetName ?? null);
+      if (outcome.ok) {
+        setResult({ report: outcome.report, sheetName: outcome.sheetName });
+        setStatus({ text: t('addin.check.done', { rows: outcome.report.summary.rowsChecked, sheet: outcome.sheetName }), error: false });
+      } else {
+        setResult(outcome.report && outcome.sheetName ? { report: outcome.report, sheetName: outcome.sheetName } : null);
+        setStatus({ text: t(`addin.check.error.${outcome.reason}`), error: true });
+      }
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main>
+      <h1>{t('addin.title')}</h1>
+      <p>{t('addin.intro')}</p>
+      {!supported && (
+        <p class="error" role="alert">
+          {t('addin.requirements.missing', { version: REQUIRED_EXCEL_API })}
+        </p>
+      )}
+      <button type="button" id="check" class="primary" disabled={busy || !supported} aria-describedby="status" onClick={() => void check()}>
+        {t('addin.check.button')}
+      </button>
+      <p id="status" role="status" aria-live="polite" class={status?.error ? 'error' : undefined}>
+        {status?.text ?? ''}
+      </p>
+      {result && result.report.headerRow > 0 && (
+        <Summary report={result.report} t={t} onSelectRow={(row) => void selectSourceRow(result.sheetName, row).catch(fail)} />
+      )}
+      <RulesForm settings={settings} today={today} t={t} onChange={updateSettings} />
+      <MappingEditor settings={settings} report={result?.report ?? null} t={t} onChange={updateSettings} />
+      <RegistryPanel registry={registry} t={t} onChange={updateRegistry} />
+    </main>
+  );
+}

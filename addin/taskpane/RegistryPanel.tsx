@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import { importRegistry, type LineIssue, type Registry, type Translate } from '../../core/index.ts';
+
+interface Props {
+  readonly registry: Registry | null;
+  readonly t: Translate;
+  /** A successful import, or null to remove the registry. */
+  readonly onChange: (registry: Registry | null) => void;
+}
+
+function issueText(t: Translate, issue: LineIssue): string {
+  const where =
+    issue.line === 0 ? t('registry.issue.whole-file')
+    : issue.column ? t('registry.issue.at-line-column', { line: issue.line, column: issue.column })
+    : t('registry.issue.at-line', { line: issue.line });
+  return `${where}: ${t(issue.messageKey, issue.params)}`;
+}
+
+/** Import of the supplier registry. A failed import changes nothing and lists the lines to fix. */
+export function RegistryPanel({ registry, t, onChange }: Props) {
+  const [problems, setProblems] = useState<{ failed: boolean; issues: readonly LineIssue[] } | null>(null);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const imported = importRegistry(new Uint8Array(await file.arrayBuffer()));
+    if (imported.ok) {
+      onChange(imported.registry);
+      setProblems(imported.warnings.length > 0 ? { failed: false, issues: imported.warnings } : null);
+    } else setProblems({ failed: true, issues: imported.errors });
+  };
+
+  return (
+    <fieldset>
+      <legend>{t('addin.registry.legend')}</legend>
+      <p id="registry-state">
+        {registry
+          ? t('addin.registry.loaded', { count: registry.suppliers.length, source: registry.provenance.source, retrieved: registry.provenance.retrieved })
+          : t('addin.registry.none')}
+      </p>
+      {registry?.provenance.demo && <p class="demo">{t('label.demo-data')}</p>}
+      <label for="registry-file">{t('addin.registry.file')}</label>
+      <input
+        id="registry-file"
+        type="file"
+        accept=".csv,.json,text/csv,application/json"
+        onChange={(e) => {
+          const input = e.currentTarget;
+          void onFile(input.files?.[0]).finally(() => (input.value = ''));
+        }}
+      />
+      {problems && (
+        <div role={problems.failed ? 'alert' : undefined} class={problems.failed ? 'problems error' : 'problems'} id="registry-problems">
+          <p>{t(problems.failed ? 'addin.registry.failed' : 'addin.registry.warnings')}</p>
+          <ul>
+            {problems.issues.map((issue, i) => (
+              <li key={i}>{issueText(t, issue)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p class="hint">{t('addin.registry.kept')}</p>
+      {registry && (
+        <button type="button" onClick={() => onChange(null)}>
+          {t('addin.registry.clear')}
+        </button>
+      )}
+      <p class="note">{t('note.equal-treatment')}</p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { langFromLocale } from '../../core/index.ts';
+import { App } from './App.tsx';
+import './taskpane.css';
+
+// Office calls back once the host is ready; the pane speaks Office's display language (nb, sv, else en).
+void Office.onReady(() => {
+  const lang = langFromLocale(Office.context.displayLanguage);
+  document.documentElement.lang = lang;
+  const root = document.getElementById('app');
+  if (root) render(<App lang={lang} />, root);
+});

@@ -1,0 +1,174 @@
+/**
+ * The built task pane (dist/addin) in headless Chromium on a fake Office host: Playwright answers the
+ * office.js CDN URL with the office-addin-mock bundle (dist/fake-office) over a sample sheet.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheetCsv } from '../../core/index.ts';
+import { startServer } from '../../scripts/serve-addin.mjs';
+import { REPO_ROOT } from '../support/paths.ts';
+
+const FAKE_OFFICE = resolve(REPO_ROOT, 'dist/fake-office/fake-office.js');
+const SHEET = 'Innkjøpsplan';
+const cells = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+
+let server: Server;
+let browser: Browser;
+let base: string;
+
+interface WorkbookView {
+  sheets: string[];
+  results: unknown[][];
+  writtenSheets: string[];
+  events: string[];
+  selection: { sheet: string; address: string } | null;
+}
+
+async function openPane(displayLanguage = 'nb-NO'): Promise<Page> {
+  const page = await browser.newPage();
+  const install = `;FakeOffice.install(${JSON.stringify({ sheets: { [SHEET]: cells, Notater: [['Egne notater']] }, active: SHEET, displayLanguage })});`;
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(FAKE_OFFICE, 'utf8') + install }));
+  await page.goto(`${base}/taskpane.html`);
+  await page.waitForSelector('#check');
+  return page;
+}
+
+function workbook(page: Page): Promise<WorkbookView> {
+  return page.evaluate(() => {
+    const wb = (window as unknown as { fakeWorkbook: import('../fake-office/fake-excel.ts').FakeWorkbook }).fakeWorkbook;
+    return {
+      sheets: [...wb.sheets.keys()],
+      results: wb.sheets.get('Inkludo')?.cells ?? [],
+      writtenSheets: [...new Set(wb.writes.map((w) => w.sheet))],
+      events: wb.events,
+      selection: wb.selection,
+    };
+  });
+}
+
+async function check(page: Page): Promise<void> {
+  await page.fill('#rules-date', '2026-11-23');
+  await page.click('#check');
+  await page.waitForFunction(() => /Kontrollerte|Checked|Kontrollerade/.test(document.getElementById('status')?.textContent ?? ''));
+}
+
+beforeAll(async () => {
+  if (!existsSync(resolve(REPO_ROOT, 'dist/addin/taskpane.html')) || !existsSync(FAKE_OFFICE)) {
+    const built = spawnSync('npm', ['run', 'build:addin'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('npm run build:addin failed');
+  }
+  server = await startServer({ port: 0 });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => server?.close(done));
+});
+
+describe('task pane on a fake Excel', () => {
+  it('checks the sample sheet and writes only the Inkludo sheet, linking each result to its row', async () => {
+    const page = await openPane();
+    expect(await page.textContent('#check')).toBe('Kontroller arket');
+    await check(page);
+    const wb = await workbook(page);
+    expect(wb.writtenSheets).toEqual(['Inkludo']);
+    expect(wb.sheets).toEqual([SHEET, 'Notater', 'Inkludo']);
+    expect(wb.results[0]?.slice(0, 3)).toEqual(['Rad', 'Beskrivelse', 'Regelverkskode']);
+    // Column A shows the source row (a HYPERLINK to it), column C the regime code.
+    expect(wb.results.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['4', 'Renhold av kommunale bygg', 'NO-PART-III'],
+      ['5', 'Kontorrekvisita', 'NO-EXEMPT'],
+      ['6', 'Vaktmestertjenester', 'NO-PART-I'],
+      ['7', 'Kantinedrift sykehjem', 'NO-PART-II'],
+      ['8', 'Konsulentbistand IKT', 'NO-PART-III'],
+      ['9', 'Snørydding', 'UNKNOWN'],
+    ]);
+    expect(String(wb.results[5]?.[7])).toContain('ORGNR-INVALID');
+    // Status: the worst finding's severity. Without a registry the reserved row 7 is unverified (a
+    // warning); an unreadable value (row 9) is an error.
+    expect(wb.results.slice(1).map((r) => r[3])).toEqual(['Sjekk', 'OK', 'OK', 'Sjekk', 'Sjekk', 'Feil']);
+    expect(String(wb.results[4]?.[7])).toContain('RESERVED-UNVERIFIED');
+
+    // A re-run replaces the results sheet, and still writes nowhere else.
+    await check(page);
+    const again = await workbook(page);
+    expect(again.events.filter((e) => !e.startsWith('activate'))).toEqual(['add Inkludo', 'delete Inkludo', 'add Inkludo']);
+    expect(again.writtenSheets).toEqual(['Inkludo']);
+    await page.close();
+  });
+
+  it('summary: a group lists its rows, and a row selects its source row', async () => {
+    const page = await openPane();
+    await check(page);
+    await page.getByRole('button', { name: /^NO-PART-III: .*: 2$/ }).click();
+    await page.click('button.row[data-row="8"]');
+    await page.waitForFunction(() => (window as unknown as { fakeWorkbook: { selection: unknown } }).fakeWorkbook.selection !== null);
+    expect((await workbook(page)).selection).toEqual({ sheet: SHEET, address: 'A8:XFD8' });
+    await page.close();
+  });
+
+  it('has no serious or critical axe violations, before and after a check', async () => {
+    const page = await openPane();
+    const axe = async () => {
+      await page.addScriptTag({ path: resolve(REPO_ROOT, 'node_modules/axe-core/axe.min.js') });
+      const result = await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe.run());
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    };
+    expect(await axe()).toEqual([]);
+    await check(page);
+    await page.getByRole('button', { name: /^NO-PART-III: / }).click();
+    expect(await axe()).toEqual([]);
+    await page.close();
+  });
+
+  it('works with the keyboard alone: Tab reaches Check sheet and the summary, Enter activates', async () => {
+    const page = await openPane('en-US');
+    await page.fill('#rules-date', '2026-11-23');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const tabTo = async (selector: string) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    await tabTo('#check');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Checked 6 rows'));
+    await tabTo('button.group');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('button.group[aria-pressed="true"]', 'aria-pressed')).toBe('true');
+    await tabTo('button.row');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as unknown as { fakeWorkbook: { selection: unknown } }).fakeWorkbook.selection !== null);
+    await page.close();
+  });
+
+  it('speaks Swedish in Swedish Excel, and keeps the registry when an import fails', async () => {
+    const page = await openPane('sv-SE');
+    expect(await page.textContent('#check')).toBe('Kontrollera bladet');
+    await page.setInputFiles('#registry-file', resolve(REPO_ROOT, 'tests/fixtures/sheet/registry.csv'));
+    await page.waitForFunction(() => /leverantörer från/.test(document.getElementById('registry-state')?.textContent ?? ''));
+    const loaded = await page.textContent('#registry-state');
+    await page.setInputFiles('#registry-file', { name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from('# source: x\n# retrieved: 2026-01-01\norgnr;name;kind\n123;;asf\n') });
+    await page.waitForSelector('#registry-problems[role="alert"]');
+    expect(await page.textContent('#registry-problems')).toMatch(/Rad 4/);
+    expect(await page.textContent('#registry-state')).toBe(loaded);
+    // Kept between uses: a new pane in the same browser profile still has it.
+    await page.reload();
+    await page.waitForSelector('#registry-state');
+    expect(await page.textContent('#registry-state')).toBe(loaded);
+    await page.close();
+  });
+});

@@ -1,0 +1,60 @@
+import { defineConfig, build, type Plugin } from 'vite';
+import preact from '@preact/preset-vite';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+
+const root = resolve(import.meta.dirname, 'addin');
+const outDir = resolve(import.meta.dirname, 'dist/addin');
+const DEV_URL = 'https://localhost:3000';
+
+/** ADDIN_BASE_URL (default the dev server), checked: Office loads add-ins over https only. */
+function baseUrl(): string {
+  const url = (process.env.ADDIN_BASE_URL ?? DEV_URL).replace(/\/+$/, '');
+  if (!/^https:\/\/[^\s"'<>]+$/.test(url)) throw new Error(`ADDIN_BASE_URL must be an https URL, got "${url}"`);
+  return url;
+}
+
+/**
+ * After the task pane: functions.js as a classic script (desktop Excel loads it outside any page),
+ * functions.json from the JSDoc tags, and the manifest with its URLs pointing at ADDIN_BASE_URL.
+ */
+function addinExtras(): Plugin {
+  return {
+    name: 'inkludo-addin-extras',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: false,
+          lib: { entry: resolve(root, 'functions/register.ts'), formats: ['iife'], name: 'InkludoFunctions', fileName: () => 'functions.js' },
+        },
+      });
+      const metadata = await generateCustomFunctionsMetadata(resolve(root, 'functions/functions.ts'));
+      if (metadata.errors.length > 0) throw new Error(`custom functions metadata: ${metadata.errors.join('; ')}`);
+      await writeFile(resolve(outDir, 'functions.json'), metadata.metadataJson);
+      const manifest = await readFile(resolve(import.meta.dirname, 'manifests/addin.xml'), 'utf8');
+      await writeFile(resolve(outDir, 'manifest.xml'), manifest.replaceAll(DEV_URL, baseUrl()));
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [preact(), addinExtras()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        taskpane: resolve(root, 'taskpane.html'),
+        functions: resolve(root, 'functions.html'),
+        commands: resolve(root, 'commands.html'),
+      },
+    },
+  },
+});

@@ -4,15 +4,9 @@
  */
 import browser from 'webextension-polyfill';
 import { pageCountsSchema, type PageCounts } from '../shared/messages.ts';
+import { badgeText } from './badge-text.ts';
 
 const keyOf = (tabId: number) => `page:${tabId}`;
-
-/** Reservations and registry suppliers are what the user acts on; plain supplier mentions are not counted. */
-export function badgeText(counts: PageCounts): string {
-  const total = counts.reserved + counts.registryMatches;
-  if (total === 0) return '';
-  return total > 99 ? '99+' : String(total);
-}
 
 export async function recordPage(tabId: number, counts: PageCounts): Promise<void> {
   await browser.storage.session.set({ [keyOf(tabId)]: counts });

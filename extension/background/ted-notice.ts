@@ -3,14 +3,9 @@ import { assessNotice, noticeJson, readNotice, type Registry } from '../../core/
 import type { ResponseOf } from '../shared/messages.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { registryIndex } from './registry-store.ts';
+import { tedXmlUrl } from './ted-url.ts';
 
 const TIMEOUT_MS = 15_000;
-
-export function tedXmlUrl(publicationNumber: string): string {
-  // TED writes the number without leading zeros in its URLs (`262891-2023`, XML has `00262891-2023`).
-  const [number = '', year = ''] = publicationNumber.split('-');
-  return `https://ted.europa.eu/en/notice/${String(Number(number))}-${year}/xml`;
-}
 
 export async function fetchTedNotice(publicationNumber: string, registry: Registry | null): Promise<ResponseOf<'notice/fetch-ted'>> {
   const url = tedXmlUrl(publicationNumber);

@@ -3,17 +3,10 @@ import preact from '@preact/preset-vite';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { addinBaseUrl, manifestForBaseUrl } from './addin/build/manifest-url.ts';
 
 const root = resolve(import.meta.dirname, 'addin');
 const outDir = resolve(import.meta.dirname, 'dist/addin');
-const DEV_URL = 'https://localhost:3000';
-
-/** ADDIN_BASE_URL (default the dev server), checked: Office loads add-ins over https only. */
-function baseUrl(): string {
-  const url = (process.env.ADDIN_BASE_URL ?? DEV_URL).replace(/\/+$/, '');
-  if (!/^https:\/\/[^\s"'<>]+$/.test(url)) throw new Error(`ADDIN_BASE_URL must be an https URL, got "${url}"`);
-  return url;
-}
 
 /**
  * After the task pane: functions.js as a classic script (desktop Excel loads it outside any page),
@@ -37,7 +30,7 @@ function addinExtras(): Plugin {
       if (metadata.errors.length > 0) throw new Error(`custom functions metadata: ${metadata.errors.join('; ')}`);
       await writeFile(resolve(outDir, 'functions.json'), metadata.metadataJson);
       const manifest = await readFile(resolve(import.meta.dirname, 'manifests/addin.xml'), 'utf8');
-      await writeFile(resolve(outDir, 'manifest.xml'), manifest.replaceAll(DEV_URL, baseUrl()));
+      await writeFile(resolve(outDir, 'manifest.xml'), manifestForBaseUrl(manifest, addinBaseUrl(process.env.ADDIN_BASE_URL)));
     },
   };
 }

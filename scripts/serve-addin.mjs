@@ -45,12 +45,13 @@ nav button[aria-pressed=true]{font-weight:bold}</style></head>
 const lang = new URLSearchParams(location.search).get('lang');
 const pane = document.getElementById('pane');
 if (lang) pane.src = 'taskpane.html?lang=' + encodeURIComponent(lang);
-let shown = null, drawn = '';
+let shown = null, active = null, drawn = '';
 function draw() {
   const wb = pane.contentWindow && pane.contentWindow.fakeWorkbook;
   if (!wb) return;
   const names = [...wb.sheets.keys()];
-  if (!names.includes(shown)) shown = wb.active;
+  // Follow the workbook to the sheet Excel would show (the results after a check, the source row after a click).
+  if (!names.includes(shown) || wb.active !== active) shown = active = wb.active;
   const key = names.join('|') + shown + wb.writes.length + wb.active + JSON.stringify(wb.selection);
   if (key === drawn) return;
   drawn = key;

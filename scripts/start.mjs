@@ -13,3 +13,11 @@ for (const args of steps) {
   const run = spawnSync(process.execPath, ['scripts/run-cli.mjs', ...args], { stdio: 'inherit' });
   if (run.status !== 0 && run.status !== 1) process.exit(run.status ?? 1);
 }
+
+// The Excel add-in without Excel: build it, then serve the task pane on a fake Excel host with the
+// Norwegian sample sheet until Ctrl-C (in CI or without a terminal it prints the URL and ends).
+console.log('\n$ npm run build:addin');
+const addin = spawnSync('npm', ['run', 'build:addin', '--silent'], { stdio: 'inherit', shell: process.platform === 'win32' });
+if (addin.status !== 0) process.exit(addin.status ?? 1);
+const playground = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/serve-addin.mjs'], { stdio: 'inherit' });
+process.exit(playground.status ?? 0);

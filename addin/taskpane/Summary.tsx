@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { RowResult, SheetReport, Translate } from '../../core/index.ts';
+import { FINDING_CODES, REGIME_CODES, type RowResult, type SheetReport, type Translate } from '../../core/index.ts';
 
 /** At most this many rows are listed in the pane; the results sheet has them all. */
 const LISTED_ROWS = 200;
@@ -16,6 +16,12 @@ function inGroup(row: RowResult, group: Group): boolean {
   return group.kind === 'regime' ? row.regime === group.code : row.findings.some((f) => f.code === group.code);
 }
 
+/** Regimes from lowest to highest threshold, findings in their catalogue order. */
+function ordered(kind: Group['kind'], counts: Readonly<Partial<Record<string, number>>>): [string, number | undefined][] {
+  const order: readonly string[] = kind === 'regime' ? REGIME_CODES : FINDING_CODES;
+  return Object.entries(counts).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+}
+
 /** Counts per regime and per finding; a group lists its rows, and a row takes the user to its source row. */
 export function Summary({ report, t, onSelectRow }: Props) {
   const [group, setGroup] = useState<Group | null>(null);
@@ -25,7 +31,7 @@ export function Summary({ report, t, onSelectRow }: Props) {
 
   const groupList = (kind: Group['kind'], counts: Readonly<Partial<Record<string, number>>>) => (
     <ul class="groups">
-      {Object.entries(counts).map(([code, count]) => {
+      {ordered(kind, counts).map(([code, count]) => {
         const g = { kind, code };
         const pressed = group?.kind === kind && group.code === code;
         return (

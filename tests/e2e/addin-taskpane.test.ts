@@ -29,9 +29,9 @@ interface WorkbookView {
   selection: { sheet: string; address: string } | null;
 }
 
-async function openPane(displayLanguage = 'nb-NO'): Promise<Page> {
+async function openPane(displayLanguage = 'nb-NO', excelApi = '1.6'): Promise<Page> {
   const page = await browser.newPage();
-  const install = `;FakeOffice.install(${JSON.stringify({ sheets: { [SHEET]: cells, Notater: [['Egne notater']] }, active: SHEET, displayLanguage })});`;
+  const install = `;FakeOffice.install(${JSON.stringify({ sheets: { [SHEET]: cells, Notater: [['Egne notater']] }, active: SHEET, displayLanguage, excelApi })});`;
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(FAKE_OFFICE, 'utf8') + install }));
   await page.goto(`${base}/taskpane.html`);
   await page.waitForSelector('#check');
@@ -51,10 +51,23 @@ function workbook(page: Page): Promise<WorkbookView> {
   });
 }
 
-async function check(page: Page): Promise<void> {
-  await page.fill('#rules-date', '2026-11-23');
+/** Clicks "Check sheet" and waits until this run (not an earlier one) has written its results. */
+async function runCheck(page: Page): Promise<void> {
+  const addsBefore = (await workbook(page)).events.filter((e) => e === 'add Inkludo').length;
   await page.click('#check');
-  await page.waitForFunction(() => /Kontrollerte|Checked|Kontrollerade/.test(document.getElementById('status')?.textContent ?? ''));
+  await page.waitForFunction(
+    (before) => {
+      const wb = (window as unknown as { fakeWorkbook: { events: string[] } }).fakeWorkbook;
+      const done = /Kontrollerte|Checked|Kontrollerade/.test(document.getElementById('status')?.textContent ?? '');
+      return done && wb.events.filter((e) => e === 'add Inkludo').length > before;
+    },
+    addsBefore,
+  );
+}
+
+async function check(page: Page, date = '2026-11-23'): Promise<void> {
+  await page.fill('#rules-date', date);
+  await runCheck(page);
 }
 
 beforeAll(async () => {
@@ -169,6 +182,34 @@ describe('task pane on a fake Excel', () => {
     await page.reload();
     await page.waitForSelector('#registry-state');
     expect(await page.textContent('#registry-state')).toBe(loaded);
+    await page.close();
+  });
+
+  it('says in the user language when Excel is too old, and offers no check', async () => {
+    const page = await openPane('nb-NO', '1.5');
+    expect(await page.textContent('[role="alert"]')).toContain('krever Excel API 1.6');
+    expect(await page.isDisabled('#check')).toBe(true);
+    await page.close();
+  });
+
+  it('column mapping and rules choices change the check and are saved in the workbook', async () => {
+    const page = await openPane();
+    await check(page);
+    // The detected value column is D; unmapping it leaves every row without a value.
+    expect(await page.inputValue('#map-value')).toBe('auto');
+    expect(await page.textContent('#map-value option[value="auto"]')).toContain('Kolonne D: Anslått verdi');
+    await page.selectOption('#map-value', 'none');
+    await page.selectOption('#buyer', 'state');
+    await check(page, '2026-11-20');
+    const wb = await workbook(page);
+    expect(wb.results.slice(1).map((r) => r[2])).toEqual(Array(6).fill('UNKNOWN'));
+    expect(wb.results.slice(1).every((r) => String(r[7]).includes('VALUE-MISSING'))).toBe(true);
+    const saved = await page.evaluate(() => (window as unknown as { Office: typeof Office }).Office.context.document.settings.get('inkludo.check'));
+    expect(saved).toEqual({ jurisdiction: 'NO', date: '2026-11-20', buyer: 'state', headerRow: null, mapping: { value: null } });
+
+    await page.click('text=Bruk kolonnene som ble gjenkjent');
+    await check(page);
+    expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III');
     await page.close();
   });
 });

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LANGS, buildRegistryIndex, checkSheet, importRegistry, readSheetCsv } from '../../core/index.ts';
+import { defaultSettings, loadSettings, saveSettings } from '../../addin/office/check-settings.ts';
+import { RESULT_COLUMNS, isResultHeader, resultHeader, resultTable, sourceLink } from '../../addin/office/result-table.ts';
+import { REPO_ROOT } from '../support/paths.ts';
+
+const cells = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+const registry = importRegistry(readFileSync(resolve(REPO_ROOT, 'tests/fixtures/sheet/registry.csv')));
+
+describe('results table', () => {
+  it('links back with a HYPERLINK in en-US syntax, quoting any sheet name', () => {
+    expect(sourceLink('Data', 12)).toBe(`=HYPERLINK("#'Data'!A12","12")`);
+    expect(sourceLink("Kari's plan 2027", 5)).toBe(`=HYPERLINK("#'Kari''s plan 2027'!A5","5")`);
+    expect(sourceLink('Plan "B"', 7)).toBe(`=HYPERLINK("#'Plan ""B""'!A7","7")`);
+  });
+
+  it('recognises its own header in every language, and nothing else', () => {
+    for (const lang of LANGS) expect(isResultHeader(resultHeader(lang))).toBe(true);
+    expect(isResultHeader(resultHeader('nb').slice(0, 3))).toBe(false);
+    expect(isResultHeader(['Rad', 'Beskrivelse', 'Budsjett'])).toBe(false);
+    expect(isResultHeader([])).toBe(false);
+    expect(new Set(LANGS.map((l) => resultHeader(l).join('|'))).size).toBe(3);
+  });
+
+  it('has one row per checked row, in the columns declared, with regime, status and explanation', () => {
+    if (!registry.ok) throw new Error('fixture registry does not import');
+    const report = checkSheet(cells, { jurisdiction: 'NO', date: '2026-11-23', buyer: 'municipal', registry: buildRegistryIndex(registry.registry) });
+    const table = resultTable(report, 'Innkjøpsplan', 'nb');
+    expect(table.header).toHaveLength(RESULT_COLUMNS.length);
+    expect(table.rows).toHaveLength(report.rows.length);
+    const col = (name: (typeof RESULT_COLUMNS)[number]) => RESULT_COLUMNS.indexOf(name);
+    for (const [i, row] of table.rows.entries()) {
+      const source = report.rows[i]!;
+      expect(row).toHaveLength(RESULT_COLUMNS.length);
+      expect(row[col('row')]).toBe(sourceLink('Innkjøpsplan', source.row));
+      expect(row[col('regime')]).toBe(source.regime);
+      expect(row[col('findings')]).toBe(source.findings.map((f) => f.code).join(', '));
+      expect(String(row[col('explanation')]).split(' • ')).toHaveLength(source.findings.length || 1);
+    }
+    const unparseable = table.rows.find((r) => String(r[col('findings')]).includes('VALUE-UNPARSEABLE'));
+    expect(unparseable?.[col('status')]).toBe('Feil');
+    expect(unparseable?.[col('value')]).toBe('');
+    const exempt = table.rows.find((r) => r[col('regime')] === 'NO-EXEMPT');
+    expect(exempt?.[col('value')]).toBe(85_000);
+    expect(exempt?.[col('currency')]).toBe('NOK');
+  });
+});
+
+describe('check settings in the document', () => {
+  const g = globalThis as { Office?: unknown };
+  afterEach(() => {
+    delete g.Office;
+  });
+
+  function documentSettings(initial: Record<string, unknown> = {}) {
+    const saved = new Map(Object.entries(initial));
+    g.Office = {
+      AsyncResultStatus: { Succeeded: 'succeeded' },
+      context: { document: { settings: { get: (k: string) => saved.get(k) ?? null, set: (k: string, v: unknown) => saved.set(k, v), saveAsync: (cb: (r: unknown) => void) => cb({ status: 'succeeded' }) } } },
+    };
+    return saved;
+  }
+
+  it('round-trips what the user chose', async () => {
+    documentSettings();
+    const chosen = { jurisdiction: 'SE', date: '2025-06-01', buyer: 'state', headerRow: 3, mapping: { value: 4, vat: null } } as const;
+    await saveSettings(chosen);
+    expect(loadSettings(defaultSettings('NO'))).toEqual(chosen);
+  });
+
+  it('falls back to the defaults when the saved value is not usable', () => {
+    for (const bad of [null, 'SE', { jurisdiction: 'DK', date: null, buyer: 'state', headerRow: null, mapping: {} }, { jurisdiction: 'NO', date: '2025-02-30', buyer: 'state', headerRow: null, mapping: {} }, { jurisdiction: 'NO', date: null, buyer: 'state', headerRow: 0, mapping: {} }, { jurisdiction: 'NO', date: null, buyer: 'state', headerRow: null, mapping: { price: 2 } }]) {
+      documentSettings({ 'inkludo.check': bad });
+      expect(loadSettings(defaultSettings('NO'))).toEqual(defaultSettings('NO'));
+    }
+  });
+});

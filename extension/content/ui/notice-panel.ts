@@ -8,8 +8,8 @@ import { createHost, el, safeHref } from './host.ts';
 import type { NoticeView, ProvenanceView, SignalView } from './notice-view.ts';
 
 const CSS = `
-.panel{position:fixed;top:12px;right:12px;z-index:2147483646;width:min(380px,calc(100vw - 24px));max-height:calc(100vh - 24px);overflow:auto;
-  box-sizing:border-box;background:#fff;color:#212529;border:1px solid #adb5bd;border-radius:8px;box-shadow:0 4px 18px rgba(0,0,0,.18);
+:host{position:fixed;top:12px;right:12px;z-index:2147483646;display:block}
+.panel{width:min(380px,calc(100vw - 24px));max-height:calc(100vh - 24px);overflow:auto;box-sizing:border-box;background:#fff;color:#212529;border:1px solid #adb5bd;border-radius:8px;box-shadow:0 4px 18px rgba(0,0,0,.18);
   font:13px/1.45 system-ui,sans-serif;padding:10px 12px}
 .panel[data-collapsed="true"] .body{display:none}
 header{display:flex;justify-content:space-between;align-items:center;gap:8px}

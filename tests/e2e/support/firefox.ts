@@ -19,8 +19,23 @@ export interface ExtensionInFirefox {
 
 export interface FirefoxOptions {
   readonly extensionDir?: string;
-  /** Firefox preferences, e.g. network settings for served test pages. */
+  /** Firefox preferences. */
   readonly prefs?: Record<string, string | number | boolean>;
+  /**
+   * Port of an HTTP CONNECT proxy (https-server.ts `startConnectProxy`) that all https traffic goes
+   * through, so portal host names reach a local test server; its certificate is then accepted.
+   */
+  readonly httpsProxyPort?: number;
+}
+
+function proxyPrefs(port: number): Record<string, string | number | boolean> {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': port,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+  };
 }
 
 export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): Promise<ExtensionInFirefox> {
@@ -30,7 +45,11 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): 
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    ...(options.prefs ? { extraPrefsFirefox: options.prefs } : {}),
+    acceptInsecureCerts: options.httpsProxyPort !== undefined,
+    extraPrefsFirefox: {
+      ...(options.httpsProxyPort !== undefined ? proxyPrefs(options.httpsProxyPort) : {}),
+      ...options.prefs,
+    },
   });
   const extensionId = await browser.installExtension(extensionDir);
   return { browser, extensionId, close: () => browser.close() };

@@ -21,8 +21,12 @@ export function rowsPerReadBlock(columns: number): number {
   return Math.max(1, Math.floor(READ_CELLS_PER_SYNC / Math.max(1, columns)));
 }
 
-/** Estimated JSON size of one cell as Office sends it: the text, quotes and a separator. */
+/**
+ * Worst-case JSON size of one cell as Office sends it: quotes and a separator, one byte per printable
+ * ASCII character, six for anything that may be escaped (`\u00f8`, `\"`).
+ */
 export function cellBytes(value: unknown): number {
-  if (typeof value === 'string') return value.length * 2 + 3; // non-ASCII letters take up to 2 bytes in UTF-8
-  return 24;
+  if (typeof value !== 'string') return 24;
+  const escaped = value.match(/[^\x20-\x7e]|["\\]/g)?.length ?? 0;
+  return value.length + 5 * escaped + 3;
 }

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockAddress, columnLetters, lastCellOf } from '../../addin/office/a1.ts';
-import { READ_CELLS_PER_SYNC, rowsPerReadBlock } from '../../addin/office/limits.ts';
+import { READ_CELLS_PER_SYNC, cellBytes, rowsPerReadBlock } from '../../addin/office/limits.ts';
 import { readActiveSheet } from '../../addin/office/read-sheet.ts';
 import { RESULT_COLUMNS, resultHeader, type ResultTable } from '../../addin/office/result-table.ts';
 import { selectSourceRow } from '../../addin/office/select-row.ts';
@@ -28,7 +29,9 @@ function purchases(rows: number): FakeCell[][] {
 }
 
 function table(rows: number, lang: 'nb' | 'en' = 'nb'): ResultTable {
-  const explanation = 'Norge: FOA del II (nasjonal kunngjøring på Doffin). Verdien er over den nasjonale terskelverdien og under EØS-terskelverdien.';
+  // As long as a real two-finding explanation (about 330 characters).
+  const explanation =
+    'Verdien 30 000 er inkludert mva. Terskelverdiene gjelder ekskl. mva.: Inkludo brukte 24 000 NOK (alminnelig sats 25 %). Oppgi verdien ekskl. mva. for å være sikker. • Aktuell for reservert kontrakt: «CPV 90910000» er arbeid som arbeidsmarkedsbedrifter ofte leverer (en tommelfingerregel, ikke et rettslig vilkår). Undersøk markedet først.';
   return {
     header: resultHeader(lang),
     rows: Array.from({ length: rows }, (_, i) => [`=HYPERLINK("#'Data'!A${i + 2}","${i + 2}")`, `Kjøp nummer ${i + 1}`, 'NO-PART-II', 'Sjekk', 'Norge: FOA del II', 1_400_000, 'NOK', 'RULE-PENDING', explanation, 'no-national-2018', 'Leverandør AS, 972 418 005', '']),
@@ -46,6 +49,19 @@ describe('A1 helpers', () => {
     expect(lastCellOf("'Innkjøp 2026'!B3:M100002")).toEqual({ rows: 100002, columns: 13 });
     expect(lastCellOf('Sheet1!$C$7')).toEqual({ rows: 7, columns: 3 });
     expect(lastCellOf('Sheet1!')).toBeNull();
+  });
+
+  it('never underestimates what a cell costs in the JSON Office sends, escaped or not', () => {
+    const asciiEscaped = (s: string) => JSON.stringify(s).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const bytes = cellBytes(s);
+        expect(bytes).toBeGreaterThanOrEqual(new TextEncoder().encode(JSON.stringify(s)).length + 1);
+        expect(bytes).toBeGreaterThanOrEqual(asciiEscaped(s).length + 1);
+      }),
+    );
+    expect(cellBytes('Renhold')).toBe(10);
+    expect(cellBytes(1_400_000)).toBeGreaterThanOrEqual(JSON.stringify(1_400_000).length);
   });
 
   it('sizes read blocks by cells, never below one row', () => {

@@ -111,6 +111,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(`Add-in playground (fake Excel, sample sheet): ${url} (not started: CI or no terminal)`);
     process.exit(0);
   }
-  await startServer({ https, playground: !https, host, port });
+  try {
+    await startServer({ https, playground: !https, host, port });
+  } catch (error) {
+    console.error(`Could not start the add-in server: ${error instanceof Error ? error.message : String(error)}`);
+    if (https) console.error('The https server needs the Office development certificates: run npm run dev-certs (Windows or macOS).');
+    process.exit(1);
+  }
   console.log(https ? `Serving the add-in for Excel at ${url}` : `Add-in playground (fake Excel, sample sheet): open ${url}  (Ctrl-C to stop)`);
 }

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Translate } from '../../core/index.ts';
-import { disableSite, enableSite, enabledSites, isPortal, sitePattern } from '../shared/sites.ts';
+import { sitePattern } from '../shared/site-pattern.ts';
+import { disableSite, enableSite, enabledSites, isPortal } from '../shared/sites.ts';
 
 type SiteState = 'unsupported' | 'portal' | 'off' | 'on' | 'declined';
 

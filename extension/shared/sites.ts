@@ -5,15 +5,9 @@
  */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import { sitePattern } from './site-pattern.ts';
 
 export const ENABLED_SITES_KEY = 'enabledSites';
-
-/** `https://example.org/*` for a page address; null for anything but an https page. */
-export function sitePattern(pageUrl: string): string | null {
-  if (!URL.canParse(pageUrl)) return null;
-  const url = new URL(pageUrl);
-  return url.protocol === 'https:' ? `${url.origin}/*` : null;
-}
 
 /** True when the page is on one of the portals the manifest declares the content script for. */
 export function isPortal(pageUrl: string): boolean {

@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { FUNCTIONS_METADATA_FILES, localizedFunctionsMetadata } from './addin/build/functions-metadata.ts';
 import { addinBaseUrl, manifestForBaseUrl } from './addin/build/manifest-url.ts';
 
 const root = resolve(import.meta.dirname, 'addin');
@@ -10,7 +11,8 @@ const outDir = resolve(import.meta.dirname, 'dist/addin');
 
 /**
  * After the task pane: functions.js as a classic script (desktop Excel loads it outside any page),
- * functions.json from the JSDoc tags, and the manifest with its URLs pointing at ADDIN_BASE_URL.
+ * functions.json from the JSDoc tags (descriptions from the catalogue, one file per language), and
+ * the manifest with its URLs pointing at ADDIN_BASE_URL.
  */
 function addinExtras(): Plugin {
   return {
@@ -28,7 +30,7 @@ function addinExtras(): Plugin {
       });
       const metadata = await generateCustomFunctionsMetadata(resolve(root, 'functions/functions.ts'));
       if (metadata.errors.length > 0) throw new Error(`custom functions metadata: ${metadata.errors.join('; ')}`);
-      await writeFile(resolve(outDir, 'functions.json'), metadata.metadataJson);
+      for (const [lang, file] of FUNCTIONS_METADATA_FILES) await writeFile(resolve(outDir, file), localizedFunctionsMetadata(metadata.metadataJson, lang));
       const manifest = await readFile(resolve(import.meta.dirname, 'manifests/addin.xml'), 'utf8');
       await writeFile(resolve(outDir, 'manifest.xml'), manifestForBaseUrl(manifest, addinBaseUrl(process.env.ADDIN_BASE_URL)));
     },

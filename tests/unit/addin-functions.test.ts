@@ -1,5 +1,10 @@
+import { resolve } from 'node:path';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CATALOGUES, hasMessage } from '../../core/index.ts';
+import { FUNCTIONS_METADATA_FILES, localizedFunctionsMetadata } from '../../addin/build/functions-metadata.ts';
 import { orgnr, regime, reserved } from '../../addin/functions/functions.ts';
+import { REPO_ROOT } from '../support/paths.ts';
 
 /** Excel's runtime classes as Excel defines them: an error carries a code and a message. */
 class RuntimeError {
@@ -105,5 +110,26 @@ describe('INKLUDO.RESERVED', () => {
     expect(valueError(() => reserved('mange', 'NO')).code).toBe('#VALUE!');
     expect(valueError(() => reserved(-1, 'NO')).code).toBe('#VALUE!');
     expect(valueError(() => reserved(0.5, 'FI')).code).toBe('#VALUE!');
+  });
+});
+
+describe('functions metadata', () => {
+  it('has a description for every function and parameter in every language, names unchanged', async () => {
+    const generated = await generateCustomFunctionsMetadata(resolve(REPO_ROOT, 'addin/functions/functions.ts'));
+    expect(generated.errors).toEqual([]);
+    const en = JSON.parse(generated.metadataJson) as { functions: { id: string; name: string; parameters: { name: string }[] }[] };
+    expect(en.functions.map((f) => f.id)).toEqual(['REGIME', 'ORGNR', 'RESERVED']);
+    for (const [lang] of FUNCTIONS_METADATA_FILES) {
+      const localized = JSON.parse(localizedFunctionsMetadata(generated.metadataJson, lang)) as { functions: { id: string; name: string; description: string; parameters: { name: string; description: string }[] }[] };
+      expect(localized.functions.map((f) => [f.id, f.name])).toEqual(en.functions.map((f) => [f.id, f.name]));
+      for (const f of localized.functions) {
+        expect(hasMessage(`addin.fn.${f.id}.description`), f.id).toBe(true);
+        expect(f.description).toBe(CATALOGUES[lang][`addin.fn.${f.id}.description`]);
+        for (const p of f.parameters) {
+          expect(hasMessage(`addin.fn.${f.id}.${p.name}`), `${f.id}.${p.name}`).toBe(true);
+          expect(p.description).toBe(CATALOGUES[lang][`addin.fn.${f.id}.${p.name}`]);
+        }
+      }
+    }
   });
 });

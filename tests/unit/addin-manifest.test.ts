@@ -127,6 +127,12 @@ describe('manifests/addin.xml structure', () => {
     for (const resid of resids) expect(ids, resid).toContain(resid);
     const namespace = [...walk(resources)].find((n) => n.attrs['id'] === 'Functions.Namespace');
     expect(namespace?.attrs['DefaultValue']).toBe('INKLUDO');
+    // Function descriptions in Excel's language: one metadata file per locale.
+    const metadata = [...walk(resources)].find((n) => n.attrs['id'] === 'Functions.Metadata.Url');
+    expect(metadata?.children.map((o) => [o.attrs['Locale'], o.attrs['Value']])).toEqual([
+      ['nb-NO', 'https://localhost:3000/functions.nb-NO.json'],
+      ['sv-SE', 'https://localhost:3000/functions.sv-SE.json'],
+    ]);
   });
 
   it('points every URL at the dev server, and the production copy at ADDIN_BASE_URL only', () => {

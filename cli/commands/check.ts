@@ -12,6 +12,7 @@ import {
   REGIME_CODES,
   FINDING_CODES,
   sheetReportJson,
+  sheetRowJson,
   toMajorNumber,
   type BuyerKind,
   type CellValue,
@@ -20,7 +21,7 @@ import {
   type SheetReport,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
-import { choiceOption, dateOption, json, readInputFile, stringOption } from '../io.ts';
+import { choiceOption, dateOption, readInputFile, stringOption } from '../io.ts';
 import { readXlsxCells, writeCellsWithResults, writeXlsxWithResults, type ResultTable } from '../xlsx.ts';
 import { loadRegistry } from './notice.ts';
 
@@ -113,6 +114,22 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext): Resul
   };
 }
 
+const JSON_ROWS_PER_WRITE = 1000;
+
+/**
+ * The stable JSON (sheetReportJson's shape plus `extra`), one row per line and written in chunks, so
+ * that 100 000 rows never sit in memory as one string.
+ */
+function writeJson(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): void {
+  const doc = sheetReportJson({ ...report, rows: [] }, sheet, ctx.lang);
+  ctx.out(`${JSON.stringify({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns }).slice(0, -1)},"rows":[`);
+  for (let i = 0; i < report.rows.length; i += JSON_ROWS_PER_WRITE) {
+    const chunk = report.rows.slice(i, i + JSON_ROWS_PER_WRITE).map((r) => JSON.stringify(sheetRowJson(r, ctx.lang)));
+    ctx.out(chunk.join(',\n') + (i + JSON_ROWS_PER_WRITE < report.rows.length ? ',' : ''));
+  }
+  ctx.out(`],${JSON.stringify({ summary: doc.summary, ...extra }).slice(1)}`);
+}
+
 /** `inkludo check FILE`: every row of a procurement plan or contract register through the sheet check. */
 export const checkCommand: Command = {
   name: 'check',
@@ -160,7 +177,7 @@ export const checkCommand: Command = {
       (values.json ? ctx.err : ctx.out)(ctx.t('sheet.cli.out-written', { path: out, sheetName, input: path }));
     }
     if (values.json) {
-      ctx.out(json({ ...sheetReportJson(report, loaded.sheet, ctx.lang), jurisdiction, date: options.date, registry: registry?.provenance ?? null }));
+      writeJson(ctx, report, loaded.sheet, { jurisdiction, date: options.date, registry: registry?.provenance ?? null });
       return exit;
     }
     const lines: string[] = [];

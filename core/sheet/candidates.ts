@@ -6,6 +6,7 @@
  * here only says the market is worth checking. Kept as data so an organisation can see and adjust it.
  */
 import { foldWord, WORD } from '../registry/normalise.ts';
+import { memoized } from './memo.ts';
 
 export interface CandidateFamily {
   readonly id: string;
@@ -40,17 +41,33 @@ export interface CandidateMatch {
   readonly cpv: readonly string[];
 }
 
-/** The first family the row's CPV codes, category or description fall in, or null. */
-export function candidateFamilyOf(cpv: readonly string[], texts: readonly string[]): CandidateMatch | null {
-  for (const code of cpv) {
-    for (const family of CANDIDATE_FAMILIES) if (family.cpv.some((p) => code.startsWith(p))) return { family, matched: `CPV ${code}`, cpv };
-  }
-  for (const text of texts) {
-    const words = Array.from(text.matchAll(WORD), (m) => ({ written: m[0], folded: foldWord(m[0]) }));
-    for (const family of CANDIDATE_FAMILIES) {
-      const hit = words.find((w) => family.words.some((p) => wordMatches(p, w.folded)));
-      if (hit !== undefined) return { family, matched: hit.written, cpv: cpv.length > 0 ? cpv : family.cpv.map((p) => p.padEnd(8, '0')) };
+function familyOfWord(folded: string): CandidateFamily | null {
+  return CANDIDATE_FAMILIES.find((family) => family.words.some((p) => wordMatches(p, folded))) ?? null;
+}
+
+/**
+ * A matcher for one sheet: the first family the row's CPV codes, category or description fall in, or
+ * null. Words are looked up once per sheet (descriptions differ, their words repeat).
+ */
+export function candidateMatcher(): (cpv: readonly string[], texts: readonly string[]) => CandidateMatch | null {
+  const wordFamily = memoized(familyOfWord);
+  const cpvFamily = memoized((code: string) => CANDIDATE_FAMILIES.find((family) => family.cpv.some((p) => code.startsWith(p))) ?? null);
+  return (cpv, texts) => {
+    for (const code of cpv) {
+      const family = cpvFamily(code);
+      if (family) return { family, matched: `CPV ${code}`, cpv };
     }
-  }
-  return null;
+    // Families in list order, then the first word of the text that belongs to that family.
+    let best: { family: CandidateFamily; rank: number; matched: string } | null = null;
+    for (const text of texts) {
+      for (const m of text.matchAll(WORD)) {
+        const family = wordFamily(foldWord(m[0]));
+        if (!family) continue;
+        const rank = CANDIDATE_FAMILIES.indexOf(family);
+        if (!best || rank < best.rank) best = { family, rank, matched: m[0] };
+      }
+      if (best) return { family: best.family, matched: best.matched, cpv: cpv.length > 0 ? cpv : best.family.cpv.map((p) => p.padEnd(8, '0')) };
+    }
+    return null;
+  };
 }

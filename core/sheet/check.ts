@@ -9,18 +9,22 @@ import { DEFAULT_RULES } from '../rules/packs/index.ts';
 import type { RegimeCode } from '../rules/regime.ts';
 import { isBlank } from './cells.ts';
 import { applyOverride, detectHeader, durationUnitOf, headerTexts, mapHeaderRow, valueBasisOf, vatOfHeader } from './headers.ts';
-import { checkRow, type CheckedRow, type SheetContext } from './row.ts';
+import { checkRow, sheetReaders, type CheckedRow, type SheetContext } from './row.ts';
 import { addSplitRisks } from './split.ts';
 import type { CellValue, ColumnMapping, RowResult, SheetCells, SheetCheckOptions, SheetReport, SkippedRow } from './types.ts';
 
 const TOTAL_WORDS = new Set(['sum', 'sum totalt', 'totalt', 'total', 'totals', 'summa', 'summa totalt', 'i alt', 'totalsum', 'totalsumma', 'grand total', 'subtotal', 'delsum', 'delsumma']);
+
+// Cheap test before folding: every totals label starts like one of these.
+const TOTAL_START = /^\s*(?:sum|tot|i\s+alt|grand|subt|dels)/i;
 
 /** A totals row: its first text cell (or its description) says "Sum", "Totalt", "Summa" or "Total". */
 function isTotalsRow(cells: readonly CellValue[], columns: ColumnMapping): boolean {
   const description = columns.description === undefined ? undefined : cells[columns.description];
   const candidates = [description, cells.find((c) => typeof c === 'string' && c.trim() !== '')];
   return candidates.some((c) => {
-    if (typeof c !== 'string') return false;
+    // The longest totals label ("summa totalt") is short; longer text is a description.
+    if (typeof c !== 'string' || c.length > 20 || !TOTAL_START.test(c)) return false;
     const words = foldedWords(c);
     return words.length > 0 && words.length <= 3 && (TOTAL_WORDS.has(words.join(' ')) || TOTAL_WORDS.has(words[0] ?? ''));
   });
@@ -76,8 +80,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     columns,
     valueBasis: valueBasisOf(header(columns.value)),
     headerVat: vatOfHeader(header(columns.value)),
-    durationUnit: durationUnitOf(header(columns.duration)),
-    optionsUnit: durationUnitOf(header(columns.options)),
+    read: sheetReaders(pack, options.registry ?? null, durationUnitOf(header(columns.duration)), durationUnitOf(header(columns.options))),
   };
 
   const checked: CheckedRow[] = [];

@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../dates.ts';
 import type { Lang } from '../i18n/catalogue.ts';
-import { parseOrgnr } from '../orgnr/index.ts';
+import { parseOrgnr, type Orgnr } from '../orgnr/index.ts';
 import { foldedWords, normaliseName } from '../registry/normalise.ts';
 import type { Supplier } from '../registry/types.ts';
 import { finding, type Finding } from '../rules/findings.ts';
@@ -13,13 +13,14 @@ import type { RuleSet } from '../rules/packs/index.ts';
 import { classifyPurchase, type BuyerKind, type ContractKind, type RegimeCode } from '../rules/regime.ts';
 import { checkReservedEligibility, supplierEligibility, type EligibilityVerdict } from '../rules/reserved.ts';
 import type { RulePack } from '../rules/schema.ts';
-import { parseDurationMonths } from '../value/duration.ts';
+import { parseDurationMonths, type DurationResult } from '../value/duration.ts';
 import { estimateContractValue, type EstimateStep } from '../value/estimate.ts';
 import { money, type Money } from '../value/money.ts';
 import { parseAmount } from '../value/parse.ts';
-import { candidateFamilyOf } from './candidates.ts';
+import { candidateMatcher, type CandidateMatch } from './candidates.ts';
 import { cellCpvCodes, cellDate, cellPercent, cellText, isBlank, yesNo } from './cells.ts';
-import { announcementThreshold, provisionsInForce } from './thresholds.ts';
+import { memoized } from './memo.ts';
+import { announcementThreshold, provisionsInForce, type Threshold } from './thresholds.ts';
 import type { CellValue, ColumnMapping, ColumnRole, RowSupplier, SheetRegistry, ValueBasis } from './types.ts';
 
 /** What the whole sheet shares: options, the mapping and what the headers say. */
@@ -37,8 +38,50 @@ export interface SheetContext {
   readonly valueBasis: ValueBasis;
   /** "inkl. mva" / "exkl. moms" in the value header. */
   readonly headerVat: boolean | null;
-  readonly durationUnit: 'months' | 'years' | null;
-  readonly optionsUnit: 'months' | 'years' | null;
+  readonly read: SheetReaders;
+}
+
+/** Readers of cells whose values repeat down a column, each cached for one sheet (memo.ts). */
+export interface SheetReaders {
+  readonly date: (cell: CellValue | undefined) => IsoDate | null;
+  readonly yesNo: (cell: CellValue | undefined) => boolean | null;
+  readonly contractKind: (cell: CellValue | undefined) => ContractKind | null;
+  readonly buyerKind: (cell: CellValue | undefined) => BuyerKind | null;
+  readonly cpv: (cell: CellValue | undefined) => string[];
+  readonly duration: (cell: CellValue | undefined) => DurationResult;
+  readonly options: (cell: CellValue | undefined) => DurationResult;
+  readonly orgnr: (raw: string) => Orgnr;
+  readonly name: (name: string) => string;
+  readonly categoryKey: (category: string) => string;
+  readonly candidate: (cpv: readonly string[], texts: readonly string[]) => CandidateMatch | null;
+  /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
+  readonly fittingCount: (cpv: readonly string[]) => number;
+  readonly announcementThreshold: (date: IsoDate) => Threshold | null;
+}
+
+export function sheetReaders(
+  pack: RulePack,
+  registry: SheetRegistry | null,
+  durationUnit: 'months' | 'years' | null,
+  optionsUnit: 'months' | 'years' | null,
+): SheetReaders {
+  const jurisdiction = pack.jurisdiction === 'SE' ? 'SE' : 'NO';
+  const fitting = memoized((key: string) => registry?.fitting({ cpv: key.split(','), jurisdiction }).length ?? 0);
+  return {
+    date: memoized(cellDate),
+    yesNo: memoized(yesNo),
+    contractKind: memoized(contractKindOf),
+    buyerKind: memoized(buyerKindOf),
+    cpv: memoized(cellCpvCodes),
+    duration: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: durationUnit })),
+    options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit ?? durationUnit })),
+    orgnr: memoized((raw: string) => parseOrgnr(raw)),
+    name: memoized(normaliseName),
+    categoryKey: memoized((category: string) => foldedWords(category).join(' ')),
+    candidate: candidateMatcher(),
+    fittingCount: (cpv) => fitting(cpv.join(',')),
+    announcementThreshold: memoized((date: IsoDate) => announcementThreshold(pack, date)),
+  };
 }
 
 /** A checked row before the cross-row checks add their findings. */
@@ -99,8 +142,8 @@ interface ValueRead {
 
 function readValue(cells: readonly CellValue[], ctx: SheetContext, kind: ContractKind): ValueRead {
   const at = (role: ColumnRole): CellValue | undefined => (ctx.columns[role] === undefined ? undefined : cells[ctx.columns[role]]);
-  const duration = ctx.columns.duration === undefined ? null : parseDurationMonths(at('duration'), { defaultUnit: ctx.durationUnit });
-  const options = ctx.columns.options === undefined ? null : parseDurationMonths(at('options'), { defaultUnit: ctx.optionsUnit ?? ctx.durationUnit });
+  const duration = ctx.columns.duration === undefined ? null : ctx.read.duration(at('duration'));
+  const options = ctx.columns.options === undefined ? null : ctx.read.options(at('options'));
   const baseMonths = duration?.ok ? duration.months : null;
   const openEnded = duration?.ok === true && duration.openEnded;
   // The options column holds option periods only, so its base term counts as options too.
@@ -114,7 +157,7 @@ function readValue(cells: readonly CellValue[], ctx: SheetContext, kind: Contrac
     if (amount.error.code === 'empty') return { ...none, gross: null, vatIncluded: null, problem: null };
     return { ...none, gross: null, vatIncluded: null, problem: finding('VALUE-UNPARSEABLE', 'error', { raw: amount.error.raw, reason: amount.error.code }) };
   }
-  const vatIncluded = amount.vatIncluded ?? (ctx.columns.vat === undefined ? null : yesNo(at('vat'))) ?? ctx.headerVat;
+  const vatIncluded = amount.vatIncluded ?? (ctx.columns.vat === undefined ? null : ctx.read.yesNo(at('vat'))) ?? ctx.headerVat;
   if (ctx.valueBasis === 'total') return { ...none, gross: amount.value, vatIncluded, problem: null };
   const estimated = estimateContractValue({
     base: amount.value,
@@ -142,7 +185,7 @@ function readSupplier(cells: readonly CellValue[], ctx: SheetContext, reserved: 
   if (name === null && orgnrRaw === null) return { info: null, findings: [], key: null };
 
   const findings: Finding[] = [];
-  const parsed = orgnrRaw === null ? null : parseOrgnr(orgnrRaw);
+  const parsed = orgnrRaw === null ? null : ctx.read.orgnr(orgnrRaw);
   if (parsed && parsed.digits === null) {
     // A personal identity number is never repeated in output.
     findings.push(
@@ -152,7 +195,7 @@ function readSupplier(cells: readonly CellValue[], ctx: SheetContext, reserved: 
     );
   }
   const digits = parsed?.digits ?? null;
-  const normalisedName = name === null ? '' : normaliseName(name);
+  const normalisedName = name === null ? '' : ctx.read.name(name);
   const key = digits ?? (normalisedName === '' ? null : `name:${normalisedName}`);
   // The registry is only consulted for reserved rows: a registry supplier is never put forward for an open procurement.
   let entry: Supplier | undefined;
@@ -215,7 +258,7 @@ export const INCLUSIVE_MIN_MONTHS = 12;
 function inclusiveCandidate(ctx: SheetContext, date: IsoDate, kind: ContractKind, net: Money | null, months: number | null, openEnded: boolean): Finding | null {
   if (kind === 'goods' || net === null) return null;
   if (!openEnded && (months === null || months < INCLUSIVE_MIN_MONTHS)) return null;
-  const threshold = announcementThreshold(ctx.pack, date);
+  const threshold = ctx.read.announcementThreshold(date);
   if (!threshold || net.minor < threshold.minor) return null;
   return finding(
     'INCLUSIVE-CANDIDATE',
@@ -227,21 +270,21 @@ function inclusiveCandidate(ctx: SheetContext, date: IsoDate, kind: ContractKind
 }
 
 function reservationCandidate(ctx: SheetContext, cpv: readonly string[], texts: readonly string[]): Finding | null {
-  const match = candidateFamilyOf(cpv, texts);
+  const match = ctx.read.candidate(cpv, texts);
   if (!match) return null;
   if (!ctx.registry) return finding('RESERVATION-CANDIDATE', 'info', { matched: match.matched, family: match.family.id }, [], 'finding.RESERVATION-CANDIDATE.matched');
   // Market information only: how many registry suppliers deliver this kind of work, never who.
-  const suppliers = ctx.registry.fitting({ cpv: match.cpv, jurisdiction: ctx.jurisdiction }).length;
+  const suppliers = ctx.read.fittingCount(match.cpv);
   return finding('RESERVATION-CANDIDATE', 'info', { matched: match.matched, family: match.family.id, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market');
 }
 
 export function checkRow(cells: readonly CellValue[], row: number, ctx: SheetContext): CheckedRow {
   const at = (role: ColumnRole): CellValue | undefined => (ctx.columns[role] === undefined ? undefined : cells[ctx.columns[role]]);
   const description = isBlank(at('description')) ? null : cellText(at('description'));
-  const date = cellDate(at('date')) ?? ctx.date;
-  const buyer = buyerKindOf(at('buyerKind')) ?? ctx.buyer;
-  const contractKind = contractKindOf(at('contractKind')) ?? ctx.contractKind;
-  const reserved = yesNo(at('reserved')) === true;
+  const date = ctx.read.date(at('date')) ?? ctx.date;
+  const buyer = ctx.read.buyerKind(at('buyerKind')) ?? ctx.buyer;
+  const contractKind = ctx.read.contractKind(at('contractKind')) ?? ctx.contractKind;
+  const reserved = ctx.read.yesNo(at('reserved')) === true;
 
   const value = readValue(cells, ctx, contractKind);
   const findings: Finding[] = [];
@@ -261,7 +304,7 @@ export function checkRow(cells: readonly CellValue[], row: number, ctx: SheetCon
   const supplier = readSupplier(cells, ctx, reserved, date, regime, contractKind);
   findings.push(...supplier.findings);
 
-  const cpv = cellCpvCodes(at('cpv'));
+  const cpv = ctx.read.cpv(at('cpv'));
   const category = isBlank(at('category')) ? null : cellText(at('category'));
   if (!reserved) {
     const candidate = reservationCandidate(ctx, cpv, [category ?? '', description ?? ''].filter((t) => t !== ''));
@@ -270,7 +313,7 @@ export function checkRow(cells: readonly CellValue[], row: number, ctx: SheetCon
   const inclusive = inclusiveCandidate(ctx, date, contractKind, net, value.months, value.openEnded);
   if (inclusive) findings.push(inclusive);
 
-  const categoryKey = category === null ? '' : foldedWords(category).join(' ');
+  const categoryKey = category === null ? '' : ctx.read.categoryKey(category);
   const kindKey = cpv[0] !== undefined ? `cpv:${cpv[0].slice(0, 3)}` : categoryKey !== '' ? `category:${categoryKey}` : null;
   return {
     row,

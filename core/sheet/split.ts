@@ -12,7 +12,9 @@
  */
 import type { IsoDate } from '../dates.ts';
 import { finding, type Finding } from '../rules/findings.ts';
+import type { BuyerKind, ContractKind } from '../rules/regime.ts';
 import type { RulePack } from '../rules/schema.ts';
+import { memoized } from './memo.ts';
 import { twelveMonthWindowEnd } from '../value/aggregate.ts';
 import type { CheckedRow } from './row.ts';
 import { provisionsInForce, thresholdLadder, type Threshold } from './thresholds.ts';
@@ -41,7 +43,7 @@ function graver(a: Window, b: Window): boolean {
 const VALUE_PROVISION = { NO: 'NO-VAL', SE: 'SE-VAL' } as const;
 
 /** For each purchase (sorted by date), the gravest flagged 12-month window containing it, or null. */
-function flaggedWindows(group: readonly Purchase[], pack: RulePack): (Window | null)[] {
+function flaggedWindows(group: readonly Purchase[], windowEnd: (date: IsoDate) => IsoDate, ladderOf: (row: CheckedRow) => readonly Threshold[]): (Window | null)[] {
   const n = group.length;
   const prefix: bigint[] = [0n];
   for (const p of group) prefix.push((prefix[prefix.length - 1] ?? 0n) + p.minor);
@@ -54,7 +56,7 @@ function flaggedWindows(group: readonly Purchase[], pack: RulePack): (Window | n
   for (let i = 0; i < n; i++) {
     const first = group[i];
     if (!first) break;
-    const last = twelveMonthWindowEnd(first.date);
+    const last = windowEnd(first.date);
     while (end + 1 < n && (group[end + 1]?.date ?? '') <= last) {
       end++;
       const v = group[end]?.minor ?? 0n;
@@ -64,7 +66,7 @@ function flaggedWindows(group: readonly Purchase[], pack: RulePack): (Window | n
     while ((maxQueue[head] ?? n) < i) head++;
     const largest = group[maxQueue[head] ?? i]?.minor ?? 0n;
     const total = (prefix[end + 1] ?? 0n) - (prefix[i] ?? 0n);
-    const ladder = thresholdLadder(pack, first.date, first.row.buyer, first.row.contractKind);
+    const ladder = ladderOf(first.row);
     let window: Window | null = null;
     ladder.forEach((threshold, level) => {
       if (total >= threshold.minor && largest < threshold.minor) window = { start: i, end, total, threshold, level };
@@ -98,6 +100,12 @@ export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, check
     ['same-kind', (r) => r.kindKey],
     ['same-supplier', (r) => r.supplierKey],
   ];
+  const windowEnd = memoized(twelveMonthWindowEnd);
+  const ladders = memoized((key: string) => {
+    const [date = checkDate, buyer, kind] = key.split('|') as [IsoDate, BuyerKind, ContractKind];
+    return thresholdLadder(pack, date, buyer, kind);
+  });
+  const ladderOf = (row: CheckedRow) => ladders(`${row.date}|${row.buyer}|${row.contractKind}`);
   for (const [basis, keyOf] of bases) {
     const groups = new Map<string, Purchase[]>();
     for (const row of rows) {
@@ -111,7 +119,7 @@ export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, check
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       group.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row.row - b.row.row));
-      const flagged = flaggedWindows(group, pack);
+      const flagged = flaggedWindows(group, windowEnd, ladderOf);
       group.forEach((p, k) => {
         const w = flagged[k];
         if (!w) return;

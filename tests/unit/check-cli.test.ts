@@ -206,5 +206,7 @@ describe('bad input', () => {
     const { code, out } = await cli('check', csv, '--lang', 'en');
     expect(code).toBe(0);
     expect(out).toBe('No header row found in the first 20 rows of "no-header". Name the columns (for example "Description" and "Estimated value") or give --header-row.');
+    const asJson = await cli('check', csv, '--json');
+    expect(JSON.parse(asJson.out)).toMatchObject({ sheet: 'no-header', headerRow: 0, columns: {}, rows: [], summary: { rowsChecked: 0 } });
   });
 });

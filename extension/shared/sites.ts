@@ -21,17 +21,24 @@ export async function enabledSites(): Promise<string[]> {
   return parsed.success ? parsed.data : [];
 }
 
-/** Records the site first, then asks for its permission; false when the user declines. */
+/**
+ * Asks for the site's permission and records the site. The request comes first, while the click is
+ * still the user's (Firefox requires that); the site is recorded before the answer, because a
+ * Firefox popup may close during the prompt. False when the user declines.
+ */
 export async function enableSite(pattern: string): Promise<boolean> {
+  const answer = browser.permissions.request({ origins: [pattern] });
   const sites = await enabledSites();
   if (!sites.includes(pattern)) await browser.storage.local.set({ [ENABLED_SITES_KEY]: [...sites, pattern] });
-  const granted = await browser.permissions.request({ origins: [pattern] });
+  const granted = await answer;
   if (!granted) await disableSite(pattern);
   return granted;
 }
 
+/** Forgets the site and gives its permission back, unless the manifest requires it anyway. */
 export async function disableSite(pattern: string): Promise<void> {
   const sites = await enabledSites();
   await browser.storage.local.set({ [ENABLED_SITES_KEY]: sites.filter((s) => s !== pattern) });
-  await browser.permissions.remove({ origins: [pattern] });
+  const required = browser.runtime.getManifest().host_permissions ?? [];
+  if (!required.includes(pattern)) await browser.permissions.remove({ origins: [pattern] });
 }

@@ -121,10 +121,7 @@ describe('options page', () => {
     await expect.poll(() => ifNoneMatch.length).toBe(2);
     expect(ifNoneMatch).toEqual([null, '"v1"']);
     expect((await stored())?.importedAt).toBe(firstImport); // 304: nothing re-imported
-    const alarm = await ext.worker.evaluate(async () => {
-      const chrome = (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } } }).chrome;
-      return (await chrome.alarms.get('registry-refresh'))?.periodInMinutes;
-    });
+    const alarm = await ext.worker.evaluate(async () => (await (globalThis as unknown as ChromeGlobal).chrome.alarms.get('registry-refresh'))?.periodInMinutes);
     expect(alarm).toBe(24 * 60);
   });
 
@@ -142,6 +139,24 @@ describe('options page', () => {
     await status.getByText(/failed: the server answered with status 503\./).waitFor();
     expect(await stored()).toEqual(before);
     await expect(options.getByTestId('registry-summary').getByText('3 suppliers').isVisible()).resolves.toBe(true);
+  });
+
+  it('registers the content script on enabled sites that are granted, and unregisters it when turned off', async () => {
+    const registered = () => ext.worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.scripting.getRegisteredContentScripts());
+    // data.brreg.no is granted (a required host permission); the other site never was.
+    await ext.worker.evaluate(() =>
+      (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ enabledSites: ['https://data.brreg.no/*', 'https://not-granted.example/*'] }),
+    );
+    await expect.poll(registered).toHaveLength(1);
+    const manifestJs = await ext.worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.runtime.getManifest().content_scripts?.[0]?.js);
+    expect(await registered()).toEqual([expect.objectContaining({ id: 'inkludo-enabled-sites', matches: ['https://data.brreg.no/*'], js: manifestJs })]);
+
+    await options.reload();
+    await options.waitForSelector('main[data-ready]');
+    await options.getByRole('button', { name: 'Turn off on data.brreg.no' }).click();
+    await expect.poll(registered).toEqual([]);
+    await options.getByRole('button', { name: 'Turn off on not-granted.example' }).waitFor();
+    await expect(options.getByRole('button', { name: 'Turn off on data.brreg.no' }).count()).resolves.toBe(0);
   });
 
   it('has no serious or critical accessibility violations', async () => {

@@ -83,8 +83,13 @@ export interface ChromeGlobal {
       set(items: Record<string, unknown>): Promise<void>;
       clear(): Promise<void>;
     }>;
-    runtime: { sendMessage(message: unknown): Promise<unknown>; getManifest(): { name: string; version: string } };
+    runtime: {
+      sendMessage(message: unknown): Promise<unknown>;
+      getManifest(): { name: string; version: string; content_scripts?: { js?: string[] }[] };
+    };
     action: { getBadgeText(details: { tabId: number }): Promise<string> };
     tabs: { query(q: { url?: string }): Promise<{ id?: number; url?: string }[]> };
+    alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> };
+    scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[] }[]> };
   };
 }

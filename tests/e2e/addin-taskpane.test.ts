@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSheetCsv } from '../../core/index.ts';
+import { checkSheet, readSheetCsv, type CellValue } from '../../core/index.ts';
+import { readXlsxCells } from '../../cli/xlsx.ts';
 import { startServer } from '../../scripts/serve-addin.mjs';
 import { REPO_ROOT } from '../support/paths.ts';
 
@@ -29,9 +30,9 @@ interface WorkbookView {
   selection: { sheet: string; address: string } | null;
 }
 
-async function openPane(displayLanguage = 'nb-NO', excelApi = '1.6'): Promise<Page> {
+async function openPane(displayLanguage = 'nb-NO', excelApi = '1.6', sheet: { name: string; cells: CellValue[][] } = { name: SHEET, cells }): Promise<Page> {
   const page = await browser.newPage();
-  const install = `;FakeOffice.install(${JSON.stringify({ sheets: { [SHEET]: cells, Notater: [['Egne notater']] }, active: SHEET, displayLanguage, excelApi })});`;
+  const install = `;FakeOffice.install(${JSON.stringify({ sheets: { [sheet.name]: sheet.cells, Notater: [['Egne notater']] }, active: sheet.name, displayLanguage, excelApi })});`;
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(FAKE_OFFICE, 'utf8') + install }));
   await page.goto(`${base}/taskpane.html`);
   await page.waitForSelector('#check');
@@ -118,6 +119,20 @@ describe('task pane on a fake Excel', () => {
     const again = await workbook(page);
     expect(again.events.filter((e) => !e.startsWith('activate'))).toEqual(['add Inkludo', 'delete Inkludo', 'add Inkludo']);
     expect(again.writtenSheets).toEqual(['Inkludo']);
+    await page.close();
+  });
+
+  it('gives the bundled Norwegian sample the same verdicts as core, row by row', async () => {
+    const read = await readXlsxCells(resolve(REPO_ROOT, 'samples/innkjopsplan-2027.xlsx'));
+    if (!read.ok) throw new Error('samples/innkjopsplan-2027.xlsx has no readable sheet');
+    const { sheet: name, cells: sample } = read.worksheet;
+    const expected = checkSheet(sample, { jurisdiction: 'NO', date: '2026-11-23', buyer: 'municipal' });
+    expect(expected.rows.length).toBeGreaterThan(5);
+    const page = await openPane('nb-NO', '1.6', { name, cells: sample });
+    await check(page);
+    const wb = await workbook(page);
+    expect(wb.writtenSheets).toEqual(['Inkludo']);
+    expect(wb.results.slice(1).map((r) => [Number(r[0]), r[2], r[7]])).toEqual(expected.rows.map((r) => [r.row, r.regime, r.findings.map((f) => f.code).join(', ')]));
     await page.close();
   });
 

@@ -35,8 +35,7 @@ onMessage({
   'page/status': async ({ tabId }) => ({ ok: true, counts: await pageStatus(tabId) }),
   'registry/status': async () => ({ ok: true, status: await registryStatus() }),
   'registry/import': async ({ text, filename, demo }) => {
-    const outcome = await importIntoStore(text, filename, demo ? 'demo' : 'file');
-    return outcome.ok ? outcome : { ok: false, code: 'invalid-registry', errors: outcome.errors };
+    return importIntoStore(text, filename, demo ? 'demo' : 'file');
   },
   'registry/export': async ({ format }) => {
     const registry = await currentRegistry();

@@ -59,5 +59,6 @@ export async function refreshFromUrl(): Promise<'no-url' | RefreshRecord> {
   const text = await response.text();
   const record: RefreshRecord = { at, ok: true, error: null, errors: [], etag: response.headers.get('ETag') };
   const outcome = await importIntoStore(text, registryUrl, 'url', record);
-  return outcome.ok ? record : failed('invalid-registry', outcome.errors.slice(0, 50));
+  if (outcome.ok) return record;
+  return outcome.code === 'storage' ? failed('storage') : failed('invalid-registry', outcome.errors.slice(0, 50));
 }

@@ -74,7 +74,9 @@ export function registryIndex(registry: Registry): RegistryIndex {
 
 export type ImportOutcome =
   | { ok: true; entries: number; warnings: LineIssueMessage[] }
-  | { ok: false; errors: LineIssueMessage[] };
+  | { ok: false; code: 'invalid-registry'; errors: LineIssueMessage[] }
+  /** The browser refused to store it (Chrome's storage.local holds 10 MB); the old registry stays. */
+  | { ok: false; code: 'storage' };
 
 function plainIssues(issues: readonly { line: number; column?: string; code: string; messageKey: string; params: Readonly<Record<string, string | number>> }[]): LineIssueMessage[] {
   return issues.map((i) => ({ line: i.line, ...(i.column !== undefined ? { column: i.column } : {}), code: i.code, messageKey: i.messageKey, params: { ...i.params } }));
@@ -91,14 +93,19 @@ export async function importIntoStore(
   refresh: RefreshRecord | null = null,
 ): Promise<ImportOutcome> {
   const result = importRegistry(text, origin === 'demo' ? { demo: true } : {});
-  if (!result.ok) return { ok: false, errors: plainIssues(result.errors) };
+  if (!result.ok) return { ok: false, code: 'invalid-registry', errors: plainIssues(result.errors) };
   const record: StoredRegistry = {
     snapshot: registryToSnapshot(result.registry),
     origin,
     from,
     importedAt: new Date().toISOString(),
   };
-  await browser.storage.local.set({ [REGISTRY_KEY]: record, ...(refresh ? { [REFRESH_KEY]: refresh } : {}) });
+  try {
+    await browser.storage.local.set({ [REGISTRY_KEY]: record, ...(refresh ? { [REFRESH_KEY]: refresh } : {}) });
+  } catch (error) {
+    console.error('inkludo: storing the registry failed', error);
+    return { ok: false, code: 'storage' };
+  }
   return { ok: true, entries: result.registry.suppliers.length, warnings: plainIssues(result.warnings) };
 }
 

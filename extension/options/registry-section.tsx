@@ -26,7 +26,10 @@ export function RegistrySection({ status, t, onChange }: { status: RegistryStatu
       setOutcome({ ok: true, message: t('extension.options.import.ok', { entries: answer.entries, filename }), errors: [], warnings: answer.warnings });
     } else if (answer.code === 'invalid-registry') {
       setOutcome({ ok: false, message: t('extension.options.import.failed', { filename, count: answer.errors.length }), errors: answer.errors, warnings: [] });
-    } else setOutcome({ ok: false, message: t('extension.error.internal'), errors: [], warnings: [] });
+    } else {
+      const message = answer.code === 'storage' ? t('extension.options.import.storage') : t('extension.error.internal');
+      setOutcome({ ok: false, message, errors: [], warnings: [] });
+    }
     onChange();
   };
 

@@ -86,7 +86,15 @@ export class FakeSheet {
     return out;
   }
 
+  /** The used range, recomputed only after a write (a full scan of 100 000 rows per range is slow). */
   usedBox(): Box {
+    this.used ??= this.scanUsed();
+    return this.used;
+  }
+
+  private used: Box | null = null;
+
+  private scanUsed(): Box {
     let r1 = -1;
     let c1 = -1;
     this.cells.forEach((row, r) => {
@@ -108,6 +116,7 @@ export class FakeSheet {
   }
 
   setCell(r: number, c: number, v: FakeCell): void {
+    this.used = null;
     const row = (this.cells[r] ??= []);
     row[c] = v;
   }

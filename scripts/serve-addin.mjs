@@ -6,7 +6,7 @@
 import { createServer as createHttp } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -17,7 +17,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 
 function file(dir, path) {
   const full = normalize(join(dir, decodeURIComponent(path)));
-  return full.startsWith(dir) && existsSync(full) && statSync(full).isFile() ? full : null;
+  return full.startsWith(dir + sep) && existsSync(full) && statSync(full).isFile() ? full : null;
 }
 
 /** A Norwegian sample sheet: samples/*.xlsx when there is one (exceljs, as the CLI reads it), else the test fixture. */

@@ -1,4 +1,5 @@
 /** The background (Chrome service worker / Firefox event page): wires messages and events to the stores. */
+import '../shared/zod-config.ts';
 import browser from 'webextension-polyfill';
 import { exportRegistryCsv, exportRegistryJson, parseOrgnr } from '../../core/index.ts';
 import { onMessage } from '../shared/messaging.ts';

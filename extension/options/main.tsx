@@ -1,3 +1,4 @@
+import '../shared/zod-config.ts';
 import { render } from 'preact';
 import { Options } from './options.tsx';
 

@@ -1,3 +1,4 @@
+import '../shared/zod-config.ts';
 import { render } from 'preact';
 import { Popup } from './popup.tsx';
 

@@ -6,11 +6,9 @@
  *
  * Use `sendMessage` / `onMessage` from ./messaging.ts rather than the raw runtime API.
  */
+import './zod-config.ts';
 import { z } from 'zod';
 import type { noticeJson } from '../../core/index.ts';
-
-// Extension pages run under the default MV3 CSP (no eval): tell zod not to probe for `new Function`.
-z.config({ jitless: true });
 
 // ---- shared pieces -----------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ import { SHEET_REGISTRY_PATH } from '../fixtures/sheet/registry.ts';
 
 const NO_SAMPLE = resolve(REPO_ROOT, 'samples/innkjopsplan-2027.xlsx');
 const SE_SAMPLE = resolve(REPO_ROOT, 'samples/avtalsregister-2027.xlsx');
-const DEMO_REGISTRY = resolve(REPO_ROOT, 'samples/registry.demo.csv');
 const CSV = resolve(REPO_ROOT, 'tests/fixtures/sheet/plan.csv');
 
 interface JsonRow {
@@ -61,7 +60,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('inkludo check on the Norwegian sample plan', () => {
   it('gives the stable JSON with every expected finding, and exit 1 for the error findings', async () => {
-    const { code, out } = await cli('check', NO_SAMPLE, '--json', '--jurisdiction', 'NO', '--date', '2026-11-23', '--registry', DEMO_REGISTRY, '--lang', 'nb');
+    const { code, out } = await cli('check', NO_SAMPLE, '--json', '--jurisdiction', 'NO', '--date', '2026-11-23', '--registry', SHEET_REGISTRY_PATH, '--lang', 'nb');
     expect(code).toBe(1);
     const report = JSON.parse(out) as JsonReport;
     expect(report).toMatchObject({ sheet: 'Innkjøpsplan 2027', headerRow: 4, registry: { demo: true } });
@@ -96,7 +95,7 @@ describe('inkludo check on the Norwegian sample plan', () => {
 
 describe('inkludo check on the Swedish sample register', () => {
   it('reads yearly VAT-inclusive values and finds the split direct awards', async () => {
-    const { out } = await cli('check', SE_SAMPLE, '--json', '--jurisdiction', 'SE', '--date', '2026-11-23', '--registry', DEMO_REGISTRY);
+    const { out } = await cli('check', SE_SAMPLE, '--json', '--jurisdiction', 'SE', '--date', '2026-11-23', '--registry', SHEET_REGISTRY_PATH);
     const report = JSON.parse(out) as JsonReport;
     expect(report.headerRow).toBe(3);
     // 240 000 SEK a year incl. VAT over 2+1+1 years: 960 000 incl., 768 000 excl. VAT.

@@ -24,7 +24,7 @@ export interface ScannerOptions {
   makeFlag(kind: FlagKind, phrase: string): Element;
   /** After each slice that found something. */
   onProgress?(counts: ScanCounts): void;
-  /** Longest run of work per slice, in ms. */
+  /** Length of a slice when the browser gives no idle deadline (timeouts, no requestIdleCallback), in ms. */
   readonly sliceMs?: number;
 }
 
@@ -77,7 +77,16 @@ function followingText(node: Text, root: Element, limit: number): string {
   return out.slice(0, limit);
 }
 
-type Insertion = { readonly offset: number; readonly element: Element };
+type Insertion = { readonly offset: number; readonly element: Element; readonly count: 'reserved' | 'supplier' | 'registry-match' };
+/** What was found in a text node, written to the page later in a batch. */
+type Found = { readonly node: Text; readonly text: string; readonly insertions: Insertion[] };
+
+/**
+ * Finding runs in idle slices without touching the page; the badges are written in batches at most
+ * every WRITE_INTERVAL_MS (and when the scan is done), because every write makes the browser lay the
+ * page out again, which on a long table costs far more than the scan itself.
+ */
+const WRITE_INTERVAL_MS = 1000;
 
 export function createScanner(options: ScannerOptions): Scanner {
   const { root } = options;
@@ -86,6 +95,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   const seen = new WeakSet<Text>();
   const flagged = new WeakMap<Element, Set<FlagKind>>();
   const queue: Node[] = [];
+  let pending: Found[] = [];
+  let lastWrite = performance.now();
   let walker: TreeWalker | null = null;
   let scheduled = false;
   let running = false;
@@ -108,31 +119,49 @@ export function createScanner(options: ScannerOptions): Scanner {
     flagged.set(parent, done);
     const last = inNode.filter((m) => m.kind === kind).at(-1);
     const offset = Math.min(node.data.length, last ? last.index + last.length : node.data.length);
-    counts = { ...counts, reserved: counts.reserved + 1 };
-    return { offset, element: options.makeFlag(kind, last?.phrase ?? '') };
+    return { offset, element: options.makeFlag(kind, last?.phrase ?? ''), count: 'reserved' };
   }
 
-  function scanText(node: Text): boolean {
+  function find(node: Text): void {
     seen.add(node);
-    if (!node.parentNode) return false;
+    if (!node.parentNode) return;
     const insertions: Insertion[] = [];
     const flag = reservationFlag(node);
     if (flag) insertions.push(flag);
     for (const m of options.findMentions(node.data)) {
-      insertions.push({ offset: m.index + m.length, element: options.makeBadge(m) });
-      counts = { ...counts, suppliers: counts.suppliers + 1, registryMatches: counts.registryMatches + (m.suppliers.length > 0 ? 1 : 0) };
+      insertions.push({ offset: m.index + m.length, element: options.makeBadge(m), count: m.suppliers.length > 0 ? 'registry-match' : 'supplier' });
     }
-    if (insertions.length === 0) return false;
-    // From the end backwards, so earlier offsets stay valid in the shrinking node.
-    insertions.sort((a, b) => b.offset - a.offset);
-    for (const { offset, element } of insertions) {
-      if (offset < node.data.length) {
-        const rest = node.splitText(offset);
-        seen.add(rest);
-        rest.before(element);
-      } else node.after(element);
+    if (insertions.length > 0) pending.push({ node, text: node.data, insertions });
+  }
+
+  function write(): void {
+    const batch = pending;
+    pending = [];
+    lastWrite = performance.now();
+    for (const { node, text, insertions } of batch) {
+      // The page changed the text since it was read: read it again.
+      if (!node.isConnected || node.data !== text) {
+        seen.delete(node);
+        queue.push(node);
+        continue;
+      }
+      // From the end backwards, so earlier offsets stay valid in the shrinking node.
+      insertions.sort((a, b) => b.offset - a.offset);
+      for (const { offset, element, count } of insertions) {
+        if (offset < node.data.length) {
+          const rest = node.splitText(offset);
+          seen.add(rest);
+          rest.before(element);
+        } else node.after(element);
+        counts =
+          count === 'reserved'
+            ? { ...counts, reserved: counts.reserved + 1 }
+            : { ...counts, suppliers: counts.suppliers + 1, registryMatches: counts.registryMatches + (count === 'registry-match' ? 1 : 0) };
+      }
     }
-    return true;
+    // Our own insertions are not new page content.
+    if (observer) takeMutations(observer.takeRecords());
+    if (batch.length > 0) options.onProgress?.(counts);
   }
 
   function nextText(): Text | null {
@@ -159,18 +188,16 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   }
 
-  function runSlice(budgetMs: number): void {
-    const end = performance.now() + budgetMs;
-    let found = false;
+  /** Works while `timeLeft` says there is time (at least one node per slice, so the scan always advances). */
+  function runSlice(timeLeft: () => number): void {
     let node: Text | null;
     do {
       node = nextText();
-      if (node && scanText(node)) found = true;
-    } while (node && performance.now() < end);
-    // Our own insertions are not new page content.
-    if (observer) takeMutations(observer.takeRecords());
-    if (found) options.onProgress?.(counts);
-    if (node || queue.length > 0 || walker) schedule();
+      if (node) find(node);
+    } while (node && timeLeft() > 0);
+    const more = node !== null || queue.length > 0 || walker !== null;
+    if (pending.length > 0 && (!more || performance.now() - lastWrite >= WRITE_INTERVAL_MS)) write();
+    if (more || queue.length > 0) schedule();
     else {
       const done = waiters;
       waiters = [];
@@ -181,13 +208,19 @@ export function createScanner(options: ScannerOptions): Scanner {
   function schedule(): void {
     if (scheduled || !running) return;
     scheduled = true;
-    const run = (budget: number) => {
+    const run = (timeLeft: () => number) => {
       scheduled = false;
-      if (running) runSlice(budget);
+      if (running) runSlice(timeLeft);
     };
+    const fixed = () => {
+      const end = performance.now() + sliceMs;
+      return () => end - performance.now();
+    };
+    // The browser's idle deadline (up to 50 ms when nothing else is due) is used in full; after a
+    // timeout, or without requestIdleCallback, a fixed slice.
     if (typeof requestIdleCallback === 'function') {
-      requestIdleCallback((deadline) => run(deadline.didTimeout ? sliceMs : Math.max(1, Math.min(sliceMs, deadline.timeRemaining()))), { timeout: 100 });
-    } else setTimeout(() => run(sliceMs), 0);
+      requestIdleCallback((deadline) => run(deadline.didTimeout ? fixed() : () => deadline.timeRemaining()), { timeout: 100 });
+    } else setTimeout(() => run(fixed()), 0);
   }
 
   function takeMutations(records: readonly MutationRecord[]): void {
@@ -216,13 +249,14 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer?.disconnect();
       observer = null;
       queue.length = 0;
+      pending = [];
       walker = null;
       const done = waiters;
       waiters = [];
       for (const resolve of done) resolve();
     },
     idle() {
-      if (!running || (!scheduled && queue.length === 0 && !walker)) return Promise.resolve();
+      if (!running || (!scheduled && queue.length === 0 && !walker && pending.length === 0)) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
     },
     counts: () => counts,

@@ -23,9 +23,9 @@ const TOP_LEVEL_FIELDS = ['schema', 'provenance', 'suppliers'];
 
 /** JSON.parse's messages differ between engines; those that give a position or line let us point at it. */
 function syntaxErrorLine(text: string, message: string): number {
-  const line = /line (\d+)/.exec(message)?.[1];
+  const line = /line (\d+) column \d+/.exec(message)?.[1];
   if (line) return Number(line);
-  const position = /position (\d+)/.exec(message)?.[1];
+  const position = /at position (\d+)/.exec(message)?.[1];
   if (!position) return 0;
   return text.slice(0, Number(position)).split('\n').length;
 }

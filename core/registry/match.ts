@@ -54,24 +54,28 @@ function node(): TrieNode {
   return { next: new Map(), suppliers: undefined };
 }
 
+/** Suppliers are added one after another, so a repeat (a name equal to an alternative name) is always the last. */
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) {
-    if (!list.includes(value)) list.push(value);
-  } else map.set(key, [value]);
+  if (!list) map.set(key, [value]);
+  else if (list.at(-1) !== value) list.push(value);
 }
 
 const LOWER_CASE_START = /^\p{Ll}/u;
 
+/** The ")" of "(publ)" and the "." of "ek. för." belong to the legal form; 1 when `next` is one of them. */
+function closingMark(next: string | undefined, lastLegalWord: string | undefined): number {
+  return (next === ')' && lastLegalWord === 'publ') || (next === '.' && lastLegalWord === 'for') ? 1 : 0;
+}
+
 export function buildRegistryIndex(registry: Registry): RegistryIndex {
   const orgnrs = new Map<string, Supplier>();
   const names = new Map<string, Supplier[]>();
-  const categories = new Map<string, Supplier[]>();
-  const position = new Map<Supplier, number>();
+  // Category prefix → positions of the suppliers in the registry, so results keep registry order cheaply.
+  const categories = new Map<string, number[]>();
   const root = node();
 
   registry.suppliers.forEach((supplier, i) => {
-    position.set(supplier, i);
     if (!orgnrs.has(supplier.orgnr)) orgnrs.set(supplier.orgnr, supplier);
     for (const name of [supplier.name, ...supplier.altNames]) {
       const words = nameWords(name);
@@ -84,9 +88,9 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
         at = child;
       }
       if (!at.suppliers) at.suppliers = [supplier];
-      else if (!at.suppliers.includes(supplier)) at.suppliers.push(supplier);
+      else if (at.suppliers.at(-1) !== supplier) at.suppliers.push(supplier);
     }
-    for (const prefix of supplier.categories) pushTo(categories, prefix, supplier);
+    for (const prefix of new Set(supplier.categories)) pushTo(categories, prefix, i);
   });
 
   /** The longest name starting at word `from`: how many words it has and whose it is. */
@@ -119,7 +123,9 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
         continue;
       }
       const nameEnd = nameStart + found.words;
-      const suffix = legalSuffixAt(folded, nameEnd);
+      // "AB (publ)": legal forms may follow one another.
+      let suffix = 0;
+      for (let more = legalSuffixAt(folded, nameEnd); more > 0; more = legalSuffixAt(folded, nameEnd + suffix)) suffix += more;
       const first = spans[nameStart];
       const oneOrdinaryWord = found.words === 1 && suffix === 0 && nameStart === i && LOWER_CASE_START.test(first?.word ?? '');
       if (oneOrdinaryWord) {
@@ -129,8 +135,7 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
       const startSpan = spans[i];
       const endSpan = spans[nameEnd + suffix - 1];
       if (startSpan && endSpan) {
-        // "(publ)" ends with a parenthesis that is part of the legal form.
-        const end = text[endSpan.end] === ')' && folded[nameEnd + suffix - 1] === 'publ' ? endSpan.end + 1 : endSpan.end;
+        const end = endSpan.end + closingMark(text[endSpan.end], suffix > 0 ? folded[nameEnd + suffix - 1] : undefined);
         for (const supplier of found.suppliers) out.push({ index: startSpan.start, length: end - startSpan.start, supplier });
       }
       i = nameEnd + suffix;
@@ -144,16 +149,28 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
   }
 
   function fitting(query: FitQuery): Supplier[] {
-    const found = new Set<Supplier>();
+    const seen = new Uint8Array(registry.suppliers.length);
+    const hits: number[] = [];
     for (const raw of query.cpv) {
       const code = raw.replace(/\s/g, '').replace(/-\d$/, '');
       if (!/^\d{2,8}$/.test(code)) continue;
-      for (let n = 2; n <= code.length; n++) for (const s of categories.get(code.slice(0, n)) ?? []) found.add(s);
+      for (let n = 2; n <= code.length; n++) {
+        for (const i of categories.get(code.slice(0, n)) ?? []) {
+          if (seen[i] === 0) {
+            seen[i] = 1;
+            hits.push(i);
+          }
+        }
+      }
     }
     const wanted = query.regions?.map(regionCode);
-    return [...found]
-      .filter((s) => (query.jurisdiction === undefined || s.jurisdiction === query.jurisdiction) && (!wanted?.length || servesRegion(s, wanted)))
-      .sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+    const out: Supplier[] = [];
+    for (const i of hits.sort((a, b) => a - b)) {
+      const s = registry.suppliers[i];
+      if (!s || (query.jurisdiction !== undefined && s.jurisdiction !== query.jurisdiction)) continue;
+      if (!wanted?.length || servesRegion(s, wanted)) out.push(s);
+    }
+    return out;
   }
 
   return {

@@ -110,3 +110,10 @@ describe('portal adapters against real URLs', () => {
     expect(PORTAL_MATCH_PATTERNS.every((p) => /^https:\/\/[a-z0-9.-]+\/\*$/.test(p))).toBe(true);
   });
 });
+
+describe('the manifest and the adapters agree', () => {
+  it('every host the manifest injects the content script into has an adapter', async () => {
+    const { PORTAL_MATCHES } = await import('../../manifests/extension.manifest.ts');
+    for (const pattern of PORTAL_MATCHES) expect(portalForHost(new URL(pattern.replace(/\*$/, '')))?.id, pattern).toBeDefined();
+  });
+});

@@ -49,8 +49,8 @@ export function supplierBadge(mention: SupplierMention, ctx: BadgeContext): HTML
   }
   lines.push({ text: t(`content.badge.status.${verdict.status ?? 'not-in-registry'}`, { share: verdict.sharePercent }) });
 
-  const button = el(doc, 'button', { class: `badge ${verdict.state}`, type: 'button', 'aria-expanded': 'false', 'aria-label': t('content.badge.details', { orgnr }) }, t(`content.badge.${verdict.state}`));
-  button.title = lines.map((l) => l.text).join('\n');
+  const button = el(doc, 'button', { class: `badge ${verdict.state}`, type: 'button', 'aria-expanded': 'false' }, t(`content.badge.${verdict.state}`));
+  button.title = [t('content.badge.details', { orgnr }), ...lines.map((l) => l.text)].join('\n');
   const details = el(doc, 'span', { class: 'details', role: 'group' });
   details.hidden = true;
   for (const line of lines) details.append(el(doc, 'p', line.className ? { class: line.className } : {}, line.text));

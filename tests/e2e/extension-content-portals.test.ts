@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays } from '../../core/index.ts';
+import { EFORMS_FIXTURES } from '../support/paths.ts';
 import { launchChromiumWithExtension, type ChromeGlobal, type ExtensionInChromium } from './support/chromium.ts';
 import { page as fixture, startPortalServer, type PortalServer, type Route } from './pages/portal-server.ts';
 
-const EFORMS = '/work/shared/fixtures/eforms';
 const xml = (file: string, edit: (s: string) => string = (s) => s): Route => ({
   type: 'application/xml',
-  body: edit(readFileSync(join(EFORMS, file), 'utf8')),
+  body: edit(readFileSync(join(EFORMS_FIXTURES, file), 'utf8')),
 });
 
 const today = new Date().toISOString().slice(0, 10);
@@ -187,6 +187,21 @@ describe('Doffin (single-page app, no notice XML)', () => {
       .poll(() => sendFromExtension({ type: 'page/status', tabId: tabs[0]?.id ?? -1 }), { timeout: 5000 })
       .toMatchObject({ ok: true, counts: { reserved: 1, suppliers: 3, registryMatches: 2 } });
     await page.close();
+  });
+});
+
+describe('the user\'s language', () => {
+  it('labels flags and badges in Norwegian when the settings say nb', async () => {
+    await sendFromExtension({ type: 'settings/set', settings: { language: 'nb' } });
+    try {
+      const page = await open('https://www.doffin.no/notices/2026-100001');
+      await page.locator('inkludo-flag').waitFor();
+      await expect(shadowText(page, 'inkludo-flag')).resolves.toBe('Reservert kontrakt: vernede bedrifter og arbeidsinkludering (30 %-regelen)');
+      await expect(page.locator('inkludo-badge[data-orgnr="988077917"] button.badge').textContent()).resolves.toBe('Ikke i registeret');
+      await page.close();
+    } finally {
+      await sendFromExtension({ type: 'settings/set', settings: { language: 'en' } });
+    }
   });
 });
 

@@ -61,12 +61,20 @@ async function run(portal: PortalAdapter | null): Promise<void> {
   let scanner: Scanner | null = null;
   let panel: Element | null = null;
   let noticeKey: string | null = null;
+  // With the notice XML at hand the panel says what is reserved; page wording is read otherwise.
+  let readFromXml = false;
 
   async function startFor(href: string): Promise<void> {
     const url = new URL(href);
     if (portal && !portal.matches(url)) return;
     const ref = portal?.noticeRef(url) ?? null;
-    let readFromXml = false;
+    if (!ref) {
+      // Left the notice: its panel goes with it.
+      panel?.remove();
+      panel = null;
+      noticeKey = null;
+      readFromXml = false;
+    }
     if (ref && ref.publicationNumber !== noticeKey) {
       noticeKey = ref.publicationNumber;
       panel?.remove();
@@ -78,8 +86,7 @@ async function run(portal: PortalAdapter | null): Promise<void> {
     scanner = createScanner({
       root: document.body,
       findMentions: (text) => findSupplierMentions(text, registry),
-      // With the notice XML at hand the panel says what is reserved; page wording is read otherwise.
-      findReservations: readFromXml ? null : findReservationPhrases,
+      findReservations: (text) => (readFromXml ? [] : findReservationPhrases(text)),
       makeBadge: (mention) => supplierBadge(mention, badgeContext),
       makeFlag: (kind, phrase) => reservedFlag(kind, phrase, t),
       onProgress,

@@ -44,6 +44,7 @@ const routes = new Map<string, Route>([
   [`ted.europa.eu/en/notice/-/detail/${PUB.award}`, fixture('ted-notice.html')],
   // A real award notice whose winner is given a registry supplier's number.
   [`ted.europa.eu/en/notice/${PUB.award}/xml`, xml('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml', (s) => s.replaceAll('914791723', '100427311'))],
+  ['ted.europa.eu/en/search/result', fixture('ted-search.html')],
   ['www.doffin.no/notices/2026-100001', fixture('doffin-notice.html')],
   ['www.kommersannons.se/Notice/TenderNotice/4711', fixture('kommers-notice.html')],
   ['app.mercell.com/tender/-1204711', fixture('mercell-tender.html')],
@@ -130,6 +131,15 @@ describe('TED notice pages', () => {
     const winners = page.locator('inkludo-panel[data-state="notice"] section.winners');
     await expect(winners.locator('li[data-orgnr="100427311"]').textContent()).resolves.toContain('Demo Vekst AS');
     await expect(winners.textContent()).resolves.toContain('Winners in the registry');
+    await page.close();
+  });
+
+  it('follows the single-page app from a search result to a notice and shows its panel', async () => {
+    const page = await open('https://ted.europa.eu/en/search/result?FT=social&scope=ACTIVE');
+    await expect(page.locator('inkludo-panel').count()).resolves.toBe(0);
+    await page.locator('#open').click();
+    await page.locator('inkludo-panel[data-state="notice"] li.signal[data-kind="work-integration"]').waitFor();
+    await page.locator('inkludo-badge[data-orgnr="988077917"]').waitFor();
     await page.close();
   });
 

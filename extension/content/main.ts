@@ -56,7 +56,7 @@ async function showNotice(ref: TedNoticeRef, t: Translate): Promise<{ panel: Ele
 async function run(portal: PortalAdapter | null): Promise<void> {
   const [t, registry] = await Promise.all([language(), registryIndex()]);
   const today = new Date().toISOString().slice(0, 10);
-  const badgeContext = { t, today, lookupBrreg: (orgnr: string) => sendMessage<'brreg/lookup'>({ type: 'brreg/lookup', orgnr }) };
+  const badgeContext = { t, today, hasRegistry: registry !== null, lookupBrreg: (orgnr: string) => sendMessage<'brreg/lookup'>({ type: 'brreg/lookup', orgnr }) };
   const onProgress = reportCounts();
   let scanner: Scanner | null = null;
   let panel: Element | null = null;

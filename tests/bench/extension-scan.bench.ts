@@ -131,7 +131,7 @@ try {
         indexMs.push(performance.now() - start);
       }
       const t = api.translator('nb');
-      const ctx = { t, today: '2026-11-23', lookupBrreg: async () => ({ ok: false as const, code: 'internal' as const }) };
+      const ctx = { t, today: '2026-11-23', hasRegistry: true, lookupBrreg: async () => ({ ok: false as const, code: 'internal' as const }) };
       // Main-thread time of the scan: every idle callback it runs, timed.
       let busy = 0;
       let longest = 0;

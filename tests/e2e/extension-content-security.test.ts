@@ -71,4 +71,17 @@ describe('markup in page text and registry names', () => {
     await expect(page.evaluate(() => (window as unknown as { __pageOrgnr: string }).__pageOrgnr)).resolves.toBe('100427311');
     await page.close();
   });
+
+  it('without a registry says the numbers were not compared, rather than "not in registry"', async () => {
+    const options = await browser.openExtensionPage('extension/popup/index.html');
+    await expect(options.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage({ type: 'registry/clear' }))).resolves.toEqual({ ok: true });
+    await options.close();
+    const page = await browser.context.newPage();
+    await page.goto('https://app.mercell.com/tender/-1204711');
+    const badge = page.locator('inkludo-badge[data-orgnr="8379415063"]');
+    await badge.waitFor();
+    await expect(page.locator('inkludo-badge').evaluateAll((all) => all.map((b) => b.getAttribute('data-state')))).resolves.toEqual(['no-registry', 'no-registry']);
+    await expect(badge.locator('button.badge').textContent()).resolves.toBe('No registry loaded');
+    await page.close();
+  });
 });

@@ -12,6 +12,8 @@ import { createHost, el } from './host.ts';
 export interface BadgeContext {
   readonly t: Translate;
   readonly today: IsoDate;
+  /** False when no registry is loaded: numbers were not compared with anything. */
+  readonly hasRegistry: boolean;
   readonly doc?: Document;
   lookupBrreg(orgnr: string): Promise<ResponseOf<'brreg/lookup'>>;
 }
@@ -20,7 +22,7 @@ const CSS = `
 .badge{font:600 11px/1.4 system-ui,sans-serif;border-radius:9px;padding:0 6px;margin:0 2px;border:1px solid;cursor:pointer;vertical-align:baseline}
 .eligible{background:#e3f4e8;color:#14532d;border-color:#4d9f6a}
 .in-registry{background:#fff5d6;color:#5c4400;border-color:#c9a227}
-.not-in-registry{background:#f1f3f5;color:#343a40;border-color:#adb5bd}
+.not-in-registry,.no-registry{background:#f1f3f5;color:#343a40;border-color:#adb5bd}
 .details{display:block;font:12px/1.45 system-ui,sans-serif;color:#212529;background:#fff;border:1px solid #ced4da;border-radius:6px;padding:6px 8px;margin:4px 0;max-width:36em}
 .details[hidden]{display:none}
 .details p{margin:2px 0}
@@ -32,9 +34,10 @@ export function supplierBadge(mention: SupplierMention, ctx: BadgeContext): HTML
   const doc = ctx.doc ?? document;
   const { t } = ctx;
   const verdict = badgeVerdict(mention.suppliers, ctx.today);
+  const state = ctx.hasRegistry ? verdict.state : 'no-registry';
   const { host, shadow } = createHost('inkludo-badge', 'supplier', CSS, doc);
   host.setAttribute('data-orgnr', mention.digits);
-  host.setAttribute('data-state', verdict.state);
+  host.setAttribute('data-state', state);
   host.setAttribute('data-via', mention.via);
   const orgnr = formatOrgnr(mention.digits, mention.jurisdiction);
 
@@ -47,9 +50,9 @@ export function supplierBadge(mention: SupplierMention, ctx: BadgeContext): HTML
   if (mention.suppliers.length > 1) {
     lines.push({ text: t('content.badge.more-suppliers', { names: mention.suppliers.slice(1).map((s) => `${s.name} (${formatOrgnr(s.orgnr, s.jurisdiction)})`).join(', ') }) });
   }
-  lines.push({ text: t(`content.badge.status.${verdict.status ?? 'not-in-registry'}`, { share: verdict.sharePercent }) });
+  lines.push({ text: t(`content.badge.status.${ctx.hasRegistry ? (verdict.status ?? 'not-in-registry') : 'no-registry'}`, { share: verdict.sharePercent }) });
 
-  const button = el(doc, 'button', { class: `badge ${verdict.state}`, type: 'button', 'aria-expanded': 'false' }, t(`content.badge.${verdict.state}`));
+  const button = el(doc, 'button', { class: `badge ${state}`, type: 'button', 'aria-expanded': 'false' }, t(`content.badge.${state}`));
   button.title = [t('content.badge.details', { orgnr }), ...lines.map((l) => l.text)].join('\n');
   const details = el(doc, 'span', { class: 'details', role: 'group' });
   details.hidden = true;

@@ -36,7 +36,7 @@ function failed(errors: readonly LineIssue[]): ImportResult {
 }
 
 function validProvenance(
-  raw: Record<string, unknown>,
+  raw: unknown,
   locate: (field: string) => { line: number; column?: string },
 ): { provenance: Provenance | null; errors: LineIssue[] } {
   const parsed = provenanceSchema.safeParse(raw, { reportInput: true });
@@ -84,7 +84,7 @@ function importCsv(text: string, options: ImportOptions, warnings: LineIssue[]):
   if (options.demo === true || raw['demo'] === undefined) raw['demo'] = options.demo;
 
   const { provenance, errors } = validProvenance(raw, (field) =>
-    fromOptions.has(field) ? { line: 0, column: `options.${field}` } : { line: lineOf[field] ?? 0, column: `# ${field}` },
+    fromOptions.has(field) ? { line: 0, column: `options.${field}` } : { line: lineOf[field] ?? 0, column: field ? `# ${field}` : '#' },
   );
   return finish(read.entries, provenance, [...read.errors, ...errors], [...warnings, ...read.warnings]);
 }
@@ -92,11 +92,12 @@ function importCsv(text: string, options: ImportOptions, warnings: LineIssue[]):
 function importJson(text: string, options: ImportOptions, warnings: LineIssue[]): ImportResult {
   const read = readJson(text);
   if (read.provenance === undefined) return failed(read.errors);
-  const declared = typeof read.provenance === 'object' && read.provenance !== null ? read.provenance : {};
-  const raw = options.demo === true ? { ...declared, demo: true } : declared;
-  const { provenance, errors } = validProvenance(raw as Record<string, unknown>, (field) => ({
+  const declared = read.provenance;
+  const isObject = typeof declared === 'object' && declared !== null && !Array.isArray(declared);
+  const raw = options.demo === true && isObject ? { ...declared, demo: true } : declared;
+  const { provenance, errors } = validProvenance(raw, (field) => ({
     line: read.lineOf(['provenance', field]),
-    column: `provenance.${field}`,
+    column: field ? `provenance.${field}` : 'provenance',
   }));
   return finish(read.entries, provenance, [...read.errors, ...errors], [...warnings, ...read.warnings]);
 }

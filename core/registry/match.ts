@@ -145,10 +145,14 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
 
   function servesRegion(supplier: Supplier, wanted: readonly string[]): boolean {
     if (supplier.regions.length === 0) return true;
-    return supplier.regions.some((served) => wanted.some((w) => served === w || w.startsWith(served) || served.startsWith(w)));
+    for (const served of supplier.regions) {
+      for (const w of wanted) if (served === w || w.startsWith(served) || served.startsWith(w)) return true;
+    }
+    return false;
   }
 
   function fitting(query: FitQuery): Supplier[] {
+    const wanted = query.regions?.map(regionCode) ?? [];
     const seen = new Uint8Array(registry.suppliers.length);
     const hits: number[] = [];
     for (const raw of query.cpv) {
@@ -156,21 +160,22 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
       if (!/^\d{2,8}$/.test(code)) continue;
       for (let n = 2; n <= code.length; n++) {
         for (const i of categories.get(code.slice(0, n)) ?? []) {
-          if (seen[i] === 0) {
-            seen[i] = 1;
-            hits.push(i);
-          }
+          if (seen[i] !== 0) continue;
+          seen[i] = 1;
+          const s = registry.suppliers[i];
+          if (!s || (query.jurisdiction !== undefined && s.jurisdiction !== query.jurisdiction)) continue;
+          if (wanted.length === 0 || servesRegion(s, wanted)) hits.push(i);
         }
       }
     }
-    const wanted = query.regions?.map(regionCode);
-    const out: Supplier[] = [];
-    for (const i of hits.sort((a, b) => a - b)) {
-      const s = registry.suppliers[i];
-      if (!s || (query.jurisdiction !== undefined && s.jurisdiction !== query.jurisdiction)) continue;
-      if (!wanted?.length || servesRegion(s, wanted)) out.push(s);
-    }
-    return out;
+    // Positions from several category lists interleave; sorting them restores registry order.
+    return Int32Array.from(hits)
+      .sort()
+      .reduce<Supplier[]>((out, i) => {
+        const s = registry.suppliers[i];
+        if (s) out.push(s);
+        return out;
+      }, []);
   }
 
   return {

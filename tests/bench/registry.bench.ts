@@ -43,8 +43,11 @@ function orgnr(i: number): { orgnr: string; jurisdiction: 'NO' | 'SE' } {
 function generate(count: number): Registry {
   const suppliers: Supplier[] = [];
   for (let i = 0; i < count; i++) {
+    // Written out field by field, the shape importRegistry builds (a spread here makes slower objects).
+    const { orgnr: digits, jurisdiction } = orgnr(i);
     suppliers.push({
-      ...orgnr(i),
+      orgnr: digits,
+      jurisdiction,
       name: `${pick(FIRST)} ${pick(SECOND)} ${i.toString(36)} ${pick(FORMS)}`,
       altNames: i % 5 === 0 ? [`${pick(SECOND)} ${i.toString(36)}`] : [],
       kind: pick(['asf', 'arbeidsmarkedsbedrift', 'vta-aft', 'other'] as const),
@@ -81,9 +84,9 @@ const snippets = Array.from({ length: 5_000 }, (_, i) => {
 const found = snippets.reduce((n, s) => n + index.findNames(s).length, 0);
 report(await measure(`findNames, 5 000 snippets (${found} names found)`, () => snippets.forEach((s) => index.findNames(s))), { count: snippets.length, unit: 'snippets' });
 
-report(await measure('fitting, 1 000 queries (CPV + region)', () => {
-  for (let i = 0; i < 1_000; i++) index.fitting({ cpv: ['90911200-8', '55520000-1'], regions: [pick(REGIONS)], jurisdiction: i % 2 ? 'SE' : 'NO' });
-}, 3), { count: 1_000, unit: 'queries' });
+report(await measure('fitting, 200 queries (2 CPV codes + a region; ~20 000 category hits each)', () => {
+  for (let i = 0; i < 200; i++) index.fitting({ cpv: ['90911200-8', '55520000-1'], regions: [pick(REGIONS)], jurisdiction: i % 2 ? 'SE' : 'NO' });
+}, 3), { count: 200, unit: 'queries' });
 
 const csv20k = exportRegistryCsv({ provenance: PROVENANCE, suppliers: suppliers.slice(0, 20_000) });
 const bytes20k = new TextEncoder().encode(csv20k);

@@ -437,6 +437,7 @@ describe('JSON registries', () => {
       [4, 'provenance.source', 'provenance-source-missing'],
       [5, 'provenance.retrieved', 'date-invalid'],
     ]);
+    expect(summary(failures(json(entry, '"a string"')))).toEqual([[3, 'provenance', 'field-type']]);
   });
 
   it.each([

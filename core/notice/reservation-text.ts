@@ -149,6 +149,17 @@ export function findReservationPhrases(text: string): ReservationTextMatch[] {
   return out;
 }
 
+/** A stem of every phrase above: text without one of these cannot state a reservation. */
+const STEMS = /reserv|förbehåll|forbeholdt|verkst|vernede|verna|vernet|sheltered|integra|kap|§|offentlig|public|skyddad|arbeidsmarkedsbedrift|vanskeligstilte|missgynnade|disadvantaged|participation|deltagande/iu;
+
+/**
+ * A cheap first test for scanning many text nodes: false means `findReservationPhrases` finds
+ * nothing in this text on its own (a label's value may still follow in later text).
+ */
+export function mayStateReservation(text: string): boolean {
+  return typeof text === 'string' && STEMS.test(text);
+}
+
 const STRENGTH_ORDER: readonly ReservationTextKind[] = ['work-integration', 'sheltered-execution', 'public-service-mission'];
 
 /**

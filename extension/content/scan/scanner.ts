@@ -4,7 +4,7 @@
  * node. Work runs in idle slices so a page with thousands of numbers stays responsive, and a
  * MutationObserver picks up content that single-page apps render late.
  */
-import type { ReservationTextKind, ReservationTextMatch } from '../../../core/index.ts';
+import { mayStateReservation, type ReservationTextKind, type ReservationTextMatch } from '../../../core/index.ts';
 import type { SupplierMention } from './mentions.ts';
 
 export type FlagKind = Exclude<ReservationTextKind, 'not-reserved'>;
@@ -40,8 +40,6 @@ export interface Scanner {
 // Elements whose text is not page prose, or not ours to touch.
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'TEMPLATE', 'IFRAME', 'OBJECT', 'svg']);
 const HAS_WORD = /[\p{L}\d]{2}/u;
-/** Cheap test before the full reservation phrase search. */
-const RESERVATION_HINT = /reserv|förbehåll|forbeholdt|verkstäd|vernede|verna |sheltered|integra|kap\.|§|offentlig|public service|skyddad|vernet|arbeidsmarkedsbedrift|vanskeligstilte|missgynnade|disadvantaged/iu;
 /** How much following text a label may need to find its value ("Reservert deltakelse" … "Ingen"). */
 const CONTEXT_CHARS = 240;
 
@@ -105,7 +103,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   let counts = { reserved: 0, suppliers: 0, registryMatches: 0 };
 
   function reservationFlag(node: Text): Insertion | null {
-    if (!options.findReservations || !RESERVATION_HINT.test(node.data)) return null;
+    if (!options.findReservations || !mayStateReservation(node.data)) return null;
     const text = node.data + followingText(node, root, CONTEXT_CHARS);
     const inNode = options.findReservations(text).filter((m) => m.index < node.data.length && m.kind !== 'not-reserved');
     // The strongest kind the node states, flagged once per element.

@@ -123,7 +123,7 @@ export function readCsv(source: string): CsvRead {
     else columnAt.set(column, index);
   });
   if (REQUIRED_CSV_COLUMNS.every((c) => !columnAt.has(c))) {
-    errors.push(lineIssue(headerLine, 'header-missing', { delimiter: delimiter === '\t' ? 'tab' : delimiter }));
+    errors.push(lineIssue(headerLine, 'header-missing'));
     return { declared, entries, errors, warnings };
   }
   for (const column of REQUIRED_CSV_COLUMNS) {

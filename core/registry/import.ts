@@ -115,7 +115,9 @@ export function importRegistry(input: Uint8Array | string, options: ImportOption
   let text: string;
   if (typeof input === 'string') text = stripBom(input);
   else {
-    const decoded = decodeText(input);
+    // Untyped callers (messages between extension parts) may hand over anything.
+    if (!ArrayBuffer.isView(input)) return failed([lineIssue(0, 'binary-file')]);
+    const decoded = decodeText(new Uint8Array(input.buffer, input.byteOffset, input.byteLength));
     text = decoded.text;
     if (decoded.encoding === 'windows-1252') warnings.push(lineIssue(0, 'encoding-fallback'));
   }

@@ -18,9 +18,9 @@ describe('the bundled demo registry', () => {
     expect(csv.suppliers.every((s) => s.provenance.demo)).toBe(true);
   });
 
-  it('uses organisation numbers no real organisation can have', () => {
-    // Brønnøysund assigns Norwegian numbers starting with 8 or 9 only; Swedish demo numbers are in
-    // groups 7 (ekonomiska föreningar) and 8 (ideella föreningar, stiftelser).
+  it('keeps its organisation numbers away from the ranges real organisations have', () => {
+    // Issued Norwegian numbers start with 8 or 9, so the demo uses 1; Swedish demo numbers are in
+    // groups 7 (ekonomiska föreningar) and 8 (ideella föreningar, stiftelser), matching their names.
     for (const s of csv.suppliers) {
       if (s.jurisdiction === 'NO') expect(s.orgnr, s.name).toMatch(/^1\d{8}$/);
       else expect(s.orgnr, s.name).toMatch(/^[78]\d{9}$/);

@@ -71,6 +71,14 @@ describe('importRegistry never throws', () => {
     );
   });
 
+  it('on values an untyped caller might pass', () => {
+    for (const value of [null, undefined, 42, {}, [1, 2], new ArrayBuffer(4), new Uint16Array([0x6f72, 0x6e67])]) {
+      wellFormed(importRegistry(value as unknown as string));
+    }
+    const view = new TextEncoder().encode(`xxxxorgnr;name\n100427311;A\n`).subarray(4);
+    expect(importRegistry(view, { source: 'S', retrieved: '2026-01-01' })).toMatchObject({ ok: true });
+  });
+
   it('on arbitrary bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {

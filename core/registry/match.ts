@@ -32,7 +32,8 @@ export interface RegistryIndex {
    * Registry names inside a longer text, leftmost-longest, on word boundaries. A span shared by
    * several suppliers of the same name gives one match per supplier. A one-word name ("Vekst AS")
    * only counts where the text capitalises it or writes its legal form, so ordinary words in a
-   * sentence are not taken for suppliers.
+   * sentence are not taken for suppliers. A following legal form ("AS", "ek. för.", "AB (publ)") is
+   * part of the span, except "as", "da", "sa" … written in lower case, which are everyday words.
    */
   findNames(text: string): NameMatch[];
   /**
@@ -62,6 +63,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 const LOWER_CASE_START = /^\p{Ll}/u;
+/** Legal forms that, written in lower case, are ordinary Norwegian, Swedish or English words. */
+const EVERYDAY_WORDS: ReadonlySet<string> = new Set(['as', 'da', 'sa', 'ba', 'ans']);
 
 /** The ")" of "(publ)" and the "." of "ek. för." belong to the legal form; 1 when `next` is one of them. */
 function closingMark(next: string | undefined, lastLegalWord: string | undefined): number {
@@ -108,6 +111,11 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
   function findNames(text: string): NameMatch[] {
     const spans = Array.from(text.matchAll(WORD), (m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
     const folded = spans.map((s) => foldWord(s.word));
+    // "da", "sa", "as" are everyday words too: in lower case they end the name rather than extend it.
+    const legalFormAt = (k: number): number => {
+      const words = legalSuffixAt(folded, k);
+      return words === 1 && EVERYDAY_WORDS.has(spans[k]?.word ?? '') ? 0 : words;
+    };
     const out: NameMatch[] = [];
     let i = 0;
     while (i < spans.length) {
@@ -125,7 +133,7 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
       const nameEnd = nameStart + found.words;
       // "AB (publ)": legal forms may follow one another.
       let suffix = 0;
-      for (let more = legalSuffixAt(folded, nameEnd); more > 0; more = legalSuffixAt(folded, nameEnd + suffix)) suffix += more;
+      for (let more = legalFormAt(nameEnd); more > 0; more = legalFormAt(nameEnd + suffix)) suffix += more;
       const first = spans[nameStart];
       const oneOrdinaryWord = found.words === 1 && suffix === 0 && nameStart === i && LOWER_CASE_START.test(first?.word ?? '');
       if (oneOrdinaryWord) {

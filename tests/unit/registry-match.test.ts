@@ -128,7 +128,13 @@ describe('findNames in running text', () => {
   it('a one-word name counts only when capitalised or followed by its legal form', () => {
     expect(found('Målet er grønn vekst i regionen.')).toEqual([]);
     expect(found('Vekst leverer vask.')).toEqual([['Vekst', '102733169']]);
-    expect(found('Vinner: vekst as.')).toEqual([['vekst as', '102733169']]);
+    expect(found('Vinner: vekst AS.')).toEqual([['vekst AS', '102733169']]);
+    expect(found('Vinner: vekst as.')).toEqual([]);
+  });
+
+  it('lower-case everyday words that look like legal forms are not part of the name', () => {
+    expect(found('Demo Vekst Nord sa at de vil levere.')).toEqual([['Demo Vekst Nord', '101588246']]);
+    expect(found('Demo Vekst Nord SA leverer.')).toEqual([['Demo Vekst Nord SA', '101588246']]);
   });
 
   it('finds several names in one text, in order, with positions in the original text', () => {

@@ -32,7 +32,7 @@ const REGISTRY_CSV = [
   `734127-5100;Exempel Arbetsintegrering ek. för.;asf;45;occupied;${recent};yes;2180;9091;;;`,
 ].join('\n');
 
-const PUB = { reserved: '12345-2026', publicService: '23456-2026', broken: '34567-2026', award: '45678-2026' };
+const PUB = { reserved: '12345-2026', publicService: '23456-2026', broken: '34567-2026', award: '45678-2026', social: '56789-2026' };
 
 const routes = new Map<string, Route>([
   [`ted.europa.eu/en/notice/-/detail/${PUB.reserved}`, fixture('ted-notice.html')],
@@ -44,6 +44,8 @@ const routes = new Map<string, Route>([
   [`ted.europa.eu/en/notice/-/detail/${PUB.award}`, fixture('ted-notice.html')],
   // A real award notice whose winner is given a registry supplier's number.
   [`ted.europa.eu/en/notice/${PUB.award}/xml`, xml('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml', (s) => s.replaceAll('914791723', '100427311'))],
+  [`ted.europa.eu/en/notice/-/detail/${PUB.social}`, fixture('ted-notice.html')],
+  [`ted.europa.eu/en/notice/${PUB.social}/xml`, xml('op-ted-eforms-sdk/cn-social_25.xml')],
   ['ted.europa.eu/en/search/result', fixture('ted-search.html')],
   ['www.doffin.no/notices/2026-100001', fixture('doffin-notice.html')],
   ['www.kommersannons.se/Notice/TenderNotice/4711', fixture('kommers-notice.html')],
@@ -123,6 +125,19 @@ describe('TED notice pages', () => {
     await expect(lot1.locator('li.signal[data-kind="work-integration"]').count()).resolves.toBe(0);
     await expect(lot1.locator('li.signal[data-kind="sheltered-execution"]').count()).resolves.toBe(1);
     await expect(panel.locator('section.lot[data-lot="LOT-0002"] li.signal[data-kind="work-integration"]').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('shows social signals (BT-775 opp) and sheltered execution (BT-736) on a lot that is not reserved', async () => {
+    const page = await open(`https://ted.europa.eu/en/notice/-/detail/${PUB.social}`);
+    const panel = page.locator('inkludo-panel[data-state="notice"]');
+    await panel.waitFor();
+    const kinds = await panel.locator('li.signal').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+    expect(kinds).toEqual(['sheltered-execution', 'social-employment-objective']);
+    await expect(panel.locator('li.signal[data-kind="social-employment-objective"]').textContent()).resolves.toContain('A signal, not a reservation');
+    await expect(shadowText(page, 'inkludo-panel')).resolves.toContain('Social objectives (BT-775): opp, acc-all');
+    // A contract notice names no winners, so there is no winners section.
+    await expect(panel.locator('section.winners').count()).resolves.toBe(0);
     await page.close();
   });
 

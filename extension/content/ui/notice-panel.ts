@@ -101,7 +101,7 @@ export function noticePanel(view: NoticeView, xmlUrl: string, t: Translate, doc:
 
   if (view.formType === 'result') body.append(el(doc, 'p', {}, t('notice.award-hint', { procedureId: view.procedureId ?? t('notice.unknown') })));
   const winners = view.assessment.winnersInRegistry;
-  if (winners && registry) {
+  if (winners && registry && view.winners.length > 0) {
     const section = el(doc, 'section', { class: 'winners' });
     section.append(el(doc, 'h3', {}, t('notice.registry-winners')));
     if (winners.length === 0) section.append(el(doc, 'p', {}, t('notice.registry-winners-none')));

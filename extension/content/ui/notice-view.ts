@@ -31,6 +31,8 @@ export const noticeViewSchema = z.object({
       socialObjectives: z.array(z.string()),
     }),
   ),
+  /** Only whether there are any: the registry matches among them are in the assessment. */
+  winners: z.array(z.unknown()),
   assessment: z.object({
     lots: z.array(z.object({ lot: z.string(), signals: z.array(signal), fitting: z.array(supplier.extend({ cpv: z.string() })).nullable() })),
     winnersInRegistry: z.array(supplier.extend({ lot: z.string().nullable() })).nullable(),

@@ -127,7 +127,8 @@ function decide(phrase: Phrase, text: string, index: number, length: number): Re
   }
   const sentence = sentenceAround(text, index, length);
   if (phrase.kind === 'not-reserved') return 'not-reserved';
-  if (NEGATED.test(sentence.before)) return 'not-reserved';
+  // The phrase itself may be the reservation word: "ikke en reservert kontrakt".
+  if (NEGATED.test(sentence.before + text.slice(index, index + length))) return 'not-reserved';
   if (phrase.strength === 'context' && !RESERVATION_WORD.test(sentence.whole)) return null;
   return phrase.kind;
 }

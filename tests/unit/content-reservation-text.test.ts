@@ -72,6 +72,8 @@ describe('reservation text: legal wording in running text', () => {
     expect(classifyReservationText('Kontrakten er ikke reservert for vernede bedrifter.')).toBe('not-reserved');
     expect(classifyReservationText('Upphandlingen är inte reserverad för skyddade verkstäder.')).toBe('not-reserved');
     expect(classifyReservationText('This contract is not reserved to sheltered workshops.')).toBe('not-reserved');
+    expect(classifyReservationText('Dette er ikke en reservert kontrakt.')).toBe('not-reserved');
+    expect(classifyReservationText('Upphandlingen är inte en reserverad upphandling.')).toBe('not-reserved');
     // A negation in an earlier sentence does not carry over.
     expect(classifyReservationText('Lot 1 is not reserved. Lot 2 is reserved to sheltered workshops.')).toBe('work-integration');
   });

@@ -8,7 +8,8 @@ const MAX_DEPTH = 4;
 
 interface Frame {
   readonly kind: 'object' | 'array';
-  readonly path: readonly (string | number)[];
+  /** Null below MAX_DEPTH: nothing there is looked up, and copying ever longer paths would cost depth². */
+  readonly path: readonly (string | number)[] | null;
   index: number;
   key: string | null;
   expectKey: boolean;
@@ -22,13 +23,14 @@ function scan(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   const stack: Frame[] = [];
   let line = 1;
-  const record = (path: readonly (string | number)[]) => {
-    if (path.length <= MAX_DEPTH && !lines.has(pathKey(path))) lines.set(pathKey(path), line);
+  const record = (path: readonly (string | number)[] | null) => {
+    if (path && path.length <= MAX_DEPTH && !lines.has(pathKey(path))) lines.set(pathKey(path), line);
   };
   // The path of a value starting now; object values were recorded at their key.
-  const valueStarts = (): readonly (string | number)[] => {
+  const valueStarts = (): readonly (string | number)[] | null => {
     const top = stack.at(-1);
     if (!top) return [];
+    if (!top.path || top.path.length >= MAX_DEPTH) return null;
     if (top.kind === 'array') {
       const path = [...top.path, top.index];
       record(path);
@@ -55,8 +57,10 @@ function scan(text: string): Map<string, number> {
       while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
       const top = stack.at(-1);
       if (top?.kind === 'object' && top.expectKey) {
-        top.key = JSON.parse(text.slice(i, end + 1)) as string;
-        record([...top.path, top.key]);
+        if (top.path && top.path.length < MAX_DEPTH) {
+          top.key = JSON.parse(text.slice(i, end + 1)) as string;
+          record([...top.path, top.key]);
+        }
       } else valueStarts();
       i = end;
     } else if (c !== undefined && !/\s/.test(c)) {

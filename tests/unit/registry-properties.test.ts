@@ -79,6 +79,17 @@ describe('importRegistry never throws', () => {
     expect(importRegistry(view, { source: 'S', retrieved: '2026-01-01' })).toMatchObject({ ok: true });
   });
 
+  it('on deeply nested JSON, inside and outside the entries', () => {
+    const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+    const inputs = [
+      deep(50_000),
+      `{"schema":"inkludo.registry/1","provenance":${deep(50_000)},"suppliers":[]}`,
+      `{"schema":"inkludo.registry/1","provenance":{},"suppliers":[{"orgnr":1,"name":${'['.repeat(50_000)}${']'.repeat(50_000)}}]}`,
+    ];
+    expect(inputs.map((input) => importRegistry(input).ok)).toEqual([false, false, false]);
+    for (const input of inputs) wellFormed(importRegistry(input));
+  });
+
   it('on arbitrary bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {

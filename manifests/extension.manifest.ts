@@ -15,24 +15,15 @@
  * No remote code, no eval; the default CSP is kept.
  */
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
+import { PORTAL_MATCH_PATTERNS } from '../extension/content/portals/index.ts';
 
 export type ExtensionTarget = 'chrome' | 'firefox';
 
-/** Portal pages the content script runs on without asking (https only). */
-export const PORTAL_MATCHES = [
-  'https://ted.europa.eu/*',
-  'https://doffin.no/*',
-  'https://www.doffin.no/*',
-  'https://www.kommersannons.se/*',
-  'https://www.e-avrop.com/*',
-  'https://app.mercell.com/*',
-  'https://tendsign.com/*',
-  'https://www.tendsign.com/*',
-  'https://tendsign.no/*',
-  'https://www.opic.com/*',
-  'https://app.pabliq.se/*',
-  'https://www.pabliq.se/*',
-] as const;
+/**
+ * Portal pages the content script runs on without asking (https only): every host of every portal
+ * adapter, so adding a portal is one adapter file and nothing here.
+ */
+export const PORTAL_MATCHES: readonly string[] = PORTAL_MATCH_PATTERNS;
 
 export const BRREG_MATCH = 'https://data.brreg.no/*';
 export const CONTENT_SCRIPT_ENTRY = 'extension/content/main.ts';

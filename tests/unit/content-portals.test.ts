@@ -112,8 +112,13 @@ describe('portal adapters against real URLs', () => {
 });
 
 describe('the manifest and the adapters agree', () => {
-  it('every host the manifest injects the content script into has an adapter', async () => {
-    const { PORTAL_MATCHES } = await import('../../manifests/extension.manifest.ts');
+  it('every host the manifest injects the content script into has an adapter, and every adapter host is in the built manifest', async () => {
+    const { PORTAL_MATCHES, makeManifest } = await import('../../manifests/extension.manifest.ts');
     for (const pattern of PORTAL_MATCHES) expect(portalForHost(new URL(pattern.replace(/\*$/, '')))?.id, pattern).toBeDefined();
+    const manifest = makeManifest('chrome', '1.0.0') as { content_scripts: { matches: string[] }[]; host_permissions: string[] };
+    for (const host of PORTALS.flatMap((p) => p.hosts)) {
+      expect(manifest.content_scripts[0]?.matches, host).toContain(`https://${host}/*`);
+      expect(manifest.host_permissions, host).toContain(`https://${host}/*`);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { classifyPurchase } from '../rules/regime.ts';
 import type { Reference, VerificationStatus } from '../rules/schema.ts';
 import type { Notice } from './model.ts';
 
@@ -69,14 +70,33 @@ export const LEGAL_BASES = {
 /** The two reservations a notice can declare; they have different legal bases and must never be confused. */
 export type ReservationKind = 'work-integration' | 'public-service-mission';
 
-type NoticeContext = Pick<Notice, 'noticeType' | 'national'>;
+type NoticeContext = Pick<Notice, 'noticeType' | 'national'> & Partial<Pick<Notice, 'estimatedValue' | 'contractNature' | 'buyerLegalType' | 'issueDate'>>;
 
 const LIGHT_REGIME = new Set(['cn-social', 'pin-cfc-social', 'can-social']);
 
 /**
- * The provision to cite for a reservation, by the buyer's country (eForms alpha-3). For Norway the
- * section follows the notice: light-regime forms → § 30-3, national (below-EEA) forms → § 8-8,
- * other EU forms → § 16-9. Which part applies by value is not decided here.
+ * Norway's part by value: when the notice gives its total estimated value in NOK, its contract
+ * nature and its date, the rules core decides between part II (§ 8-8) and part III (§ 16-9).
+ * Null when the notice does not say enough, or the verdict is unknown.
+ */
+function norwegianPartByValue(notice: NoticeContext): LegalBasis | null {
+  const { estimatedValue, contractNature, issueDate } = notice;
+  if (!estimatedValue || estimatedValue.currency !== 'NOK' || !contractNature || !issueDate) return null;
+  const verdict = classifyPurchase({
+    jurisdiction: 'NO',
+    buyer: notice.buyerLegalType === 'cga' ? 'state' : 'municipal',
+    contractKind: contractNature === 'supplies' ? 'goods' : contractNature,
+    value: estimatedValue,
+    date: issueDate,
+  });
+  if (verdict.regime === 'UNKNOWN') return null;
+  return verdict.regime === 'NO-PART-III' ? LEGAL_BASES['NO-RES-III'] : LEGAL_BASES['NO-RES-II'];
+}
+
+/**
+ * The provision to cite for a reservation, by the buyer's country (eForms alpha-3). For Norway:
+ * light-regime forms → § 30-3; otherwise by value when the notice gives it (part II § 8-8, part III
+ * § 16-9), else by form: national (below-EEA) forms → § 8-8, EU forms → § 16-9.
  */
 export function legalBasisFor(kind: ReservationKind, buyerCountry: string | null, notice: NoticeContext): LegalBasis {
   if (kind === 'public-service-mission') {
@@ -87,5 +107,5 @@ export function legalBasisFor(kind: ReservationKind, buyerCountry: string | null
   if (buyerCountry === 'SWE') return LEGAL_BASES['SE-RES-418'];
   if (buyerCountry !== 'NOR') return LEGAL_BASES['EU-RES-20'];
   if (LIGHT_REGIME.has(notice.noticeType ?? '')) return LEGAL_BASES['NO-RES-HS'];
-  return notice.national ? LEGAL_BASES['NO-RES-II'] : LEGAL_BASES['NO-RES-III'];
+  return norwegianPartByValue(notice) ?? (notice.national ? LEGAL_BASES['NO-RES-II'] : LEGAL_BASES['NO-RES-III']);
 }

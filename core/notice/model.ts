@@ -2,6 +2,8 @@ import type { OrgnrJurisdiction, OrgnrProblem } from '../orgnr/index.ts';
 import type { Money } from '../value/money.ts';
 
 /** An eForms organisation (efac:Organization/efac:Company) as far as the notice tells. */
+export type ContractNature = 'works' | 'supplies' | 'services';
+
 export interface NoticeParty {
   /** OPT-200 technical id (`ORG-0001`), the key role references point to. */
   readonly ref: string;
@@ -88,6 +90,12 @@ export interface Notice {
   readonly procedureId: string | null;
   /** BT-21 procedure title. */
   readonly title: string | null;
+  /** BT-05 issue date (date part). */
+  readonly issueDate: string | null;
+  /** BT-11 buyer legal type of the first buyer, e.g. `cga` (central government), `la`, `body-pl-la`. */
+  readonly buyerLegalType: string | null;
+  /** BT-23 main nature of the contract (procedure level). */
+  readonly contractNature: ContractNature | null;
   readonly buyers: readonly NoticeParty[];
   /** BT-27 procedure-level estimated value. */
   readonly estimatedValue: Money | null;

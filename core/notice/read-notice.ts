@@ -1,8 +1,9 @@
+import { isIsoDate } from '../dates.ts';
 import { parseOrgnr } from '../orgnr/index.ts';
 import { fromMajor, type Money } from '../value/money.ts';
 import type { NoticeError } from './errors.ts';
 import { noticeError } from './errors.ts';
-import type { LotKind, Notice, NoticeLot, NoticeParty, NoticeRoot, NoticeTender, NoticeWarning } from './model.ts';
+import type { ContractNature, LotKind, Notice, NoticeLot, NoticeParty, NoticeRoot, NoticeTender, NoticeWarning } from './model.ts';
 import { eformsPath as p, select, selectFirst, textAt, textsAt, trimmedText, type ElementPath } from './xml-query.ts';
 import { DEFAULT_XML_LIMITS, parseXmlTree, type XmlElement, type XmlLimits } from './xml-tree.ts';
 
@@ -17,6 +18,9 @@ const PATH = {
   noticeId: p("cbc:ID[@schemeName='notice-id']"),
   version: p('cbc:VersionID'),
   customization: p('cbc:CustomizationID'),
+  issueDate: p('cbc:IssueDate'),
+  buyerLegalType: p("cac:ContractingParty/cac:ContractingPartyType/cbc:PartyTypeCode[@listName='buyer-legal-type']"),
+  contractNature: p("cbc:ProcurementTypeCode[@listName='contract-nature']"),
   procedureId: p('cbc:ContractFolderID'),
   noticeType: p('cbc:NoticeTypeCode'),
   language: p('cbc:NoticeLanguageCode'),
@@ -97,6 +101,9 @@ function buildNotice(root: XmlElement, rootName: NoticeRoot): Notice {
     customizationId,
     procedureId: textAt(root, PATH.procedureId),
     title: project ? textAt(project, PATH.name) : null,
+    issueDate: isoDatePrefix(textAt(root, PATH.issueDate)),
+    buyerLegalType: textAt(root, PATH.buyerLegalType)?.toLowerCase() ?? null,
+    contractNature: contractNatureOf(project ? textAt(project, PATH.contractNature) : null),
     buyers,
     estimatedValue: project ? amountAt(project, 'procedure', warnings) : null,
     cpv: project ? textsAt(project, PATH.mainCpv) : [],
@@ -105,6 +112,17 @@ function buildNotice(root: XmlElement, rootName: NoticeRoot): Notice {
     tenderers,
     warnings,
   };
+}
+
+/** BT-05 is `2024-04-29+00:00`: the date part, when it is a real date. */
+function isoDatePrefix(text: string | null): string | null {
+  const date = text?.slice(0, 10) ?? null;
+  return isIsoDate(date) ? date : null;
+}
+
+function contractNatureOf(code: string | null): ContractNature | null {
+  const c = code?.toLowerCase();
+  return c === 'works' || c === 'supplies' || c === 'services' ? c : null;
 }
 
 /** Text from the input echoed in errors and warnings, cut short: hostile input may hold megabytes in one name. */

@@ -42,10 +42,20 @@ function withResWs(name: string): Notice {
 }
 
 describe('assessNotice: reservations and social signals per lot', () => {
-  it('a real Norwegian res-ws notice on an EU form cites FOA § 16-9', () => {
-    expect(signals(fixture('doffin-via-ted-and-doffin-to-ocds/ContractNotice_pin-cfc-standard_2024-106286.xml'))).toEqual([
-      ['LOT-0000', [['work-integration', 'NO-RES-III']]],
-    ]);
+  it('a real Norwegian res-ws notice on an EU form cites the section its value falls under', () => {
+    // Bodø: works worth NOK 12 000 000 in April 2024, below the EEA works threshold (57.8 MNOK): part II, § 8-8.
+    const bodo = 'doffin-via-ted-and-doffin-to-ocds/ContractNotice_pin-cfc-standard_2024-106286.xml';
+    const notice = fixture(bodo);
+    expect([notice.contractNature, notice.issueDate, notice.buyerLegalType]).toEqual(['works', '2024-04-29', 'body-pl-la']);
+    expect(signals(notice)).toEqual([['LOT-0000', [['work-integration', 'NO-RES-II']]]]);
+    // The same notice at NOK 60 000 000 is at or above the threshold: part III, § 16-9.
+    const above = parse(text(bodo).replaceAll('>12000000.00<', '>60000000.00<'));
+    expect(above.estimatedValue?.minor).toBe(6_000_000_000n);
+    expect(signals(above)).toEqual([['LOT-0000', [['work-integration', 'NO-RES-III']]]]);
+    // Without a value the form decides: an EU form means part III.
+    const noValue = parse(text(bodo).replace(/<cbc:EstimatedOverallContractAmount[^>]*>[^<]*<\/cbc:EstimatedOverallContractAmount>/g, ''));
+    expect(noValue.estimatedValue).toBeNull();
+    expect(signals(noValue)).toEqual([['LOT-0000', [['work-integration', 'NO-RES-III']]]]);
   });
 
   it('a Norwegian national (N16) form cites § 8-8 and a light-regime form § 30-3', () => {

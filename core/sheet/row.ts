@@ -21,7 +21,7 @@ import { candidateMatcher, type CandidateMatch } from './candidates.ts';
 import { cellCpvCodes, cellDate, cellPercent, cellText, isBlank, yesNo } from './cells.ts';
 import { memoized } from './memo.ts';
 import { announcementThreshold, provisionsInForce, type Threshold } from './thresholds.ts';
-import type { CellValue, ColumnMapping, ColumnRole, RowSupplier, SheetRegistry, ValueBasis } from './types.ts';
+import type { CellValue, ColumnMapping, ColumnRole, RowResult, RowSupplier, SheetRegistry, ValueBasis } from './types.ts';
 
 /** What the whole sheet shares: options, the mapping and what the headers say. */
 export interface SheetContext {
@@ -84,18 +84,10 @@ export function sheetReaders(
   };
 }
 
-/** A checked row before the cross-row checks add their findings. */
-export interface CheckedRow {
-  readonly row: number;
-  readonly description: string | null;
-  readonly regime: RegimeCode;
-  readonly estimatedValue: Money | null;
-  readonly estimate: readonly EstimateStep[];
-  readonly date: IsoDate;
-  readonly reserved: boolean;
+/** A checked row before the cross-row checks add their findings (which is why findings stay mutable). */
+export interface CheckedRow extends Omit<RowResult, 'findings' | 'ruleIds'> {
   readonly findings: Finding[];
   readonly ruleIds: string[];
-  readonly supplier: RowSupplier | null;
   readonly buyer: BuyerKind;
   readonly contractKind: ContractKind;
   /** CPV group (first 3 digits) or normalised category: "purchases of the same kind". */

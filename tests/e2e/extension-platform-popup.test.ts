@@ -11,6 +11,7 @@ import { REPO_ROOT } from '../support/paths.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchChromiumWithExtension, type ChromeGlobal, type ExtensionInChromium } from './support/chromium.ts';
 import { startHttpsServer, type HttpsTestServer } from './support/https-server.ts';
+import { ENHET } from '../fixtures/brreg/enhet.ts';
 
 const PORTAL_PAGE = 'https://www.doffin.no/notices/2024-100001';
 const PORTAL_HTML = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Kunngjøring</title></head><body>
@@ -18,17 +19,6 @@ const PORTAL_HTML = `<!doctype html><html lang="nb"><head><meta charset="utf-8">
 <p>Konkurransen er forbeholdt vernede bedrifter etter FOA § 16-9.</p>
 <p>Aktuelle leverandører: Demo Vekst AS, org.nr. 100 427 311.</p></main></body></html>`;
 
-// Shape of data.brreg.no's /enhetsregisteret/api/enheter/{orgnr} answer (fields trimmed).
-const ENHET = {
-  organisasjonsnummer: '974760673',
-  navn: 'REGISTERENHETEN I BRØNNØYSUND',
-  organisasjonsform: { kode: 'ORGL', beskrivelse: 'Organisasjonsledd' },
-  naeringskode1: { kode: '84.110', beskrivelse: 'Generell offentlig administrasjon' },
-  antallAnsatte: 512,
-  harRegistrertAntallAnsatte: true,
-  konkurs: false,
-  underAvvikling: false,
-};
 
 const brregHits: string[] = [];
 let server: HttpsTestServer;

@@ -4,24 +4,12 @@ import { badgeText } from '../../extension/background/badge-text.ts';
 import { brregEntityFrom, deletedEntity, employeeRange } from '../../extension/background/brreg-entity.ts';
 import { tedXmlUrl } from '../../extension/background/ted-url.ts';
 import { brregEntitySchema } from '../../extension/shared/messages.ts';
+import { ENHET } from '../fixtures/brreg/enhet.ts';
 
-// The shape data.brreg.no returns for /enhetsregisteret/api/enheter/{orgnr} (fields trimmed).
-const enhet = {
-  organisasjonsnummer: '974760673',
-  navn: 'REGISTERENHETEN I BRØNNØYSUND',
-  organisasjonsform: { kode: 'ORGL', beskrivelse: 'Organisasjonsledd' },
-  naeringskode1: { kode: '84.110', beskrivelse: 'Generell offentlig administrasjon' },
-  antallAnsatte: 512,
-  harRegistrertAntallAnsatte: true,
-  konkurs: false,
-  underAvvikling: false,
-  underTvangsavviklingEllerTvangsopplosning: false,
-  _links: { self: { href: 'https://data.brreg.no/enhetsregisteret/api/enheter/974760673' } },
-};
 
 describe('Enhetsregisteret answers', () => {
   it('reads status, legal form, industry and an employee range', () => {
-    expect(brregEntityFrom(enhet, '2026-11-23')).toEqual({
+    expect(brregEntityFrom(ENHET, '2026-11-23')).toEqual({
       orgnr: '974760673',
       name: 'REGISTERENHETEN I BRØNNØYSUND',
       status: 'active',
@@ -39,12 +27,12 @@ describe('Enhetsregisteret answers', () => {
     [{ underTvangsavviklingEllerTvangsopplosning: true }, 'under-liquidation'],
     [{ slettedato: '2024-01-31', konkurs: true }, 'deleted'],
   ])('status of %o is %s', (flags, status) => {
-    expect(brregEntityFrom({ ...enhet, ...flags }, '2026-11-23')?.status).toBe(status);
+    expect(brregEntityFrom({ ...ENHET, ...flags }, '2026-11-23')?.status).toBe(status);
   });
 
   it('shows no employee figure when none is registered', () => {
-    expect(brregEntityFrom({ ...enhet, antallAnsatte: 0, harRegistrertAntallAnsatte: false }, '2026-11-23')?.employees).toBeNull();
-    const { antallAnsatte: _, ...withoutCount } = enhet;
+    expect(brregEntityFrom({ ...ENHET, antallAnsatte: 0, harRegistrertAntallAnsatte: false }, '2026-11-23')?.employees).toBeNull();
+    const { antallAnsatte: _, ...withoutCount } = ENHET;
     expect(brregEntityFrom(withoutCount, '2026-11-23')?.employees).toBeNull();
   });
 
@@ -73,7 +61,7 @@ describe('Enhetsregisteret answers', () => {
 
   it('gives null for anything that is not a unit, and never throws', () => {
     expect(brregEntityFrom({ feilmelding: 'Ugyldig organisasjonsnummer' }, '2026-11-23')).toBeNull();
-    expect(brregEntityFrom({ ...enhet, organisasjonsnummer: '97476067' }, '2026-11-23')).toBeNull();
+    expect(brregEntityFrom({ ...ENHET, organisasjonsnummer: '97476067' }, '2026-11-23')).toBeNull();
     fc.assert(
       fc.property(fc.anything(), (json) => {
         const entity = brregEntityFrom(json, '2026-11-23');

@@ -26,7 +26,7 @@ function ordered(kind: Group['kind'], counts: Readonly<Partial<Record<string, nu
 export function Summary({ report, t, onSelectRow }: Props) {
   const [group, setGroup] = useState<Group | null>(null);
   const { summary } = report;
-  const label = (g: Group) => (g.kind === 'regime' ? `${g.code}: ${t(`regime.${g.code}`)}` : g.code);
+  const label = (g: Group) => `${g.code}: ${t(g.kind === 'regime' ? `regime.${g.code}` : `label.finding.${g.code}`)}`;
   const rows = group ? report.rows.filter((r) => inGroup(r, group)) : [];
 
   const groupList = (kind: Group['kind'], counts: Readonly<Partial<Record<string, number>>>) => (

@@ -78,7 +78,7 @@ function humanReport(report: SheetReport, sheet: string, ctx: CliContext): strin
   const findings = FINDING_CODES.filter((code) => report.summary.byFinding[code]);
   if (findings.length > 0) {
     out.push(t('sheet.cli.by-finding'));
-    for (const code of findings) out.push(`  ${code}: ${formatNumber(lang, report.summary.byFinding[code] ?? 0)}`);
+    for (const code of findings) out.push(`  ${code} — ${t(`label.finding.${code}`)}: ${formatNumber(lang, report.summary.byFinding[code] ?? 0)}`);
   }
   out.push('', t('sheet.cli.rows'));
   for (const row of report.rows) {

@@ -87,7 +87,7 @@ describe('inkludo check on the Norwegian sample plan', () => {
     expect(code).toBe(1);
     expect(out).toContain('Sheet "Innkjøpsplan 2027": header row 4; 15 rows checked, 3 skipped.');
     expect(out).toMatch(/^ {2}NO-PART-III — Norway: FOA part III or chapter 30 \(EEA announcement\): 2$/m);
-    expect(out).toMatch(/^ {2}SPLIT-RISK: \d+$/m);
+    expect(out).toMatch(/^ {2}SPLIT-RISK — possible split purchase: \d+$/m);
     expect(out).toContain('Row 16: UNKNOWN — Regime unknown · Vask av arbeidstøy, hjemmetjenesten');
     expect(out).toContain('  ERROR VALUE-UNPARSEABLE: The value "pris etter avtale" could not be read as an amount.');
   });

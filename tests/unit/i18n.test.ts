@@ -26,6 +26,7 @@ describe('message catalogues', () => {
   it('every regime and finding code has a message', () => {
     for (const code of REGIME_CODES) for (const lang of LANGS) expect(CATALOGUES[lang][`regime.${code}`]).toBeTruthy();
     for (const code of FINDING_CODES) for (const lang of LANGS) expect(CATALOGUES[lang][`finding.${code}`]).toBeTruthy();
+    for (const code of FINDING_CODES) for (const lang of LANGS) expect(CATALOGUES[lang][`label.finding.${code}`]).toBeTruthy();
   });
 
   it('fills placeholders and formats numbers per language', () => {

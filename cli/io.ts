@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CliError } from './command.ts';
-import { isIsoDate, type Lang } from '../core/index.ts';
+import { DEFAULT_RULES, isIsoDate, parseRulePack, withRulePack, type Lang, type RuleSet } from '../core/index.ts';
 
 export async function readInputFile(path: string): Promise<Uint8Array> {
   try {
@@ -46,3 +46,31 @@ export function json(value: unknown): string {
 }
 
 export type { Lang };
+
+/**
+ * `--rules PACK.json` (repeatable): an organisation's own rule pack in the bundled format, replacing
+ * the bundled pack of its jurisdiction. A pack that fails validation is bad input, never half-used.
+ */
+export async function rulesOption(values: Record<string, unknown>): Promise<RuleSet> {
+  const raw = values.rules;
+  const paths = Array.isArray(raw) ? raw.filter((p): p is string => typeof p === 'string') : typeof raw === 'string' ? [raw] : [];
+  let rules = DEFAULT_RULES;
+  for (const path of paths) {
+    let data: unknown;
+    try {
+      data = JSON.parse(new TextDecoder().decode(await readInputFile(path)));
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError('cli.rules.pack-invalid', { path, detail: (error as Error).message });
+    }
+    const parsed = parseRulePack(data);
+    if (!parsed.ok) {
+      throw new CliError('cli.rules.pack-invalid', { path, detail: parsed.issues.slice(0, 5).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ') });
+    }
+    rules = withRulePack(rules, parsed.pack);
+  }
+  return rules;
+}
+
+/** The option spec every command that applies rules accepts. */
+export const RULES_OPTION = { rules: { type: 'string', multiple: true } } as const;

@@ -21,7 +21,7 @@ import {
   type SheetReport,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
-import { choiceOption, dateOption, readInputFile, stringOption } from '../io.ts';
+import { RULES_OPTION, choiceOption, dateOption, readInputFile, rulesOption, stringOption } from '../io.ts';
 import { readXlsxCells, writeCellsWithResults, writeXlsxWithResults, type ResultTable } from '../xlsx.ts';
 import { loadRegistry } from './notice.ts';
 
@@ -134,7 +134,7 @@ function writeJson(ctx: CliContext, report: SheetReport, sheet: string, extra: R
 export const checkCommand: Command = {
   name: 'check',
   usage:
-    'check FILE.(xlsx|csv) [--json] [--out ANNOTATED.xlsx] [--jurisdiction NO|SE] [--date YYYY-MM-DD] [--buyer state|municipal] [--kind goods|services|works|social-services] [--registry FILE.(csv|json)] [--sheet NAME] [--header-row N]',
+    'check FILE.(xlsx|csv) [--json] [--out ANNOTATED.xlsx] [--jurisdiction NO|SE] [--date YYYY-MM-DD] [--buyer state|municipal] [--kind goods|services|works|social-services] [--registry FILE.(csv|json)] [--sheet NAME] [--header-row N] [--rules PACK.json]',
   options: {
     out: { type: 'string', short: 'o' },
     jurisdiction: { type: 'string', short: 'j' },
@@ -144,6 +144,7 @@ export const checkCommand: Command = {
     registry: { type: 'string' },
     sheet: { type: 'string' },
     'header-row': { type: 'string' },
+    ...RULES_OPTION,
   },
   async run({ values, positionals }, ctx) {
     const [path] = positionals;
@@ -158,6 +159,7 @@ export const checkCommand: Command = {
       buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS, 'municipal'),
       defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS, 'services'),
       headerRow: headerRowOption(values),
+      rules: await rulesOption(values),
     };
     const registryPath = stringOption(values, 'registry');
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);

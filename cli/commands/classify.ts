@@ -13,7 +13,7 @@ import {
   type PurchaseJurisdiction,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type Command } from '../command.ts';
-import { choiceOption, dateOption, json } from '../io.ts';
+import { RULES_OPTION, choiceOption, dateOption, json, rulesOption } from '../io.ts';
 
 /** Whole or decimal amount as typed on the command line; richer formats go through the sheet check. */
 function valueArgument(raw: string | undefined, currency: string): Money {
@@ -28,13 +28,14 @@ function valueArgument(raw: string | undefined, currency: string): Money {
 
 export const classifyCommand: Command = {
   name: 'classify',
-  usage: 'classify VALUE --jurisdiction NO|SE [--buyer state|municipal] [--kind goods|services|works|social-services] [--vat-included] [--date YYYY-MM-DD] [--json]',
+  usage: 'classify VALUE --jurisdiction NO|SE [--buyer state|municipal] [--kind goods|services|works|social-services] [--vat-included] [--date YYYY-MM-DD] [--rules PACK.json] [--json]',
   options: {
     jurisdiction: { type: 'string', short: 'j' },
     buyer: { type: 'string' },
     kind: { type: 'string' },
     date: { type: 'string' },
     'vat-included': { type: 'boolean' },
+    ...RULES_OPTION,
   },
   async run({ values, positionals }, ctx) {
     const jurisdiction = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE'], 'NO');
@@ -46,7 +47,7 @@ export const classifyCommand: Command = {
       value: valueArgument(positionals[0], jurisdiction === 'NO' ? 'NOK' : 'SEK'),
       vatIncluded: values['vat-included'] === true,
     };
-    const verdict = classifyPurchase(input);
+    const verdict = classifyPurchase(input, await rulesOption(values));
     const exit = verdict.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
     if (values.json) {
       ctx.out(json({ ...input, value: moneyJson(input.value), ...verdict, valueExclVat: moneyJson(verdict.valueExclVat) }));

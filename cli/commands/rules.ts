@@ -1,6 +1,6 @@
 import { formatNumber, parameterLabel, rulesInForce, translate, type Jurisdiction, type Lang, type ParameterValue } from '../../core/index.ts';
 import { CliError, EXIT_OK, type Command } from '../command.ts';
-import { choiceOption, dateOption, json } from '../io.ts';
+import { RULES_OPTION, choiceOption, dateOption, json, rulesOption } from '../io.ts';
 
 function formatValue(lang: Lang, v: ParameterValue, unit: string): string {
   return v.value === null ? '—' : `${formatNumber(lang, v.value)} ${unit === 'percent' ? '%' : unit}`;
@@ -13,12 +13,12 @@ function line(lang: Lang, v: ParameterValue, unit: string, label: string): strin
 
 export const rulesCommand: Command = {
   name: 'rules',
-  usage: 'rules --jurisdiction NO|SE|EU [--date YYYY-MM-DD] [--json]',
-  options: { jurisdiction: { type: 'string', short: 'j' }, date: { type: 'string' } },
+  usage: 'rules --jurisdiction NO|SE|EU [--date YYYY-MM-DD] [--rules PACK.json] [--json]',
+  options: { jurisdiction: { type: 'string', short: 'j' }, date: { type: 'string' }, ...RULES_OPTION },
   async run({ values }, ctx) {
     const jurisdiction = choiceOption<Jurisdiction>(values, 'jurisdiction', ['NO', 'SE', 'EU']);
     if (!jurisdiction) throw new CliError('cli.rules.jurisdiction-required');
-    const listing = rulesInForce(jurisdiction, dateOption(values));
+    const listing = rulesInForce(jurisdiction, dateOption(values), await rulesOption(values));
     if (values.json) {
       ctx.out(json(listing));
       return EXIT_OK;

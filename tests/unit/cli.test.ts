@@ -87,3 +87,27 @@ describe('inkludo registry validate', () => {
     expect((await cli('registry', 'validate', '/no/such/file.csv', '--lang', 'en'))).toMatchObject({ code: 2, err: 'File not found: /no/such/file.csv' });
   });
 });
+
+describe('--rules: an organisation loads its own rule pack at run time', () => {
+  it('applies a pack that verifies the NOK 500 000 threshold, and refuses a broken pack', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { DEFAULT_RULES } = await import('../../core/index.ts');
+    const dir = mkdtempSync(resolve(tmpdir(), 'inkludo-pack-'));
+    const own = structuredClone(DEFAULT_RULES.NO) as unknown as { parameters: Record<string, { values: { id: string; status: string }[] }> };
+    own.parameters['lower-threshold']!.values.find((v) => v.id === 'NO-LOW-2026')!.status = 'verified';
+    const good = resolve(dir, 'no-2026.json');
+    writeFileSync(good, JSON.stringify(own));
+    const bundled = JSON.parse((await cli('classify', '400000', '-j', 'NO', '--date', '2026-08-01', '--json')).out) as { regime: string };
+    expect(bundled.regime).toBe('NO-PART-I');
+    const withPack = JSON.parse((await cli('classify', '400000', '-j', 'NO', '--date', '2026-08-01', '--rules', good, '--json')).out) as { regime: string; ruleIds: string[] };
+    expect(withPack).toMatchObject({ regime: 'NO-EXEMPT', ruleIds: ['NO-LOW-2026'] });
+    expect((await cli('rules', '-j', 'NO', '--date', '2026-08-01', '--rules', good, '--lang', 'en')).out).toMatch(/\[verified\] NO-LOW-2026: 500,000 NOK .* in force/);
+
+    const broken = resolve(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ ...own, schema: 'something else' }));
+    const r = await cli('classify', '400000', '-j', 'NO', '--rules', broken, '--lang', 'nb');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`Regelpakken ${broken} er ikke gyldig og ble ikke brukt: schema:`);
+  });
+});

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   LANGS,
-  LEGAL_BASES,
+  DEFAULT_RULES,
+  LEGAL_BASIS_IDS,
   assessNotice,
   buildRegistryIndex,
   importRegistry,
@@ -68,20 +69,20 @@ describe('assessNotice: reservations and social signals per lot', () => {
   });
 
   it('a buyer outside Norway and Sweden gets the directive: art. 20 for res-ws, art. 77 for res-pub-ser', () => {
-    expect(signals(fixture('op-ted-eforms-sdk/pin-cfc-social_24.xml'))).toEqual([['LOT-0001', [['work-integration', 'EU-RES-20']]]]);
+    expect(signals(fixture('op-ted-eforms-sdk/pin-cfc-social_24.xml'))).toEqual([['LOT-0001', [['work-integration', 'EU-RES-20-P']]]]);
     expect(signals(fixture('op-ted-eforms-sdk/pin-cfc-social_23.xml'))).toEqual([['LOT-0001', [['public-service-mission', 'EU-RES-77']]]]);
   });
 
   it('assesses mixed lots separately, leaves the group out, and reads BT-736 yes as sheltered execution', () => {
     expect(signals(fixture('op-ted-eforms-sdk/cn_24_maximal.xml'))).toEqual([
-      ['LOT-0001', [['public-service-mission', 'EU-RES-77'], ['sheltered-execution', 'EU-RES-20']]],
-      ['LOT-0002', [['sheltered-execution', 'EU-RES-20']]],
+      ['LOT-0001', [['public-service-mission', 'EU-RES-77'], ['sheltered-execution', 'EU-RES-20-P']]],
+      ['LOT-0002', [['sheltered-execution', 'EU-RES-20-P']]],
     ]);
   });
 
   it('reads BT-775 opp as a social signal without BT-06', () => {
     expect(signals(fixture('op-ted-eforms-sdk/cn-social_25.xml'))).toEqual([
-      ['LOT-0001', [['sheltered-execution', 'EU-RES-20'], ['social-employment-objective', null]]],
+      ['LOT-0001', [['sheltered-execution', 'EU-RES-20-P'], ['social-employment-objective', null]]],
     ]);
   });
 
@@ -90,7 +91,7 @@ describe('assessNotice: reservations and social signals per lot', () => {
       [
         'LOT-0001',
         [
-          ['work-integration', 'SE-RES-418'],
+          ['work-integration', 'SE-RES-418-P'],
           ['public-service-mission', 'SE-RES-77'],
           ['social-employment-objective', null],
           ['social-strategic-procurement', null],
@@ -110,22 +111,30 @@ describe('assessNotice: reservations and social signals per lot', () => {
 describe('legal bases', () => {
   it('picks the provision by jurisdiction and notice form', () => {
     const eu = { noticeType: 'cn-standard', national: false };
-    expect(legalBasisFor('work-integration', 'SWE', eu).ruleId).toBe('SE-RES-418');
+    expect(legalBasisFor('work-integration', 'SWE', eu).ruleId).toBe('SE-RES-418-P');
     expect(legalBasisFor('work-integration', 'NOR', eu).ruleId).toBe('NO-RES-III');
     expect(legalBasisFor('work-integration', 'NOR', { noticeType: 'cn-standard', national: true }).ruleId).toBe('NO-RES-II');
     expect(legalBasisFor('work-integration', 'NOR', { noticeType: 'pin-cfc-social', national: false }).ruleId).toBe('NO-RES-HS');
-    expect(legalBasisFor('work-integration', null, eu).ruleId).toBe('EU-RES-20');
-    expect(legalBasisFor('public-service-mission', 'NOR', eu).ruleId).toBe('NO-HS');
+    expect(legalBasisFor('work-integration', null, eu).ruleId).toBe('EU-RES-20-P');
+    expect(legalBasisFor('public-service-mission', 'NOR', eu).ruleId).toBe('NO-RES-77');
     expect(legalBasisFor('public-service-mission', 'SWE', eu).ruleId).toBe('SE-RES-77');
   });
 
-  it('keeps every reference as sourced data; the unverified Norwegian Art. 77 counterpart says so', () => {
-    for (const [id, basis] of Object.entries(LEGAL_BASES)) {
-      expect(basis.ruleId).toBe(id);
+  it('cites the provisions of the rule packs; the unverified Norwegian Art. 77 counterpart says so', () => {
+    const eu = { noticeType: 'cn-standard', national: false };
+    const cited = [
+      ...(['NOR', 'SWE', null] as const).map((country) => legalBasisFor('public-service-mission', country, eu)),
+      ...(['NOR', 'SWE', null] as const).map((country) => legalBasisFor('work-integration', country, eu)),
+    ];
+    for (const basis of cited) {
+      const provision = DEFAULT_RULES[basis.jurisdiction].provisions.find((p) => p.id === basis.ruleId);
+      expect(provision?.reference, basis.ruleId).toEqual(basis.reference);
+      expect(provision?.status).toBe(basis.status);
       expect(basis.reference.url).toMatch(/^https:\/\//);
-      expect(['verified', 'pending', 'unverified']).toContain(basis.status);
     }
-    expect(LEGAL_BASES['NO-HS'].status).toBe('unverified');
+    expect(legalBasisFor('public-service-mission', 'NOR', eu).status).toBe('unverified');
+    const ids = Object.values(LEGAL_BASIS_IDS).flatMap((byPlace) => Object.values(byPlace));
+    expect(ids.every((id) => Object.values(DEFAULT_RULES).some((pack) => pack.provisions.some((p) => p.id === id)))).toBe(true);
   });
 });
 
@@ -146,7 +155,7 @@ describe('summariseNotice', () => {
     const n = withResPubSerNor();
     const t = translator('nb');
     const lines = summariseNotice(n, assessNotice(n), t);
-    expect(lines.join('\n')).toContain(`FOA kap. 30 <${LEGAL_BASES['NO-HS'].reference.url}> (${t('status.unverified')})`);
+    expect(lines.join('\n')).toContain(`Anskaffelsesforskriften (FOA) kapittel 30 <${legalBasisFor('public-service-mission', 'NOR', n).reference.url}> (${t('status.unverified')})`);
     expect(lines.at(-1)).toBe(t('note.equal-treatment'));
   });
 

@@ -29,7 +29,7 @@ describe('inkludo notice', () => {
     const r = await run('notice', path.join(FIXTURES, 'doffin-via-ted-and-doffin-to-ocds/ContractNotice_pin-cfc-standard_2024-106286.xml'), '--lang', 'nb');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Oppdragsgiver: Bodø Kommune (972 418 013, NOR)');
-    expect(r.out).toContain('FOA § 8-8 (del II)');
+    expect(r.out).toContain('Anskaffelsesforskriften (FOA) § 8-8 (del II)');
     expect(r.out.trimEnd().endsWith(translate('nb', 'note.equal-treatment'))).toBe(true);
   });
 

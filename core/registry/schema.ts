@@ -281,8 +281,6 @@ export const provenanceSchema = z.object(
   },
   { error: 'field-type' },
 );
-export const PROVENANCE_FIELDS: readonly string[] = Object.keys(provenanceSchema.shape);
-
 /** The JSON form's outer shape; entries are validated one by one so each issue finds its entry. */
 export const registryJsonSchema = z.object({
   schema: z.literal(REGISTRY_SCHEMA_ID, { error: 'json-schema-id' }),

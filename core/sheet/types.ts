@@ -4,7 +4,6 @@
  * and the CLI both code against these; keep them stable.
  */
 import type { IsoDate } from '../dates.ts';
-import type { Lang } from '../i18n/catalogue.ts';
 import type { RegistryIndex } from '../registry/match.ts';
 import type { EligibilityStatus } from '../rules/reserved.ts';
 import type { Finding, FindingCode, Severity } from '../rules/findings.ts';
@@ -151,7 +150,3 @@ export interface SheetReportJson {
   readonly summary: SheetSummary;
 }
 
-/** checkSheet(cells, options): the report. Never throws on any cell content. */
-export type CheckSheet = (cells: SheetCells, options: SheetCheckOptions) => SheetReport;
-/** sheetReportJson(report, sheetName, lang): the stable JSON, messages in `lang`. */
-export type SheetReportToJson = (report: SheetReport, sheetName: string, lang: Lang) => SheetReportJson;

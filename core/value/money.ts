@@ -28,19 +28,6 @@ export function toMajorNumber(value: Money): number {
   return Number(value.minor) / Number(MINOR_PER_MAJOR);
 }
 
-export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
-  return a.minor < b.minor ? -1 : a.minor > b.minor ? 1 : 0;
-}
-
-export function addMoney(a: Money, b: Money): Money {
-  return money(a.minor + b.minor, a.currency ?? b.currency);
-}
-
-/** Multiplies by a whole number (months, quantities). */
-export function timesMoney(a: Money, factor: number): Money {
-  return money(a.minor * BigInt(Math.trunc(factor)), a.currency);
-}
-
 /** The stable JSON form of ARCHITECTURE.md: `{amount, currency}`. */
 export function moneyJson(value: Money | null): { amount: number; currency: string | null } | null {
   return value === null ? null : { amount: toMajorNumber(value), currency: value.currency };

@@ -257,7 +257,6 @@ export const MESSAGES = {
 export type MessageType = keyof typeof MESSAGES;
 export type RequestOf<T extends MessageType> = z.infer<(typeof MESSAGES)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof MESSAGES)[T]['response']>;
-export type AnyRequest = { [T in MessageType]: RequestOf<T> }[MessageType];
 
 const requestSchemas = Object.values(MESSAGES).map((m) => m.request);
 export const requestSchema = z.discriminatedUnion(

@@ -19,7 +19,8 @@ describe('inkludo notice', () => {
     const r = await run('notice', path.join(FIXTURES, 'op-ted-eforms-sdk/can_24_maximal.xml'), '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json).toMatchObject({ id: '15377ca1-6cf7-4060-90f0-9290128957a3', subtype: '29' });
+    expect(json).toMatchObject({ id: '15377ca1-6cf7-4060-90f0-9290128957a3', subtype: '29', contractNature: 'services' });
+    expect(json.issueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(json.lots.map((l: { id: string }) => l.id)).toEqual(['GLO-0001', 'LOT-0001', 'LOT-0002']);
     expect(json.winners).toHaveLength(3);
     expect(json.assessment.lots).toHaveLength(2);

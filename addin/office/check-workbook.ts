@@ -1,4 +1,4 @@
-import { buildRegistryIndex, checkSheet, type Lang, type Registry, type SheetReport } from '../../core/index.ts';
+import { buildRegistryIndex, checkSheet, type Lang, type Registry, type RuleSet, type SheetReport } from '../../core/index.ts';
 import type { CheckSettings } from './check-settings.ts';
 import { readActiveSheet } from './read-sheet.ts';
 import { resultTable } from './result-table.ts';
@@ -12,7 +12,14 @@ export type CheckOutcome =
  * "Check sheet": read the active sheet (or, from the results sheet, the sheet checked last), check it
  * in core, write the results sheet.
  */
-export async function checkWorkbook(settings: CheckSettings, registry: Registry | null, lang: Lang, today: string, lastChecked: string | null): Promise<CheckOutcome> {
+export async function checkWorkbook(
+  settings: CheckSettings,
+  registry: Registry | null,
+  rules: RuleSet,
+  lang: Lang,
+  today: string,
+  lastChecked: string | null,
+): Promise<CheckOutcome> {
   const read = await readActiveSheet(lastChecked);
   if (!read.ok) return read;
   const { sheetName, cells } = read.sheet;
@@ -22,6 +29,7 @@ export async function checkWorkbook(settings: CheckSettings, registry: Registry 
     buyer: settings.buyer,
     registry: registry ? buildRegistryIndex(registry) : null,
     mapping: settings.mapping,
+    rules,
     ...(settings.headerRow !== null ? { headerRow: settings.headerRow } : {}),
   });
   if (report.headerRow === 0) return { ok: false, reason: 'no-header', report, sheetName };

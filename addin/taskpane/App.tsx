@@ -1,14 +1,16 @@
 import { useMemo, useState } from 'preact/hooks';
-import { translator, type Lang, type Registry, type SheetReport } from '../../core/index.ts';
+import { translator, type Lang, type Registry, type RulePack, type SheetReport } from '../../core/index.ts';
 import { defaultSettings, loadSettings, saveSettings, todayIso, type CheckSettings } from '../office/check-settings.ts';
 import { checkWorkbook } from '../office/check-workbook.ts';
 import { REQUIRED_EXCEL_API, excelApiSupported } from '../office/requirements.ts';
 import { selectSourceRow } from '../office/select-row.ts';
 import { MappingEditor } from './MappingEditor.tsx';
 import { RegistryPanel } from './RegistryPanel.tsx';
+import { RulePackPanel } from './RulePackPanel.tsx';
 import { RulesForm } from './RulesForm.tsx';
 import { Summary } from './Summary.tsx';
 import { forgetRegistry, loadStoredRegistry, storeRegistry } from './registry-store.ts';
+import { loadStoredPacks, rulesWith, storePacks } from './rule-pack-store.ts';
 
 type Status = { readonly text: string; readonly error: boolean };
 
@@ -22,6 +24,7 @@ export function App({ lang }: { lang: Lang }) {
   const supported = useMemo(excelApiSupported, []);
   const [settings, setSettings] = useState<CheckSettings>(() => loadSettings(defaultSettings(lang === 'sv' ? 'SE' : 'NO')));
   const [registry, setRegistry] = useState<Registry | null>(loadStoredRegistry);
+  const [packs, setPacks] = useState<readonly RulePack[]>(loadStoredPacks);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ report: SheetReport; sheetName: string } | null>(null);
@@ -39,11 +42,16 @@ export function App({ lang }: { lang: Lang }) {
     setRegistry(next);
   };
 
+  const updatePacks = (next: readonly RulePack[]) => {
+    storePacks(next);
+    setPacks(next);
+  };
+
   const check = async () => {
     setBusy(true);
     setStatus({ text: t('addin.check.running'), error: false });
     try {
-      const outcome = await checkWorkbook(settings, registry, lang, today, result?.sheetName ?? null);
+      const outcome = await checkWorkbook(settings, registry, rulesWith(packs), lang, today, result?.sheetName ?? null);
       if (outcome.ok) {
         setResult({ report: outcome.report, sheetName: outcome.sheetName });
         setStatus({ text: t('addin.check.done', { rows: outcome.report.summary.rowsChecked, sheet: outcome.sheetName }), error: false });
@@ -77,6 +85,7 @@ export function App({ lang }: { lang: Lang }) {
         <Summary report={result.report} t={t} onSelectRow={(row) => void selectSourceRow(result.sheetName, row).catch(fail)} />
       )}
       <RulesForm settings={settings} today={today} t={t} onChange={updateSettings} />
+      <RulePackPanel packs={packs} t={t} onChange={updatePacks} />
       <MappingEditor settings={settings} report={result?.report ?? null} t={t} onChange={updateSettings} />
       <RegistryPanel registry={registry} t={t} onChange={updateRegistry} />
     </main>

@@ -3,6 +3,7 @@
  * blocks, check them in core, write the Inkludo sheet. Prints the time and the context.sync count.
  * The fake adds its own bookkeeping, so Office itself will differ; the sync count is the same.
  */
+import { DEFAULT_RULES } from '../../core/index.ts';
 import { checkWorkbook } from '../../addin/office/check-workbook.ts';
 import { defaultSettings } from '../../addin/office/check-settings.ts';
 import { readActiveSheet } from '../../addin/office/read-sheet.ts';
@@ -40,7 +41,7 @@ report(
     async () => {
       const wb = new FakeWorkbook({ sheets: { Data: cells } });
       g.Excel = wb.excel;
-      const outcome = await checkWorkbook(defaultSettings('NO'), null, 'nb', '2026-11-23', null);
+      const outcome = await checkWorkbook(defaultSettings('NO'), null, DEFAULT_RULES, 'nb', '2026-11-23', null);
       if (!outcome.ok) throw new Error(`check failed: ${outcome.reason}`);
       syncs = wb.syncCount;
     },

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSheet, readSheetCsv, type CellValue } from '../../core/index.ts';
+import { DEFAULT_RULES, checkSheet, readSheetCsv, type CellValue } from '../../core/index.ts';
 import { readXlsxCells } from '../../cli/xlsx.ts';
 import { startServer } from '../../scripts/serve-addin.mjs';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -223,6 +223,30 @@ describe('task pane on a fake Excel', () => {
     expect(saved).toEqual({ jurisdiction: 'NO', date: '2026-11-20', buyer: 'state', headerRow: null, mapping: { value: null } });
 
     await page.click('text=Bruk kolonnene som ble gjenkjent');
+    await check(page);
+    expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III');
+    await page.close();
+  });
+
+  it("loads the organisation's own rule pack, refuses a broken one, and can go back to the bundled pack", async () => {
+    const page = await openPane('en-US');
+    await check(page);
+    expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III'); // NOK 2 400 000 ≥ 2 300 000 (bundled, verified)
+    // An organisation that has checked the 2026 EEA threshold (NOK 2 500 000) marks it verified in its own pack.
+    const own = structuredClone(DEFAULT_RULES.NO);
+    const values = own.parameters['eea-threshold-other']!.values as { id: string; status: string }[];
+    values.find((v) => v.id === 'NO-EEA-2026-OTHER')!.status = 'verified';
+    await page.setInputFiles('#rulepack-file', { name: 'no-own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...own, version: 'own-1' })) });
+    await page.waitForFunction(() => /own-1/.test(document.getElementById('rulepack-state')?.textContent ?? ''));
+    await check(page);
+    expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-II');
+
+    await page.setInputFiles('#rulepack-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...own, published: '2026-13-01' })) });
+    await page.waitForSelector('#rulepack-problems[role="alert"]');
+    expect(await page.textContent('#rulepack-problems')).toContain('published');
+    expect(await page.textContent('#rulepack-state')).toContain('own-1');
+
+    await page.click('text=Use the bundled NO pack again');
     await check(page);
     expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III');
     await page.close();

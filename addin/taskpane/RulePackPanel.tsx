@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import { parseRulePack, type PackIssue, type RulePack, type Translate } from '../../core/index.ts';
+
+interface Props {
+  readonly packs: readonly RulePack[];
+  readonly t: Translate;
+  /** The organisation's packs after an import or a removal. */
+  readonly onChange: (packs: readonly RulePack[]) => void;
+}
+
+/**
+ * An organisation's own rule pack (same format as the bundled ones) replaces the bundled pack of its
+ * jurisdiction. An invalid file changes nothing and says where it is wrong.
+ */
+export function RulePackPanel({ packs, t, onChange }: Props) {
+  const [issues, setIssues] = useState<readonly PackIssue[] | null>(null);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(await file.text());
+    } catch (e) {
+      setIssues([{ path: '', message: e instanceof Error ? e.message : String(e) }]);
+      return;
+    }
+    const parsed = parseRulePack(data);
+    if (!parsed.ok) {
+      setIssues(parsed.issues);
+      return;
+    }
+    setIssues(null);
+    onChange([...packs.filter((p) => p.jurisdiction !== parsed.pack.jurisdiction), parsed.pack]);
+  };
+
+  return (
+    <fieldset>
+      <legend>{t('addin.rulepack.legend')}</legend>
+      {packs.length === 0 ? (
+        <p id="rulepack-state">{t('addin.rulepack.bundled')}</p>
+      ) : (
+        <ul id="rulepack-state">
+          {packs.map((p) => (
+            <li key={p.jurisdiction}>
+              {t('addin.rulepack.loaded', { jurisdiction: p.jurisdiction, title: p.title, version: p.version, published: p.published })}{' '}
+              <button type="button" onClick={() => onChange(packs.filter((x) => x !== p))}>
+                {t('addin.rulepack.remove', { jurisdiction: p.jurisdiction })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label for="rulepack-file">{t('addin.rulepack.file')}</label>
+      <input
+        id="rulepack-file"
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => {
+          const input = e.currentTarget;
+          void onFile(input.files?.[0]).finally(() => (input.value = ''));
+        }}
+      />
+      {issues && (
+        <div role="alert" class="problems error" id="rulepack-problems">
+          <p>{t('addin.rulepack.failed')}</p>
+          <ul>
+            {issues.slice(0, 10).map((issue, i) => (
+              <li key={i}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </fieldset>
+  );
+}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { FilePicker } from './FilePicker.tsx';
 import { importRegistry, type LineIssue, type Registry, type Translate } from '../../core/index.ts';
 
 interface Props {
@@ -20,8 +21,7 @@ function issueText(t: Translate, issue: LineIssue): string {
 export function RegistryPanel({ registry, t, onChange }: Props) {
   const [problems, setProblems] = useState<{ failed: boolean; issues: readonly LineIssue[] } | null>(null);
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
+  const onFile = async (file: File) => {
     const imported = importRegistry(new Uint8Array(await file.arrayBuffer()));
     if (imported.ok) {
       onChange(imported.registry);
@@ -38,16 +38,7 @@ export function RegistryPanel({ registry, t, onChange }: Props) {
           : t('addin.registry.none')}
       </p>
       {registry?.provenance.demo && <p class="demo">{t('label.demo-data')}</p>}
-      <label for="registry-file">{t('addin.registry.file')}</label>
-      <input
-        id="registry-file"
-        type="file"
-        accept=".csv,.json,text/csv,application/json"
-        onChange={(e) => {
-          const input = e.currentTarget;
-          void onFile(input.files?.[0]).finally(() => (input.value = ''));
-        }}
-      />
+      <FilePicker id="registry-file" label={t('addin.registry.file')} accept=".csv,.json,text/csv,application/json" onFile={onFile} />
       {problems && (
         <div role={problems.failed ? 'alert' : undefined} class={problems.failed ? 'problems error' : 'problems'} id="registry-problems">
           <p>{t(problems.failed ? 'addin.registry.failed' : 'addin.registry.warnings')}</p>

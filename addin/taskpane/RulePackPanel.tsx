@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { FilePicker } from './FilePicker.tsx';
 import { parseRulePack, type PackIssue, type RulePack, type Translate } from '../../core/index.ts';
 
 interface Props {
@@ -15,8 +16,7 @@ interface Props {
 export function RulePackPanel({ packs, t, onChange }: Props) {
   const [issues, setIssues] = useState<readonly PackIssue[] | null>(null);
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
+  const onFile = async (file: File) => {
     let data: unknown;
     try {
       data = JSON.parse(await file.text());
@@ -50,16 +50,7 @@ export function RulePackPanel({ packs, t, onChange }: Props) {
           ))}
         </ul>
       )}
-      <label for="rulepack-file">{t('addin.rulepack.file')}</label>
-      <input
-        id="rulepack-file"
-        type="file"
-        accept=".json,application/json"
-        onChange={(e) => {
-          const input = e.currentTarget;
-          void onFile(input.files?.[0]).finally(() => (input.value = ''));
-        }}
-      />
+      <FilePicker id="rulepack-file" label={t('addin.rulepack.file')} accept=".json,application/json" onFile={onFile} />
       {issues && (
         <div role="alert" class="problems error" id="rulepack-problems">
           <p>{t('addin.rulepack.failed')}</p>

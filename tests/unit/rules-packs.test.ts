@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyPurchase, DEFAULT_RULES, fromMajor, parseRulePack, rulesInForce, withRulePack } from '../../core/index.ts';
 
@@ -55,5 +56,16 @@ describe('rule packs', () => {
       ['NO-LOW-PROP-300K', 'pending'],
       ['NO-LOW-2026', 'unverified'],
     ]);
+  });
+
+  it('parseRulePack never throws, on any JSON value or on mutations of a real pack (property)', () => {
+    fc.assert(fc.property(fc.jsonValue(), (data) => void parseRulePack(data)));
+    const base = JSON.parse(JSON.stringify(DEFAULT_RULES.SE)) as Record<string, unknown>;
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(base)), fc.jsonValue(), (key, value) => {
+        const result = parseRulePack({ ...base, [key]: value });
+        if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
+      }),
+    );
   });
 });

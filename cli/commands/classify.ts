@@ -3,7 +3,7 @@ import {
   CONTRACT_KINDS,
   classifyPurchase,
   describeFinding,
-  fromMajor,
+  parseAmount,
   moneyJson,
   toMajorNumber,
   formatNumber,
@@ -15,15 +15,12 @@ import {
 import { CliError, EXIT_FINDINGS, EXIT_OK, type Command } from '../command.ts';
 import { RULES_OPTION, choiceOption, dateOption, json, rulesOption } from '../io.ts';
 
-/** Whole or decimal amount as typed on the command line; richer formats go through the sheet check. */
-function valueArgument(raw: string | undefined, currency: string): Money {
+/** The value as people type it (`750000`, `1 250 000 kr`, `2,5 MNOK`), read the way its country writes amounts. */
+function valueArgument(raw: string | undefined, jurisdiction: PurchaseJurisdiction): { value: Money; vatIncluded: boolean | null } {
   if (raw === undefined) throw new CliError('cli.classify.value-required');
-  const text = raw.replace(/[\s_]/g, '');
-  try {
-    return fromMajor(text, currency);
-  } catch {
-    throw new CliError('finding.VALUE-UNPARSEABLE', { raw });
-  }
+  const parsed = parseAmount(raw, { defaultCurrency: jurisdiction === 'NO' ? 'NOK' : 'SEK', locale: jurisdiction === 'NO' ? 'nb' : 'sv' });
+  if (!parsed.ok) throw new CliError('finding.VALUE-UNPARSEABLE', { raw });
+  return { value: parsed.value, vatIncluded: parsed.vatIncluded };
 }
 
 export const classifyCommand: Command = {
@@ -39,13 +36,14 @@ export const classifyCommand: Command = {
   },
   async run({ values, positionals }, ctx) {
     const jurisdiction = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE'], 'NO');
+    const amount = valueArgument(positionals[0], jurisdiction);
     const input = {
       jurisdiction,
       buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS, 'municipal'),
       contractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS, 'services'),
       date: dateOption(values),
-      value: valueArgument(positionals[0], jurisdiction === 'NO' ? 'NOK' : 'SEK'),
-      vatIncluded: values['vat-included'] === true,
+      ...amount,
+      vatIncluded: values['vat-included'] === true || amount.vatIncluded === true,
     };
     const verdict = classifyPurchase(input, await rulesOption(values));
     const exit = verdict.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;

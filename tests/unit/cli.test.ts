@@ -25,6 +25,13 @@ describe('inkludo rules', () => {
 });
 
 describe('inkludo classify', () => {
+  it('reads amounts the way people type them, VAT hints included', async () => {
+    const mnok = JSON.parse((await cli('classify', '2,5 MNOK', '-j', 'NO', '--date', '2026-01-15', '--json')).out) as { regime: string };
+    expect(mnok.regime).toBe('NO-PART-III');
+    const withVat = JSON.parse((await cli('classify', '1 250 000 kr inkl. mva', '-j', 'NO', '--date', '2026-01-15', '--json')).out) as { vatIncluded: boolean; valueExclVat: { amount: number }; regime: string };
+    expect(withVat).toMatchObject({ vatIncluded: true, valueExclVat: { amount: 1_000_000 }, regime: 'NO-PART-I' });
+  });
+
   it('classifies at the boundary and names the rules', async () => {
     const below = JSON.parse((await cli('classify', '699999', '-j', 'SE', '--date', '2025-06-01', '--json')).out) as { regime: string; ruleIds: string[] };
     expect(below).toMatchObject({ regime: 'SE-DIRECT', ruleIds: ['SE-DU-LOU', 'SE-DU-DOC'] });

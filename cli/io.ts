@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CliError } from './command.ts';
-import { DEFAULT_RULES, isIsoDate, parseRulePack, withRulePack, type Lang, type RuleSet } from '../core/index.ts';
+import { DEFAULT_RULES, isIsoDate, parseRulePack, todayIso, withRulePack, type Lang, type RuleSet } from '../core/index.ts';
 
 export async function readInputFile(path: string): Promise<Uint8Array> {
   try {
@@ -33,12 +33,6 @@ export function dateOption(values: Record<string, unknown>, name = 'date'): stri
   if (raw === undefined) return todayIso();
   if (!isIsoDate(raw)) throw new CliError('error.bad-date', { value: raw });
   return raw;
-}
-
-export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export function json(value: unknown): string {

@@ -30,3 +30,9 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Today's date where the user is (the local calendar day, not UTC: just after midnight in Oslo it is already tomorrow). */
+export function todayIso(now: Date = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -16,6 +16,7 @@ import {
   langFromLocale,
   parseAmount,
   parseOrgnr,
+  todayIso,
   translate,
   type BuyerKind,
   type ContractKind,
@@ -60,7 +61,7 @@ function choice<T extends string>(v: unknown, allowed: readonly T[], fallback: T
 const EXCEL_EPOCH: IsoDate = '1899-12-30';
 
 function dateOf(v: unknown): IsoDate {
-  if (isBlank(v)) return new Date().toISOString().slice(0, 10);
+  if (isBlank(v)) return todayIso();
   if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 2_958_466) return addDays(EXCEL_EPOCH, v);
   if (typeof v === 'string' && isIsoDate(v.trim())) return v.trim();
   throw valueError('addin.fn.error.date', { value: String(v) });

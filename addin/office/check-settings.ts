@@ -41,7 +41,3 @@ export function saveSettings(settings: CheckSettings): Promise<void> {
   });
 }
 
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

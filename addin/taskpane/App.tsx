@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { translator, type Lang, type Registry, type RulePack, type SheetReport } from '../../core/index.ts';
-import { defaultSettings, loadSettings, saveSettings, todayIso, type CheckSettings } from '../office/check-settings.ts';
+import { todayIso, translator, type Lang, type Registry, type RulePack, type SheetReport } from '../../core/index.ts';
+import { defaultSettings, loadSettings, saveSettings, type CheckSettings } from '../office/check-settings.ts';
 import { checkWorkbook } from '../office/check-workbook.ts';
 import { REQUIRED_EXCEL_API, excelApiSupported } from '../office/requirements.ts';
 import { selectSourceRow } from '../office/select-row.ts';
@@ -20,7 +20,7 @@ function errorText(e: unknown): string {
 
 export function App({ lang }: { lang: Lang }) {
   const t = useMemo(() => translator(lang), [lang]);
-  const today = useMemo(todayIso, []);
+  const today = useMemo(() => todayIso(), []);
   const supported = useMemo(excelApiSupported, []);
   const [settings, setSettings] = useState<CheckSettings>(() => loadSettings(defaultSettings(lang === 'sv' ? 'SE' : 'NO')));
   const [registry, setRegistry] = useState<Registry | null>(loadStoredRegistry);

@@ -1,6 +1,6 @@
 /** Enhetsregisteret lookups with a short-lived cache in storage.session (survives worker restarts). */
 import browser from 'webextension-polyfill';
-import { parseOrgnr } from '../../core/index.ts';
+import { parseOrgnr, todayIso } from '../../core/index.ts';
 import type { ResponseOf } from '../shared/messages.ts';
 import { brregEntityFrom, deletedEntity } from './brreg-entity.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
@@ -33,7 +33,7 @@ export async function lookupBrreg(raw: string): Promise<Lookup> {
   const fetched = await fetchWithTimeout(API + orgnr.digits, { headers: { Accept: 'application/json' } }, TIMEOUT_MS);
   if (!fetched.ok) return { ok: false, code: fetched.code };
   const { response } = fetched;
-  const retrieved = new Date().toISOString().slice(0, 10);
+  const retrieved = todayIso();
   let result: Lookup;
   if (response.status === 404) result = { ok: false, code: 'not-found' };
   else if (response.status === 410) result = { ok: true, entity: deletedEntity(orgnr.digits, await response.json().catch(() => null), retrieved) };

@@ -4,7 +4,7 @@
  * notice pages shows the notice panel from the notice XML. Whatever fails, the page keeps working:
  * a failed fetch falls back to reading the page text, a failed registry load to numbers only.
  */
-import { buildRegistryIndex, findReservationPhrases, langFromLocale, translator, type RegistryIndex, type Translate } from '../../core/index.ts';
+import { buildRegistryIndex, findReservationPhrases, langFromLocale, todayIso, translator, type RegistryIndex, type Translate } from '../../core/index.ts';
 import { sendMessage } from '../shared/messaging.ts';
 import { registryFromSnapshot } from '../shared/registry-snapshot.ts';
 import { portalForHost, type PortalAdapter, type TedNoticeRef } from './portals/index.ts';
@@ -55,7 +55,7 @@ async function showNotice(ref: TedNoticeRef, t: Translate): Promise<{ panel: Ele
 
 async function run(portal: PortalAdapter | null): Promise<void> {
   const [t, registry] = await Promise.all([language(), registryIndex()]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const badgeContext = { t, today, hasRegistry: registry !== null, lookupBrreg: (orgnr: string) => sendMessage<'brreg/lookup'>({ type: 'brreg/lookup', orgnr }) };
   const onProgress = reportCounts();
   let scanner: Scanner | null = null;

@@ -1,8 +1,4 @@
-import { LOCALE_OF, type IsoDate, type Lang } from '../../core/index.ts';
-
-export function todayIso(): IsoDate {
-  return new Date().toISOString().slice(0, 10);
-}
+import { LOCALE_OF, type Lang } from '../../core/index.ts';
 
 /** An ISO timestamp as local date and time in the page language. */
 export function formatTimestamp(lang: Lang, iso: string): string {

@@ -1,7 +1,6 @@
 /** The registry's size, source, age and DEMO label, shown in the popup and on the options page. */
-import { daysBetween, type Translate } from '../../core/index.ts';
+import { daysBetween, todayIso, type Translate } from '../../core/index.ts';
 import type { RegistryStatus } from '../shared/messages.ts';
-import { todayIso } from './dates.ts';
 
 export function RegistrySummary({ status, t }: { status: RegistryStatus; t: Translate }) {
   const registry = status.registry;

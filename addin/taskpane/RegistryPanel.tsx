@@ -1,20 +1,12 @@
 import { useState } from 'preact/hooks';
 import { FilePicker } from './FilePicker.tsx';
-import { importRegistry, type LineIssue, type Registry, type Translate } from '../../core/index.ts';
+import { describeLineIssue, importRegistry, type LineIssue, type Registry, type Translate } from '../../core/index.ts';
 
 interface Props {
   readonly registry: Registry | null;
   readonly t: Translate;
   /** A successful import, or null to remove the registry. */
   readonly onChange: (registry: Registry | null) => void;
-}
-
-function issueText(t: Translate, issue: LineIssue): string {
-  const where =
-    issue.line === 0 ? t('registry.issue.whole-file')
-    : issue.column ? t('registry.issue.at-line-column', { line: issue.line, column: issue.column })
-    : t('registry.issue.at-line', { line: issue.line });
-  return `${where}: ${t(issue.messageKey, issue.params)}`;
 }
 
 /** Import of the supplier registry. A failed import changes nothing and lists the lines to fix. */
@@ -44,7 +36,7 @@ export function RegistryPanel({ registry, t, onChange }: Props) {
           <p>{t(problems.failed ? 'addin.registry.failed' : 'addin.registry.warnings')}</p>
           <ul>
             {problems.issues.map((issue, i) => (
-              <li key={i}>{issueText(t, issue)}</li>
+              <li key={i}>{describeLineIssue(t, issue)}</li>
             ))}
           </ul>
         </div>

@@ -23,7 +23,7 @@ import {
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
 import { RULES_OPTION, choiceOption, dateOption, readInputFile, rulesOption, stringOption } from '../io.ts';
 import { readXlsxCells, writeCellsWithResults, writeXlsxWithResults, type ResultTable } from '../xlsx.ts';
-import { loadRegistry } from './notice.ts';
+import { loadRegistry } from '../registry-file.ts';
 
 interface LoadedSheet {
   readonly sheet: string;

@@ -1,14 +1,7 @@
-import { importRegistry, type LineIssue, type Registry } from '../../core/index.ts';
+import { importRegistry, type Registry } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
 import { dateOption, json, readInputFile, stringOption } from '../io.ts';
-
-function issueLine(ctx: CliContext, issue: LineIssue): string {
-  const message = ctx.t(issue.messageKey, issue.params);
-  // Line 0 is the file as a whole (e.g. a missing `# source:` line).
-  if (issue.line === 0) return ctx.t('cli.registry.issue-file', { message });
-  const where = issue.column ? `${issue.line} (${issue.column})` : String(issue.line);
-  return ctx.t('cli.registry.issue', { line: where, message });
-}
+import { issueLine } from '../registry-file.ts';
 
 function describeRegistry(ctx: CliContext, registry: Registry): string[] {
   const p = registry.provenance;

@@ -1,6 +1,7 @@
 /** Building LineIssues, and turning zod's issues into them. */
 import type { z } from 'zod';
 import { FIELD_ISSUE_CODES } from './schema.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { LineIssue } from './types.ts';
 
 export function lineIssue(line: number, code: string, params: LineIssue['params'] = {}, column?: string): LineIssue {
@@ -42,4 +43,13 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], locate: (path
     const field = column ?? issue.path.map(String).join('.');
     return lineIssue(line, code, { field, value: value ?? '' }, column);
   });
+}
+
+/** Where an import problem is and what it is ("Line 3, column orgnr: …"), as the front ends list it. */
+export function describeLineIssue(t: Translate, issue: Pick<LineIssue, 'line' | 'column' | 'messageKey' | 'params'>): string {
+  const where =
+    issue.line === 0 ? t('registry.issue.whole-file')
+    : issue.column !== undefined ? t('registry.issue.at-line-column', { line: issue.line, column: issue.column })
+    : t('registry.issue.at-line', { line: issue.line });
+  return `${where}: ${t(issue.messageKey, issue.params)}`;
 }

@@ -7,6 +7,7 @@
  */
 import { foldWord, WORD } from '../registry/normalise.ts';
 import { memoized } from './memo.ts';
+import { wordMatches } from './cells.ts';
 
 export interface CandidateFamily {
   readonly id: string;
@@ -28,10 +29,6 @@ export const CANDIDATE_FAMILIES: readonly CandidateFamily[] = [
   { id: 'simple-assembly', cpv: ['4290', '3199', '5070'], words: ['montering*', 'montasje*', 'montage', 'assembly', 'legomontasje', 'underleverans*', 'kontraktsproduksjon*', 'kontraktstillverkning*'] },
   { id: 'bicycle-vehicle-care', cpv: ['5011', '5010', '5110'], words: ['sykkelverksted*', 'cykelverkstad*', 'bilpleie*', 'biltvatt*', 'bilvask*', 'fordonsvard*'] },
 ];
-
-function wordMatches(pattern: string, word: string): boolean {
-  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : pattern === word;
-}
 
 export interface CandidateMatch {
   readonly family: CandidateFamily;

@@ -18,6 +18,11 @@ export function isBlank(cell: CellValue | undefined): boolean {
 const YES = new Set(['yes', 'y', 'ja', 'j', 'x', 'true', '1', 'inkl', 'inkludert', 'inklusive', 'incl', 'included', 'including', 'med', 'reservert', 'reserverad', 'reserved']);
 const NO = new Set(['no', 'n', 'nei', 'nej', 'false', '0', 'ekskl', 'eks', 'exkl', 'ex', 'excl', 'excluded', 'excluding', 'uten', 'utan', 'ikke', 'inte']);
 
+/** A pattern word as the header and candidate tables write them: `renhold*` matches any word starting with `renhold`. */
+export function wordMatches(pattern: string, word: string): boolean {
+  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : pattern === word;
+}
+
 /** true / false for a yes/no cell, null when blank or unclear ("vet ikke", "?"). */
 export function yesNo(cell: CellValue | undefined): boolean | null {
   if (typeof cell === 'boolean') return cell;

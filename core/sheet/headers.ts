@@ -4,7 +4,7 @@
  * å/ä→a, punctuation dropped), so "Org.nr.", "Organisasjonsnummer" and "ORG NR" all match.
  */
 import { foldedWords } from '../registry/normalise.ts';
-import { cellText } from './cells.ts';
+import { cellText, wordMatches } from './cells.ts';
 import { COLUMN_ROLES, type CellValue, type ColumnMapping, type ColumnRole, type SheetCells, type ValueBasis } from './types.ts';
 
 export const HEADER_SEARCH_ROWS = 20;
@@ -40,10 +40,6 @@ const PATTERNS: readonly (readonly [ColumnRole, readonly Pattern[]])[] = ROLE_WO
   role,
   phrases.map((p) => ({ words: p.split(' ') })),
 ]);
-
-function wordMatches(pattern: string, word: string): boolean {
-  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : pattern === word;
-}
 
 function containsPhrase(words: readonly string[], pattern: Pattern): boolean {
   const n = pattern.words.length;

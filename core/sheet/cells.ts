@@ -4,10 +4,16 @@
  */
 import { addDays, isIsoDate, type IsoDate } from '../dates.ts';
 import { foldedWords } from '../registry/normalise.ts';
-import type { CellValue } from './types.ts';
+import type { CellError, CellValue } from './types.ts';
 
+export function isCellError(cell: CellValue | undefined): cell is CellError {
+  return typeof cell === 'object' && cell !== null;
+}
+
+/** A cell as text; an error cell gives its error text (`#REF!`), never a value. */
 export function cellText(cell: CellValue | undefined): string {
   if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'object') return cell.error;
   return typeof cell === 'string' ? cell.trim() : String(cell);
 }
 

@@ -5,3 +5,4 @@ export { sheetReportJson, sheetRowJson } from './json.ts';
 export { readSheetCsv } from './csv.ts';
 export { CANDIDATE_FAMILIES, type CandidateFamily } from './candidates.ts';
 export { HEADER_SEARCH_ROWS, roleOfHeader } from './headers.ts';
+export { isCellError } from './cells.ts';

@@ -12,8 +12,23 @@ import type { BuyerKind, ContractKind, RegimeCode } from '../rules/regime.ts';
 import type { EstimateStep } from '../value/estimate.ts';
 import type { Money } from '../value/money.ts';
 
-/** One cell as Office.js `range.values` gives it; the CLI converts exceljs cells to these (dates → ISO text). */
-export type CellValue = string | number | boolean | null;
+/**
+ * A cell that holds no readable value: a formula whose result is an Excel error (`#REF!`, `#VALUE!`,
+ * `#N/A`, `#DIV/0!`, …), or a formula saved without its cached result (a file written by a program
+ * that does not calculate). Never read as 0 or blank: the sheet check reports it.
+ */
+export interface CellError {
+  readonly error: string;
+}
+
+/** The text of a CellError for a formula saved without its result. */
+export const NO_CACHED_RESULT = 'no-cached-result';
+
+/**
+ * One cell as Office.js `range.values` gives it (the add-in turns error cells, by `valueTypes`, into
+ * CellError); the CLI readers give the same (dates → ISO text).
+ */
+export type CellValue = string | number | boolean | null | CellError;
 
 export type SheetCells = readonly (readonly CellValue[])[];
 

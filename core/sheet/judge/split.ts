@@ -10,13 +10,13 @@
  * later, their sums come from prefix sums and their largest single value from a monotone queue, so
  * the rest is linear.
  */
-import type { IsoDate } from '../dates.ts';
-import { finding, type Finding } from '../rules/findings.ts';
-import type { BuyerKind, ContractKind } from '../rules/regime.ts';
-import type { RulePack } from '../rules/schema.ts';
-import { memoized } from './memo.ts';
-import { twelveMonthWindowEnd } from '../value/aggregate.ts';
-import type { CheckedRow } from './row.ts';
+import type { IsoDate } from '../../dates.ts';
+import { finding, type Finding } from '../../rules/findings.ts';
+import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
+import type { RulePack } from '../../rules/schema.ts';
+import { memoized } from '../memo.ts';
+import { twelveMonthWindowEnd } from '../../value/aggregate.ts';
+import type { CheckedRow } from './judge.ts';
 import { provisionsInForce, thresholdLadder, type Threshold } from './thresholds.ts';
 
 export type SplitBasis = 'same-kind' | 'same-supplier';

@@ -97,7 +97,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   const rules = options.rules ?? DEFAULT_RULES;
   const pack = rules[options.jurisdiction];
   const defaultKind: ContractKind = options.defaultContractKind ?? 'services';
-  const layout = readSheetLayout(cells, options, defaultKind);
+  const layout = readSheetLayout(cells, options, defaultKind, pack.currency);
   const readCtx: ReadContext = {
     layout,
     jurisdiction: options.jurisdiction,
@@ -132,8 +132,12 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   const byRegime: Partial<Record<RegimeCode, number>> = {};
   const byFinding: Partial<Record<FindingCode, number>> = {};
   let rowsWithErrors = 0;
+  let needsAttention = 0;
   for (const row of rows) {
-    byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
+    // Exempt or direct award on its own, but above a threshold with the purchases of the same kind.
+    const split = (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT') && row.findings.some((f) => f.code === 'SPLIT-RISK' && f.severity === 'warning');
+    if (split) needsAttention++;
+    else byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
     for (const code of new Set(row.findings.map((f) => f.code))) byFinding[code] = (byFinding[code] ?? 0) + 1;
     if (row.findings.some((f) => f.severity === 'error')) rowsWithErrors++;
   }
@@ -149,7 +153,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     buyer: layout.buyer,
     rows,
     skipped,
-    summary: { byRegime, byFinding, rowsChecked: rows.length, rowsSkipped: skipped.length, rowsWithErrors },
+    summary: { byRegime, byFinding, rowsChecked: rows.length, rowsSkipped: skipped.length, rowsWithErrors, needsAttention },
     jurisdiction: options.jurisdiction,
     date: options.date,
   };

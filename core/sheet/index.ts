@@ -1,7 +1,7 @@
 // The sheet check's public face, re-exported by core/index.ts.
 export * from './types.ts';
 export { checkSheet } from './check.ts';
-export { sheetReportJson, sheetRowJson } from './json.ts';
+export { findingJson, sheetReportJson, sheetRowJson } from './json.ts';
 export { readSheetCsv } from './csv.ts';
 export { CANDIDATE_FAMILIES, type CandidateFamily } from './judge/candidates.ts';
 export { HEADER_SEARCH_ROWS, roleOfHeader } from './headers.ts';

@@ -171,6 +171,11 @@ export interface SheetSummary {
   readonly rowsSkipped: number;
   /** Rows with at least one error-severity finding. */
   readonly rowsWithErrors: number;
+  /**
+   * Rows exempt or below the direct-award limit on their own whose purchases of the same kind cross
+   * a threshold within 12 months: counted here, not under their own regime in byRegime.
+   */
+  readonly needsAttention: number;
 }
 
 export interface SheetReport {
@@ -194,11 +199,23 @@ export interface SheetReport {
   readonly date: IsoDate;
 }
 
+/** One finding as JSON: code, severity, its message in the chosen language and its rule ids. */
+export interface FindingJson {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly ruleIds: readonly string[];
+}
+
 /** The stable JSON of ARCHITECTURE.md (`inkludo check --json`); added fields only, never renamed. */
 export interface SheetReportJson {
   readonly sheet: string;
   readonly headerRow: number;
   readonly columns: ColumnMapping;
+  /** Sheet-wide assumptions (buyer kind, value basis, scale, value column, …), each once. */
+  readonly assumptions: readonly FindingJson[];
+  readonly valueColumn: ValueColumnChoice;
+  readonly buyer: SheetFact<BuyerKind>;
   readonly rows: readonly {
     readonly row: number;
     readonly regime: RegimeCode;
@@ -207,7 +224,11 @@ export interface SheetReportJson {
     readonly ruleIds: readonly string[];
     readonly messages: readonly string[];
     readonly severities: readonly Severity[];
+    /** total, yearly or monthly, as the value was read. */
+    readonly valueBasis: ValueBasis;
+    /** Where each value came from: cell, header, sheet, option or default. */
+    readonly origins: Origins;
   }[];
+  readonly skipped: readonly SkippedRow[];
   readonly summary: SheetSummary;
 }
-

@@ -78,7 +78,7 @@ function chooseValueColumn(cells: SheetCells, index: number, options: SheetCheck
 }
 
 /** Reads the sheet's layout and its sheet-wide facts. */
-export function readSheetLayout(cells: SheetCells, options: SheetCheckOptions, defaultKind: ContractKind): SheetLayout {
+export function readSheetLayout(cells: SheetCells, options: SheetCheckOptions, defaultKind: ContractKind, currency: string): SheetLayout {
   const header = headerRowIndex(cells, options);
   const headerCells = header.index >= 0 ? (cells[header.index] ?? []) : [];
   const headers = headerTexts(headerCells);
@@ -120,7 +120,7 @@ export function readSheetLayout(cells: SheetCells, options: SheetCheckOptions, d
   if (valueHeader.scale > 0) {
     assumptions.push(finding('ASSUMPTION', 'info', { column: valueRef, header: valueHeaderText, unit: valueHeader.scaleText, factor: 10 ** valueHeader.scale }, [], 'finding.ASSUMPTION.scale'));
   }
-  if (valueHeader.currency !== null && valueHeader.currency !== 'local') {
+  if (valueHeader.currency !== null && valueHeader.currency !== 'local' && valueHeader.currency !== currency) {
     assumptions.push(finding('ASSUMPTION', 'info', { column: valueRef, header: valueHeaderText, currency: valueHeader.currency }, [], 'finding.ASSUMPTION.currency'));
   }
   if (valueHeader.vatIncluded !== null) {

@@ -8,3 +8,4 @@ export * from './rules-in-force.ts';
 export * from './describe.ts';
 export * from './cpv-kind.ts';
 export * from './vat.ts';
+export * from './inclusive-category.ts';

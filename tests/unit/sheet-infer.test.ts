@@ -96,7 +96,7 @@ async function sampleInput(file: string) {
   const rows = read.worksheet.cells as readonly (readonly CellValue[])[];
   const headerAt = rows.findIndex((r) => r.filter((c) => roleOfHeader(cellText(c)) !== null).length >= 2);
   return {
-    name: read.worksheet.name,
+    name: read.worksheet.sheet,
     titles: rows.slice(0, headerAt).flatMap((r) => r.map(cellText).filter(Boolean)),
     headers: (rows[headerAt] ?? []).map(cellText),
     cells: rows.slice(headerAt + 1).flatMap((r) => r.map(cellText)),

@@ -53,10 +53,24 @@ function inForce(entry: { from: string; to: string | null }, date: IsoDate): boo
   return entry.from <= date && (entry.to === null || date <= entry.to);
 }
 
+/** Packs are immutable once loaded: each list's spans are computed once per pack. */
+const spans = new WeakMap<RulePack, readonly { entry: CpvEntry; low: string; high: string }[]>();
+
+function spannedEntries(pack: RulePack): readonly { entry: CpvEntry; low: string; high: string }[] {
+  let list = spans.get(pack);
+  if (!list) {
+    list = (pack.cpv?.socialServices?.entries ?? []).map((entry) => {
+      const [low, high] = entrySpan(entry);
+      return { entry, low, high };
+    });
+    spans.set(pack, list);
+  }
+  return list;
+}
+
 function socialEntry(code: string, pack: RulePack, date: IsoDate): { entry: CpvEntry; matched: string } | null {
   let best: { entry: CpvEntry; matched: string } | null = null;
-  for (const entry of pack.cpv?.socialServices?.entries ?? []) {
-    const [low, high] = entrySpan(entry);
+  for (const { entry, low, high } of spannedEntries(pack)) {
     if (code < low || code > high || !inForce(entry, date)) continue;
     const matched = `${listName(pack)} ${low === high ? low : `${low}-${high}`}`;
     // A verified entry wins over an unverified one that covers the same code.

@@ -6,4 +6,4 @@ export { readSheetCsv } from './csv.ts';
 export { CANDIDATE_FAMILIES, type CandidateFamily } from './candidates.ts';
 export { HEADER_SEARCH_ROWS, roleOfHeader } from './headers.ts';
 export { isCellError } from './cells.ts';
-export { inferBuyerKind, inferJurisdiction, type BuyerEvidence, type BuyerInference, type JurisdictionEvidence, type JurisdictionEvidenceKind, type JurisdictionInference, type JurisdictionInput, type PlacedText } from './infer.ts';
+export { describeBuyerInference, describeJurisdictionInference, inferBuyerKind, inferJurisdiction, type BuyerEvidence, type BuyerInference, type JurisdictionEvidence, type JurisdictionEvidenceKind, type JurisdictionInference, type JurisdictionInput, type PlacedText } from './infer.ts';

@@ -4,6 +4,7 @@
  * its organisation numbers, and the user's language as the weakest hint). Each answer carries the
  * evidence it rests on; conflicting or absent evidence gives no answer, never a default.
  */
+import type { Translate } from '../i18n/index.ts';
 import { findOrgnrs, formatOrgnr } from '../orgnr/index.ts';
 import type { BuyerKind, PurchaseJurisdiction } from '../rules/regime.ts';
 
@@ -166,4 +167,33 @@ export function inferJurisdiction(input: JurisdictionInput): JurisdictionInferen
   if (strongest === null || onlyLang) return { jurisdiction: null, evidence, conflict: no > 0 && se > 0 };
   if (lose > 0 && win < MARGIN * lose) return { jurisdiction: null, evidence, conflict: true };
   return { jurisdiction: strongest, evidence, conflict: false };
+}
+
+/** The evidence for one country in words: `header words leverandør, beløp; currency MNOK`. */
+function evidenceText(t: Translate, evidence: readonly JurisdictionEvidence[], jurisdiction: PurchaseJurisdiction): string {
+  const kinds: JurisdictionEvidenceKind[] = ['header-language', 'currency', 'orgnr-format', 'lang'];
+  return kinds
+    .map((kind) => evidence.filter((e) => e.jurisdiction === jurisdiction && e.kind === kind).map((e) => e.text))
+    .map((texts, i) => (texts.length > 0 ? t(`infer.evidence.${kinds[i]!}`, { text: texts.join(', ') }) : ''))
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** What a front end says about the jurisdiction inference, in the user's language. */
+export function describeJurisdictionInference(t: Translate, inference: JurisdictionInference): string {
+  if (inference.jurisdiction !== null) {
+    return t('infer.jurisdiction.inferred', { jurisdiction: inference.jurisdiction, evidence: evidenceText(t, inference.evidence, inference.jurisdiction) });
+  }
+  if (inference.conflict) return t('infer.jurisdiction.conflict', { no: evidenceText(t, inference.evidence, 'NO'), se: evidenceText(t, inference.evidence, 'SE') });
+  return t('infer.jurisdiction.none');
+}
+
+/** What a front end says about the buyer-kind inference, in the user's language. */
+export function describeBuyerInference(t: Translate, inference: BuyerInference): string {
+  if (inference.kind !== null) {
+    const first = inference.evidence[0]!;
+    return t('infer.buyer.inferred', { kind: t(`buyer.${inference.kind}`), text: first.text, where: first.where });
+  }
+  const of = (kind: BuyerKind) => inference.evidence.filter((e) => e.kind === kind).map((e) => `"${e.text}" (${e.where})`).join(', ');
+  return t('infer.buyer.conflict', { state: of('state'), municipal: of('municipal') });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferBuyerKind, inferJurisdiction, roleOfHeader, type CellValue } from '../../core/index.ts';
+import { describeBuyerInference, describeJurisdictionInference, inferBuyerKind, inferJurisdiction, roleOfHeader, translator, type CellValue } from '../../core/index.ts';
 import { cellText } from '../../core/sheet/cells.ts';
 import { readXlsxCells } from '../../cli/xlsx.ts';
 
@@ -117,5 +117,27 @@ describe('the bundled samples', () => {
     expect(inferJurisdiction({ headers: s.headers, sampleCells: s.cells, lang: jurisdiction === 'NO' ? 'sv' : 'nb' }).jurisdiction).toBe(jurisdiction);
     const b = inferBuyerKind([...s.titles.map((text, i) => ({ text, where: `title ${i + 1}` })), { text: s.name, where: 'tab name' }]);
     expect(b).toMatchObject({ kind: buyer, conflict: false });
+  });
+});
+
+describe('what a front end says about an inference, in nb, sv and en', () => {
+  const no = inferJurisdiction({ headers: ['Leverandør', 'Beløp i MNOK'], sampleCells: ['974 760 673'] });
+  const conflict = inferJurisdiction({ headers: ['Beløp (SEK)'] });
+  const none = inferJurisdiction({ headers: ['Item'] });
+  it.each([
+    ['en', no, 'Jurisdiction NO, inferred from: header words leverandør, beløp; currency MNOK; organisation numbers 974 760 673.'],
+    ['nb', no, 'Jurisdiksjon NO, utledet av: ord i overskriftene leverandør, beløp; valuta MNOK; organisasjonsnumre 974 760 673.'],
+    ['sv', conflict, 'Indata pekar både mot Norge (ord i rubrikerna beløp) och mot Sverige (valuta SEK). Ange --jurisdiction NO eller SE.'],
+    ['en', none, 'Nothing in the input tells whether Norwegian or Swedish rules apply. Give --jurisdiction NO or SE.'],
+  ] as const)('%s', (lang, inference, text) => expect(describeJurisdictionInference(translator(lang), inference)).toBe(text));
+
+  it('the buyer kind, and a conflict with both pieces', () => {
+    const one = inferBuyerKind([{ text: 'Bærum kommune', where: 'tab name' }])!;
+    expect(describeBuyerInference(translator('nb'), one)).toBe('Oppdragsgivertype kommunal eller fylkeskommunal, ut fra «Bærum kommune» (tab name).');
+    const both = inferBuyerKind([
+      { text: 'Trafikverket', where: 'A1' },
+      { text: 'Region Skåne', where: 'A2' },
+    ])!;
+    expect(describeBuyerInference(translator('sv'), both)).toBe('Indata nämner både en statlig myndighet ("Trafikverket" (A1)) och en kommunal ("Region Skåne" (A2)); typen härleds inte.');
   });
 });

@@ -3,6 +3,7 @@ import {
   CONTRACT_KINDS,
   classifyPurchase,
   contractKindFromCpv,
+  cpvKindFindings,
   describeFinding,
   parseAmount,
   moneyJson,
@@ -15,7 +16,6 @@ import {
   type CpvKind,
   type PurchaseJurisdiction,
   type RuleSet,
-  type Translate,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type Command } from '../command.ts';
 import { RULES_OPTION, choiceOption, dateOption, json, rulesOption, stringOption } from '../io.ts';
@@ -64,17 +64,6 @@ function kindFromCpv(raw: string | undefined, rules: RuleSet, jurisdiction: Purc
   return found;
 }
 
-function cpvLines(t: Translate, cpv: CpvKind, kind: ContractKind, kindOption: ContractKind | undefined): string[] {
-  const kindName = (k: ContractKind) => t(`kind.${k}`);
-  const out = [t('cli.classify.kind-from-cpv', { kind: kindName(cpv.kind), code: cpv.evidence.code, matched: cpv.evidence.matched, rule: cpv.ruleId, status: t(`status.${cpv.status}`) })];
-  if (cpv.possible) {
-    const p = cpv.possible;
-    out.push(t('cli.classify.kind-possible', { kind: kindName(p.kind), matched: p.evidence.matched, rule: p.ruleId, status: t(`status.${p.status}`), url: p.url }));
-  }
-  if (kindOption && kindOption !== cpv.kind) out.push(t('cli.classify.kind-conflict', { kind: kindName(kind), code: cpv.evidence.code, cpvKind: kindName(cpv.kind), matched: cpv.evidence.matched }));
-  return out;
-}
-
 export const classifyCommand: Command = {
   name: 'classify',
   usage: 'classify VALUE [--jurisdiction NO|SE] [--cpv CODE] [--buyer state|municipal] [--kind goods|services|works|social-services] [--vat-included] [--date YYYY-MM-DD] [--rules PACK.json] [--json]',
@@ -106,7 +95,8 @@ export const classifyCommand: Command = {
     ];
     const vatRates = vat.included ? vatRatesFor(rules[jurisdiction], date, { cpv: cpv?.evidence.code ?? null, kind: contractKind }) : null;
     const input = { jurisdiction, buyer, contractKind, date, value: amount.value, vatIncluded: vat.included, ...(vatRates ? { vatRates: vatRates.rates } : {}) };
-    const verdict = classifyPurchase(input, rules);
+    const classified = classifyPurchase(input, rules);
+    const verdict = cpv ? { ...classified, findings: [...classified.findings, ...cpvKindFindings(cpv, kindOption ?? null)] } : classified;
     const exit = verdict.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
     if (values.json) {
       const { vatRates: _rates, ...shown } = input;
@@ -127,7 +117,7 @@ export const classifyCommand: Command = {
     const { t, lang } = ctx;
     const out: string[] = [];
     if (jurisdictionOrigin.origin === 'value') out.push(t('cli.classify.jurisdiction-inferred', { jurisdiction, currency: jurisdictionOrigin.evidence, raw }));
-    if (cpv) out.push(...cpvLines(t, cpv, contractKind, kindOption));
+    if (cpv) out.push(t('cli.classify.kind-from-cpv', { kind: t(`kind.${cpv.kind}`), code: cpv.evidence.code, matched: cpv.evidence.matched, rule: cpv.ruleId, status: t(`status.${cpv.status}`) }));
     if (!buyerOption) out.push(t('cli.classify.assumed', { what: t('cli.classify.what.buyer'), value: t(`buyer.${buyer}`), option: 'buyer' }));
     if (!kindOption && !cpv) out.push(t('cli.classify.assumed', { what: t('cli.classify.what.kind'), value: t(`kind.${contractKind}`), option: 'kind / --cpv' }));
     if (vatRates) {

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates.ts';
+import { finding, type Finding } from './findings.ts';
 import type { ContractKind } from './regime.ts';
 import { CPV_ENTRY_CODES, type CpvEntry, type RulePack, type VerificationStatus } from './schema.ts';
 
@@ -116,4 +117,21 @@ export function contractKindFromCpv(raw: string, pack: RulePack, date: IsoDate):
     url: social.entry.reference.url,
   };
   return social.entry.status === 'verified' ? { ...candidate, possible: null } : { ...byDivision, possible: candidate };
+}
+
+/**
+ * The findings a CPV-derived kind brings beside a verdict: a kind given elsewhere (a sheet column,
+ * an option) that disagrees with the CPV code wins but is reported; an unverified list entry that
+ * would make the purchase a social service is reported as a possibility.
+ */
+export function cpvKindFindings(cpv: CpvKind, givenKind: ContractKind | null): Finding[] {
+  const out: Finding[] = [];
+  if (givenKind !== null && givenKind !== cpv.kind) {
+    out.push(finding('CPV-KIND-CONFLICT', 'warning', { kind: givenKind, code: cpv.evidence.code, cpvKind: cpv.kind, matched: cpv.evidence.matched }, [cpv.ruleId]));
+  }
+  const p = cpv.possible;
+  if (p && (givenKind === null || givenKind === cpv.kind)) {
+    out.push(finding('CPV-KIND-POSSIBLE', 'info', { code: p.evidence.code, kind: p.kind, matched: p.evidence.matched, rule: p.ruleId, status: p.status, source: p.url }, [p.ruleId]));
+  }
+  return out;
 }

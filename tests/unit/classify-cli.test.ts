@@ -67,14 +67,15 @@ describe('inkludo classify --cpv', () => {
   it('shows the evidence, and an unverified list entry as a possibility only', async () => {
     const r = await cli('classify', '2 MNOK', '-j', 'NO', '--cpv', '79713000-5', '--date', '2025-06-01', '--lang', 'en');
     expect(r.out).toContain('Contract kind: services, from CPV 79713000 (division 79; rule NO-CPV-SERVICES, verified).');
-    expect(r.out).toContain('Possibly social and other specific services: FOA ch. 30 / Annex XIV 79700000-79721000 (rule NO-A14-79700000-79721000, unverified) — not applied.');
+    expect(r.out).toContain('INFO CPV-KIND-POSSIBLE: CPV 79713000 may be "social and other specific services" (FOA ch. 30 / Annex XIV 79700000-79721000, rule NO-A14-79700000-79721000, unverified): that list entry is not confirmed, so it is not applied.');
     const social = await cli('classify', '2 MNOK', '-j', 'NO', '--cpv', '85311000-2', '--date', '2025-06-01', '--lang', 'nb');
     expect(social.out).toContain('Kontraktstype: helse- og sosialtjenester og andre særlige tjenester, ut fra CPV 85311000 (FOA ch. 30 / Annex XIV 85000000-85323000; regel NO-A14-85000000-85323000, bekreftet).');
   });
 
-  it('--kind wins over the CPV code, and the disagreement is said', async () => {
+  it('--kind wins over the CPV code, and the disagreement is a finding', async () => {
     const r = await cli('classify', '2 MNOK', '-j', 'NO', '--cpv', '45214200', '--kind', 'services', '--date', '2025-06-01', '--lang', 'en');
-    expect(r.out).toContain('--kind services disagrees with CPV 45214200, which gives works (division 45). --kind is used.');
+    expect(r.out).toContain('WARNING CPV-KIND-CONFLICT: The contract kind "services" disagrees with CPV 45214200, which gives "works" (division 45). The given kind is used');
+    expect((await classify('2 MNOK', '-j', 'NO', '--cpv', '45214200', '--kind', 'services', '--date', '2025-06-01')).contractKind).toBe('services');
   });
 
   it('refuses a code that is not a CPV code', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, contractKindFromCpv, cpvDigits, entrySpan, parseRulePack, type ContractKind } from '../../core/index.ts';
+import { DEFAULT_RULES, contractKindFromCpv, cpvDigits, cpvKindFindings, describeFinding, entrySpan, parseRulePack, type ContractKind } from '../../core/index.ts';
 
 const DATE = '2026-06-01';
 const JURISDICTIONS = ['NO', 'SE', 'EU'] as const;
@@ -139,5 +139,23 @@ describe('pack validation of the CPV data', () => {
     const pack = structuredClone(DEFAULT_RULES.NO) as unknown as { cpv: { vatCategories: Record<string, { parameters: string[] }> } };
     pack.cpv.vatCategories.food!.parameters = ['vat-nonexistent'];
     expect(parseRulePack(pack)).toMatchObject({ ok: false, issues: [{ message: 'a VAT category names a parameter the pack does not have' }] });
+  });
+});
+
+describe('cpvKindFindings', () => {
+  const kindOf = (code: string) => contractKindFromCpv(code, DEFAULT_RULES.NO, DATE)!;
+  it('a given kind that disagrees with the CPV code is reported, the given kind kept', () => {
+    expect(cpvKindFindings(kindOf('45214200-2'), 'services')).toEqual([
+      expect.objectContaining({ code: 'CPV-KIND-CONFLICT', severity: 'warning', params: { kind: 'services', code: '45214200', cpvKind: 'works', matched: 'division 45' }, ruleIds: ['NO-CPV-WORKS'] }),
+    ]);
+    expect(cpvKindFindings(kindOf('45214200-2'), 'works')).toEqual([]);
+    expect(cpvKindFindings(kindOf('45214200-2'), null)).toEqual([]);
+  });
+
+  it('an unverified list entry is a possibility (info), not a verdict', () => {
+    const [f] = cpvKindFindings(kindOf('79713000-5'), null);
+    expect(f).toMatchObject({ code: 'CPV-KIND-POSSIBLE', severity: 'info', ruleIds: ['NO-A14-79700000-79721000'] });
+    for (const lang of ['nb', 'sv', 'en'] as const) expect(describeFinding(lang, f!)).toContain('79700000-79721000');
+    expect(cpvKindFindings(kindOf('79713000-5'), 'social-services').map((x) => x.code)).toEqual(['CPV-KIND-CONFLICT']);
   });
 });

@@ -11,6 +11,7 @@ import { addinMessages } from './messages/addin.ts';
 import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
 import { readingMessages } from './messages/reading.ts';
+import { cpvMessages } from './messages/cpv.ts';
 
 export * from './catalogue.ts';
 
@@ -28,6 +29,7 @@ export const AREAS: readonly AreaMessages[] = [
   extensionMessages,
   sheetMessages,
   readingMessages,
+  cpvMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

@@ -1,14 +1,16 @@
 import { hasMessage, translate, type Lang, type MessageParams } from '../i18n/index.ts';
 import type { Finding } from './findings.ts';
-import { REGIME_CODES } from './regime.ts';
+import { CONTRACT_KINDS, REGIME_CODES } from './regime.ts';
 
 const REGIMES: readonly string[] = REGIME_CODES;
+const KINDS: readonly string[] = CONTRACT_KINDS;
 
 /** Params that are codes themselves (a regime, a denominator, a status) are shown by their label. */
 function localizeParams(lang: Lang, params: MessageParams): MessageParams {
   const out: Record<string, MessageParams[string]> = {};
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'string' && (name === 'regime' || name === 'otherRegime') && REGIMES.includes(value)) out[name] = translate(lang, `regime.${value}`);
+    else if ((name === 'kind' || name === 'cpvKind') && typeof value === 'string' && KINDS.includes(value)) out[name] = translate(lang, `kind.${value}`);
     else if (name === 'denominator' && (value === 'employees' || value === 'occupied')) out[name] = translate(lang, `denominator.${value}`);
     else if (name === 'status' && (value === 'verified' || value === 'pending' || value === 'unverified')) out[name] = translate(lang, `status.${value}`);
     else if (name === 'parameter' && typeof value === 'string') out[name] = parameterLabel(lang, value);

@@ -20,6 +20,8 @@ import { readSheetLayout } from './read/layout.ts';
 import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
 import type { RulePack } from '../rules/schema.ts';
+import { contractKindFromCpv } from '../rules/cpv-kind.ts';
+import type { IsoDate } from '../dates.ts';
 import type { CellValue, ColumnMapping, RowResult, SheetCells, SheetCheckOptions, SheetReport, SkippedRow } from './types.ts';
 
 const TOTAL_LABELS = new Set(['sum', 'sum totalt', 'totalt', 'total', 'totals', 'summa', 'summa totalt', 'i alt', 'totalsum', 'totalsumma', 'grand total', 'subtotal', 'delsum', 'delsumma', 'sum i alt', 'totalt i alt']);
@@ -78,6 +80,12 @@ function result(row: CheckedRow): RowResult {
   };
 }
 
+/** A two-argument reader cached per (key, date): CPV codes and dates repeat down a sheet. */
+function memoizedByDate<V>(read: (key: string, date: IsoDate) => V): (key: string, date: IsoDate) => V {
+  const cached = memoized((both: string) => read(both.slice(11), both.slice(0, 10)));
+  return (key, date) => cached(`${date}|${key}`);
+}
+
 function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years'): CellReaders {
   return {
     date: memoized(readDateCell),
@@ -89,7 +97,7 @@ function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUn
     options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit })),
     orgnr: memoized((raw: string) => parseOrgnr(raw)),
     percent: memoized(cellPercent),
-    kindOfCpv: () => (pack ? null : null),
+    kindOfCpv: memoizedByDate((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Supplier } from '../../registry/types.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { RuleSet } from '../../rules/packs/index.ts';
 import { classifyPurchase, type BuyerKind, type ContractKind, type RegimeCode, type RegimeVerdict } from '../../rules/regime.ts';
+import { vatRatesFor } from '../../rules/vat.ts';
 import { checkReservedEligibility, supplierEligibility, type EligibilityVerdict } from '../../rules/reserved.ts';
 import type { RulePack } from '../../rules/schema.ts';
 import { estimateContractValue, type EstimateStep } from '../../value/estimate.ts';
@@ -96,8 +97,11 @@ function estimate(p: Purchase): Estimate {
 }
 
 function classify(p: Purchase, ctx: JudgeContext, gross: Money | null, overrides: { buyer?: BuyerKind } = {}): RegimeVerdict {
+  const date = p.date ?? ctx.date;
+  // A value including VAT: the rates its category may carry (food, catering, exempt services), from the pack.
+  const vatRates = p.vatIncluded ? vatRatesFor(ctx.pack, date, { cpv: p.cpv[0] ?? null, kind: p.contractKind }).rates : undefined;
   return classifyPurchase(
-    { jurisdiction: ctx.jurisdiction, buyer: overrides.buyer ?? p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, date: p.date ?? ctx.date },
+    { jurisdiction: ctx.jurisdiction, buyer: overrides.buyer ?? p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, vatRates, date },
     ctx.rules,
   );
 }

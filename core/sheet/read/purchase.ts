@@ -6,6 +6,7 @@
 import type { IsoDate } from '../../dates.ts';
 import type { Lang } from '../../i18n/catalogue.ts';
 import type { Orgnr } from '../../orgnr/index.ts';
+import { cpvKindFindings, type CpvKind } from '../../rules/cpv-kind.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { DurationResult } from '../../value/duration.ts';
@@ -27,8 +28,8 @@ export interface CellReaders {
   readonly options: (cell: CellValue | undefined) => DurationResult;
   readonly orgnr: (raw: string) => Orgnr;
   readonly percent: (cell: CellValue | undefined) => number | null;
-  /** The contract kind a row's CPV codes say, with the rule id of the list that says it. */
-  readonly kindOfCpv: (cpv: readonly string[]) => { readonly kind: ContractKind; readonly ruleIds: readonly string[]; readonly matched: string } | null;
+  /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
+  readonly kindOfCpv: (code: string, date: IsoDate) => CpvKind | null;
 }
 
 /** What the read stage knows of the sheet as a whole. */
@@ -231,20 +232,19 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const cpv = ctx.read.cpv(at('cpv'));
   if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv, row, at('cpv'));
   const kindCell = ctx.read.contractKind(at('contractKind'));
-  const kindCpv = cpv.length > 0 ? ctx.read.kindOfCpv(cpv) : null;
+  const kindCpv = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
   let contractKind = layout.contractKind.value;
   origins.contractKind = layout.contractKind.origin;
   if (kindCell !== null && columns.contractKind !== undefined) {
     // A contract-kind column wins over the CPV code; a disagreement is reported.
     contractKind = kindCell;
     origins.contractKind = cellOrigin(columns.contractKind, row, at('contractKind'));
-    if (kindCpv && kindCpv.kind !== kindCell) {
-      findings.push(finding('KIND-CONFLICT', 'warning', { kind: kindCell, cpvKind: kindCpv.kind, cpv: kindCpv.matched }, kindCpv.ruleIds));
-    }
+    if (kindCpv) findings.push(...cpvKindFindings(kindCpv, kindCell));
   } else if (kindCpv) {
     contractKind = kindCpv.kind;
-    origins.contractKind = { ...(origins.cpv ?? { source: 'cell' }), text: kindCpv.matched };
-    ruleIds.push(...kindCpv.ruleIds);
+    origins.contractKind = { ...(origins.cpv ?? { source: 'cell' }), text: kindCpv.evidence.matched };
+    ruleIds.push(kindCpv.ruleId);
+    findings.push(...cpvKindFindings(kindCpv, null));
   }
 
   const duration = readDuration('duration', cells, ctx, row, origins, findings);

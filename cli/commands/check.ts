@@ -6,6 +6,8 @@ import {
   HEADER_SEARCH_ROWS,
   checkSheet,
   describeEstimateStep,
+  describeJurisdictionInference,
+  inferSheetJurisdiction,
   describeFinding,
   formatNumber,
   readSheetCsv,
@@ -188,9 +190,8 @@ export const checkCommand: Command = {
     const out = stringOption(values, 'out');
     // Checked before anything is read or written: the input file is never modified.
     if (out !== undefined && (await samePath(path, out))) throw new CliError('sheet.cli.out-is-input', { path });
-    const jurisdiction = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE'], 'NO');
+    const chosen = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE']);
     const options = {
-      jurisdiction,
       date: dateOption(values),
       buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS),
       defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS),
@@ -201,7 +202,12 @@ export const checkCommand: Command = {
     const registryPath = stringOption(values, 'registry');
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
     const loaded = await loadSheet(path, stringOption(values, 'sheet'));
-    const report = checkSheet(loaded.cells, { ...options, registry: registry?.lookup ?? null, sheetName: loaded.sheet, delimitedText: loaded.kind === 'csv' });
+    // Never Norway by default: the sheet's own evidence, stated, or exit 2 asking for --jurisdiction.
+    const inference = chosen === undefined ? inferSheetJurisdiction(loaded.cells, { sheetName: loaded.sheet, lang: stringOption(values, 'lang') ?? null }) : null;
+    const jurisdiction = chosen ?? inference?.jurisdiction;
+    if (jurisdiction == null) throw new CliError('sheet.cli.jurisdiction-needed', { detail: describeJurisdictionInference(ctx.t, inference ?? { jurisdiction: null, evidence: [], conflict: false }) });
+    const jurisdictionNote = inference ? describeJurisdictionInference(ctx.t, inference) : null;
+    const report = checkSheet(loaded.cells, { ...options, jurisdiction, registry: registry?.lookup ?? null, sheetName: loaded.sheet, delimitedText: loaded.kind === 'csv' });
     const problem = problemError(report, loaded.sheet, options.headerRow);
     if (problem) throw problem;
     const exit = report.summary.rowsWithErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -218,7 +224,12 @@ export const checkCommand: Command = {
       (values.json ? ctx.err : ctx.out)(ctx.t('sheet.cli.out-written', { path: out, sheetName, input: path }));
     }
     if (values.json) {
-      writeJson(ctx, report, loaded.sheet, { jurisdiction, date: options.date, registry: registry?.provenance ?? null });
+      writeJson(ctx, report, loaded.sheet, {
+        jurisdiction,
+        jurisdictionSource: inference ? { source: 'sheet', evidence: inference.evidence, message: jurisdictionNote } : { source: 'option' },
+        date: options.date,
+        registry: registry?.provenance ?? null,
+      });
       return exit;
     }
     const lines: string[] = [];
@@ -226,6 +237,7 @@ export const checkCommand: Command = {
       lines.push(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
       if (registry.provenance.demo) lines.push(ctx.t('sheet.cli.registry-demo'));
     }
+    if (jurisdictionNote) lines.push(jurisdictionNote);
     lines.push(...humanReport(report, loaded.sheet, ctx));
     ctx.out(lines.join('\n'));
     return exit;

@@ -48,7 +48,7 @@ function totalsRowLabel(cells: readonly CellValue[], columns: ColumnMapping): st
   const label = totalsLabel(cells[at]);
   if (label === null) return null;
   const mapped = new Set(Object.values(columns));
-  const otherText = cells.some((c, i) => i !== at && mapped.has(i) && typeof c === 'string' && c.trim() !== '');
+  const otherText = cells.some((c, i) => i !== at && i !== columns.value && mapped.has(i) && typeof c === 'string' && c.trim() !== '');
   return otherText ? null : label;
 }
 

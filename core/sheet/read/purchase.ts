@@ -235,7 +235,9 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const kindCpv = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
   let contractKind = layout.contractKind.value;
   origins.contractKind = layout.contractKind.origin;
-  if (kindCell !== null && columns.contractKind !== undefined) {
+  // "Services" in a kind column does not contradict a CPV code naming social and other specific services: they are services too, of a narrower kind.
+  const narrower = kindCell === 'services' && kindCpv?.kind === 'social-services';
+  if (kindCell !== null && columns.contractKind !== undefined && !narrower) {
     // A contract-kind column wins over the CPV code; a disagreement is reported.
     contractKind = kindCell;
     origins.contractKind = cellOrigin(columns.contractKind, row, at('contractKind'));

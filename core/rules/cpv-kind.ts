@@ -113,8 +113,8 @@ export function contractKindFromCpv(raw: string, pack: RulePack, date: IsoDate):
     ruleId: social.entry.id,
     status: social.entry.status,
     evidence: { code, matched: social.matched },
-    title: social.entry.reference.title,
-    url: social.entry.reference.url,
+    title: (social.entry.reference ?? pack.cpv!.socialServices!.reference).title,
+    url: (social.entry.reference ?? pack.cpv!.socialServices!.reference).url,
   };
   return social.entry.status === 'verified' ? { ...candidate, possible: null } : { ...byDivision, possible: candidate };
 }

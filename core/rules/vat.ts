@@ -91,7 +91,7 @@ function allRates(pack: RulePack, date: IsoDate): VatRateCandidate[] {
 /**
  * The VAT rates a purchase may carry under `pack` at `date`. With a CPV code whose category has one
  * verified rate, that rate alone (`certain`); otherwise the candidates, standard rate among them.
- * Works without a CPV code are taken as construction (standard rate) only when the pack maps CPV 45.
+ * Works without a CPV code take the category of CPV 45 (construction: the standard rate), as the pack maps it.
  */
 export function vatRatesFor(pack: RulePack, date: IsoDate, purchase: { readonly cpv?: string | null; readonly kind?: ContractKind | null }): VatRates {
   const code = purchase.cpv ? cpvDigits(purchase.cpv) : null;

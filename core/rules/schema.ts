@@ -70,10 +70,13 @@ export const CpvEntry = z
     from: isoDate,
     to: isoDate.nullable(),
     status: VerificationStatus,
-    reference: Reference,
+    /** When the entry's own legal reference differs from its list's. */
+    reference: Reference.optional(),
+    /** What confirmed the entry (required for a verified entry). */
     sources: z.array(Reference).optional(),
     note: z.string().optional(),
   })
+  .refine((e) => e.status !== 'verified' || (e.sources?.length ?? 0) > 0, { message: 'a verified entry names the source that confirmed it' })
   .refine((e) => {
     const m = CPV_ENTRY_CODES.exec(e.codes);
     return !m?.[2] || m[1]!.slice(0, 8) <= m[2].slice(0, 8);
@@ -121,7 +124,7 @@ export type InclusiveCategory = z.infer<typeof InclusiveCategory>;
 export const CpvData = z.object({
   divisions: z.array(CpvDivisionRule).optional(),
   socialServices: z
-    .object({ title: z.string(), reference: Reference, entries: z.array(CpvEntry).min(1) })
+    .object({ title: z.string(), reference: Reference, note: z.string().optional(), entries: z.array(CpvEntry).min(1) })
     .optional(),
   vatCategories: z.record(z.string(), VatCategory).optional(),
   inclusiveCategories: z.array(InclusiveCategory).optional(),

@@ -44,7 +44,7 @@ const BUYER_PATTERNS: readonly { kind: BuyerKind; label: string; pattern: RegExp
   { kind: 'municipal', label: '… fylkeskommune', pattern: words('fylkeskommunes?') },
   { kind: 'municipal', label: '… kommune', pattern: words('kommunes?') },
   { kind: 'municipal', label: '… kommun', pattern: words('kommuns?') },
-  { kind: 'municipal', label: 'Region …', pattern: new RegExp(`(?<!${L})Region\\s+\\p{Lu}`, 'u') },
+  { kind: 'municipal', label: 'Region …', pattern: new RegExp(`(?<!${L})(?:Region|REGION)\\s+\\p{Lu}`, 'u') },
   { kind: 'municipal', label: '… landsting', pattern: words('landstinget|landsting') },
 ];
 

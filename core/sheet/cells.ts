@@ -10,6 +10,15 @@ export function isCellError(cell: CellValue | undefined): cell is CellError {
   return typeof cell === 'object' && cell !== null;
 }
 
+// Excel's error values: Office.js `range.values` gives them as these strings.
+const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!|EXTERNAL!|PYTHON!)$/;
+
+/** The error a cell holds: a CellError's, or an Excel error value given as text (`#DIV/0!`); else null. */
+export function cellErrorOf(cell: CellValue | undefined): string | null {
+  if (isCellError(cell)) return cell.error;
+  return typeof cell === 'string' && EXCEL_ERROR.test(cell.trim()) ? cell.trim() : null;
+}
+
 /** A cell as text; an error cell gives its error text (`#REF!`), never a value. */
 export function cellText(cell: CellValue | undefined): string {
   if (cell === null || cell === undefined) return '';

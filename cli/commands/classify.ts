@@ -7,6 +7,7 @@ import {
   moneyJson,
   toMajorNumber,
   formatNumber,
+  statusLabel,
   type BuyerKind,
   type ContractKind,
   type Money,
@@ -45,7 +46,7 @@ export const classifyCommand: Command = {
       ...amount,
       vatIncluded: values['vat-included'] === true || amount.vatIncluded === true,
     };
-    const verdict = classifyPurchase(input, await rulesOption(values));
+    const verdict = classifyPurchase(input, await rulesOption(values, ctx));
     const exit = verdict.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
     if (values.json) {
       ctx.out(json({ ...input, value: moneyJson(input.value), ...verdict, valueExclVat: moneyJson(verdict.valueExclVat) }));
@@ -55,7 +56,7 @@ export const classifyCommand: Command = {
     const out = [t('cli.classify.regime', { regime: `${verdict.regime} — ${t(`regime.${verdict.regime}`)}` })];
     if (verdict.valueExclVat) out.push(t('cli.classify.value', { value: toMajorNumber(verdict.valueExclVat), currency: verdict.valueExclVat.currency }));
     out.push(t('cli.classify.rules'));
-    for (const r of verdict.rules) out.push(`  [${t(`status.${r.status}`)}] ${r.id}: ${formatNumber(lang, r.value)} — ${r.title} <${r.url}>`);
+    for (const r of verdict.rules) out.push(`  [${statusLabel(lang, { status: r.status, verifiedBy: r.verifiedBy ?? undefined })}] ${r.id}: ${formatNumber(lang, r.value)} — ${r.title} <${r.url}>`);
     for (const f of verdict.findings) out.push(`${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}`);
     ctx.out(out.join('\n'));
     return exit;

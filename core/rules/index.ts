@@ -6,3 +6,8 @@ export * from './regime.ts';
 export * from './reserved.ts';
 export * from './rules-in-force.ts';
 export * from './describe.ts';
+export * from './pack-checks.ts';
+export * from './organisation-pack.ts';
+export * from './author.ts';
+export * from './diff.ts';
+export * from './pack-source.ts';

@@ -33,6 +33,8 @@ export interface AppliedRule {
   readonly status: ParameterValue['status'];
   readonly title: string;
   readonly url: string;
+  /** Who verified it, when an organisation's own pack did (shown as theirs, never as bundled). */
+  readonly verifiedBy: string | null;
 }
 
 export interface RegimeVerdict {
@@ -131,7 +133,7 @@ function valueOf(r: Resolution): bigint | null {
 function appliedRule(r: Resolution): AppliedRule | null {
   const v = r.applied;
   if (!v || v.value === null) return null;
-  return { id: v.id, parameter: r.parameter, value: v.value, status: v.status, title: v.reference.title, url: v.reference.url };
+  return { id: v.id, parameter: r.parameter, value: v.value, status: v.status, title: v.reference.title, url: v.reference.url, verifiedBy: v.verifiedBy ?? null };
 }
 
 /** Findings about the rules themselves: pending changes that would alter the verdict, fallbacks, gaps. */

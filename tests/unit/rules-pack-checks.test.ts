@@ -1,0 +1,111 @@
+/**
+ * A rule pack as hostile input: values out of range, thresholds out of order and overlapping
+ * verified periods are refused with messages that name the rule ids, in nb, sv and en.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, LANGS, MAX_PACK_AMOUNT, describePackIssue, parseOrganisationPack, parseRulePack, type RulePack } from '../../core/index.ts';
+
+type Mutable = { parameters: Record<string, { values: Record<string, unknown>[] }> };
+
+/** A copy of a bundled pack with one value's fields changed. */
+function withValue(pack: RulePack, id: string, change: Record<string, unknown>): unknown {
+  const copy = structuredClone(pack) as unknown as Mutable;
+  const value = Object.values(copy.parameters).flatMap((p) => p.values).find((v) => v.id === id);
+  if (!value) throw new Error(`no ${id}`);
+  Object.assign(value, change);
+  return copy;
+}
+
+function issuesOf(data: unknown) {
+  const parsed = parseRulePack(data);
+  return parsed.ok ? [] : parsed.issues;
+}
+
+describe('bounds', () => {
+  it.each([
+    ['NO', 'NO-LOW-100K', 1e308, 'rulepack.issue.amount-range'],
+    ['NO', 'NO-NAT', MAX_PACK_AMOUNT * 2, 'rulepack.issue.amount-range'],
+    ['SE', 'SE-DU-LOU', Number.MAX_VALUE, 'rulepack.issue.amount-range'],
+    ['NO', 'NO-RES-30', 100.5, 'rulepack.issue.percent-range'],
+    ['SE', 'SE-MOMS-25', 250, 'rulepack.issue.percent-range'],
+  ] as const)('%s %s = %s is refused, naming the rule', (j, id, value, key) => {
+    const issues = issuesOf(withValue(DEFAULT_RULES[j], id, { value }));
+    expect(issues.map((i) => i.messageKey)).toEqual([key]);
+    for (const lang of LANGS) expect(describePackIssue(lang, issues[0]!)).toContain(id);
+  });
+
+  it('accepts the largest amount and the whole percentage range', () => {
+    expect(issuesOf(withValue(DEFAULT_RULES.SE, 'SE-THR-2024-WORKS', { value: MAX_PACK_AMOUNT }))).toEqual([]);
+    expect(issuesOf(withValue(DEFAULT_RULES.NO, 'NO-RES-30', { value: 100 }))).toEqual([]);
+    expect(issuesOf(withValue(DEFAULT_RULES.NO, 'NO-RES-30', { value: 0 }))).toEqual([]);
+  });
+});
+
+describe('order: lower < national < EEA (Norway), direct-award limit < EU thresholds (Sweden)', () => {
+  it.each([
+    // Sweden: SE-DU-LOU (from 2022-02-01) against the 2022–23 central threshold 1 456 476.
+    ['SE', 'SE-DU-LOU', 1_456_475, []],
+    ['SE', 'SE-DU-LOU', 1_456_476, ['SE-THR-2022-CENTRAL']],
+    ['SE', 'SE-DU-LOU', 2_300_000, ['SE-THR-2022-CENTRAL', 'SE-THR-2024-CENTRAL', 'SE-THR-2022-SUB']],
+    // Norway: a lower threshold above the national one (issue 11's absurd verdicts).
+    ['NO', 'NO-LOW-100K', 1_099_999, []],
+    ['NO', 'NO-LOW-100K', 1_100_000, ['NO-NAT-2017']],
+    // The national threshold at the state EEA threshold of 2024.
+    ['NO', 'NO-NAT', 1_490_000, ['NO-EEA-2024-STATE']],
+  ] as const)('%s %s = %s → above %j', (j, id, value, above) => {
+    const issues = issuesOf(withValue(DEFAULT_RULES[j], id, { value }));
+    expect(issues.every((i) => i.messageKey === 'rulepack.issue.order')).toBe(true);
+    expect(issues.map((i) => i.params.other).slice(0, above.length)).toEqual(above);
+    if (above.length > 0) expect(issues[0]!.path).toMatch(/\.values\.\d+\.value$/);
+    for (const lang of LANGS) for (const issue of issues) expect(describePackIssue(lang, issue)).toContain(`${id}`);
+  });
+
+  it('only compares verified values that are in force together', () => {
+    // The unverified 2022 EEA value equal to the national threshold is not applied, so it is no conflict.
+    expect(issuesOf(DEFAULT_RULES.NO)).toEqual([]);
+    // A verified lower threshold from 2030 is compared with what applies from 2030 only.
+    const later = withValue(DEFAULT_RULES.NO, 'NO-LOW-2026', { status: 'verified', from: '2030-01-01', value: 1_200_000 });
+    (later as Mutable).parameters['lower-threshold']!.values[0]!.to = '2029-12-31';
+    expect(issuesOf(later)).toEqual([]);
+  });
+});
+
+describe('verified periods of one parameter do not overlap', () => {
+  it('refuses two verified values for the same days, naming both', () => {
+    const issues = issuesOf(withValue(DEFAULT_RULES.NO, 'NO-LOW-2026', { status: 'verified' }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ messageKey: 'rulepack.issue.overlap', params: { rule: 'NO-LOW-100K', other: 'NO-LOW-2026', from: '2026-07-01' } });
+    expect(describePackIssue('sv', issues[0]!)).toBe('Regel NO-LOW-100K och NO-LOW-2026 är båda bekräftade värden för lower-threshold från 2026-07-01: avsluta den tidigare med ett ”to”-datum.');
+  });
+
+  it('accepts adjacent periods (to the day before)', () => {
+    const data = withValue(DEFAULT_RULES.NO, 'NO-LOW-2026', { status: 'verified', verifiedBy: 'Test: legal' });
+    (data as Mutable).parameters['lower-threshold']!.values[0]!.to = '2026-06-30';
+    expect(issuesOf(data)).toEqual([]);
+  });
+});
+
+describe('an organisation pack', () => {
+  it('is refused for another jurisdiction than its address is set for', () => {
+    const parsed = parseOrganisationPack(structuredClone(DEFAULT_RULES.SE), 'NO');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(describePackIssue('nb', parsed.issues[0]!)).toBe('Denne pakken gjelder SE, men adressen er satt for NO: den ble ikke brukt.');
+    expect(parseOrganisationPack(structuredClone(DEFAULT_RULES.SE), 'SE').ok).toBe(true);
+  });
+
+  it('never widens silently: a value it marks verified must say who verified it', () => {
+    const data = withValue(DEFAULT_RULES.NO, 'NO-LOW-2026', { status: 'verified' });
+    (data as Mutable).parameters['lower-threshold']!.values[0]!.to = '2026-06-30';
+    const parsed = parseOrganisationPack(data, 'NO');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues.map((i) => [i.messageKey, i.params.rule])).toEqual([['rulepack.issue.verified-by-missing', 'NO-LOW-2026']]);
+  });
+
+  it('the bundled packs keep missing values missing', () => {
+    const central = DEFAULT_RULES.SE.parameters['eu-threshold-central']!.values.find((v) => v.id === 'SE-THR-2026-CENTRAL');
+    expect(central).toMatchObject({ value: null, status: 'pending' });
+    for (const pack of Object.values(DEFAULT_RULES)) {
+      for (const v of Object.values(pack.parameters).flatMap((p) => p.values)) expect(v.verifiedBy).toBeUndefined();
+    }
+  });
+});

@@ -160,3 +160,23 @@ describe('inkludo --rules https://… (a local https server)', () => {
     expect((await classify('--rules', 'http://intranet.example/no.json')).err).toBe('A rule pack address must start with https:// (http://intranet.example/no.json).');
   });
 });
+
+describe('notices use the organisation pack too', () => {
+  it('a works threshold the organisation verified decides between § 8-8 and § 16-9 (CLI notice --rules)', async () => {
+    // TEST VALUE: an EEA works threshold of NOK 11 000 000 puts Bodø's NOK 12 000 000 works notice in part III.
+    const change = { value: 11_000_000, from: '2024-03-14', to: null, status: 'verified', verifiedBy: 'TEST', reference: { title: 'TEST', url: 'https://lovdata.no/test' } } as const;
+    const outcome = setRuleValue(DEFAULT_RULES.NO, 'NO-EEA-2024-WORKS', change, '2026-11-30');
+    if (!outcome.ok) throw new Error('test pack refused');
+    const file = join(mkdtempSync(join(tmpdir(), 'inkludo-notice-')), 'works.json');
+    writeFileSync(file, JSON.stringify(outcome.pack));
+    const bodo = join(import.meta.dirname, '../../../shared/fixtures/eforms/doffin-via-ted-and-doffin-to-ocds/ContractNotice_pin-cfc-standard_2024-106286.xml');
+    const cited = async (...extra: string[]) => {
+      const out: string[] = [];
+      expect(await runCli(['notice', bodo, '--json', ...extra], { out: (t) => out.push(t), err: () => undefined, env: {} })).toBe(0);
+      const json = JSON.parse(out.join('')) as { assessment: { lots: { signals: { legalBasis: { ruleId: string } | null }[] }[] } };
+      return json.assessment.lots[0]?.signals[0]?.legalBasis?.ruleId;
+    };
+    expect(await cited()).toBe('NO-RES-II');
+    expect(await cited('--rules', file)).toBe('NO-RES-III');
+  });
+});

@@ -1,15 +1,5 @@
 import { useState } from 'preact/hooks';
-import {
-  PackSourceState,
-  describeAttempt,
-  describePackIssue,
-  describePackProvenance,
-  fetchedDay,
-  newPackSource,
-  packFromSource,
-  type Lang,
-  type Translate,
-} from '../../core/index.ts';
+import { PackSourceState, newPackSource, packSourceView, type Lang, type Translate } from '../../core/index.ts';
 
 const COUNTRIES = ['NO', 'SE'] as const;
 
@@ -68,19 +58,17 @@ export function RulePackSources({ sources, lang, t, busy, onChange }: Props) {
       </form>
       <ul>
         {sources.map((s) => {
-          const pack = packFromSource(s);
-          const country = t(`rulepack.country.${s.jurisdiction ?? 'NO'}`);
-          const failed = s.attempt?.outcome === 'failed';
+          const view = packSourceView(lang, s);
           return (
             <li key={s.jurisdiction} data-jurisdiction={s.jurisdiction} class="rulepack-source">
-              <p class="provenance">{pack ? describePackProvenance(lang, pack, { from: s.url, fetched: fetchedDay(s) }) : `${country}: ${s.url}`}</p>
-              <p role="status" class={failed ? 'error' : undefined}>
-                {describeAttempt(lang, s)}
+              <p class="provenance">{view.provenance}</p>
+              <p role="status" class={view.failed ? 'error' : undefined}>
+                {view.attempt}
               </p>
-              {failed && s.attempt && s.attempt.issues.length > 0 && (
+              {view.issues.length > 0 && (
                 <ul class="problems">
-                  {s.attempt.issues.slice(0, 10).map((issue, i) => (
-                    <li key={i}>{describePackIssue(lang, issue)}</li>
+                  {view.issues.map((issue, i) => (
+                    <li key={i}>{issue}</li>
                   ))}
                 </ul>
               )}
@@ -88,7 +76,7 @@ export function RulePackSources({ sources, lang, t, busy, onChange }: Props) {
                 {t('rulepack.source.refresh')}
               </button>{' '}
               <button type="button" disabled={busy} onClick={() => onChange(sources.filter((x) => x !== s), false)}>
-                {t('rulepack.source.remove', { country })}
+                {t('rulepack.source.remove', { country: view.country })}
               </button>
             </li>
           );

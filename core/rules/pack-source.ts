@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { todayIso, type IsoDate } from '../dates.ts';
 import { translate, type Lang } from '../i18n/index.ts';
-import { parseOrganisationPack } from './organisation-pack.ts';
+import { describePackIssue, describePackProvenance, parseOrganisationPack } from './organisation-pack.ts';
 import type { Jurisdiction, PackIssue, RulePack } from './schema.ts';
 
 /** What a front end's request gives back: the answer, or why there was none (`network`, `timeout`). */
@@ -138,4 +138,26 @@ export function describeAttempt(lang: Lang, state: PackSourceState): string {
 /** The day of the last good answer, for provenance ("fetched DATE"). */
 export function fetchedDay(state: PackSourceState): IsoDate | null {
   return state.fetched === null ? null : todayIso(new Date(state.fetched));
+}
+
+/** What a front end shows for one address: the pack's provenance (or the bare address), the last attempt, its problems. */
+export interface PackSourceView {
+  readonly country: string;
+  readonly provenance: string;
+  readonly attempt: string;
+  readonly failed: boolean;
+  readonly issues: readonly string[];
+}
+
+export function packSourceView(lang: Lang, state: PackSourceState): PackSourceView {
+  const pack = packFromSource(state);
+  const country = translate(lang, `rulepack.country.${state.jurisdiction ?? pack?.jurisdiction ?? 'NO'}`);
+  const failed = state.attempt?.outcome === 'failed';
+  return {
+    country,
+    provenance: pack ? describePackProvenance(lang, pack, { from: state.url, fetched: fetchedDay(state) }) : `${country}: ${state.url}`,
+    attempt: describeAttempt(lang, state),
+    failed,
+    issues: failed ? (state.attempt?.issues ?? []).slice(0, 10).map((i) => describePackIssue(lang, i)) : [],
+  };
 }

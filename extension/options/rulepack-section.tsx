@@ -6,16 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import {
-  PackSourceState,
-  describeAttempt,
-  describePackIssue,
-  describePackProvenance,
-  fetchedDay,
-  packFromSource,
-  type Lang,
-  type Translate,
-} from '../../core/index.ts';
+import { PackSourceState, packSourceView, type Lang, type Translate } from '../../core/index.ts';
 import { readPackSources, refreshRulePacks, setPackSource } from '../background/rule-pack-refresh.ts';
 
 const COUNTRIES = ['NO', 'SE'] as const;
@@ -78,17 +69,15 @@ export function RulePackSection({ lang, t }: { lang: Lang; t: Translate }) {
       </div>
       <ul data-testid="rulepack-sources">
         {(sources ?? []).map((s) => {
-          const pack = packFromSource(s);
-          const name = t(`rulepack.country.${s.jurisdiction ?? 'NO'}`);
-          const failed = s.attempt?.outcome === 'failed';
+          const view = packSourceView(lang, s);
           return (
             <li key={s.jurisdiction} data-jurisdiction={s.jurisdiction}>
-              <p>{pack ? describePackProvenance(lang, pack, { from: s.url, fetched: fetchedDay(s) }) : `${name}: ${s.url}`}</p>
-              <p class={failed ? 'error' : 'ok'}>{describeAttempt(lang, s)}</p>
-              {failed && s.attempt && s.attempt.issues.length > 0 && (
+              <p>{view.provenance}</p>
+              <p class={view.failed ? 'error' : 'ok'}>{view.attempt}</p>
+              {view.issues.length > 0 && (
                 <ul>
-                  {s.attempt.issues.slice(0, 10).map((issue, i) => (
-                    <li key={i}>{describePackIssue(lang, issue)}</li>
+                  {view.issues.map((issue, i) => (
+                    <li key={i}>{issue}</li>
                   ))}
                 </ul>
               )}
@@ -97,7 +86,7 @@ export function RulePackSection({ lang, t }: { lang: Lang; t: Translate }) {
                   {t('rulepack.source.refresh')}
                 </button>
                 <button type="button" class="secondary" disabled={busy} onClick={() => void run(() => setPackSource(s.jurisdiction ?? 'NO', null))}>
-                  {t('rulepack.source.remove', { country: name })}
+                  {t('rulepack.source.remove', { country: view.country })}
                 </button>
               </div>
             </li>

@@ -2,8 +2,9 @@
  * A rule pack as hostile input: values out of range, thresholds out of order and overlapping
  * verified periods are refused with messages that name the rule ids, in nb, sv and en.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, LANGS, MAX_PACK_AMOUNT, describePackIssue, parseOrganisationPack, parseRulePack, type RulePack } from '../../core/index.ts';
+import { DEFAULT_RULES, LANGS, MAX_PACK_AMOUNT, addRuleValue, classifyPurchase, describePackIssue, fromMajor, parseOrganisationPack, parseRulePack, setRuleValue, withRulePack, type RulePack } from '../../core/index.ts';
 
 type Mutable = { parameters: Record<string, { values: Record<string, unknown>[] }> };
 
@@ -107,5 +108,34 @@ describe('an organisation pack', () => {
     for (const pack of Object.values(DEFAULT_RULES)) {
       for (const v of Object.values(pack.parameters).flatMap((p) => p.values)) expect(v.verifiedBy).toBeUndefined();
     }
+  });
+});
+
+describe('authoring never yields a pack the front ends would refuse (property)', () => {
+  const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const change = fc.record({
+    value: fc.oneof(fc.double(), fc.integer({ min: 0, max: 100_000_000 })),
+    from: date,
+    to: fc.option(date, { nil: null }),
+    status: fc.constantFrom('verified', 'pending', 'unverified'),
+  });
+  const reference = { title: 'TEST', url: 'https://example.org/test' };
+
+  it('set and add either refuse with issues or give a valid organisation pack that classify can use', () => {
+    const ids = Object.values(DEFAULT_RULES.SE.parameters).flatMap((p) => p.values.map((v) => v.id));
+    fc.assert(
+      fc.property(fc.constantFrom(...ids), fc.boolean(), change, (id, add, c) => {
+        const full = { ...c, reference, ...(c.status === 'verified' ? { verifiedBy: 'TEST' } : {}) };
+        const outcome = add ? addRuleValue(DEFAULT_RULES.SE, 'direct-award-limit', 'SE-DU-TEST', full, '2026-11-30') : setRuleValue(DEFAULT_RULES.SE, id, full, '2026-11-30');
+        if (!outcome.ok) {
+          expect(outcome.issues.length).toBeGreaterThan(0);
+          return;
+        }
+        expect(parseOrganisationPack(JSON.parse(JSON.stringify(outcome.pack)), 'SE').ok).toBe(true);
+        const verdict = classifyPurchase({ jurisdiction: 'SE', buyer: 'state', contractKind: 'services', value: fromMajor(1_000_000, 'SEK'), date: c.from }, withRulePack(DEFAULT_RULES, outcome.pack));
+        expect(verdict.regime).toMatch(/^SE-|UNKNOWN/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -13,6 +13,8 @@ function localizeParams(lang: Lang, params: MessageParams): MessageParams {
     else if (name === 'status' && (value === 'verified' || value === 'pending' || value === 'unverified')) out[name] = translate(lang, `status.${value}`);
     else if (name === 'parameter' && typeof value === 'string') out[name] = parameterLabel(lang, value);
     else if (name === 'from' && value === null) out[name] = translate(lang, 'rules.from-undecided');
+    // Who verified a value an organisation's pack applied: said wherever a finding cites it, never shown as bundled.
+    else if (name === 'usedBy') out[name] = typeof value === 'string' ? `, ${translate(lang, 'status.verified-by', { who: value })}` : '';
     else out[name] = value;
   }
   return out;

@@ -147,7 +147,7 @@ function ruleFindings(resolver: Resolver, ladder: Ladder, value: bigint, regime:
         finding(
           'RULE-FALLBACK',
           'warning',
-          { parameter: r.parameter, used: r.applied.id, value: r.applied.value ?? 0, currency, usedTo: r.applied.to, missing: gap?.id ?? '—', source: gap?.reference.url ?? null },
+          { parameter: r.parameter, used: r.applied.id, value: r.applied.value ?? 0, currency, usedTo: r.applied.to, usedBy: r.applied.verifiedBy ?? null, missing: gap?.id ?? '—', source: gap?.reference.url ?? null },
           gap ? [r.applied.id, gap.id] : [r.applied.id],
         ),
       );

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, LANGS, MAX_PACK_AMOUNT, addRuleValue, classifyPurchase, describePackIssue, fromMajor, parseOrganisationPack, parseRulePack, setRuleValue, withRulePack, type RulePack } from '../../core/index.ts';
+import { DEFAULT_RULES, LANGS, MAX_PACK_AMOUNT, addRuleValue, classifyPurchase, describeFinding, describePackIssue, fromMajor, parseOrganisationPack, parseRulePack, setRuleValue, withRulePack, type RulePack } from '../../core/index.ts';
 
 type Mutable = { parameters: Record<string, { values: Record<string, unknown>[] }> };
 
@@ -137,5 +137,20 @@ describe('authoring never yields a pack the front ends would refuse (property)',
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a finding that cites a value the organisation verified says who verified it', () => {
+  it('RULE-FALLBACK names the verifier of the value it falls back to; a bundled one names nobody', () => {
+    // TEST: an organisation pack whose own verified 2026 value ends before the check date, with no successor.
+    const outcome = setRuleValue(DEFAULT_RULES.SE, 'SE-THR-2026-CENTRAL', { value: 1_500_000, from: '2026-01-01', to: '2026-06-30', status: 'verified', verifiedBy: 'TEST: Juridiska enheten', reference: { title: 'TEST', url: 'https://example.org/test' } }, '2026-11-30');
+    if (!outcome.ok) throw new Error('test pack refused');
+    const input = { jurisdiction: 'SE', buyer: 'state', contractKind: 'services', value: fromMajor(1_520_000, 'SEK'), date: '2026-11-30' } as const;
+    const own = classifyPurchase(input, withRulePack(DEFAULT_RULES, outcome.pack)).findings.find((f) => f.code === 'RULE-FALLBACK');
+    const text = (lang: 'en' | 'sv', f: typeof own) => (f ? describeFinding(lang, f) : '');
+    expect(text('en', own)).toContain('Inkludo used rule SE-THR-2026-CENTRAL (1,500,000 SEK, in force until 2026-06-30, verified by TEST: Juridiska enheten) instead.');
+    expect(text('sv', own)).toContain('(1\u00a0500\u00a0000 SEK, gällande till 2026-06-30, bekräftad av TEST: Juridiska enheten)');
+    const bundled = classifyPurchase(input).findings.find((f) => f.code === 'RULE-FALLBACK');
+    expect(text('en', bundled)).toContain('Inkludo used rule SE-THR-2024-CENTRAL (1,546,202 SEK, in force until 2025-12-31) instead.');
   });
 });

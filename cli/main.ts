@@ -39,7 +39,7 @@ export interface CliIo {
 /** Runs one `inkludo` invocation and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = pickLang(argv, io.env);
-  const ctx: CliContext = { lang, t: translator(lang), out: io.out, err: io.err };
+  const ctx: CliContext = { lang, t: translator(lang), out: io.out, err: io.err, env: io.env };
   try {
     const [name, ...rest] = argv;
     if (!name || name === '--help' || name === '-h' || name === 'help') {

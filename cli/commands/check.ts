@@ -1,5 +1,4 @@
-import { realpath } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import {
   BUYER_KINDS,
   CONTRACT_KINDS,
@@ -26,7 +25,7 @@ import {
 
 const VALUE_BASES: readonly ValueBasis[] = ['total', 'yearly', 'monthly'];
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
-import { RULES_OPTION, choiceOption, dateOption, readInputFile, rulesOption, stringOption } from '../io.ts';
+import { RULES_OPTION, choiceOption, dateOption, readInputFile, rulesOption, samePath, stringOption } from '../io.ts';
 import { readXlsxCells, writeCellsWithResults, writeXlsxWithResults, type ResultTable } from '../xlsx.ts';
 import { loadRegistry } from '../registry-file.ts';
 
@@ -55,12 +54,6 @@ async function loadSheet(path: string, sheetName: string | undefined): Promise<L
   }
   if (!read.ok) throw new CliError('sheet.cli.sheet-not-found', { sheet: sheetName ?? '', sheets: read.sheets.join(', ') });
   return { ...read.worksheet, kind: 'xlsx' };
-}
-
-/** The same file, also through symbolic links; a path that does not exist yet is just resolved. */
-async function samePath(a: string, b: string): Promise<boolean> {
-  const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  return (await real(a)) === (await real(b));
 }
 
 function headerRowOption(values: Record<string, unknown>): number | undefined {
@@ -197,7 +190,7 @@ export const checkCommand: Command = {
       defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS),
       valueBasis: choiceOption<ValueBasis>(values, 'value-basis', VALUE_BASES),
       headerRow: headerRowOption(values),
-      rules: await rulesOption(values),
+      rules: await rulesOption(values, ctx),
     };
     const registryPath = stringOption(values, 'registry');
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);

@@ -12,6 +12,7 @@ import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
 import { readingMessages } from './messages/reading.ts';
 import { cpvMessages } from './messages/cpv.ts';
+import { rulepackMessages } from './messages/rulepack.ts';
 
 export * from './catalogue.ts';
 
@@ -30,6 +31,7 @@ export const AREAS: readonly AreaMessages[] = [
   sheetMessages,
   readingMessages,
   cpvMessages,
+  rulepackMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

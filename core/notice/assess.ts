@@ -1,6 +1,7 @@
 import type { OrgnrJurisdiction } from '../orgnr/index.ts';
 import type { RegistryIndex } from '../registry/match.ts';
 import type { Provenance, Supplier } from '../registry/types.ts';
+import { DEFAULT_RULES, type RuleSet } from '../rules/packs/index.ts';
 import { legalBasisFor, type LegalBasis } from './legal-basis.ts';
 import type { LotKind, Notice, NoticeLot, NoticeParty } from './model.ts';
 
@@ -69,14 +70,15 @@ export interface NoticeAssessment {
 
 const JURISDICTION_OF_COUNTRY: Readonly<Record<string, OrgnrJurisdiction>> = { NOR: 'NO', SWE: 'SE' };
 
-export function assessNotice(notice: Notice, registry: RegistrySource | null = null): NoticeAssessment {
+/** `rules`: the packs in force, e.g. with the organisation's own pack for its jurisdiction. */
+export function assessNotice(notice: Notice, registry: RegistrySource | null = null, rules: RuleSet = DEFAULT_RULES): NoticeAssessment {
   const buyerCountry = notice.buyers.find((b) => b.country !== null)?.country ?? null;
   const lots = notice.lots
     .filter((lot) => lot.kind !== 'LotsGroup')
     .map((lot) => ({
       lot: lot.id,
       kind: lot.kind,
-      signals: lotSignals(lot, buyerCountry, notice),
+      signals: lotSignals(lot, buyerCountry, notice, rules),
       fitting: registry ? fittingSuppliers(lot, notice, buyerCountry, registry.lookup) : null,
     }));
   return {
@@ -87,23 +89,23 @@ export function assessNotice(notice: Notice, registry: RegistrySource | null = n
   };
 }
 
-function lotSignals(lot: NoticeLot, buyerCountry: string | null, notice: Notice): LotSignal[] {
+function lotSignals(lot: NoticeLot, buyerCountry: string | null, notice: Notice, rules: RuleSet): LotSignal[] {
   const out: LotSignal[] = [];
   // A lot may carry both codes (ND-LotReservedProcurement is repeatable): report each on its own basis.
   if (lot.reserved.includes('res-ws')) {
-    out.push({ kind: 'work-integration', field: 'BT-71', code: 'res-ws', legalBasis: legalBasisFor('work-integration', buyerCountry, notice) });
+    out.push({ kind: 'work-integration', field: 'BT-71', code: 'res-ws', legalBasis: legalBasisFor('work-integration', buyerCountry, notice, rules) });
   }
   if (lot.reserved.includes('res-pub-ser')) {
     out.push({
       kind: 'public-service-mission',
       field: 'BT-71',
       code: 'res-pub-ser',
-      legalBasis: legalBasisFor('public-service-mission', buyerCountry, notice),
+      legalBasis: legalBasisFor('public-service-mission', buyerCountry, notice, rules),
     });
   }
   // Performance within sheltered employment programmes is the second alternative of the same article.
   if (lot.reservedExecution === 'yes') {
-    out.push({ kind: 'sheltered-execution', field: 'BT-736', code: 'yes', legalBasis: legalBasisFor('work-integration', buyerCountry, notice) });
+    out.push({ kind: 'sheltered-execution', field: 'BT-736', code: 'yes', legalBasis: legalBasisFor('work-integration', buyerCountry, notice, rules) });
   }
   if (lot.socialObjectives.includes('opp')) out.push({ kind: 'social-employment-objective', field: 'BT-775', code: 'opp', legalBasis: null });
   if (lot.strategic.includes('soc-obj')) out.push({ kind: 'social-strategic-procurement', field: 'BT-06', code: 'soc-obj', legalBasis: null });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates.ts';
+import type { MessageParams } from '../i18n/catalogue.ts';
+import { packConsistencyIssues } from './pack-checks.ts';
 
 /**
  * The rule-pack format (OpenFisca-style): every parameter is a list of dated values, each with its
@@ -29,6 +31,11 @@ export const ParameterValue = z
     reference: Reference,
     sources: z.array(Reference).optional(),
     note: z.string().optional(),
+    /**
+     * Who checked a value against its source, e.g. "Legal department, Bergen kommune, 2026-12-01":
+     * an organisation's own verification is shown as such, never as a bundled value.
+     */
+    verifiedBy: z.string().trim().min(1).max(200).optional(),
   })
   .refine((v) => v.from === null || v.to === null || v.from <= v.to, { message: '"to" is before "from"' })
   .refine((v) => v.value !== null || v.status !== 'verified', { message: 'a verified value needs a number' })
@@ -164,21 +171,37 @@ export const RulePack = z
   .refine(
     (pack) => Object.values(pack.cpv?.vatCategories ?? {}).every((c) => c.parameters.every((p) => p in pack.parameters)),
     { message: 'a VAT category names a parameter the pack does not have' },
-  );
+  )
+  .superRefine((pack, ctx) => {
+    for (const issue of packConsistencyIssues(pack)) {
+      ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message, params: { messageKey: issue.messageKey, ...issue.params } });
+    }
+  });
 export type RulePack = z.infer<typeof RulePack>;
 export type Jurisdiction = RulePack['jurisdiction'];
 
 export interface PackIssue {
   readonly path: string;
+  /** English; front ends show `messageKey` with `params` in the user's language. */
   readonly message: string;
+  /** `rulepack.issue.*`: a bounds, order or overlap problem naming its rule ids, or `rulepack.issue.schema`. */
+  readonly messageKey: string;
+  readonly params: MessageParams;
+}
+
+function packIssue(issue: z.core.$ZodIssue): PackIssue {
+  const path = issue.path.map(String).join('.');
+  const params = issue.code === 'custom' ? (issue.params as Record<string, MessageParams[string]> | undefined) : undefined;
+  if (params && typeof params.messageKey === 'string') {
+    const { messageKey, ...rest } = params;
+    return { path, message: issue.message, messageKey, params: rest };
+  }
+  return { path, message: issue.message, messageKey: 'rulepack.issue.schema', params: { path: path || '(root)', detail: issue.message } };
 }
 
 /** Validates a pack read from a file, storage or an intranet URL. Never throws. */
 export function parseRulePack(data: unknown): { ok: true; pack: RulePack } | { ok: false; issues: PackIssue[] } {
   const result = RulePack.safeParse(data);
   if (result.success) return { ok: true, pack: result.data };
-  return {
-    ok: false,
-    issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  };
+  return { ok: false, issues: result.error.issues.map(packIssue) };
 }

@@ -101,15 +101,17 @@ describe('--rules: an organisation loads its own rule pack at run time', () => {
     const { tmpdir } = await import('node:os');
     const { DEFAULT_RULES } = await import('../../core/index.ts');
     const dir = mkdtempSync(resolve(tmpdir(), 'inkludo-pack-'));
-    const own = structuredClone(DEFAULT_RULES.NO) as unknown as { parameters: Record<string, { values: { id: string; status: string }[] }> };
-    own.parameters['lower-threshold']!.values.find((v) => v.id === 'NO-LOW-2026')!.status = 'verified';
+    const own = structuredClone(DEFAULT_RULES.NO) as unknown as { parameters: Record<string, { values: { id: string; status: string; to: string | null; verifiedBy?: string }[] }> };
+    const values = own.parameters['lower-threshold']!.values;
+    Object.assign(values.find((v) => v.id === 'NO-LOW-2026')!, { status: 'verified', verifiedBy: 'Test: legal department' });
+    values.find((v) => v.id === 'NO-LOW-100K')!.to = '2026-06-30';
     const good = resolve(dir, 'no-2026.json');
     writeFileSync(good, JSON.stringify(own));
     const bundled = JSON.parse((await cli('classify', '400000', '-j', 'NO', '--date', '2026-08-01', '--json')).out) as { regime: string };
     expect(bundled.regime).toBe('NO-PART-I');
     const withPack = JSON.parse((await cli('classify', '400000', '-j', 'NO', '--date', '2026-08-01', '--rules', good, '--json')).out) as { regime: string; ruleIds: string[] };
     expect(withPack).toMatchObject({ regime: 'NO-EXEMPT', ruleIds: ['NO-LOW-2026'] });
-    expect((await cli('rules', '-j', 'NO', '--date', '2026-08-01', '--rules', good, '--lang', 'en')).out).toMatch(/\[verified\] NO-LOW-2026: 500,000 NOK .* in force/);
+    expect((await cli('rules', '-j', 'NO', '--date', '2026-08-01', '--rules', good, '--lang', 'en')).out).toMatch(/\[verified by Test: legal department\] NO-LOW-2026: 500,000 NOK .* in force/);
 
     const broken = resolve(dir, 'broken.json');
     writeFileSync(broken, JSON.stringify({ ...own, schema: 'something else' }));

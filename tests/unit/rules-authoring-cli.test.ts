@@ -131,29 +131,39 @@ describe('refusals write nothing', () => {
 });
 
 describe('rules --check: parameters without a verified value at a date', () => {
-  it('Norway is current on 2026-11-30; Sweden lacks the four 2026–27 EU thresholds (exit 1)', async () => {
+  it('Norway is current on 2026-11-30; Sweden lacks the four 2026–27 EU thresholds and two unverified VAT exemptions (exit 1)', async () => {
     const no = await cli('rules', '--check', '--jurisdiction', 'NO', '--date', '2026-11-30', '--lang', 'en');
     expect([no.code, no.out]).toEqual([0, 'Norway on 2026-11-30: every parameter has a verified value.']);
     const se = await cli('rules', '--check', '-j', 'SE', '--date', '2026-11-30', '--lang', 'en');
     expect(se.code).toBe(1);
-    expect(se.out.split('\n').filter((l) => l.startsWith('  ')).map((l) => /\((eu-[a-z-]+)\)/.exec(l)?.[1])).toEqual([
+    expect(se.out.split('\n').filter((l) => l.startsWith('  ')).map((l) => /\(((?:eu|vat)-[a-z-]+)\)/.exec(l)?.[1])).toEqual([
       'eu-threshold-central',
       'eu-threshold-sub-central',
       'eu-threshold-works',
       'eu-threshold-social',
+      'vat-exempt-health-social',
+      'vat-exempt-education',
     ]);
     expect(se.out).toContain('no verified value for period SE-THR-2026-CENTRAL; verdicts fall back to rule SE-THR-2024-CENTRAL');
     const all = await cli('rules', '--check', '--date', '2026-11-30', '--lang', 'en');
     expect(all.code).toBe(1);
-    expect(all.out).toMatch(/^Norway on 2026-11-30: every parameter has a verified value\.\nSweden on 2026-11-30: 4 parameter\(s\)/);
+    expect(all.out).toMatch(/^Norway on 2026-11-30: every parameter has a verified value\.\nSweden on 2026-11-30: 6 parameter\(s\)/);
   });
 
-  it('passes once the organisation pack has all four', async () => {
+  it('passes once the organisation pack has all six', async () => {
     let base = 'SE';
-    const values: [string, string][] = [['SE-THR-2026-CENTRAL', '1500000'], ['SE-THR-2026-SUB', '2300000'], ['SE-THR-2026-WORKS', '58000000'], ['SE-THR-2026-SOCIAL', '8000000']];
-    for (const [i, [id, value]] of values.entries()) {
+    const values: [string, string, readonly string[]][] = [
+      ['SE-THR-2026-CENTRAL', '1500000', SE_2026],
+      ['SE-THR-2026-SUB', '2300000', SE_2026],
+      ['SE-THR-2026-WORKS', '58000000', SE_2026],
+      ['SE-THR-2026-SOCIAL', '8000000', SE_2026],
+      ['SE-MOMS-VARD', '0', ['--from', '2023-07-01']],
+      ['SE-MOMS-UTB', '0', ['--from', '2023-07-01']],
+    ];
+    for (const [i, [id, value, period]] of values.entries()) {
       const out = path(`all-${i}.json`);
-      expect((await cli('rules', 'set', id, '--value', value, ...SE_2026, ...SOURCE, ...VERIFIED, '--base', base, '--out', out)).code).toBe(0);
+      const run = await cli('rules', 'set', id, '--value', value, ...period, ...SOURCE, ...VERIFIED, '--base', base, '--out', out);
+      expect(run.code, run.err).toBe(0);
       base = out;
     }
     const r = await cli('rules', '--check', '-j', 'SE', '--date', '2026-11-30', '--rules', base, '--lang', 'en');

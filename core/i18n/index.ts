@@ -1,3 +1,4 @@
+import { hidePersonalNumbers } from '../orgnr/personal-number.ts';
 import { LANGS, LOCALE_OF, type AreaMessages, type Lang, type MessageParams } from './catalogue.ts';
 import { commonMessages } from './messages/common.ts';
 import { rulesMessages } from './messages/rules.ts';
@@ -10,6 +11,7 @@ import { contentMessages } from './messages/content.ts';
 import { addinMessages } from './messages/addin.ts';
 import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
+import { privacyMessages } from './messages/privacy.ts';
 
 export * from './catalogue.ts';
 
@@ -26,6 +28,7 @@ export const AREAS: readonly AreaMessages[] = [
   contentMessages,
   extensionMessages,
   sheetMessages,
+  privacyMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;
@@ -56,9 +59,14 @@ export function formatNumber(lang: Lang, value: number | bigint): string {
   return format.format(value);
 }
 
+/**
+ * A parameter as text. Parameters carry what users typed (cells, file lines, page text), so a personal
+ * identity number in one is replaced: no message anywhere repeats one.
+ */
 function formatParam(lang: Lang, value: MessageParams[string]): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : formatNumber(lang, value);
+  if (typeof value !== 'string') return formatNumber(lang, value);
+  return hidePersonalNumbers(value, CATALOGUES[lang]['privacy.personal-number'] ?? '');
 }
 
 /**

@@ -110,8 +110,14 @@ export function findPersonalNumbers(text: string): PersonalNumberMatch[] {
   return out;
 }
 
-/** The text with every personal identity number replaced by `replacement` (e.g. "(not shown)"). */
-export function hidePersonalNumbers(text: string, replacement: string): string {
+/**
+ * What stored data (import issues, findings' parameters) holds in place of a personal identity number;
+ * messages show it as `privacy.personal-number` in the user's language.
+ */
+export const PERSONAL_NUMBER_MARK = '[personal identity number]';
+
+/** The text with every personal identity number replaced by `replacement`. */
+export function hidePersonalNumbers(text: string, replacement: string = PERSONAL_NUMBER_MARK): string {
   const found = findPersonalNumbers(text);
   if (found.length === 0) return text;
   let out = '';

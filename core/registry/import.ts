@@ -13,6 +13,7 @@
  * For JSON the file's own `provenance` is required; of the options only `demo: true` applies.
  */
 import type { IsoDate } from '../dates.ts';
+import { findPersonalNumbers, hidePersonalNumbers } from '../orgnr/personal-number.ts';
 import { assembleSuppliers, type LocatedEntry } from './assemble.ts';
 import { decodeText, looksBinary, stripBom } from './decode.ts';
 import { readCsv, type ProvenanceKey } from './import-csv.ts';
@@ -102,6 +103,31 @@ function importJson(text: string, options: ImportOptions, warnings: LineIssue[])
   return finish(read.entries, provenance, [...read.errors, ...errors], [...warnings, ...read.warnings]);
 }
 
+/**
+ * The text with every personal identity number replaced by PERSONAL_NUMBER_MARK (which names drop and
+ * an organisation-number cell reads as a sole trader's number), and the lines it was found on. Done on
+ * the whole text before anything is read, so no issue, warning or supplier can carry one.
+ */
+function withoutPersonalNumbers(text: string): { text: string; lines: number[] } {
+  const found = findPersonalNumbers(text);
+  if (found.length === 0) return { text, lines: [] };
+  const lines: number[] = [];
+  let line = 1;
+  let counted = 0;
+  for (const m of found) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index;
+    if (lines.at(-1) !== line) lines.push(line);
+  }
+  return { text: hidePersonalNumbers(text), lines };
+}
+
+/** Lines that had a personal identity number somewhere other than the organisation number cell. */
+function removedWarnings(lines: readonly number[], warnings: readonly LineIssue[]): LineIssue[] {
+  const soleTraders = new Set(warnings.filter((w) => w.code === 'orgnr-personal').map((w) => w.line));
+  return lines.filter((line) => !soleTraders.has(line)).map((line) => lineIssue(line, 'personal-number-removed'));
+}
+
 /** Every problem of every stage is reported together; any one of them means no registry. */
 function finish(entries: readonly LocatedEntry[], provenance: Provenance | null, errors: readonly LineIssue[], warnings: readonly LineIssue[]): ImportResult {
   const assembled = assembleSuppliers(entries, provenance);
@@ -124,6 +150,9 @@ export function importRegistry(input: Uint8Array | string, options: ImportOption
   if (text.trim() === '') return failed([lineIssue(0, 'empty-file')]);
   if (looksBinary(text)) return failed([lineIssue(0, 'binary-file')]);
 
+  const scrubbed = withoutPersonalNumbers(text);
   const format = options.format ?? (/^\s*[[{]/.test(text) ? 'json' : 'csv');
-  return format === 'json' ? importJson(text, options, warnings) : importCsv(text, options, warnings);
+  const result = format === 'json' ? importJson(scrubbed.text, options, warnings) : importCsv(scrubbed.text, options, warnings);
+  if (!result.ok || scrubbed.lines.length === 0) return result;
+  return { ...result, warnings: [...result.warnings, ...removedWarnings(scrubbed.lines, result.warnings)].sort((a, b) => a.line - b.line) };
 }

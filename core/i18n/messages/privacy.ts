@@ -11,6 +11,7 @@ export const privacyMessages = defineMessages({
       'This is a personal identity number (not shown), not an organisation number. A sole trader’s organisation number is the owner’s personal identity number: Inkludo does not keep it, so the supplier is checked without it.',
     'registry.issue.orgnr-personal':
       'The organisation number is a personal identity number (not shown). A sole trader’s organisation number is the owner’s personal identity number: Inkludo does not keep it, so this supplier is left out of the registry. The rest of the line was checked.',
+    'registry.issue.personal-number-removed': 'A personal identity number on this line was removed (not shown): Inkludo does not keep personal identity numbers.',
     'registry.issue.share-read-as-fraction':
       'The share {value} was read as {percent} %: the column header does not say %, and Excel stores 30 % as 0.3. If you meant {value} %, add % to the header or the value.',
     'cli.option.unknown': 'Unknown option {option}. Run inkludo {command} --help for the options. A value that starts with a dash goes after --, e.g. -- -5.',
@@ -27,6 +28,7 @@ export const privacyMessages = defineMessages({
       'Dette er et personnummer (vises ikke), ikke et organisasjonsnummer. Organisasjonsnummeret til et enkeltpersonforetak kan være innehaverens personnummer: Inkludo tar ikke vare på det, så leverandøren kontrolleres uten det.',
     'registry.issue.orgnr-personal':
       'Organisasjonsnummeret er et personnummer (vises ikke). Organisasjonsnummeret til et enkeltpersonforetak kan være innehaverens personnummer: Inkludo tar ikke vare på det, så denne leverandøren er utelatt fra registeret. Resten av linjen er kontrollert.',
+    'registry.issue.personal-number-removed': 'Et personnummer på denne linjen er fjernet (vises ikke): Inkludo tar ikke vare på personnumre.',
     'registry.issue.share-read-as-fraction':
       'Andelen {value} ble lest som {percent} %: kolonneoverskriften sier ikke %, og Excel lagrer 30 % som 0,3. Mente du {value} %, skriv % i overskriften eller verdien.',
     'cli.option.unknown': 'Ukjent valg {option}. Kjør inkludo {command} --help for å se valgene. En verdi som begynner med bindestrek skrives etter --, f.eks. -- -5.',
@@ -43,6 +45,7 @@ export const privacyMessages = defineMessages({
       'Detta är ett personnummer (visas inte), inte ett organisationsnummer. En enskild firmas organisationsnummer är ägarens personnummer: Inkludo sparar det inte, så leverantören kontrolleras utan det.',
     'registry.issue.orgnr-personal':
       'Organisationsnumret är ett personnummer (visas inte). En enskild firmas organisationsnummer är ägarens personnummer: Inkludo sparar det inte, så den här leverantören lämnas utanför registret. Resten av raden har kontrollerats.',
+    'registry.issue.personal-number-removed': 'Ett personnummer på den här raden har tagits bort (visas inte): Inkludo sparar inte personnummer.',
     'registry.issue.share-read-as-fraction':
       'Andelen {value} lästes som {percent} %: kolumnrubriken anger inte %, och Excel sparar 30 % som 0,3. Menade du {value} %, skriv % i rubriken eller värdet.',
     'cli.option.unknown': 'Okänt alternativ {option}. Kör inkludo {command} --help för alternativen. Ett värde som börjar med bindestreck skrivs efter --, t.ex. -- -5.',

@@ -81,6 +81,7 @@ function signalLine(signal: LotSignal, t: Translate): string {
 /** Valid NO/SE numbers the way each country writes them; otherwise the raw text, or why it is not valid. */
 function orgnrText(party: NoticeParty, t: Translate): string {
   if (party.orgnr !== null && party.orgnrJurisdiction !== null) return formatOrgnr(party.orgnr, party.orgnrJurisdiction);
+  if (party.orgnrProblem === 'personal-number') return t('privacy.personal-number');
   if (party.orgnrRaw === null) return t('notice.orgnr.none');
   return party.orgnrProblem !== null ? t('notice.orgnr.invalid', { raw: party.orgnrRaw.trim() }) : party.orgnrRaw.trim();
 }

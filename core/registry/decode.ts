@@ -22,6 +22,11 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
+/** Bytes in one named encoding (a WHATWG label: `utf-8`, `utf-16le`, `iso-8859-1` …); throws on an unknown label. */
+export function decodeWith(label: string, bytes: Uint8Array): string {
+  return new Decoder(label).decode(bytes);
+}
+
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (startsWith(bytes, [0xff, 0xfe])) return { text: new Decoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (startsWith(bytes, [0xfe, 0xff])) return { text: new Decoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };

@@ -62,11 +62,13 @@ function lotLines(lot: NoticeLot, assessed: LotAssessment | undefined, registry:
   lines.push(lot.estimatedValue ? t('notice.value', moneyParams(lot.estimatedValue)) : t('notice.value-none'));
   if (lot.cpv.length > 0 || lot.cpvAdditional.length > 0) lines.push(t('notice.cpv', { codes: [...lot.cpv, ...lot.cpvAdditional].join(', ') }));
   if (assessed?.fitting && registry) {
-    lines.push(assessed.fitting.length > 0 ? t('notice.fitting', { count: assessed.fitting.length }) : t('notice.fitting-none'));
+    const count = assessed.fittingCount ?? assessed.fitting.length;
+    lines.push(count > 0 ? t('notice.fitting', { count }) : t('notice.fitting-none'));
     for (const f of assessed.fitting) {
       const orgnr = formatOrgnr(f.supplier.orgnr, f.supplier.jurisdiction);
       lines.push(`  ${t('notice.fitting-item', { name: f.supplier.name, orgnr, cpv: f.cpv, ...provenanceParams(f.supplier.provenance, registry, t) })}`);
     }
+    if (count > assessed.fitting.length) lines.push(`  ${t('notice.fitting-capped', { count, shown: assessed.fitting.length })}`);
     if (lot.places.length > 0) lines.push(t('notice.places-not-compared', { places: lot.places.join(', ') }));
   }
   return lines;

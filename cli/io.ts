@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CliError } from './command.ts';
-import { DEFAULT_RULES, isIsoDate, parseRulePack, todayIso, withRulePack, type Lang, type RuleSet } from '../core/index.ts';
+import { DEFAULT_RULES, isIsoDate, personalNumberReplacer, parseRulePack, todayIso, withRulePack, type Lang, type RuleSet } from '../core/index.ts';
 
 export async function readInputFile(path: string): Promise<Uint8Array> {
   try {
@@ -35,8 +35,17 @@ export function dateOption(values: Record<string, unknown>, name = 'date'): stri
   return raw;
 }
 
+/** Pretty JSON for stdout; a personal identity number anywhere in `value` is replaced by the mark. */
 export function json(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
+  return JSON.stringify(value, (k, v: unknown) => {
+    const safe = personalNumberReplacer(k, v);
+    return typeof safe === 'bigint' ? safe.toString() : safe;
+  }, 2);
+}
+
+/** One-line JSON, as json() makes it safe. */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value, personalNumberReplacer);
 }
 
 export type { Lang };

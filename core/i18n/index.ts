@@ -1,4 +1,4 @@
-import { hidePersonalNumbers, PERSONAL_NUMBER_MARK } from '../orgnr/personal-number.ts';
+import { hidePersonalNumbers } from '../orgnr/personal-number.ts';
 import { LANGS, LOCALE_OF, type AreaMessages, type Lang, type MessageParams } from './catalogue.ts';
 import { commonMessages } from './messages/common.ts';
 import { rulesMessages } from './messages/rules.ts';
@@ -66,8 +66,7 @@ export function formatNumber(lang: Lang, value: number | bigint): string {
 function formatParam(lang: Lang, value: MessageParams[string]): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return formatNumber(lang, value);
-  const hidden = CATALOGUES[lang]['privacy.personal-number'] ?? '';
-  return hidePersonalNumbers(value, hidden).replaceAll(PERSONAL_NUMBER_MARK, hidden);
+  return hidePersonalNumbers(value, CATALOGUES[lang]['privacy.personal-number'] ?? '');
 }
 
 /**

@@ -116,8 +116,12 @@ export function findPersonalNumbers(text: string): PersonalNumberMatch[] {
  */
 export const PERSONAL_NUMBER_MARK = '[personal identity number]';
 
-/** The text with every personal identity number replaced by `replacement`. */
+/**
+ * The text with every personal identity number replaced by `replacement`; a PERSONAL_NUMBER_MARK that
+ * data already carries is replaced too, so a message shows it in the user's language.
+ */
 export function hidePersonalNumbers(text: string, replacement: string = PERSONAL_NUMBER_MARK): string {
+  if (replacement !== PERSONAL_NUMBER_MARK && text.includes(PERSONAL_NUMBER_MARK)) text = text.replaceAll(PERSONAL_NUMBER_MARK, replacement);
   const found = findPersonalNumbers(text);
   if (found.length === 0) return text;
   let out = '';
@@ -127,4 +131,16 @@ export function hidePersonalNumbers(text: string, replacement: string = PERSONAL
     at = m.index + m.length;
   }
   return out + text.slice(at);
+}
+
+/**
+ * A JSON.stringify replacer: strings lose their personal identity numbers, and a number that is one
+ * (a cell of bare digits read as an amount) becomes the mark, so the document stays valid JSON.
+ */
+export function personalNumberReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return hidePersonalNumbers(value);
+  if ((typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint') {
+    return personalNumberKind(String(value)) === null ? value : PERSONAL_NUMBER_MARK;
+  }
+  return value;
 }

@@ -21,6 +21,7 @@ export const privacyMessages = defineMessages({
     'cli.option.invalid': 'The command line could not be read. Run inkludo {command} --help.',
     'cli.internal-error.debug': 'Set INKLUDO_DEBUG=1 to see the technical details.',
     'notice.error.encoding-unsupported': 'The notice declares the encoding "{encoding}", which cannot be read. Save it as UTF-8.',
+    'addin.registry.storage-full': 'The browser’s storage for the add-in is full, so this registry was not imported. The previous registry is unchanged.',
     'notice.fitting-capped': '{count} suppliers in the registry fit this lot; the first {shown} are listed.',
   },
   nb: {
@@ -39,6 +40,7 @@ export const privacyMessages = defineMessages({
     'cli.option.invalid': 'Kommandolinjen kunne ikke leses. Kjør inkludo {command} --help.',
     'cli.internal-error.debug': 'Sett INKLUDO_DEBUG=1 for å se de tekniske detaljene.',
     'notice.error.encoding-unsupported': 'Kunngjøringen oppgir tegnkodingen «{encoding}», som ikke kan leses. Lagre den som UTF-8.',
+    'addin.registry.storage-full': 'Nettleserlagringen for tillegget er full, så dette registeret ble ikke importert. Det forrige registeret er uendret.',
     'notice.fitting-capped': '{count} leverandører i registeret passer til denne delkontrakten; de {shown} første er listet.',
   },
   sv: {
@@ -57,6 +59,7 @@ export const privacyMessages = defineMessages({
     'cli.option.invalid': 'Kommandoraden kunde inte läsas. Kör inkludo {command} --help.',
     'cli.internal-error.debug': 'Sätt INKLUDO_DEBUG=1 för att se de tekniska detaljerna.',
     'notice.error.encoding-unsupported': 'Annonsen anger teckenkodningen ”{encoding}”, som inte kan läsas. Spara den som UTF-8.',
+    'addin.registry.storage-full': 'Webbläsarens lagring för tillägget är full, så det här registret importerades inte. Det tidigare registret är oförändrat.',
     'notice.fitting-capped': '{count} leverantörer i registret passar för den här delen; de {shown} första visas.',
   },
 });

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../dates.ts';
 import { parseOrgnr, PERSONAL_NUMBER_MARK, type OrgnrJurisdiction, type OrgnrProblem } from '../orgnr/index.ts';
+import { readSharePercent } from '../value/share.ts';
 import { foldedWords } from './normalise.ts';
 import type { ShareDenominator, SupplierKind } from './types.ts';
 
@@ -95,11 +96,13 @@ function yesNo(value: unknown): unknown {
   return value;
 }
 
-/** "29,9 %", "30", "45.5" → number; anything else is passed on unchanged. */
+/**
+ * "29,9 %", "30", "45.5" → number, as a percentage (the field is `percent`; a CSV column that does not
+ * say % has had its fractions read by import-csv.ts already); anything else is passed on unchanged.
+ */
 function percent(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  const m = /^\s*(-?\d+(?:[.,]\d+)?)\s*%?\s*$/.exec(value);
-  return m?.[1] ? Number(m[1].replace(',', '.')) : value;
+  return readSharePercent(value, true)?.percent ?? value;
 }
 
 /** ISO dates, and the D.M.YYYY that Norwegian Excel writes, → ISO. */

@@ -127,8 +127,8 @@ describe('CSV quoting and line numbers', () => {
     expect(summary(failures(csv))).toEqual([[6, 'name', 'name-missing']]);
   });
 
-  it('skips blank rows, rows of empty cells and # comment rows without losing count', () => {
-    const csv = `# source: S\n# retrieved: 2026-10-01\n\norgnr;name\n;\n# a comment\n${NO_A};A\n\n${NO_B};B\n12;C\n`;
+  it('skips blank rows and rows of empty cells without losing count', () => {
+    const csv = `# source: S\n# retrieved: 2026-10-01\n\norgnr;name\n;\n\n${NO_A};A\n\n${NO_B};B\n12;C\n`;
     expect(summary(failures(csv, {}))).toEqual([[10, 'orgnr', 'orgnr-invalid']]);
   });
 
@@ -366,10 +366,13 @@ describe('warnings: values kept as given', () => {
     ]);
   });
 
-  it('a share written as a fraction', () => {
-    const { registry, warnings } = imported(`orgnr;name;andel;grunnlag;per dato\n${NO_A};A;0,35;ansatte;2026-01-01\n`);
-    expect(registry.suppliers[0]?.share?.percent).toBe(0.35);
-    expect(warnings.map((w) => [w.line, w.code, w.params])).toEqual([[2, 'share-looks-like-fraction', { value: 0.35, percent: 35 }]]);
+  it('a share written as a fraction: read as Excel stores a percentage unless the header says %', () => {
+    const plain = imported(`orgnr;name;andel;grunnlag;per dato\n${NO_A};A;0,35;ansatte;2026-01-01\n`);
+    expect(plain.registry.suppliers[0]?.share?.percent).toBe(35);
+    expect(plain.warnings.map((w) => [w.line, w.code, w.params])).toEqual([[2, 'share-read-as-fraction', { value: '0,35', percent: 35 }]]);
+    const percent = imported(`orgnr;name;andel (%);grunnlag;per dato\n${NO_A};A;0,35;ansatte;2026-01-01\n`);
+    expect(percent.registry.suppliers[0]?.share?.percent).toBe(0.35);
+    expect(percent.warnings.map((w) => [w.line, w.code, w.params])).toEqual([[2, 'share-looks-like-fraction', { value: 0.35, percent: 35 }]]);
   });
 });
 

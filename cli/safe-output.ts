@@ -6,6 +6,7 @@ import { hidePersonalNumbers, type Translate } from '../core/index.ts';
 
 // C0 controls except tab and line feed (ESC starts ANSI/OSC sequences, CR overwrites a line, BEL rings),
 // DEL, and C1 controls (U+009B is a one-character CSI, U+009D an OSC).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** The text without control characters; tab and line feed stay. */

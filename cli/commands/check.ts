@@ -19,6 +19,7 @@ import {
   type ContractKind,
   type PurchaseJurisdiction,
   type SheetReport,
+  withoutPersonalNumbers,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
 import { RULES_OPTION, choiceOption, dateOption, jsonLine, readInputFile, rulesOption, stringOption } from '../io.ts';
@@ -109,7 +110,7 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext): Resul
       r.findings.map((f) => f.code).join(', '),
       r.findings.map((f) => describeFinding(lang, f)).join('\n'),
       r.ruleIds.join(', '),
-    ]),
+    ].map((cell) => withoutPersonalNumbers(lang, cell))),
     note: t('sheet.results.note', { sheet, jurisdiction: report.jurisdiction, date: report.date }),
   };
 }

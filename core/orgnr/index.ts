@@ -93,6 +93,12 @@ function isPersonalNumber(compact: string): 'NO' | 'SE' | null {
   return kind === null ? null : kind.startsWith('no-') ? 'NO' : 'SE';
 }
 
+/** The country of a personal identity number written somewhere in `text` ("pnr 850101-…"), or null. */
+function personalIn(text: string): 'NO' | 'SE' | null {
+  const found = findPersonalNumbers(text)[0];
+  return found === undefined ? null : found.kind.startsWith('no-') ? 'NO' : 'SE';
+}
+
 /**
  * Parses one organisation number. Personal identity numbers of both countries are recognised first
  * (problem `personal-number`, raw not kept); only an `SE`-prefixed text is read as the Swedish VAT form
@@ -103,7 +109,7 @@ export function parseOrgnr(raw: string, country?: string | null): Orgnr {
   const text = textOf(raw);
   let s = compactOrgnr(text);
   if (s === '') return result(text, null, null, 'empty');
-  const personalCountry = isPersonalNumber(s);
+  const personalCountry = isPersonalNumber(s) ?? personalIn(text);
   if (personalCountry !== null) return personal(personalCountry);
   const hint = typeof country === 'string' ? country.toUpperCase().slice(0, 2) : null;
 

@@ -103,6 +103,12 @@ describe('personal identity numbers of every form', () => {
     expect(parseOrgnr(written).digits).toBeNull();
   });
 
+  it.each(VALID)('%s inside other text in an organisation-number cell is still not kept', (_name, written) => {
+    for (const text of [`pnr ${written}`, `Innehaver: ${written} (ENK)`, `${written}, Anna`]) {
+      expect(parseOrgnr(text)).toEqual({ raw: '', jurisdiction: expect.stringMatching(/^(NO|SE)$/) as unknown, digits: null, problem: 'personal-number' });
+    }
+  });
+
   it('only an SE-prefixed text is the VAT form of a Swedish organisation number', () => {
     expect(parseOrgnr('SE556086822501').digits).toBe('5560868225');
     expect(parseOrgnr('556086822501').digits).toBeNull();

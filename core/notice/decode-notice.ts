@@ -3,7 +3,7 @@
  * a byte order mark first (UTF-8, UTF-16 LE/BE), else the `encoding` of the XML declaration, else
  * UTF-8. eForms notices are UTF-8, but a notice saved by another tool may be UTF-16 or ISO-8859-1.
  */
-import { decodeWith } from '../registry/decode.ts';
+import { decodeWith, startsWith } from '../registry/decode.ts';
 import { noticeError, type NoticeError } from './errors.ts';
 
 export type DecodedNotice = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: NoticeError };
@@ -19,10 +19,6 @@ const UTF16_WITHOUT_BOM: readonly (readonly [readonly number[], string])[] = [
   [[0x3c, 0x00, 0x3f, 0x00], 'utf-16le'],
   [[0x00, 0x3c, 0x00, 0x3f], 'utf-16be'],
 ];
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((b, i) => bytes[i] === b);
-}
 
 /** The XML declaration is ASCII in every ASCII-compatible encoding; only its first 200 bytes are looked at. */
 function declaredEncoding(bytes: Uint8Array): string | null {

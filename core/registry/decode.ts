@@ -18,7 +18,7 @@ interface TextDecoderLike {
 type TextDecoderConstructor = new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
 const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderConstructor }).TextDecoder;
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+export function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 

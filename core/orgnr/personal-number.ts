@@ -117,17 +117,20 @@ export function findPersonalNumbers(text: string): PersonalNumberMatch[] {
 export const PERSONAL_NUMBER_MARK = '[personal identity number]';
 
 /**
- * The text with every personal identity number replaced by `replacement`; a PERSONAL_NUMBER_MARK that
- * data already carries is replaced too, so a message shows it in the user's language.
+ * The text with every personal identity number replaced by `replacement` (or what it returns for each
+ * one); a PERSONAL_NUMBER_MARK that data already carries is replaced by a string replacement too, so a
+ * message shows it in the user's language.
  */
-export function hidePersonalNumbers(text: string, replacement: string = PERSONAL_NUMBER_MARK): string {
-  if (replacement !== PERSONAL_NUMBER_MARK && text.includes(PERSONAL_NUMBER_MARK)) text = text.replaceAll(PERSONAL_NUMBER_MARK, replacement);
+export function hidePersonalNumbers(text: string, replacement: string | ((match: PersonalNumberMatch) => string) = PERSONAL_NUMBER_MARK): string {
+  if (typeof replacement === 'string' && replacement !== PERSONAL_NUMBER_MARK && text.includes(PERSONAL_NUMBER_MARK)) {
+    text = text.replaceAll(PERSONAL_NUMBER_MARK, replacement);
+  }
   const found = findPersonalNumbers(text);
   if (found.length === 0) return text;
   let out = '';
   let at = 0;
   for (const m of found) {
-    out += text.slice(at, m.index) + replacement;
+    out += text.slice(at, m.index) + (typeof replacement === 'string' ? replacement : replacement(m));
     at = m.index + m.length;
   }
   return out + text.slice(at);

@@ -13,7 +13,7 @@
  * For JSON the file's own `provenance` is required; of the options only `demo: true` applies.
  */
 import type { IsoDate } from '../dates.ts';
-import { findPersonalNumbers, hidePersonalNumbers } from '../orgnr/personal-number.ts';
+import { findPersonalNumbers, hidePersonalNumbers, PERSONAL_NUMBER_MARK, type PersonalNumberMatch } from '../orgnr/personal-number.ts';
 import { assembleSuppliers, type LocatedEntry } from './assemble.ts';
 import { decodeText, looksBinary, stripBom } from './decode.ts';
 import { readCsv, type ProvenanceKey } from './import-csv.ts';
@@ -106,9 +106,10 @@ function importJson(text: string, options: ImportOptions, warnings: LineIssue[])
 /**
  * The text with every personal identity number replaced by PERSONAL_NUMBER_MARK (which names drop and
  * an organisation-number cell reads as a sole trader's number), and the lines it was found on. Done on
- * the whole text before anything is read, so no issue, warning or supplier can carry one.
+ * the whole text before anything is read, so no issue, warning or supplier can carry one. In JSON a
+ * bare number (`"orgnr": 8501011234`) becomes the mark as a string, so the file stays JSON.
  */
-function withoutPersonalNumbers(text: string): { text: string; lines: number[] } {
+function withoutPersonalNumbers(text: string, format: 'csv' | 'json'): { text: string; lines: number[] } {
   const found = findPersonalNumbers(text);
   if (found.length === 0) return { text, lines: [] };
   const lines: number[] = [];
@@ -119,7 +120,28 @@ function withoutPersonalNumbers(text: string): { text: string; lines: number[] }
     counted = m.index;
     if (lines.at(-1) !== line) lines.push(line);
   }
-  return { text: hidePersonalNumbers(text), lines };
+  const inString = jsonStringTracker(text);
+  const bareJsonNumber = (m: PersonalNumberMatch) => format === 'json' && !inString(m.index) && /^\d+$/.test(text.slice(m.index, m.index + m.length));
+  return { text: hidePersonalNumbers(text, (m) => (bareJsonNumber(m) ? JSON.stringify(PERSONAL_NUMBER_MARK) : PERSONAL_NUMBER_MARK)), lines };
+}
+
+/**
+ * Whether a position of a JSON text is inside a string, for positions asked in increasing order: one
+ * pass over the text in all, however many positions are asked.
+ */
+function jsonStringTracker(text: string): (index: number) => boolean {
+  let at = 0;
+  let inside = false;
+  let escaped = false;
+  return (index) => {
+    for (; at < index; at++) {
+      const c = text[at];
+      if (escaped) escaped = false;
+      else if (inside && c === '\\') escaped = true;
+      else if (c === '"') inside = !inside;
+    }
+    return inside;
+  };
 }
 
 /** Lines that had a personal identity number somewhere other than the organisation number cell. */
@@ -150,8 +172,8 @@ export function importRegistry(input: Uint8Array | string, options: ImportOption
   if (text.trim() === '') return failed([lineIssue(0, 'empty-file')]);
   if (looksBinary(text)) return failed([lineIssue(0, 'binary-file')]);
 
-  const scrubbed = withoutPersonalNumbers(text);
   const format = options.format ?? (/^\s*[[{]/.test(text) ? 'json' : 'csv');
+  const scrubbed = withoutPersonalNumbers(text, format);
   const result = format === 'json' ? importJson(scrubbed.text, options, warnings) : importCsv(scrubbed.text, options, warnings);
   if (!result.ok || scrubbed.lines.length === 0) return result;
   return { ...result, warnings: [...result.warnings, ...removedWarnings(scrubbed.lines, result.warnings)].sort((a, b) => a.line - b.line) };

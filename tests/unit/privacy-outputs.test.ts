@@ -104,6 +104,27 @@ describe('no personal identity number in any output (property)', () => {
     );
   });
 
+  it('registry import from JSON: any field, as a string or a bare number', () => {
+    const fields = ['orgnr', 'name', 'kind', 'regions', 'categories', 'altNames'] as const;
+    fc.assert(
+      fc.property(embedded, fc.constantFrom(...fields), fc.boolean(), ({ n, text }, field, bare) => {
+        const entry: Record<string, unknown> = { orgnr: '100427311', name: 'Demo Vekst AS', kind: 'amb', regions: ['1804'], categories: ['9091'], altNames: ['Vekst'] };
+        const digitsOnly = n.written.replace(/\D/g, '');
+        const value = bare && field === 'orgnr' && !digitsOnly.startsWith('0') ? '__BARE__' : text;
+        entry[field] = field === 'regions' || field === 'categories' || field === 'altNames' ? [value] : value;
+        const json = JSON.stringify({ schema: 'inkludo.registry/1', provenance: { source: 'S', retrieved: '2026-11-01' }, suppliers: [entry] }, null, 1).replace('"__BARE__"', digitsOnly);
+        const imported = importRegistry(json);
+        expectNoLeak(n, 'the JSON import result', JSON.stringify(imported));
+        const issues = imported.ok ? imported.warnings : imported.errors;
+        for (const each of LANGS) expectNoLeak(n, `JSON import messages (${each})`, issues.map((i) => describeLineIssue(translator(each), i)).join('\n'));
+        if (imported.ok) expectNoLeak(n, 'the stored registry', exportRegistryJson(imported.registry));
+        // A JSON file stays JSON: the only problems are the values, never the syntax.
+        expect(issues.map((i) => i.code)).not.toContain('json-syntax');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('inkludo notice: text and JSON, from the organisation id (BT-501) or a name', async () => {
     await fc.assert(
       fc.asyncProperty(embedded, fc.constantFrom('NOR', 'SWE', 'GRC'), fc.boolean(), lang, async ({ n, text }, country, asId, l) => {

@@ -47,6 +47,26 @@ describe('a sole trader in a registry file', () => {
   });
 });
 
+describe('a sole trader in a JSON registry', () => {
+  it.each([
+    ['a string', JSON.stringify(se.forms[0])],
+    ['a bare number', se.ten],
+    ['twelve digits as a number', se.twelve],
+  ])('the organisation number as %s: left out with a warning, the file still read', (_name, orgnr) => {
+    const json = `{"schema": "inkludo.registry/1", "provenance": {"source": "S", "retrieved": "2026-10-01"},
+  "suppliers": [
+    {"orgnr": "100427311", "name": "Demo Vekst AS"},
+    {"orgnr": ${orgnr}, "name": "Svensson Städ"}
+  ]}`;
+    const r = importRegistry(json);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.registry.suppliers.map((s) => s.name)).toEqual(['Demo Vekst AS']);
+    expect(r.warnings.map((w) => [w.line, w.code])).toEqual([[4, 'orgnr-personal']]);
+    expect(leaked(JSON.stringify(r), owner)).toEqual([]);
+  });
+});
+
 describe('a sole trader in a tender sheet', () => {
   const registry = resolve(REPO_ROOT, 'tests/fixtures/sheet/registry.csv');
   const sheet = join(dir, 'plan.csv');

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LANGS, buildRegistryIndex, describeLineIssue, exportRegistryJson, importRegistry, translator } from '../../core/index.ts';
+import { LANGS, buildRegistryIndex, checkSheet, describeLineIssue, exportRegistryJson, importRegistry, translator } from '../../core/index.ts';
+import { resultTable as addinResultTable } from '../../addin/office/result-table.ts';
 import { readXlsxCells } from '../../cli/xlsx.ts';
 import { findSupplierMentions } from '../../extension/content/scan/mentions.ts';
 import { cli } from '../support/cli.ts';
@@ -65,6 +66,17 @@ describe('no personal identity number in any output (property)', () => {
         if (results.ok) expectNoLeak(n, 'the results sheet', JSON.stringify(results.worksheet.cells));
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it("the add-in's results sheet", () => {
+    fc.assert(
+      fc.property(embedded, fc.nat(SHEET_HEADER.length - 1), lang, ({ n, text }, column, l) => {
+        const row = SHEET_ROW.map((c, i) => (i === column ? text : c));
+        const report = checkSheet([SHEET_HEADER, SHEET_ROW, row], { jurisdiction: 'SE', date: '2026-11-30', buyer: 'municipal' });
+        expectNoLeak(n, 'the add-in results sheet', JSON.stringify(addinResultTable(report, 'Plan', l).rows));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -1,4 +1,4 @@
-import { hidePersonalNumbers, personalNumberKind } from '../orgnr/personal-number.ts';
+import { hidePersonalNumbers, hidePersonalNumbersIn } from '../orgnr/personal-number.ts';
 import { LANGS, LOCALE_OF, type AreaMessages, type Lang, type MessageParams } from './catalogue.ts';
 import { commonMessages } from './messages/common.ts';
 import { rulesMessages } from './messages/rules.ts';
@@ -74,12 +74,7 @@ function formatParam(lang: Lang, value: MessageParams[string]): string {
  * identity number in text, or a whole number that is one, becomes "(not shown)" in `lang`.
  */
 export function withoutPersonalNumbers<T>(lang: Lang, value: T): T | string {
-  const hidden = CATALOGUES[lang]['privacy.personal-number'] ?? '';
-  if (typeof value === 'string') return hidePersonalNumbers(value, hidden);
-  if ((typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint') {
-    return personalNumberKind(String(value)) === null ? value : hidden;
-  }
-  return value;
+  return hidePersonalNumbersIn(value, CATALOGUES[lang]['privacy.personal-number'] ?? '');
 }
 
 /**

@@ -137,13 +137,18 @@ export function hidePersonalNumbers(text: string, replacement: string | ((match:
 }
 
 /**
- * A JSON.stringify replacer: strings lose their personal identity numbers, and a number that is one
- * (a cell of bare digits read as an amount) becomes the mark, so the document stays valid JSON.
+ * A value with its personal identity numbers hidden: text as hidePersonalNumbers does it, and a whole
+ * number that is one (a cell of bare digits read as an amount) as `replacement` itself.
  */
-export function personalNumberReplacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'string') return hidePersonalNumbers(value);
+export function hidePersonalNumbersIn<T>(value: T, replacement: string = PERSONAL_NUMBER_MARK): T | string {
+  if (typeof value === 'string') return hidePersonalNumbers(value, replacement);
   if ((typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint') {
-    return personalNumberKind(String(value)) === null ? value : PERSONAL_NUMBER_MARK;
+    return personalNumberKind(String(value)) === null ? value : replacement;
   }
   return value;
+}
+
+/** A JSON.stringify replacer that hides personal identity numbers; the document stays valid JSON. */
+export function personalNumberReplacer(_key: string, value: unknown): unknown {
+  return hidePersonalNumbersIn(value);
 }

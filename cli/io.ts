@@ -6,6 +6,7 @@ import {
   describePackIssue,
   describePackProvenance,
   isIsoDate,
+  personalNumberReplacer,
   parseOrganisationPack,
   todayIso,
   withRulePack,
@@ -49,8 +50,17 @@ export function dateOption(values: Record<string, unknown>, name = 'date'): stri
   return raw;
 }
 
+/** Pretty JSON for stdout; a personal identity number anywhere in `value` is replaced by the mark. */
 export function json(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
+  return JSON.stringify(value, (k, v: unknown) => {
+    const safe = personalNumberReplacer(k, v);
+    return typeof safe === 'bigint' ? safe.toString() : safe;
+  }, 2);
+}
+
+/** One-line JSON, as json() makes it safe. */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value, personalNumberReplacer);
 }
 
 export type { Lang };

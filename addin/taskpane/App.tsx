@@ -38,10 +38,13 @@ export function App({ lang }: { lang: Lang }) {
     saveSettings(next).catch(fail);
   };
 
-  const updateRegistry = (next: Registry | null) => {
-    if (next) storeRegistry(next);
-    else forgetRegistry();
+  /** False when the browser could not store `next`: the previous registry stays, in storage and on screen. */
+  const updateRegistry = (next: Registry | null): boolean => {
+    if (next) {
+      if (!storeRegistry(next)) return false;
+    } else forgetRegistry();
     setRegistry(next);
+    return true;
   };
 
   const updatePacks = (next: readonly RulePack[]) => {

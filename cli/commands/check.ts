@@ -21,11 +21,12 @@ import {
   type PurchaseJurisdiction,
   type SheetReport,
   type ValueBasis,
+  withoutPersonalNumbers,
 } from '../../core/index.ts';
 
 const VALUE_BASES: readonly ValueBasis[] = ['total', 'yearly', 'monthly'];
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
-import { RULES_OPTION, choiceOption, dateOption, readInputFile, rulesOption, samePath, stringOption } from '../io.ts';
+import { RULES_OPTION, choiceOption, dateOption, jsonLine, readInputFile, rulesOption, samePath, stringOption } from '../io.ts';
 import { readXlsxCells, writeCellsWithResults, writeXlsxWithResults, type ResultTable } from '../xlsx.ts';
 import { loadRegistry } from '../registry-file.ts';
 
@@ -139,7 +140,7 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext): Resul
       r.findings.map((f) => f.code).join(', '),
       r.findings.map((f) => describeFinding(lang, f)).join('\n'),
       r.ruleIds.join(', '),
-    ]),
+    ].map((cell) => withoutPersonalNumbers(lang, cell))),
     note: t('sheet.results.note', { sheet, jurisdiction: report.jurisdiction, date: report.date }),
   };
 }
@@ -152,12 +153,12 @@ const JSON_ROWS_PER_WRITE = 1000;
  */
 function writeJson(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): void {
   const doc = sheetReportJson({ ...report, rows: [] }, sheet, ctx.lang);
-  ctx.out(`${JSON.stringify({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }).slice(0, -1)},"rows":[`);
+  ctx.out(`${jsonLine({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }).slice(0, -1)},"rows":[`);
   for (let i = 0; i < report.rows.length; i += JSON_ROWS_PER_WRITE) {
-    const chunk = report.rows.slice(i, i + JSON_ROWS_PER_WRITE).map((r) => JSON.stringify(sheetRowJson(r, ctx.lang)));
+    const chunk = report.rows.slice(i, i + JSON_ROWS_PER_WRITE).map((r) => jsonLine(sheetRowJson(r, ctx.lang)));
     ctx.out(chunk.join(',\n') + (i + JSON_ROWS_PER_WRITE < report.rows.length ? ',' : ''));
   }
-  ctx.out(`],${JSON.stringify({ skipped: doc.skipped, summary: doc.summary, ...extra }).slice(1)}`);
+  ctx.out(`],${jsonLine({ skipped: doc.skipped, summary: doc.summary, ...extra }).slice(1)}`);
 }
 
 /** `inkludo check FILE`: every row of a procurement plan or contract register through the sheet check. */

@@ -1,7 +1,7 @@
 import {
   assessNotice,
   DEFAULT_XML_LIMITS,
-  noticeError,
+  decodeNotice,
   noticeJson,
   readNotice,
   summariseNotice,
@@ -19,11 +19,11 @@ export const noticeCommand: Command = {
     const [path] = positionals;
     if (path === undefined) throw new CliError('error.missing-argument', { name: 'FILE.xml' });
     const bytes = await readInputFile(path);
-    // Checked on the bytes before decoding: a UTF-8 text is never shorter in bytes than in characters.
-    const read =
-      bytes.length > DEFAULT_XML_LIMITS.maxChars
-        ? { ok: false as const, error: noticeError('too-large', { limit: DEFAULT_XML_LIMITS.maxChars }) }
-        : readNotice(new TextDecoder('utf-8').decode(bytes));
+    // Checked on the bytes before decoding: a text is never shorter in bytes than in characters.
+    if (bytes.length > DEFAULT_XML_LIMITS.maxChars) throw new CliError('notice.error.too-large', { limit: DEFAULT_XML_LIMITS.maxChars });
+    const decoded = decodeNotice(bytes);
+    if (!decoded.ok) throw new CliError(decoded.error.messageKey, decoded.error.params);
+    const read = readNotice(decoded.text);
     if (!read.ok) throw new CliError(read.error.messageKey, read.error.params);
     const registryPath = stringOption(values, 'registry');
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);

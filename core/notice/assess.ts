@@ -46,9 +46,18 @@ export interface LotAssessment {
   readonly kind: LotKind;
   /** Empty means no reservation and no social signal. */
   readonly signals: readonly LotSignal[];
-  /** Registry suppliers whose categories cover the lot's CPV; null without a registry. */
+  /** Registry suppliers whose categories cover the lot's CPV, the first FITTING_SHOWN_PER_LOT of them; null without a registry. */
   readonly fitting: readonly FittingSupplier[] | null;
+  /** How many suppliers fit in all (may exceed `fitting.length`); null without a registry. */
+  readonly fittingCount: number | null;
 }
+
+/**
+ * At most this many fitting suppliers are listed per lot. A notice with 2 000 lots against a registry
+ * of 2 000 fitting suppliers would otherwise list four million (hundreds of megabytes of output); the
+ * count says how many there are, and a buyer narrows by CPV or region from there.
+ */
+export const FITTING_SHOWN_PER_LOT = 25;
 
 export interface WinnerInRegistry {
   readonly lot: string | null;
@@ -75,12 +84,10 @@ export function assessNotice(notice: Notice, registry: RegistrySource | null = n
   const buyerCountry = notice.buyers.find((b) => b.country !== null)?.country ?? null;
   const lots = notice.lots
     .filter((lot) => lot.kind !== 'LotsGroup')
-    .map((lot) => ({
-      lot: lot.id,
-      kind: lot.kind,
-      signals: lotSignals(lot, buyerCountry, notice, rules),
-      fitting: registry ? fittingSuppliers(lot, notice, buyerCountry, registry.lookup) : null,
-    }));
+    .map((lot) => {
+      const fitting = registry ? fittingSuppliers(lot, notice, buyerCountry, registry.lookup) : null;
+      return { lot: lot.id, kind: lot.kind, signals: lotSignals(lot, buyerCountry, notice, rules), fitting: fitting?.shown ?? null, fittingCount: fitting?.count ?? null };
+    });
   return {
     buyerCountry,
     lots,
@@ -112,7 +119,7 @@ function lotSignals(lot: NoticeLot, buyerCountry: string | null, notice: Notice,
   return out;
 }
 
-function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string | null, lookup: SupplierLookup): FittingSupplier[] {
+function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string | null, lookup: SupplierLookup): { shown: FittingSupplier[]; count: number } {
   const codes = lot.cpv.length > 0 || lot.cpvAdditional.length > 0 ? [...lot.cpv, ...lot.cpvAdditional] : notice.cpv;
   const jurisdiction = buyerCountry === null ? undefined : JURISDICTION_OF_COUNTRY[buyerCountry];
   const out: FittingSupplier[] = [];
@@ -121,10 +128,10 @@ function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string |
     for (const supplier of lookup.fitting(jurisdiction ? { cpv: [cpv], jurisdiction } : { cpv: [cpv] })) {
       if (seen.has(supplier.orgnr)) continue;
       seen.add(supplier.orgnr);
-      out.push({ supplier, cpv });
+      if (out.length < FITTING_SHOWN_PER_LOT) out.push({ supplier, cpv });
     }
   }
-  return out;
+  return { shown: out, count: seen.size };
 }
 
 function winnersInRegistry(notice: Notice, lookup: SupplierLookup): WinnerInRegistry[] {

@@ -215,6 +215,30 @@ describe('task pane on a fake Excel', () => {
     await page.close();
   });
 
+  it('keeps the previous registry and says so when the browser storage is full', async () => {
+    const page = await openPane('en-GB');
+    await page.setInputFiles('#registry-file', resolve(REPO_ROOT, 'tests/fixtures/sheet/registry.csv'));
+    await page.waitForFunction(() => /suppliers from/.test(document.getElementById('registry-state')?.textContent ?? ''));
+    const loaded = await page.textContent('#registry-state');
+    const stored = await page.evaluate(() => localStorage.getItem('inkludo.registry'));
+    // From here on the storage is full, as a browser says it: a QuotaExceededError from setItem.
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const other = '# source: Other list\n# retrieved: 2026-10-01\norgnr;name;kind\n100427311;Demo Vekst AS;amb\n';
+    await page.setInputFiles('#registry-file', { name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from(other) });
+    await page.waitForSelector('#registry-problems[role="alert"]');
+    expect(await page.textContent('#registry-problems')).toContain('storage for the add-in is full');
+    expect(await page.textContent('#registry-state')).toBe(loaded);
+    expect(await page.evaluate(() => localStorage.getItem('inkludo.registry'))).toBe(stored);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says in the user language when Excel is too old, and offers no check', async () => {
     const page = await openPane('nb-NO', '1.5');
     expect(await page.textContent('[role="alert"]')).toContain('krever Excel API 1.6');

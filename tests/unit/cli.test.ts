@@ -46,7 +46,7 @@ describe('bad input: a clear message in the chosen language and exit code 2', ()
     [['rules', '-j', 'NO', '--date', '2026-02-30', '--lang', 'sv'], '”2026-02-30” är inte ett datum. Skriv det som ÅÅÅÅ-MM-DD.'],
     [['classify', '12abc', '-j', 'NO', '--lang', 'en'], 'The value "12abc" could not be read as an amount.'],
     [['frobnicate', '--lang', 'en'], 'Unknown command "frobnicate". Run inkludo --help for the list.'],
-    [['rules', '--bogus', '--lang', 'en'], 'Bad input: '],
+    [['rules', '--bogus', '--lang', 'en'], 'Unknown option --bogus. Run inkludo rules --help for the options.'],
     [['rules', '--lang', 'de'], '"de" is not allowed for --lang. Choose one of: nb, sv, en.'],
   ])('%j', async (argv, message) => {
     const r = await cli(...argv);

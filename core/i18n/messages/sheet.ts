@@ -3,7 +3,7 @@ import { defineMessages } from '../catalogue.ts';
 /** The sheet check (core/sheet) and `inkludo check`: finding variants, the summary and the results sheet. */
 export const sheetMessages = defineMessages({
   en: {
-    'finding.ORGNR-INVALID.personal-number': 'The organisation number column holds what looks like a personal identity number. It is not shown here; replace it with the organisation number.',
+    'finding.ORGNR-INVALID.personal-number': 'The organisation number is a personal identity number (not shown). A sole trader’s organisation number is the owner’s personal identity number: Inkludo does not keep it, and the row is checked without it.',
     'finding.SPLIT-RISK.same-kind.NO': 'Possible unlawful split: {count} purchases of the same kind from {from} to {to} add up to {total} {currency}, which reaches the threshold {threshold} {currency} that none of them reaches alone. The estimated value covers every purchase of the same kind within 12 months (FOA § 5-4).',
     'finding.SPLIT-RISK.same-supplier.NO': 'The same supplier delivers {count} purchases from {from} to {to}, together {total} {currency}, above the threshold {threshold} {currency} that none of them reaches alone: check whether they meet one need, which would have to be valued as one purchase (FOA § 5-4).',
     'finding.SPLIT-RISK.same-kind.SE': 'Possible unlawful split: {count} purchases of the same kind from {from} to {to} add up to {total} {currency}, which reaches the threshold {threshold} {currency} that none of them reaches alone. Since 1 February 2022 direct awards of the same kind are no longer added up per financial year, but the estimated value of recurring purchases still covers 12 months (LOU 5 kap.).',
@@ -54,7 +54,7 @@ export const sheetMessages = defineMessages({
     'sheet.results.note': 'Inkludo check of "{sheet}" ({jurisdiction}) on {date}. An indicator, not legal advice.',
   },
   nb: {
-    'finding.ORGNR-INVALID.personal-number': 'Kolonnen for organisasjonsnummer inneholder noe som ser ut som et personnummer. Det vises ikke her; erstatt det med organisasjonsnummeret.',
+    'finding.ORGNR-INVALID.personal-number': 'Organisasjonsnummeret er et personnummer (vises ikke). Organisasjonsnummeret til et enkeltpersonforetak kan være innehaverens personnummer: Inkludo tar ikke vare på det, og raden kontrolleres uten det.',
     'finding.SPLIT-RISK.same-kind.NO': 'Mulig ulovlig oppdeling: {count} kjøp av samme slag fra {from} til {to} utgjør til sammen {total} {currency}, som når terskelverdien {threshold} {currency} som ingen av dem når alene. Anslått verdi omfatter alle kjøp av samme slag innen 12 måneder (FOA § 5-4).',
     'finding.SPLIT-RISK.same-supplier.NO': 'Samme leverandør leverer {count} kjøp fra {from} til {to}, til sammen {total} {currency}, over terskelverdien {threshold} {currency} som ingen av dem når alene: sjekk om de dekker ett behov, som i så fall må verdsettes som én anskaffelse (FOA § 5-4).',
     'finding.SPLIT-RISK.same-kind.SE': 'Mulig ulovlig oppdeling: {count} kjøp av samme slag fra {from} til {to} utgjør til sammen {total} {currency}, som når terskelverdien {threshold} {currency} som ingen av dem når alene. Fra 1. februar 2022 legges direktekjøp av samme slag ikke lenger sammen per regnskapsår, men anslått verdi av gjentatte kjøp omfatter fortsatt 12 måneder (LOU 5 kap.).',
@@ -105,7 +105,7 @@ export const sheetMessages = defineMessages({
     'sheet.results.note': 'Inkludo-kontroll av «{sheet}» ({jurisdiction}) per {date}. En indikasjon, ikke juridisk rådgivning.',
   },
   sv: {
-    'finding.ORGNR-INVALID.personal-number': 'Kolumnen för organisationsnummer innehåller något som ser ut som ett personnummer. Det visas inte här; ersätt det med organisationsnumret.',
+    'finding.ORGNR-INVALID.personal-number': 'Organisationsnumret är ett personnummer (visas inte). En enskild firmas organisationsnummer är ägarens personnummer: Inkludo sparar det inte, och raden kontrolleras utan det.',
     'finding.SPLIT-RISK.same-kind.NO': 'Möjlig otillåten uppdelning: {count} köp av samma slag från {from} till {to} uppgår sammanlagt till {total} {currency}, vilket når tröskelvärdet {threshold} {currency} som inget av dem når ensamt. Det uppskattade värdet omfattar alla köp av samma slag inom 12 månader (FOA § 5-4).',
     'finding.SPLIT-RISK.same-supplier.NO': 'Samma leverantör levererar {count} köp från {from} till {to}, sammanlagt {total} {currency}, över tröskelvärdet {threshold} {currency} som inget av dem når ensamt: kontrollera om de tillgodoser ett behov, som då ska värderas som en upphandling (FOA § 5-4).',
     'finding.SPLIT-RISK.same-kind.SE': 'Möjlig otillåten uppdelning: {count} köp av samma slag från {from} till {to} uppgår sammanlagt till {total} {currency}, vilket når gränsen {threshold} {currency} som inget av dem når ensamt. Sedan den 1 februari 2022 räknas direktupphandlingar av samma slag inte längre samman per räkenskapsår, men det uppskattade värdet av återkommande köp omfattar fortfarande 12 månader (LOU 5 kap.).',

@@ -4,7 +4,7 @@
  */
 import { addDays, isIsoDate, type IsoDate } from '../dates.ts';
 import { foldedWords } from '../registry/normalise.ts';
-import { headerSaysPercent, readSharePercent } from '../value/share.ts';
+import { headerSaysPercent, readSharePercent, type ShareReading } from '../value/share.ts';
 import type { CellError, CellValue } from './types.ts';
 
 export function isCellError(cell: CellValue | undefined): cell is CellError {
@@ -97,10 +97,10 @@ export function cellCpvCodes(cell: CellValue | undefined): string[] {
  * formatted as 30 %) → 30 %, unless `header` or the cell says % (then 0.3 %). readSharePercent tells
  * which reading was taken, for a finding.
  */
-export function cellPercent(cell: CellValue | undefined, header?: string | null): number | null {
+export function cellPercent(cell: CellValue | undefined, header?: string | null): ShareReading | null {
   if (typeof cell !== 'number' && typeof cell !== 'string') return null;
   const reading = readSharePercent(cell, headerSaysPercent(header));
-  return reading && reading.percent >= 0 && reading.percent <= 100 ? reading.percent : null;
+  return reading && reading.percent >= 0 && reading.percent <= 100 ? reading : null;
 }
 
 const MONTHS: Readonly<Record<string, number>> = {

@@ -2,11 +2,12 @@
  * A staff share (the 30 % rule) as a buyer would read the cell, the same way whether the cell holds a
  * number or text:
  * - a value is a percentage: `1` is 1 %, `35` is 35 %, `29,9 %` is 29.9 % (never 1 → 100 %);
- * - except a value strictly between 0 and 1 in a column whose header does not say % (or percent,
- *   prosent, procent, pct) and that has no % of its own: that is the fraction Excel stores for a cell
- *   formatted as a percentage (30 % is saved as 0.3), so it reads as 30 %, and the reading is flagged;
- * - where the header or the value does say %, a value below 1 stays as written and is flagged as
- *   looking like a fraction (the registry's existing warning).
+ * - except a value strictly between 0 and 1 that is a spreadsheet number, or text in a column whose
+ *   header does not say % (or percent, prosent, procent, pct) and that has no % of its own: that is the
+ *   fraction Excel stores for a cell formatted as a percentage (30 % is saved as 0.3), so it reads as
+ *   30 %, and the reading is flagged;
+ * - where typed text says % itself, or under a % header, a value below 1 stays as written and is
+ *   flagged as looking like a fraction (the registry's existing warning).
  * Ranges are the caller's to check: the registry reports an out-of-range share, a sheet finds none.
  */
 export type ShareNote = 'read-as-fraction' | 'looks-like-fraction';
@@ -38,6 +39,8 @@ export function readSharePercent(value: number | string, percentHeader: boolean)
     percentSign = m[2] !== undefined;
   }
   if (n <= 0 || n >= 1) return { percent: n, note: null };
-  if (percentHeader || percentSign) return { percent: n, note: 'looks-like-fraction' };
+  // A spreadsheet number below 1 is what a cell formatted as a percentage holds (35 % is 0.35), whatever
+  // the header says; typed text keeps its own reading.
+  if (percentSign || (percentHeader && typeof value === 'string')) return { percent: n, note: 'looks-like-fraction' };
   return { percent: Math.round(n * 100_000) / 1000, note: 'read-as-fraction' };
 }

@@ -19,22 +19,30 @@ describe('a share cell, numeric or text, read the way a buyer reads it', () => {
     [0.3, '0,3', 'Andel', 30, 'read-as-fraction'],
     [0.299, '0.299', 'Målgruppe', 29.9, 'read-as-fraction'],
     [0.3, '0,3', null, 30, 'read-as-fraction'],
-    // The header says %: 0,3 is 0.3 %, flagged as looking like a fraction.
-    [0.3, '0,3', 'Andel (%)', 0.3, 'looks-like-fraction'],
-    [0.3, '0,3', 'share_percent', 0.3, 'looks-like-fraction'],
-    [0.5, '0,5', 'Andel prosent', 0.5, 'looks-like-fraction'],
+  ];
+  // The header says %: typed text 0,3 is 0.3 %, flagged as looking like a fraction; a spreadsheet number
+  // 0.3 is still what a cell formatted as a percentage holds (30 %), flagged as read as a fraction.
+  const percentHeaders: [number, string, string][] = [
+    [0.3, '0,3', 'Andel (%)'],
+    [0.3, '0,3', 'share_percent'],
+    [0.5, '0,5', 'Andel prosent'],
   ];
 
   it.each(cases)('%j / %j under %j → %j %% (%s)', (numeric, text, header, percent, note) => {
     for (const cell of [numeric, text]) {
       expect(readSharePercent(cell, headerSaysPercent(header))).toEqual({ percent, note });
-      expect(cellPercent(cell, header)).toBe(percent);
+      expect(cellPercent(cell, header)?.percent).toBe(percent);
     }
+  });
+
+  it.each(percentHeaders)('%j / %j under %j: the number is a fraction, the text is as written', (numeric, text, header) => {
+    expect(readSharePercent(numeric, headerSaysPercent(header))).toEqual({ percent: numeric * 100, note: 'read-as-fraction' });
+    expect(readSharePercent(text, headerSaysPercent(header))).toEqual({ percent: numeric, note: 'looks-like-fraction' });
   });
 
   it('a % in the cell itself says percent', () => {
     expect(readSharePercent('0,3 %', false)).toEqual({ percent: 0.3, note: 'looks-like-fraction' });
-    expect(cellPercent('0,3 %')).toBe(0.3);
+    expect(cellPercent('0,3 %')?.percent).toBe(0.3);
   });
 
   it.each<[unknown]>([['mye'], [101], ['101'], [-1], [Number.NaN], [null], [{ error: '#REF!' }], [true]])('%j is no share', (cell) => {

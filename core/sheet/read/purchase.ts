@@ -10,6 +10,7 @@ import { cpvKindFindings, type CpvKind } from '../../rules/cpv-kind.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { DurationResult } from '../../value/duration.ts';
+import type { ShareReading } from '../../value/share.ts';
 import { money, type Money } from '../../value/money.ts';
 import { parseAmount } from '../../value/parse.ts';
 import { cellErrorOf, cellText, isBlank, type DateRead } from '../cells.ts';
@@ -27,7 +28,7 @@ export interface CellReaders {
   readonly duration: (cell: CellValue | undefined) => DurationResult;
   readonly options: (cell: CellValue | undefined) => DurationResult;
   readonly orgnr: (raw: string) => Orgnr;
-  readonly percent: (cell: CellValue | undefined) => number | null;
+  readonly percent: (cell: CellValue | undefined) => ShareReading | null;
   /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
   readonly kindOfCpv: (code: string, date: IsoDate) => CpvKind | null;
 }
@@ -281,8 +282,13 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   // A personal identity number is never repeated, not even as the origin of a field.
   if (orgnr?.problem === 'personal-number' && origins.orgnr) origins.orgnr = { ...origins.orgnr, text: '' };
   const shareCell = at('share');
-  const share = columns.share === undefined || isBlank(shareCell) ? null : ctx.read.percent(shareCell);
-  if (share !== null && columns.share !== undefined) origins.share = cellOrigin(columns.share, row, shareCell);
+  const shareRead = columns.share === undefined || isBlank(shareCell) ? null : ctx.read.percent(shareCell);
+  const share = shareRead?.percent ?? null;
+  if (shareRead && columns.share !== undefined) {
+    origins.share = cellOrigin(columns.share, row, shareCell);
+    // How a share below 1 was read decides eligibility at the 30 % line: always said.
+    if (shareRead.note) findings.push(finding('ASSUMPTION', 'info', { cell: `${columnLetters(columns.share)}${row}`, raw: cellText(shareCell), percent: shareRead.percent }, [], `finding.ASSUMPTION.share-${shareRead.note}`));
+  }
 
   return {
     row,

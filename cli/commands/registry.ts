@@ -71,21 +71,17 @@ async function importList(file: string, values: Record<string, unknown>, ctx: Cl
 async function build(values: Record<string, unknown>, ctx: CliContext): Promise<number> {
   const out = requiredOut(values);
   const built = await buildCommand(values, ctx);
+  for (const note of built.notes) ctx.err(ctx.t(note.messageKey, note.params));
+  // Zero suppliers is a finding, never a quiet empty registry: nothing is written.
+  if (built.counts.suppliers === 0) return EXIT_FINDINGS;
   await writeRegistryFile(out, built.registry, []);
   if (values.json) {
     ctx.out(json({ ok: true, counts: built.counts, provenance: built.registry.provenance, queryUrls: built.queryUrls, notes: built.notes }));
-  } else {
-    ctx.out(
-      [
-        ctx.t('cli.registry.built', { count: built.counts.suppliers, units: built.counts.units, subUnits: built.counts.subUnits, file: out }),
-        ...describeRegistry(ctx, built.registry).slice(1),
-        ctx.t('registry.build.candidates'),
-      ].join('\n'),
-    );
+    return EXIT_OK;
   }
-  for (const note of built.notes) ctx.err(ctx.t(note.messageKey, note.params));
-  // Zero suppliers is a finding, never a quiet empty registry.
-  return built.counts.suppliers === 0 ? EXIT_FINDINGS : EXIT_OK;
+  const summary = ctx.t('cli.registry.built', { count: built.counts.suppliers, units: built.counts.units, subUnits: built.counts.subUnits, file: out });
+  ctx.out([summary, ...describeRegistry(ctx, built.registry).slice(1), ctx.t('registry.build.candidates')].join('\n'));
+  return EXIT_OK;
 }
 
 async function status(file: string, values: Record<string, unknown>, ctx: CliContext): Promise<number> {

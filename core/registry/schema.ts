@@ -262,10 +262,18 @@ const entryProvenanceSchema = z.object(
   { error: 'field-type' },
 );
 
+const STATE_ALIASES: Readonly<Record<string, EntityState>> = {
+  active: 'active', aktiv: 'active',
+  bankrupt: 'bankrupt', konkurs: 'bankrupt',
+  'under-dissolution': 'under-dissolution', 'under-avvikling': 'under-dissolution', 'under-avveckling': 'under-dissolution',
+  deleted: 'deleted', slettet: 'deleted', avregistrerad: 'deleted',
+  unknown: 'unknown', ukjent: 'unknown', okand: 'unknown',
+};
+
 /** A register status and the date it was looked up. */
 const entityStatusSchema = z.object(
   {
-    state: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(ENTITY_STATES, { error: 'status-unknown' })),
+    state: z.preprocess(alias(STATE_ALIASES), z.enum(ENTITY_STATES, { error: 'status-unknown' })),
     checked: dateSchema('status-date-missing'),
   },
   { error: 'field-type' },

@@ -67,7 +67,8 @@ function lotLines(lot: NoticeLot, assessed: LotAssessment | undefined, registry:
       const orgnr = formatOrgnr(f.supplier.orgnr, f.supplier.jurisdiction);
       lines.push(`  ${t('notice.fitting-item', { name: f.supplier.name, orgnr, cpv: f.cpv, ...provenanceParams(f.supplier.provenance, registry, t) })}`);
     }
-    if (lot.places.length > 0) lines.push(t('notice.places-not-compared', { places: lot.places.join(', ') }));
+    if (assessed.places.known.length > 0) lines.push(t('registry.nuts.ranked', { regions: assessed.places.known.join(', ') }));
+    for (const code of assessed.places.unknown) lines.push(t('registry.nuts.unknown', { code }));
   }
   return lines;
 }

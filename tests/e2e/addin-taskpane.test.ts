@@ -200,6 +200,26 @@ describe('task pane on a fake Excel', () => {
     await page.close();
   });
 
+  it('imports a plain list with its source and date: 28+2 lines refused with both line numbers, then 28 on request', async () => {
+    const page = await openPane('en-GB');
+    await page.fill('#registry-source', 'Contract register 2026');
+    await page.fill('#registry-retrieved', '2026-11-01');
+    await page.setInputFiles('#registry-file', resolve(REPO_ROOT, 'tests/fixtures/registry/plain-list-28-2.csv'));
+    await page.waitForSelector('#registry-problems[role="alert"]');
+    const problems = await page.locator('#registry-problems li').allTextContents();
+    expect(problems).toEqual([expect.stringMatching(/^Line 9, column Org\.nr\.: /), 'Line 23, column Leverandør: The supplier has no name.']);
+    // The default changed nothing; the choice is a button that names the count.
+    expect(await page.textContent('#registry-state')).toMatch(/^No registry imported/);
+    await page.getByRole('button', { name: 'Import the 28 valid lines' }).click();
+    await page.waitForFunction(() => /^28 suppliers from Contract register 2026, retrieved 2026-11-01/.test(document.getElementById('registry-state')?.textContent ?? ''));
+    expect(await page.locator('#registry-problems li').count()).toBe(3); // the two lines left out, and the skipped title line
+    // Pasted text goes the same way.
+    await page.fill('#registry-paste', 'Leverandør;Org.nr.\nRydd AS;974760673\n');
+    await page.getByRole('button', { name: 'Import the pasted list' }).click();
+    await page.waitForFunction(() => /^1 suppliers from Contract register 2026/.test(document.getElementById('registry-state')?.textContent ?? ''));
+    await page.close();
+  });
+
   it('says in the user language when Excel is too old, and offers no check', async () => {
     const page = await openPane('nb-NO', '1.5');
     expect(await page.textContent('[role="alert"]')).toContain('krever Excel API 1.6');

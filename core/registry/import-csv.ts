@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse/papaparse.js';
 import { roleOfHeader } from '../sheet/headers.ts';
+import { foldedWords } from './normalise.ts';
 import type { LocatedEntry } from './assemble.ts';
 import { fromZodIssues, lineIssue } from './issues.ts';
 import { commentKeyOf, csvColumnOf, csvColumnOfField, REQUIRED_CSV_COLUMNS, splitCandidate, supplierEntrySchema, type CsvColumn } from './schema.ts';
@@ -29,9 +30,19 @@ const HEADER_SEARCH_ROWS = 10;
 /** Sheet-reader roles that name a registry column, for headers outside the registry's own vocabulary. */
 const COLUMN_OF_ROLE: Readonly<Partial<Record<string, CsvColumn>>> = { orgnr: 'orgnr', supplier: 'name', share: 'share_percent', cpv: 'categories' };
 
-/** A header's column: the registry's own names first, then as the sheet reader recognises headers ("Leverandørens navn", "Org.nr."). */
+const NAME_WORDS = new Set(['navn', 'namn', 'name']);
+
+/**
+ * A header's column: the registry's own names first, then as the sheet reader recognises headers
+ * ("Org.nr.", "Leverandør"). A header the sheet reader takes for a description but that says "name"
+ * ("Leverandørens navn", "Företagets namn") is the supplier's name here: a registry has no descriptions.
+ */
 function columnOfHeader(header: string): CsvColumn | undefined {
-  return csvColumnOf(header) ?? COLUMN_OF_ROLE[roleOfHeader(header) ?? ''];
+  const own = csvColumnOf(header);
+  if (own) return own;
+  const role = roleOfHeader(header);
+  if (role === 'description' && foldedWords(header).some((w) => NAME_WORDS.has(w))) return 'name';
+  return COLUMN_OF_ROLE[role ?? ''];
 }
 
 const DELIMITERS = [';', ',', '\t'] as const;

@@ -58,6 +58,7 @@ describe('a plain list: the columns include an organisation number', () => {
     ['Swedish headers, comma-separated, title with a comma', 'Leverantörer, 2026\nFöretagsnamn,Organisationsnummer\nExempel AB,556086-8225\n'],
     ['English headers after notes, tab-separated', 'Exported from ledger\n\nSupplier name\tVAT number\nExample AS\tNO 974 760 673 MVA\n'],
     ['sheet-reader words: "Leverandørens org.nr."', 'Leverandør;Leverandørens org.nr.\nRydd AS;974760673\n'],
+    ['a name column that says whose name it is', 'Leverandørens navn;Org.nr.;Beskrivelse\nRydd AS;974760673;Renhold\n'],
   ])('recognises %s', (_name, text) => {
     const result = importRegistry(text, SOURCE);
     expect(result.ok && result.registry.suppliers).toHaveLength(1);

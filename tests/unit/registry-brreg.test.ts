@@ -179,6 +179,21 @@ describe('inkludo registry status', () => {
   });
 });
 
+describe('buildFromBrreg', () => {
+  it('places a unit without a business address by its postal address, and says when it has neither', async () => {
+    const { buildFromBrreg } = await import('../../core/index.ts');
+    const unit = (orgnr: string, address: Record<string, unknown>) => ({ organisasjonsnummer: orgnr, navn: `N ${orgnr}`, naeringskode1: { kode: '88.993' }, ...address });
+    const pages: Record<string, unknown> = {
+      enheter: { _embedded: { enheter: [unit('974760673', { postadresse: { kommunenummer: '4601' } }), unit('914791723', {})] }, page: { size: 100, totalElements: 2, totalPages: 1, number: 0 } },
+      underenheter: { page: { size: 100, totalElements: 0, totalPages: 0, number: 0 } },
+    };
+    const get = async (url: string) => ({ status: 200, body: pages[url.includes('underenheter') ? 'underenheter' : 'enheter'] });
+    const built = await buildFromBrreg({ industryCodes: ['88.993'], counties: [], municipalities: [], orgForms: [] }, { baseUrl: 'https://x', get, retrieved: '2026-11-30' });
+    expect(built.registry.suppliers.map((s) => [s.orgnr, s.regions])).toEqual([['914791723', []], ['974760673', ['46', '4601']]]);
+    expect(built.notes.map((n) => [n.code, n.params])).toEqual([['no-address', { orgnr: '914791723', name: 'N 914791723' }]]);
+  });
+});
+
 describe('the polite client', () => {
   function transport(answers: { status: number; retryAfter?: string }[]): BrregTransport & { waits: number[]; calls: number } {
     const t = {

@@ -55,7 +55,7 @@ export interface BrregBuildOptions {
 
 /** Something the user must know about the result; `messageKey` is in core/i18n/messages/registry-sources.ts. */
 export interface BuildNote {
-  readonly code: 'zero-results' | 'code-not-sheltered' | 'code-unknown' | 'parent-missing';
+  readonly code: 'zero-results' | 'code-not-sheltered' | 'code-unknown' | 'parent-missing' | 'no-address';
   readonly messageKey: string;
   readonly params: Readonly<Record<string, string | number>>;
 }
@@ -167,9 +167,11 @@ export async function buildFromBrreg(query: BrregQuery, options: BrregBuildOptio
     areas.set(orgnr, set);
   };
   for (const unit of units) {
-    if (!inArea(query, unit.forretningsadresse?.kommunenummer)) continue;
+    // A unit without a business address is placed by its postal address, never left as "nationwide".
+    const municipality = unit.forretningsadresse?.kommunenummer ?? unit.postadresse?.kommunenummer;
+    if (!inArea(query, municipality)) continue;
     entities.set(unit.organisasjonsnummer, unit);
-    addArea(unit.organisasjonsnummer, unit.forretningsadresse?.kommunenummer);
+    addArea(unit.organisasjonsnummer, municipality);
   }
   const parentsWanted: string[] = [];
   const located = subUnits.filter((s) => s.overordnetEnhet !== undefined && inArea(query, s.beliggenhetsadresse?.kommunenummer));
@@ -189,6 +191,8 @@ export async function buildFromBrreg(query: BrregQuery, options: BrregBuildOptio
     addArea(parent, sub.beliggenhetsadresse?.kommunenummer);
   }
 
+  // A registry supplier without regions counts as nationwide: say which ones are so only for lack of an address.
+  for (const [orgnr, set] of areas) if (set.size === 0) notes.push(note('no-address', { orgnr, name: entities.get(orgnr)?.navn ?? '' }));
   const provenance = buildProvenance(query, queryUrls[0], options.retrieved);
   const suppliers: Supplier[] = [...entities.values()]
     .sort((a, b) => a.navn.localeCompare(b.navn, 'nb'))

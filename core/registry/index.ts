@@ -11,3 +11,4 @@ export { INDUSTRY_STANDARDS, industryCodeMeanings, industryStandardAt, sheltered
 export { countiesOfNuts, type NutsRegion } from './nuts.ts';
 export { ENTITY_STATES } from './schema.ts';
 export * from './brreg/index.ts';
+export { describeSupplierStatus } from './describe-status.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportRegistryCsv, importRegistry, registryTextFromCells, type ImportResult } from '../../core/index.ts';
+import { describeSupplierStatus, exportRegistryCsv, importRegistry, registryTextFromCells, translator, type ImportResult } from '../../core/index.ts';
 import { cli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
@@ -75,6 +75,11 @@ describe('a plain list: the columns include an organisation number', () => {
     const imported = importRegistry('orgnr;name;kind;status;status_checked\n974760673;A;arbeidsmarkedsbedrift (candidate);bankrupt;2026-11-30\n', SOURCE);
     if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
     expect(imported.registry.suppliers[0]).toMatchObject({ kind: 'arbeidsmarkedsbedrift', candidate: true, status: { state: 'bankrupt', checked: '2026-11-30' } });
+    expect(describeSupplierStatus(translator('nb'), imported.registry.suppliers[0]!)).toEqual([
+      'Registerstatus: konkurs (Enhetsregisteret, slått opp 2026-11-30)',
+      'kandidat ut fra næringskoden, ikke et bekreftet medlem',
+    ]);
+    expect(describeSupplierStatus(translator('en'), { status: null })).toEqual([]);
     const again = importRegistry(exportRegistryCsv(imported.registry));
     expect(again.ok && again.registry).toEqual(imported.registry);
     const norwegian = importRegistry('orgnr;name;status;status_dato\n974760673;A;konkurs;30.11.2026\n', SOURCE);

@@ -28,21 +28,23 @@ export interface CsvRead {
 const HEADER_SEARCH_ROWS = 10;
 
 /** Sheet-reader roles that name a registry column, for headers outside the registry's own vocabulary. */
-const COLUMN_OF_ROLE: Readonly<Partial<Record<string, CsvColumn>>> = { orgnr: 'orgnr', supplier: 'name', share: 'share_percent', cpv: 'categories' };
+const COLUMN_OF_ROLE: Readonly<Partial<Record<string, CsvColumn>>> = { orgnr: 'orgnr', supplier: 'name', cpv: 'categories' };
 
 const NAME_WORDS = new Set(['navn', 'namn', 'name']);
 
 /**
- * A header's column: the registry's own names first, then as the sheet reader recognises headers
- * ("Org.nr.", "Leverandør"). A header the sheet reader takes for a description but that says "name"
- * ("Leverandørens navn", "Företagets namn") is the supplier's name here: a registry has no descriptions.
+ * A header's column as the sheet reader recognises headers ("Org.nr.", "Leverandør"), for headers
+ * outside the registry's own names. One the sheet reader takes for a description but that says
+ * "name" ("Leverandørens navn", "Företagets namn") is the supplier's name: a registry has no descriptions.
  */
-function columnOfHeader(header: string): CsvColumn | undefined {
-  const own = csvColumnOf(header);
-  if (own) return own;
+function columnOfRole(header: string): CsvColumn | undefined {
   const role = roleOfHeader(header);
   if (role === 'description' && foldedWords(header).some((w) => NAME_WORDS.has(w))) return 'name';
   return COLUMN_OF_ROLE[role ?? ''];
+}
+
+function columnOfHeader(header: string): CsvColumn | undefined {
+  return csvColumnOf(header) ?? columnOfRole(header);
 }
 
 const DELIMITERS = [';', ',', '\t'] as const;
@@ -151,12 +153,20 @@ export function readCsv(source: string): CsvRead {
   if (headerIndex > 0) warnings.push(lineIssue(lineOfRow[0] ?? headerLine, 'lines-above-header', { header: headerLine }));
   const header = rows[headerIndex] ?? [];
   const columnAt = new Map<CsvColumn, number>();
+  // The registry's own header names first; a header read the sheet reader's way only fills a column
+  // still free, so "Firma" beside "Navn" is an unknown column, not a second name.
   header.forEach((raw, index) => {
     const name = raw.trim();
-    if (name === '') return;
-    const column = columnOfHeader(name);
-    if (column === undefined) warnings.push(lineIssue(headerLine, 'column-unknown', { column: name }, name));
-    else if (columnAt.has(column)) errors.push(lineIssue(headerLine, 'column-duplicate', { column: name }, name));
+    const column = name === '' ? undefined : csvColumnOf(name);
+    if (column === undefined) return;
+    if (columnAt.has(column)) errors.push(lineIssue(headerLine, 'column-duplicate', { column: name }, name));
+    else columnAt.set(column, index);
+  });
+  header.forEach((raw, index) => {
+    const name = raw.trim();
+    if (name === '' || csvColumnOf(name) !== undefined) return;
+    const column = columnOfRole(name);
+    if (column === undefined || columnAt.has(column)) warnings.push(lineIssue(headerLine, 'column-unknown', { column: name }, name));
     else columnAt.set(column, index);
   });
   if (REQUIRED_CSV_COLUMNS.every((c) => !columnAt.has(c))) {

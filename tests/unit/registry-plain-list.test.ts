@@ -64,6 +64,13 @@ describe('a plain list: the columns include an organisation number', () => {
     expect(result.ok && result.registry.suppliers).toHaveLength(1);
   });
 
+  it('reads a header the sheet reader\'s way only where the registry\'s own names leave a column free', () => {
+    const result = importRegistry('Firma;Navn;Org.nr.;Målgruppe\nRydd Holding;Rydd AS;974760673;nedsatt arbeidsevne\n', SOURCE);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.registry.suppliers[0]).toMatchObject({ name: 'Rydd AS', share: null });
+    expect(result.warnings.map((w) => w.params['column'])).toEqual(['Firma', 'Målgruppe']);
+  });
+
   it('keeps file-level problems fatal even when valid lines are asked for', () => {
     expect(importRegistry('Leverandør;Org.nr.\nA AS;974760673\n', { validLinesOnly: true })).toMatchObject({ ok: false });
     expect(importRegistry('Leverandør;Org.nr.\nA AS;974760673\nB AS;123\n', { source: 'X', retrieved: '2026-13-01', validLinesOnly: true })).toMatchObject({ ok: false });

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { BrregBuildSection } from './BrregBuild.tsx';
 import { FilePicker } from './FilePicker.tsx';
 import { describeLineIssue, importRegistry, isIsoDate, type ImportOptions, type LineIssue, type Registry, type Translate } from '../../core/index.ts';
 
@@ -89,7 +90,10 @@ export function RegistryPanel({ registry, t, onChange }: Props) {
         </div>
       )}
       <p class="hint">{t('addin.registry.kept')}</p>
-      <p class="hint">{t('addin.registry.brreg-cli')}</p>
+      <BrregBuildSection t={t} onImport={(built) => {
+        onChange(built);
+        setProblems(null);
+      }} />
       {registry && (
         <button type="button" onClick={() => onChange(null)}>
           {t('addin.registry.clear')}

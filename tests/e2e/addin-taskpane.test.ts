@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, checkSheet, readSheetCsv, type CellValue } from '../../core/index.ts';
 import { readXlsxCells } from '../../cli/xlsx.ts';
 import { startServer } from '../../scripts/serve-addin.mjs';
+import { brregReplay } from '../support/brreg-server.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const FAKE_OFFICE = resolve(REPO_ROOT, 'dist/fake-office/fake-office.js');
@@ -218,6 +219,38 @@ describe('task pane on a fake Excel', () => {
     await page.getByRole('button', { name: 'Import the pasted list' }).click();
     await page.waitForFunction(() => /^1 suppliers from Contract register 2026/.test(document.getElementById('registry-state')?.textContent ?? ''));
     await page.close();
+  });
+
+  it('builds from Enhetsregisteret in the pane, shows the count and provenance, imports on request; a refused request points to the CLI', async () => {
+    const replay = brregReplay();
+    const api = createServer((req, res) => replay.handle(req, res, new URL(req.url ?? '/', 'https://data.brreg.no')));
+    await new Promise<void>((done) => api.listen(0, '127.0.0.1', done));
+    const local = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    try {
+      const page = await openPane('en-GB');
+      await page.route('https://data.brreg.no/**', async (route) => {
+        const url = new URL(route.request().url());
+        await route.fulfill({ response: await route.fetch({ url: `${local}${url.pathname}${url.search}` }) });
+      });
+      await page.fill('#brreg-area', '55');
+      await page.click('#brreg-fetch');
+      await page.getByText('2 suppliers found (150 units and 2 sub-units).').waitFor();
+      expect(await page.textContent('#brreg-outcome')).toContain('næringskode 88.993 (SN2025); område 55; lisens NLOD 2.0');
+      expect(await page.textContent('#registry-state')).toMatch(/^No registry imported/);
+      await page.getByRole('button', { name: 'Import these 2 suppliers' }).click();
+      await page.waitForFunction(() => /^2 suppliers from Enhetsregisteret, Brønnøysundregistrene/.test(document.getElementById('registry-state')?.textContent ?? ''));
+      expect(replay.requests.filter((q) => q.includes('naeringskode=88.993'))).toHaveLength(3);
+
+      await page.unroute('https://data.brreg.no/**');
+      await page.route('https://data.brreg.no/**', (route) => route.abort('blockedbyclient'));
+      await page.click('#brreg-fetch');
+      await page.getByText(/^Excel did not let the add-in reach Enhetsregisteret/).waitFor();
+      expect(await page.textContent('#brreg-outcome')).toContain('Could not reach Enhetsregisteret');
+      await page.close();
+    } finally {
+      api.closeAllConnections();
+      await new Promise((done) => api.close(done));
+    }
   });
 
   it('says in the user language when Excel is too old, and offers no check', async () => {

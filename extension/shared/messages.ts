@@ -47,6 +47,10 @@ export const snapshotSupplierSchema = z.object({
   regions: z.array(z.string()).readonly(),
   categories: z.array(z.string()).readonly(),
   provenance: z.number().int().nonnegative(),
+  /** Listed on an industry code, not as a verified member (core's Supplier.candidate). */
+  candidate: z.boolean().optional(),
+  /** The register status and the date it was looked up (core's Supplier.status). */
+  status: z.object({ state: z.enum(['active', 'bankrupt', 'under-dissolution', 'deleted', 'unknown']), checked: isoDate }).nullable().optional(),
 });
 
 /** A registry supplier with its own provenance, as core's `Supplier`. */

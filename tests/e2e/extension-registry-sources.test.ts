@@ -20,14 +20,14 @@ let server: HttpsTestServer;
 let ext: ExtensionInChromium;
 let options: Page;
 
-async function stored(): Promise<{ entries: number; origin: string; from: string; source: string; orgnrs: string[] } | null> {
+async function stored(): Promise<{ entries: number; origin: string; from: string; source: string; orgnrs: string[]; candidates: number } | null> {
   return ext.worker.evaluate(async () => {
     const { chrome } = globalThis as unknown as ChromeGlobal;
     const { registry } = (await chrome.storage.local.get('registry')) as {
-      registry?: { origin: string; from: string; snapshot: { provenance: { source: string }; suppliers: { orgnr: string }[] } };
+      registry?: { origin: string; from: string; snapshot: { provenance: { source: string }; suppliers: { orgnr: string; candidate?: boolean }[] } };
     };
     return registry
-      ? { entries: registry.snapshot.suppliers.length, origin: registry.origin, from: registry.from, source: registry.snapshot.provenance.source, orgnrs: registry.snapshot.suppliers.map((s) => s.orgnr) }
+      ? { entries: registry.snapshot.suppliers.length, origin: registry.origin, from: registry.from, source: registry.snapshot.provenance.source, orgnrs: registry.snapshot.suppliers.map((s) => s.orgnr), candidates: registry.snapshot.suppliers.filter((s) => s.candidate).length }
       : null;
   });
 }
@@ -89,7 +89,7 @@ describe('Build from Enhetsregisteret', () => {
 
     await section.getByRole('button', { name: 'Import these 2 suppliers' }).click();
     await outcome.getByText('Imported 2 suppliers from Enhetsregisteret.').waitFor();
-    expect(await stored()).toMatchObject({ entries: 2, origin: 'brreg', from: 'https://data.brreg.no/enhetsregisteret/api/enheter?naeringskode=88.993' });
+    expect(await stored()).toMatchObject({ entries: 2, candidates: 2, origin: 'brreg', from: 'https://data.brreg.no/enhetsregisteret/api/enheter?naeringskode=88.993' });
     await options.getByTestId('registry-summary').getByText('Built from Enhetsregisteret').waitFor();
     await section.getByTestId('brreg-stored').getByText(/55$/).waitFor();
 

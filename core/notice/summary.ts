@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/index.ts';
 import { formatOrgnr } from '../orgnr/index.ts';
+import { describeSupplierStatus } from '../registry/describe-status.ts';
 import type { Provenance } from '../registry/types.ts';
 import { toMajorNumber, type Money } from '../value/money.ts';
 import type { LotAssessment, LotSignal, NoticeAssessment } from './assess.ts';
@@ -66,6 +67,7 @@ function lotLines(lot: NoticeLot, assessed: LotAssessment | undefined, registry:
     for (const f of assessed.fitting) {
       const orgnr = formatOrgnr(f.supplier.orgnr, f.supplier.jurisdiction);
       lines.push(`  ${t('notice.fitting-item', { name: f.supplier.name, orgnr, cpv: f.cpv, ...provenanceParams(f.supplier.provenance, registry, t) })}`);
+      lines.push(...describeSupplierStatus(t, f.supplier).map((l) => `    ${l}`));
     }
     if (assessed.places.known.length > 0) lines.push(t('registry.nuts.ranked', { regions: assessed.places.known.join(', ') }));
     for (const code of assessed.places.unknown) lines.push(t('registry.nuts.unknown', { code }));

@@ -307,6 +307,11 @@ describe('assessNotice with a registry', () => {
     expect(lines).toContain(t('registry.nuts.unknown', { code: 'NOZZZ' }));
     expect(lines).toContain(t('registry.nuts.unknown', { code: 'FI1D9' }));
     expect(lines).toContain(t('registry.nuts.ranked', { regions: 'NO082' }));
+    // A candidate from an industry code, and its register status, are said with it.
+    const flagged = { ...registry, suppliers: registry.suppliers.map((x, i) => (i === 0 ? { ...x, candidate: true, status: { state: 'bankrupt' as const, checked: '2026-11-30' } } : x)) };
+    const flaggedLines = summariseNotice(n, assessNotice(n, { lookup: buildRegistryIndex(flagged), provenance: flagged.provenance }), t).map((l) => l.trim());
+    expect(flaggedLines).toContain(t('registry.candidate'));
+    expect(flaggedLines).toContain(t('registry.status.line', { state: t('registry.status.bankrupt'), checked: '2026-11-30' }));
     // Without a known place, nothing is ranked and the registry order stays.
     const none = assessNotice({ ...n, lots: n.lots.map((l) => ({ ...l, places: [] })) }, source).lots[0]!;
     expect(none.fitting!.map((f) => f.inRegion)).toEqual([null, null, null, null]);

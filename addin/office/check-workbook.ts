@@ -1,16 +1,39 @@
-import { buildRegistryIndex, checkSheet, type Lang, type Registry, type RuleSet, type SheetReport } from '../../core/index.ts';
+import { buildRegistryIndex, checkSheet, type Lang, type Registry, type RuleSet, type SheetCheckOptions, type SheetReport, type ValueBasis } from '../../core/index.ts';
 import type { CheckSettings } from './check-settings.ts';
+import type { Progress } from './progress.ts';
 import { readActiveSheet } from './read-sheet.ts';
 import { resultTable } from './result-table.ts';
 import { writeResults } from './write-results.ts';
 
 export type CheckOutcome =
   | { readonly ok: true; readonly report: SheetReport; readonly sheetName: string }
-  | { readonly ok: false; readonly reason: 'results-sheet' | 'empty' | 'foreign-sheet' | 'no-header'; readonly report?: SheetReport; readonly sheetName?: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'results-sheet' | 'empty' | 'foreign-sheet' | 'no-header' | 'cancelled';
+      readonly report?: SheetReport;
+      readonly sheetName?: string;
+    };
+
+/**
+ * The check's options from the user's settings. `valueBasis` is the mapping editor's choice, passed on
+ * only when the user overrode the detection (issue 8 adds it to SheetCheckOptions).
+ */
+export function sheetCheckOptions(settings: CheckSettings, registry: Registry | null, rules: RuleSet, today: string): SheetCheckOptions & { valueBasis?: ValueBasis } {
+  return {
+    jurisdiction: settings.jurisdiction,
+    date: settings.date ?? today,
+    buyer: settings.buyer,
+    registry: registry ? buildRegistryIndex(registry) : null,
+    mapping: settings.mapping,
+    rules,
+    ...(settings.headerRow !== null ? { headerRow: settings.headerRow } : {}),
+    ...(settings.valueBasis !== 'detected' ? { valueBasis: settings.valueBasis } : {}),
+  };
+}
 
 /**
  * "Check sheet": read the active sheet (or, from the results sheet, the sheet checked last), check it
- * in core, write the results sheet.
+ * in core, write the results sheet. A cancel stops it between two syncs; nothing is left half-written.
  */
 export async function checkWorkbook(
   settings: CheckSettings,
@@ -19,21 +42,16 @@ export async function checkWorkbook(
   lang: Lang,
   today: string,
   lastChecked: string | null,
+  progress: Progress = {},
 ): Promise<CheckOutcome> {
-  const read = await readActiveSheet(lastChecked);
+  const read = await readActiveSheet(lastChecked, progress);
   if (!read.ok) return read;
   const { sheetName, cells } = read.sheet;
-  const report = checkSheet(cells, {
-    jurisdiction: settings.jurisdiction,
-    date: settings.date ?? today,
-    buyer: settings.buyer,
-    registry: registry ? buildRegistryIndex(registry) : null,
-    mapping: settings.mapping,
-    rules,
-    ...(settings.headerRow !== null ? { headerRow: settings.headerRow } : {}),
-  });
+  progress.onProgress?.({ phase: 'check', done: 0, total: cells.length });
+  const report = checkSheet(cells, sheetCheckOptions(settings, registry, rules, today));
   if (report.headerRow === 0) return { ok: false, reason: 'no-header', report, sheetName };
-  const written = await writeResults(resultTable(report, sheetName, lang));
+  if (progress.signal?.aborted) return { ok: false, reason: 'cancelled', report, sheetName };
+  const written = await writeResults(resultTable(report, sheetName, lang), progress);
   if (!written.ok) return { ok: false, reason: written.reason, report, sheetName };
   return { ok: true, report, sheetName };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { FilePicker } from './FilePicker.tsx';
+import { Section } from './Section.tsx';
 import { describeLineIssue, importRegistry, type LineIssue, type Registry, type Translate } from '../../core/index.ts';
 
 interface Props {
@@ -22,15 +23,14 @@ export function RegistryPanel({ registry, t, onChange }: Props) {
   };
 
   return (
-    <fieldset>
-      <legend>{t('addin.registry.legend')}</legend>
+    <Section id="registry-section" title={t('addin.registry.legend')}>
       <p id="registry-state">
         {registry
           ? t('addin.registry.loaded', { count: registry.suppliers.length, source: registry.provenance.source, retrieved: registry.provenance.retrieved })
           : t('addin.registry.none')}
       </p>
       {registry?.provenance.demo && <p class="demo">{t('label.demo-data')}</p>}
-      <FilePicker id="registry-file" label={t('addin.registry.file')} accept=".csv,.json,text/csv,application/json" onFile={onFile} />
+      <FilePicker id="registry-file" label={t('addin.registry.file')} t={t} accept=".csv,.json,text/csv,application/json" onFile={onFile} />
       {problems && (
         <div role={problems.failed ? 'alert' : undefined} class={problems.failed ? 'problems error' : 'problems'} id="registry-problems">
           <p>{t(problems.failed ? 'addin.registry.failed' : 'addin.registry.warnings')}</p>
@@ -48,6 +48,6 @@ export function RegistryPanel({ registry, t, onChange }: Props) {
         </button>
       )}
       <p class="note">{t('note.equal-treatment')}</p>
-    </fieldset>
+    </Section>
   );
 }

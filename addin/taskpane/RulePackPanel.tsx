@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { FilePicker } from './FilePicker.tsx';
+import { Section } from './Section.tsx';
 import { parseRulePack, type PackIssue, type RulePack, type Translate } from '../../core/index.ts';
 
 interface Props {
@@ -34,8 +35,7 @@ export function RulePackPanel({ packs, t, onChange }: Props) {
   };
 
   return (
-    <fieldset>
-      <legend>{t('addin.rulepack.legend')}</legend>
+    <Section id="rulepack-section" title={t('addin.rulepack.legend')}>
       {packs.length === 0 ? (
         <p id="rulepack-state">{t('addin.rulepack.bundled')}</p>
       ) : (
@@ -50,7 +50,7 @@ export function RulePackPanel({ packs, t, onChange }: Props) {
           ))}
         </ul>
       )}
-      <FilePicker id="rulepack-file" label={t('addin.rulepack.file')} accept=".json,application/json" onFile={onFile} />
+      <FilePicker id="rulepack-file" label={t('addin.rulepack.file')} t={t} accept=".json,application/json" onFile={onFile} />
       {issues && (
         <div role="alert" class="problems error" id="rulepack-problems">
           <p>{t('addin.rulepack.failed')}</p>
@@ -61,6 +61,6 @@ export function RulePackPanel({ packs, t, onChange }: Props) {
           </ul>
         </div>
       )}
-    </fieldset>
+    </Section>
   );
 }

@@ -8,6 +8,7 @@ import { noticeMessages } from './messages/notice.ts';
 import { registryMessages } from './messages/registry.ts';
 import { contentMessages } from './messages/content.ts';
 import { addinMessages } from './messages/addin.ts';
+import { addinPaneMessages } from './messages/addin-pane.ts';
 import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
 
@@ -23,6 +24,7 @@ export const AREAS: readonly AreaMessages[] = [
   noticeMessages,
   registryMessages,
   addinMessages,
+  addinPaneMessages,
   contentMessages,
   extensionMessages,
   sheetMessages,

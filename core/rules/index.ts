@@ -6,3 +6,4 @@ export * from './regime.ts';
 export * from './reserved.ts';
 export * from './rules-in-force.ts';
 export * from './describe.ts';
+export * from './contract-kind.ts';

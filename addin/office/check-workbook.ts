@@ -31,6 +31,10 @@ export function sheetCheckOptions(settings: CheckSettings, registry: Registry | 
   };
 }
 
+function nextTurn(): Promise<void> {
+  return new Promise((done) => setTimeout(done));
+}
+
 /**
  * "Check sheet": read the active sheet (or, from the results sheet, the sheet checked last), check it
  * in core, write the results sheet. A cancel stops it between two syncs; nothing is left half-written.
@@ -48,8 +52,12 @@ export async function checkWorkbook(
   if (!read.ok) return read;
   const { sheetName, cells } = read.sheet;
   progress.onProgress?.({ phase: 'check', done: 0, total: cells.length });
+  // The check runs in one go (core is synchronous): the pane gets a turn before and after it, to show
+  // where it is and to take a Cancel pressed meanwhile.
+  await nextTurn();
   const report = checkSheet(cells, sheetCheckOptions(settings, registry, rules, today));
   if (report.headerRow === 0) return { ok: false, reason: 'no-header', report, sheetName };
+  await nextTurn();
   if (progress.signal?.aborted) return { ok: false, reason: 'cancelled', report, sheetName };
   const written = await writeResults(resultTable(report, sheetName, lang), progress);
   if (!written.ok) return { ok: false, reason: written.reason, report, sheetName };

@@ -56,7 +56,10 @@ export function RulePackPanel({ packs, t, onChange }: Props) {
           <p>{t('addin.rulepack.failed')}</p>
           <ul>
             {issues.slice(0, 10).map((issue, i) => (
-              <li key={i}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</li>
+              // The validator's own (English) wording only as a tooltip; the pane says where, in the user's language.
+              <li key={i} title={issue.message}>
+                {issue.path ? t('addin.rulepack.issue', { path: issue.path }) : t('addin.rulepack.issue.file')}
+              </li>
             ))}
           </ul>
         </div>

@@ -212,6 +212,8 @@ export class FakeWorkbook {
         },
       },
       sync: async () => {
+        // A sync is a round trip to Excel: the page gets its turn meanwhile (paints, takes a click).
+        await new Promise((done) => setTimeout(done));
         this.syncCount++;
         const batch = this.pending;
         this.pending = [];

@@ -80,6 +80,19 @@ describe('task pane on a fake Excel', () => {
     await page.close();
   });
 
+  it('stays within the API sets it declares: on ExcelApi 1.6 (the fake throws on newer members) it checks, without frozen panes', async () => {
+    for (const [excelApi, frozen] of [
+      ['1.6', 0],
+      ['1.7', 11],
+    ] as const) {
+      const page = await harness.openPane({ excelApi });
+      await check(page);
+      expect(await page.evaluate(() => (window as unknown as { fakeWorkbook: { sheets: Map<string, { frozenRows: number }> } }).fakeWorkbook.sheets.get('Inkludo')?.frozenRows)).toBe(frozen);
+      expect(column((await workbook(page)).results, 'regime')).toHaveLength(6);
+      await page.close();
+    }
+  });
+
   it('column mapping, value basis and rules choices change the check and are saved in the workbook', async () => {
     const page = await harness.openPane();
     await check(page);

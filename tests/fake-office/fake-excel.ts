@@ -160,7 +160,12 @@ export interface FakeWorkbookInit {
   /** Number formats per sheet and cell (`{ Plan: { D4: '#,##0' } }`), as the workbook was saved. */
   readonly numberFormats?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly active?: string;
+  /** The newest ExcelApi version this host has (default 1.7): newer members throw, as in older Excel. */
+  readonly excelApi?: string;
 }
+
+/** The ExcelApi set that added each member the fake knows beyond 1.2 (learn.microsoft.com's API reference). */
+const ADDED_IN = { conditionalFormats: 1.6, freezePanes: 1.7 } as const;
 
 export class FakeWorkbook {
   readonly sheets = new Map<string, FakeSheet>();
@@ -170,6 +175,7 @@ export class FakeWorkbook {
   readonly events: string[] = [];
   syncCount = 0;
   active: string;
+  private readonly excelApi: number;
   selection: { sheet: string; address: string } | null = null;
   private pending: OfficeMockObject[] = [];
 
@@ -181,6 +187,12 @@ export class FakeWorkbook {
       this.sheets.set(name, sheet);
     }
     this.active = init.active ?? [...this.sheets.keys()][0] ?? 'Sheet1';
+    this.excelApi = Number(init.excelApi ?? '1.7');
+  }
+
+  /** Throws as Excel does when an add-in uses a member its version does not have. */
+  private requireApi(member: keyof typeof ADDED_IN): void {
+    if (this.excelApi < ADDED_IN[member]) throw new Error(`fake-excel: ${member} needs ExcelApi ${ADDED_IN[member]}, this host has ${this.excelApi} (ApiNotFound)`);
   }
 
   /** The `Excel` global: `Excel.run(batch)`. */
@@ -248,6 +260,7 @@ export class FakeWorkbook {
         },
         freezePanes: {
           freezeRows: (count: number) => {
+            this.requireApi('freezePanes');
             this.requireSheet(name).frozenRows = count;
             this.writes.push({ sheet: name, address: `1:${count}`, property: 'freezePanes' });
           },
@@ -302,6 +315,7 @@ export class FakeWorkbook {
     );
     const conditionalFormats = {
       add: (type: string) => {
+        this.requireApi('conditionalFormats');
         record('conditionalFormats');
         const cf: FakeConditionalFormat = { sheet: sheetName, address: boxAddress(box), type, rule: null, fill: null, font: null };
         this.conditionalFormats.push(cf);

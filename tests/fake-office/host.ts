@@ -9,8 +9,6 @@ export { FakeWorkbook };
 
 export interface FakeHostInit extends FakeWorkbookInit {
   readonly displayLanguage: string;
-  /** The newest ExcelApi version this host claims (default 1.7). */
-  readonly excelApi?: string;
   /** Office's theme (default light): what `Office.context.officeTheme` says, as Excel reports it. */
   readonly theme?: 'light' | 'dark';
 }

@@ -195,9 +195,14 @@ describe('Office I/O against office-addin-mock', () => {
     expect(out.formats).toContainEqual({ address: `${explanation}${layout.headerRow}:${explanation}${layout.lastDataRow}`, property: 'wrapText', value: true });
     expect(out.formats).toContainEqual({ address: `A${layout.headerRow}:A${layout.lastDataRow}`, property: 'autofitColumns', value: true });
 
-    // Excel before API 1.7 has no freeze panes: the table header stands in, nothing fails.
-    const older = install(new FakeWorkbook({ sheets: { Data: purchases(3) } }));
-    expect(await writeResults(t)).toEqual({ ok: true, rows: 3 });
+    // Excel 1.6 has no freeze panes (the fake throws, as Excel does): the table header stands in, nothing fails.
+    const older = install(new FakeWorkbook({ sheets: { Data: purchases(3) }, excelApi: '1.6' }));
+    (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: (_: string, v: string) => Number(v) <= 1.6 } } };
+    try {
+      expect(await writeResults(t)).toEqual({ ok: true, rows: 3 });
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
     expect(older.sheets.get('Inkludo')?.frozenRows).toBe(0);
   });
 

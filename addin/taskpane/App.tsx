@@ -92,7 +92,17 @@ export function App({ lang }: { lang: Lang }) {
         </p>
       )}
       <JurisdictionBar settings={settings} today={today} t={t} onChange={updateSettings} />
-      <button type="button" id="check" class="primary" disabled={progress !== null || !supported} aria-describedby="status" onClick={() => void check()}>
+      {/* While a check runs the button stays focusable (aria-disabled, not disabled): keyboard focus is not
+          lost, and the next Tab reaches Cancel. */}
+      <button
+        type="button"
+        id="check"
+        class="primary"
+        disabled={!supported}
+        aria-disabled={progress !== null}
+        aria-describedby="status"
+        onClick={() => progress === null && void check()}
+      >
         {t('addin.check.button')}
       </button>
       {progress && <CheckProgress progress={progress} t={t} onCancel={() => running.current?.abort()} />}
@@ -107,6 +117,7 @@ export function App({ lang }: { lang: Lang }) {
         <MappingEditor settings={settings} report={result?.report ?? null} t={t} onChange={updateSettings} />
         <RulePackPanel packs={packs} t={t} onChange={updatePacks} />
         <RegistryPanel registry={registry} t={t} onChange={updateRegistry} />
+        {/* Each further section is one component that renders a <Section> (see Section.tsx). */}
       </div>
     </main>
   );

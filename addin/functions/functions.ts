@@ -6,12 +6,14 @@
  */
 import {
   BUYER_KINDS,
+  CONTRACT_KINDS,
   DEFAULT_RULES,
   addDays,
   checkReservedEligibility,
   classifyPurchase,
-  contractKindOfCpv,
-  contractKindOfWords,
+  contractKindFromCpv,
+  contractKindOf as contractKindOfWords,
+  cpvDigits,
   formatOrgnr,
   isIsoDate,
   langFromLocale,
@@ -60,12 +62,14 @@ function choice<T extends string>(v: unknown, allowed: readonly T[], fallback: T
 
 /**
  * A contract kind as the user writes it: the ids (goods, services, works, social-services), a word in
- * nb, sv or en ("tjenester", "varor", "bygg- og anleggsarbeid"), or a CPV code, as text or a number cell.
+ * nb, sv or en ("tjenester", "varor", "bygg- og anleggsarbeid"), or a CPV code, as text or a number
+ * cell, read by the jurisdiction's rule pack (its divisions and its list of social services).
  */
-function contractKindOf(v: unknown): ContractKind {
+function contractKindOf(v: unknown, j: PurchaseJurisdiction, date: IsoDate): ContractKind {
   if (isBlank(v)) return 'services';
-  const text = typeof v === 'number' && Number.isInteger(v) ? String(v).padStart(8, '0') : String(v);
-  const kind = contractKindOfCpv(text) ?? contractKindOfWords(text);
+  const text = typeof v === 'number' && Number.isInteger(v) ? String(v).padStart(8, '0') : String(v).trim();
+  const id = CONTRACT_KINDS.find((k) => k === text.toLowerCase());
+  const kind = id ?? (cpvDigits(text) !== null ? (contractKindFromCpv(text, DEFAULT_RULES[j], date)?.kind ?? null) : contractKindOfWords(text));
   if (!kind) throw valueError('addin.fn.error.contract', { value: String(v) });
   return kind;
 }
@@ -97,13 +101,16 @@ export function regime(value: unknown, jurisdiction?: string, buyerKind?: string
   const j = jurisdictionOf(jurisdiction);
   const amount = parseAmount(value, { locale: lang(), defaultCurrency: DEFAULT_RULES[j].currency });
   if (!amount.ok) throw valueError('addin.fn.error.value', { detail: translate(lang(), amount.error.messageKey, { raw: amount.error.raw }) });
+  // A rate (`5000 kr/mnd`) is not a contract value: the term it runs for is not known here.
+  if (amount.per !== null) throw valueError('addin.fn.error.value', { detail: translate(lang(), 'value.rate-not-total', { raw: amount.raw }) });
+  const on = dateOf(date);
   const verdict = classifyPurchase({
     jurisdiction: j,
     buyer: choice<BuyerKind>(buyerKind, BUYER_KINDS, 'municipal', 'addin.fn.error.buyer'),
-    contractKind: contractKindOf(contractKind),
+    contractKind: contractKindOf(contractKind, j, on),
     value: amount.value,
     vatIncluded: amount.vatIncluded,
-    date: dateOf(date),
+    date: on,
   });
   return verdict.regime;
 }

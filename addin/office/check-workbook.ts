@@ -1,4 +1,4 @@
-import { buildRegistryIndex, checkSheet, type Lang, type Registry, type RuleSet, type SheetCheckOptions, type SheetReport, type ValueBasis } from '../../core/index.ts';
+import { buildRegistryIndex, checkSheet, type Lang, type Registry, type RuleSet, type SheetCheckOptions, type SheetReadProblem, type SheetReport } from '../../core/index.ts';
 import type { CheckSettings } from './check-settings.ts';
 import type { Progress } from './progress.ts';
 import { readActiveSheet } from './read-sheet.ts';
@@ -9,20 +9,21 @@ export type CheckOutcome =
   | { readonly ok: true; readonly report: SheetReport; readonly sheetName: string }
   | {
       readonly ok: false;
-      readonly reason: 'results-sheet' | 'empty' | 'foreign-sheet' | 'no-header' | 'cancelled';
+      readonly reason: 'results-sheet' | 'empty' | 'foreign-sheet' | 'cancelled' | SheetReadProblem;
       readonly report?: SheetReport;
       readonly sheetName?: string;
     };
 
 /**
- * The check's options from the user's settings. `valueBasis` is the mapping editor's choice, passed on
- * only when the user overrode the detection (issue 8 adds it to SheetCheckOptions).
+ * The check's options from the user's settings: the buyer type and the value basis only when the user
+ * chose them, so that otherwise core reads them from the sheet and says so.
  */
-export function sheetCheckOptions(settings: CheckSettings, registry: Registry | null, rules: RuleSet, today: string): SheetCheckOptions & { valueBasis?: ValueBasis } {
+export function sheetCheckOptions(settings: CheckSettings, registry: Registry | null, rules: RuleSet, today: string, sheetName: string): SheetCheckOptions {
   return {
     jurisdiction: settings.jurisdiction,
     date: settings.date ?? today,
-    buyer: settings.buyer,
+    sheetName,
+    ...(settings.buyer !== 'detected' ? { buyer: settings.buyer } : {}),
     registry: registry ? buildRegistryIndex(registry) : null,
     mapping: settings.mapping,
     rules,
@@ -55,8 +56,8 @@ export async function checkWorkbook(
   // The check runs in one go (core is synchronous): the pane gets a turn before and after it, to show
   // where it is and to take a Cancel pressed meanwhile.
   await nextTurn();
-  const report = checkSheet(cells, sheetCheckOptions(settings, registry, rules, today));
-  if (report.headerRow === 0) return { ok: false, reason: 'no-header', report, sheetName };
+  const report = checkSheet(cells, sheetCheckOptions(settings, registry, rules, today, sheetName));
+  if (report.problem !== null) return { ok: false, reason: report.problem, report, sheetName };
   await nextTurn();
   if (progress.signal?.aborted) return { ok: false, reason: 'cancelled', report, sheetName };
   const written = await writeResults(resultTable(report, sheetName, lang), progress);

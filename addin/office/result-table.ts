@@ -10,13 +10,13 @@ import {
   type Severity,
   type SheetReport,
 } from '../../core/index.ts';
-import { columnLetters, quoteSheetName } from './a1.ts';
+import { quoteSheetName } from './a1.ts';
 
 /**
  * The results sheet's columns, in order: what people read first (status, purchase, regime in words,
  * value, explanation), the codes for filters and lookups last. Column A links back to the source row.
  */
-export const RESULT_COLUMNS = ['row', 'status', 'description', 'regimeText', 'value', 'currency', 'explanation', 'supplier', 'registry', 'regime', 'findings', 'rules'] as const;
+export const RESULT_COLUMNS = ['row', 'status', 'description', 'regimeText', 'value', 'currency', 'basis', 'explanation', 'supplier', 'registry', 'regime', 'findings', 'rules'] as const;
 export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
 /** Columns holding text the user typed: written as text so a leading `=` never becomes a formula. */
@@ -84,27 +84,12 @@ export function rowStatus(row: Pick<RowResult, 'findings'>): RowStatus {
 }
 
 /**
- * The lines above the table: what the check took for the whole sheet (the header row, how the value
- * column was read, the rules date and the buyer type for rows that do not say).
- * SHEET ASSUMPTIONS: the sheet-level `assumptions` of core's SheetReport (issue 8) are added here.
+ * The lines above the table: where the headings were read, then the sheet-wide assumptions core made
+ * while reading (value basis and VAT from the header, buyer kind, contract kind, term unit, rules date),
+ * each once, in words.
  */
 export function sheetAssumptionLines(report: SheetReport, lang: Lang): string[] {
-  const headers = report.headers;
-  const valueColumn = report.columns.value;
-  return [
-    translate(lang, 'addin.results.assumption.header-row', { row: report.headerRow }),
-    valueColumn === undefined
-      ? translate(lang, 'addin.results.assumption.no-value-column')
-      : translate(lang, 'addin.results.assumption.value-column', {
-          column: columnLetters(valueColumn),
-          header: headers[valueColumn] ?? '',
-          basis: translate(lang, `addin.pane.basis.${report.valueBasis}`),
-        }),
-    translate(lang, 'addin.results.assumption.rules', {
-      jurisdiction: translate(lang, `addin.settings.jurisdiction.${report.jurisdiction}`),
-      date: report.date,
-    }),
-  ];
+  return [translate(lang, 'addin.results.assumption.header-row', { row: report.headerRow }), ...report.assumptions.map((f) => describeFinding(lang, f))];
 }
 
 function supplierText(row: RowResult): string {
@@ -134,6 +119,7 @@ export function resultTable(report: SheetReport, sourceSheet: string, lang: Lang
       regimeText: translate(lang, `regime.${row.regime}`),
       value: row.estimatedValue ? toMajorNumber(row.estimatedValue) : '',
       currency: row.estimatedValue?.currency ?? '',
+      basis: translate(lang, `addin.results.basis.${row.valueBasis}`),
       explanation: row.findings.map((f) => describeFinding(lang, f)).join(' • '),
       supplier: supplierText(row),
       registry: registryText(lang, row),
@@ -144,7 +130,7 @@ export function resultTable(report: SheetReport, sourceSheet: string, lang: Lang
     return RESULT_COLUMNS.map((c) => cells[c]);
   });
   return {
-    title: translate(lang, 'addin.results.title', { sheet: sourceSheet, date: report.date }),
+    title: translate(lang, 'addin.results.title', { sheet: sourceSheet, country: translate(lang, `addin.settings.jurisdiction.${report.jurisdiction}`), date: report.date }),
     assumptions: sheetAssumptionLines(report, lang),
     legend: ROW_STATUSES.map((status) => ({ status, word: statusWords[status], meaning: translate(lang, `addin.results.legend.${status}`) })),
     header: resultHeader(lang),

@@ -70,7 +70,7 @@ export function App({ lang }: { lang: Lang }) {
         setStatus({ text: t('addin.check.done', { rows: outcome.report.summary.rowsChecked, sheet: outcome.sheetName }), error: false });
       } else {
         if (outcome.reason !== 'cancelled') setResult(outcome.report && outcome.sheetName ? { report: outcome.report, sheetName: outcome.sheetName } : null);
-        setStatus({ text: t(`addin.check.error.${outcome.reason}`), error: outcome.reason !== 'cancelled' });
+        setStatus({ text: t(`addin.check.error.${outcome.reason}`, { row: settings.headerRow ?? outcome.report?.headerRow }), error: outcome.reason !== 'cancelled' });
       }
     } catch (e) {
       fail(e);
@@ -110,7 +110,7 @@ export function App({ lang }: { lang: Lang }) {
         {status?.text ?? ''}
       </p>
       {result && result.report.headerRow > 0 && (
-        <Summary report={result.report} t={t} onSelectRow={(row) => void selectSourceRow(result.sheetName, row).catch(fail)} />
+        <Summary report={result.report} lang={lang} t={t} onSelectRow={(row) => void selectSourceRow(result.sheetName, row).catch(fail)} />
       )}
       <div class="sections">
         <RulesForm settings={settings} today={today} t={t} onChange={updateSettings} />

@@ -27,8 +27,8 @@ export function RulesForm({ settings, today, t, onChange }: Props) {
       </div>
       <div class="field">
         <label for="buyer">{t('addin.settings.buyer')}</label>
-        <select id="buyer" value={settings.buyer} onChange={(e) => onChange({ ...settings, buyer: BUYER_KINDS.find((b) => b === e.currentTarget.value) ?? 'municipal' })}>
-          {BUYER_KINDS.map((b) => (
+        <select id="buyer" value={settings.buyer} onChange={(e) => onChange({ ...settings, buyer: BUYER_KINDS.find((b) => b === e.currentTarget.value) ?? 'detected' })}>
+          {(['detected', ...BUYER_KINDS] as const).map((b) => (
             <option key={b} value={b}>
               {t(`addin.settings.buyer.${b}`)}
             </option>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { FINDING_CODES, REGIME_CODES, type RowResult, type SheetReport, type Translate } from '../../core/index.ts';
+import { FINDING_CODES, REGIME_CODES, describeFinding, type Lang, type RowResult, type SheetReport, type Translate } from '../../core/index.ts';
 import { rowStatus } from '../office/result-table.ts';
 
 /** At most this many rows are listed in a group; the results sheet has them all. */
@@ -7,6 +7,7 @@ const LISTED_ROWS = 200;
 
 interface Props {
   readonly report: SheetReport;
+  readonly lang: Lang;
   readonly t: Translate;
   readonly onSelectRow: (row: number) => void;
 }
@@ -76,7 +77,7 @@ function Group({ id, label, codes, rows, t, onSelectRow }: GroupProps) {
  * The check's outcome in words: one line of counts, then groups (need attention, could be reserved,
  * by regime, by finding), each opening to its rows. Codes appear only in tooltips.
  */
-export function Summary({ report, t, onSelectRow }: Props) {
+export function Summary({ report, lang, t, onSelectRow }: Props) {
   const { summary, rows } = report;
   const attention = rows.filter(needsAttention);
   const candidates = rows.filter(isCandidate);
@@ -91,6 +92,16 @@ export function Summary({ report, t, onSelectRow }: Props) {
         {[plural(t, 'addin.summary.checked', summary.rowsChecked), plural(t, 'addin.summary.attention', attention.length), plural(t, 'addin.summary.candidates', candidates.length)].join(' · ')}
       </p>
       {summary.rowsSkipped > 0 && <p class="hint">{t('addin.summary.skipped', { count: summary.rowsSkipped })}</p>}
+      {report.assumptions.length > 0 && (
+        <details class="group-set" id="assumptions">
+          <summary>{t('addin.summary.assumptions', { count: report.assumptions.length })}</summary>
+          <ul class="assumptions">
+            {report.assumptions.map((a, i) => (
+              <li key={i}>{describeFinding(lang, a)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <Group id="group-attention" label={t('addin.summary.group.attention')} codes={[]} rows={attention} {...groupProps} />
       <Group id="group-candidates" label={t('addin.summary.group.candidates')} codes={['RESERVATION-CANDIDATE']} rows={candidates} {...groupProps} />
       <details class="group-set">

@@ -11,6 +11,8 @@ import { addinMessages } from './messages/addin.ts';
 import { addinPaneMessages } from './messages/addin-pane.ts';
 import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
+import { readingMessages } from './messages/reading.ts';
+import { cpvMessages } from './messages/cpv.ts';
 
 export * from './catalogue.ts';
 
@@ -28,6 +30,8 @@ export const AREAS: readonly AreaMessages[] = [
   contentMessages,
   extensionMessages,
   sheetMessages,
+  readingMessages,
+  cpvMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
-import { checkSheet, contractKindOfCpv, readSheetCsv, translate } from '../../core/index.ts';
+import { checkSheet, describeFinding, readSheetCsv, translate } from '../../core/index.ts';
 import { fluentTokenCss, usedTokens } from '../../addin/build/fluent-tokens.ts';
 import { resultLayout, resultTable, sheetAssumptionLines } from '../../addin/office/result-table.ts';
 import { officeThemeMode } from '../../addin/taskpane/theme.ts';
@@ -46,21 +46,24 @@ describe("the pane's theme", () => {
 describe('the results sheet preamble', () => {
   const cells = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
 
-  it("states the sheet's assumptions: header row, the value column and how it is read, the rules and their date", () => {
-    const report = checkSheet(cells, { jurisdiction: 'NO', date: '2026-11-23', buyer: 'municipal' });
-    expect(sheetAssumptionLines(report, 'nb')).toEqual([
-      'Kolonneoverskrifter lest fra rad 3.',
-      'Verdi: kolonne D «Anslått verdi (NOK ekskl. mva)», lest som samlet verdi for hele kontrakten.',
-      'Norges regler per 2026-11-23 for rader uten egen dato.',
-    ]);
-    const unmapped = checkSheet(cells, { jurisdiction: 'SE', date: '2026-11-23', buyer: 'municipal', mapping: { value: null } });
-    expect(sheetAssumptionLines(unmapped, 'sv')).toEqual(['Kolumnrubriker lästa från rad 3.', 'Ingen värdekolumn hittades, så ingen rad har ett värde.', 'Sveriges regler per 2026-11-23 för rader utan eget datum.']);
+  it("states where the headings were read, then core's sheet-wide assumptions in the sheet's language, once each", () => {
+    const report = checkSheet(cells, { jurisdiction: 'NO', date: '2026-11-23', sheetName: 'Innkjøpsplan' });
+    expect(report.assumptions.length).toBeGreaterThan(2);
+    const lines = sheetAssumptionLines(report, 'nb');
+    expect(lines).toEqual(['Kolonneoverskrifter lest fra rad 3.', ...report.assumptions.map((f) => describeFinding('nb', f))]);
+    // What the reading took from the header and the title is there in words: value basis, buyer kind.
+    expect(lines.join('\n')).toMatch(/totalverdi for hele kontrakten/);
+    expect(lines.join('\n')).toMatch(/kommunal/);
+    expect(new Set(lines).size).toBe(lines.length);
+    const sv = sheetAssumptionLines(checkSheet(cells, { jurisdiction: 'SE', date: '2026-11-23', buyer: 'state' }), 'sv');
+    expect(sv[0]).toBe('Kolumnrubriker lästa från rad 3.');
+    expect(sv.join('\n')).not.toMatch(/kommun/);
   });
 
   it('puts title, assumptions, legend and table one under the other, with an empty row between the parts', () => {
     const report = checkSheet(cells, { jurisdiction: 'NO', date: '2026-11-23', buyer: 'municipal' });
     const table = resultTable(report, 'Innkjøpsplan', 'en');
-    expect(table.title).toBe('Inkludo: results for “Innkjøpsplan”, rules in force on 2026-11-23');
+    expect(table.title).toBe('Inkludo: results for “Innkjøpsplan”, rules of Norway in force on 2026-11-23');
     expect(table.legend.map((l) => [l.word, l.meaning])).toEqual([
       ['Error', translate('en', 'addin.results.legend.error')],
       ['Check', 'read the explanation before you go on'],
@@ -73,27 +76,3 @@ describe('the results sheet preamble', () => {
   });
 });
 
-describe('contract kinds from words and CPV codes', () => {
-  it('reads the CPV division: works, supplies, health and social services, other services; refuses what is not a code', () => {
-    const table: [string, string | null][] = [
-      ['45000000-7', 'works'],
-      ['45233140', 'works'],
-      ['03000000-1', 'goods'],
-      ['30190000-7', 'goods'],
-      ['44000000', 'goods'],
-      ['48000000-8', 'goods'],
-      ['50000000-5', 'services'],
-      ['90910000-9', 'services'],
-      ['98000000', 'services'],
-      ['85000000-9', 'social-services'],
-      ['85311000', 'social-services'],
-      ['49000000', null],
-      ['99000000', null],
-      ['02000000', null],
-      ['9091000', null],
-      ['90910000-99', null],
-      ['CPV 90910000', null],
-    ];
-    for (const [code, kind] of table) expect(contractKindOfCpv(code), code).toBe(kind);
-  });
-});

@@ -41,6 +41,7 @@ function table(rows: number, lang: 'nb' | 'en' = 'nb'): ResultTable {
     regimeText: () => 'Norge: FOA del II',
     value: () => 1_400_000,
     currency: () => 'NOK',
+    basis: () => 'samlet',
     explanation: () => explanation,
     supplier: () => 'Leverandør AS, 972 418 005',
     registry: () => '',
@@ -116,7 +117,8 @@ describe('Office I/O against office-addin-mock', () => {
     const last = out?.cells[layout.lastDataRow - 1] ?? [];
     expect([last[RESULT_COLUMNS.indexOf('description')], last[RESULT_COLUMNS.indexOf('regime')]]).toEqual(['Kjøp nummer 100000', 'NO-PART-II']);
     expect(out?.formulas.get(`A${layout.lastDataRow}`)).toBe(`=HYPERLINK("#'Data'!A100001","100001")`);
-    expect(out?.tables).toEqual([{ address: `A${layout.headerRow}:L${layout.lastDataRow}`, hasHeaders: true, name: 'InkludoResults', style: 'TableStyleLight9' }]);
+    const lastColumn = columnLetters(RESULT_COLUMNS.length - 1);
+    expect(out?.tables).toEqual([{ address: `A${layout.headerRow}:${lastColumn}${layout.lastDataRow}`, hasHeaders: true, name: 'InkludoResults', style: 'TableStyleLight9' }]);
     expect(wb.sheets.get('Data')?.cells).toEqual(source);
     expect(wb.active).toBe('Inkludo');
   });
@@ -125,7 +127,8 @@ describe('Office I/O against office-addin-mock', () => {
     const wb = install(new FakeWorkbook({ sheets: { Data: purchases(3), Notes: [['my notes']] } }));
     await writeResults(table(3));
     await writeResults(table(1, 'en'));
-    expect(wb.events.filter((e) => !e.startsWith('activate'))).toEqual(['add Inkludo', 'table Inkludo!A10:L13', 'delete Inkludo', 'add Inkludo', 'table Inkludo!A10:L11']);
+    const lastColumn = columnLetters(RESULT_COLUMNS.length - 1);
+    expect(wb.events.filter((e) => !e.startsWith('activate'))).toEqual(['add Inkludo', `table Inkludo!A10:${lastColumn}13`, 'delete Inkludo', 'add Inkludo', `table Inkludo!A10:${lastColumn}11`]);
     const layout = resultLayout(table(1, 'en'));
     expect(wb.sheets.get('Inkludo')?.cells).toHaveLength(layout.lastDataRow);
     expect(wb.sheets.get('Inkludo')?.cells[layout.headerRow - 1]).toEqual(resultHeader('en'));

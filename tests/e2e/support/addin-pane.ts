@@ -79,7 +79,8 @@ export function workbook(page: Page): Promise<WorkbookView> {
     const wb = (window as unknown as { fakeWorkbook: import('../../fake-office/fake-excel.ts').FakeWorkbook }).fakeWorkbook;
     return {
       sheets: [...wb.sheets.keys()],
-      results: wb.sheets.get('Inkludo')?.cells.map((row) => [...row]) ?? [],
+      // Rows never written are holes in the fake's arrays: read them as empty rows.
+      results: Array.from(wb.sheets.get('Inkludo')?.cells ?? [], (row) => [...(row ?? [])]),
       writtenSheets: [...new Set(wb.writes.map((w) => w.sheet))],
       events: wb.events,
       selection: wb.selection,

@@ -9,6 +9,7 @@ import {
   type RowResult,
   type Severity,
   type SheetReport,
+  withoutPersonalNumbers,
 } from '../../core/index.ts';
 import { quoteSheetName } from './a1.ts';
 
@@ -127,7 +128,8 @@ export function resultTable(report: SheetReport, sourceSheet: string, lang: Lang
       findings: row.findings.map((f) => f.code).join(', '),
       rules: row.ruleIds.join(', '),
     };
-    return RESULT_COLUMNS.map((c) => cells[c]);
+    // What the user typed is repeated here: a personal identity number in it is not.
+    return RESULT_COLUMNS.map((c) => withoutPersonalNumbers(lang, cells[c]));
   });
   return {
     title: translate(lang, 'addin.results.title', { sheet: sourceSheet, country: translate(lang, `addin.settings.jurisdiction.${report.jurisdiction}`), date: report.date }),

@@ -1,5 +1,5 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
-import { todayIso, translator, type Lang, type Registry, type RulePack, type SheetReport } from '../../core/index.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { todayIso, translator, type Lang, type PackSourceState, type Registry, type RulePack, type SheetReport } from '../../core/index.ts';
 import { defaultSettings, loadSettings, saveSettings, type CheckSettings } from '../office/check-settings.ts';
 import { checkWorkbook } from '../office/check-workbook.ts';
 import type { CheckProgress as Progress } from '../office/progress.ts';
@@ -13,7 +13,7 @@ import { RulePackPanel } from './RulePackPanel.tsx';
 import { RulesForm } from './RulesForm.tsx';
 import { Summary } from './Summary.tsx';
 import { forgetRegistry, loadStoredRegistry, storeRegistry } from './registry-store.ts';
-import { loadStoredPacks, rulesWith, storePacks } from './rule-pack-store.ts';
+import { loadPackSources, loadStoredPacks, refreshPackSources, rulesWith, storePackSources, storePacks } from './rule-pack-store.ts';
 
 type Status = { readonly text: string; readonly error: boolean };
 
@@ -32,6 +32,8 @@ export function App({ lang }: { lang: Lang }) {
   const [settings, setSettings] = useState<CheckSettings>(() => loadSettings(defaultSettings(lang === 'sv' ? 'SE' : 'NO')));
   const [registry, setRegistry] = useState<Registry | null>(loadStoredRegistry);
   const [packs, setPacks] = useState<readonly RulePack[]>(loadStoredPacks);
+  const [sources, setSources] = useState<readonly PackSourceState[]>(loadPackSources);
+  const [fetchingPacks, setFetchingPacks] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<{ report: SheetReport; sheetName: string } | null>(null);
@@ -44,10 +46,13 @@ export function App({ lang }: { lang: Lang }) {
     saveSettings(next).catch(fail);
   };
 
-  const updateRegistry = (next: Registry | null) => {
-    if (next) storeRegistry(next);
-    else forgetRegistry();
+  /** False when the browser could not store `next`: the previous registry stays, in storage and on screen. */
+  const updateRegistry = (next: Registry | null): boolean => {
+    if (next) {
+      if (!storeRegistry(next)) return false;
+    } else forgetRegistry();
     setRegistry(next);
+    return true;
   };
 
   const updatePacks = (next: readonly RulePack[]) => {
@@ -55,13 +60,31 @@ export function App({ lang }: { lang: Lang }) {
     setPacks(next);
   };
 
+  /** Saves the pack addresses and, when asked (or once a day), fetches them; the last good packs stay. */
+  const updateSources = (next: readonly PackSourceState[], force: boolean) => {
+    storePackSources(next);
+    setSources(next);
+    setFetchingPacks(true);
+    void refreshPackSources(next, force)
+      .then((fetched) => {
+        // A source removed or replaced while its fetch ran stays removed or replaced.
+        setSources((current) => {
+          const merged = current.map((c) => fetched.find((f) => f.url === c.url && f.jurisdiction === c.jurisdiction) ?? c);
+          storePackSources(merged);
+          return merged;
+        });
+      })
+      .finally(() => setFetchingPacks(false));
+  };
+  useEffect(() => updateSources(sources, false), []);
+
   const check = async () => {
     const controller = new AbortController();
     running.current = controller;
     setStatus({ text: t('addin.check.running'), error: false });
     setProgress({ phase: 'read', done: 0, total: 0 });
     try {
-      const outcome = await checkWorkbook(settings, registry, rulesWith(packs), lang, today, result?.sheetName ?? null, {
+      const outcome = await checkWorkbook(settings, registry, rulesWith(packs, sources), lang, today, result?.sheetName ?? null, {
         signal: controller.signal,
         onProgress: setProgress,
       });
@@ -115,7 +138,7 @@ export function App({ lang }: { lang: Lang }) {
       <div class="sections">
         <RulesForm settings={settings} today={today} t={t} onChange={updateSettings} />
         <MappingEditor settings={settings} report={result?.report ?? null} t={t} onChange={updateSettings} />
-        <RulePackPanel packs={packs} t={t} onChange={updatePacks} />
+        <RulePackPanel packs={packs} sources={sources} sourcesBusy={fetchingPacks} lang={lang} t={t} onChange={updatePacks} onSourcesChange={updateSources} />
         <RegistryPanel registry={registry} t={t} onChange={updateRegistry} />
         {/* Each further section is one component that renders a <Section> (see Section.tsx). */}
       </div>

@@ -22,6 +22,8 @@ function localizeParams(lang: Lang, params: MessageParams): MessageParams {
     else if (name === 'forms' && value === 'amount') out[name] = translate(lang, 'value.forms');
     else if (name === 'basis' && typeof value === 'string' && hasMessage(`basis.${value}`)) out[name] = translate(lang, `basis.${value}`);
     else if (name === 'role' && typeof value === 'string' && hasMessage(`addin.mapping.role.${value}`)) out[name] = translate(lang, `addin.mapping.role.${value}`).toLowerCase();
+    // Who verified a value an organisation's pack applied: said wherever a finding cites it, never shown as bundled.
+    else if (name === 'usedBy') out[name] = typeof value === 'string' ? `, ${translate(lang, 'status.verified-by', { who: value })}` : '';
     else out[name] = value;
   }
   return out;

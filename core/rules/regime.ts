@@ -39,6 +39,8 @@ export interface AppliedRule {
   readonly status: ParameterValue['status'];
   readonly title: string;
   readonly url: string;
+  /** Who verified it, when an organisation's own pack did (shown as theirs, never as bundled). */
+  readonly verifiedBy: string | null;
 }
 
 /** The regime at one of the possible VAT rates. */
@@ -149,7 +151,7 @@ function valueOf(r: Resolution): bigint | null {
 function appliedRule(r: Resolution): AppliedRule | null {
   const v = r.applied;
   if (!v || v.value === null) return null;
-  return { id: v.id, parameter: r.parameter, value: v.value, status: v.status, title: v.reference.title, url: v.reference.url };
+  return { id: v.id, parameter: r.parameter, value: v.value, status: v.status, title: v.reference.title, url: v.reference.url, verifiedBy: v.verifiedBy ?? null };
 }
 
 /** Findings about the rules themselves: pending changes that would alter the verdict, fallbacks, gaps. */
@@ -163,7 +165,7 @@ function ruleFindings(resolver: Resolver, ladder: Ladder, value: bigint, regime:
         finding(
           'RULE-FALLBACK',
           'warning',
-          { parameter: r.parameter, used: r.applied.id, value: r.applied.value ?? 0, currency, usedTo: r.applied.to, missing: gap?.id ?? '—', source: gap?.reference.url ?? null },
+          { parameter: r.parameter, used: r.applied.id, value: r.applied.value ?? 0, currency, usedTo: r.applied.to, usedBy: r.applied.verifiedBy ?? null, missing: gap?.id ?? '—', source: gap?.reference.url ?? null },
           gap ? [r.applied.id, gap.id] : [r.applied.id],
         ),
       );

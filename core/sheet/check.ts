@@ -48,7 +48,7 @@ function totalsRowLabel(cells: readonly CellValue[], columns: ColumnMapping): st
   const label = totalsLabel(cells[at]);
   if (label === null) return null;
   const mapped = new Set(Object.values(columns));
-  const otherText = cells.some((c, i) => i !== at && mapped.has(i) && typeof c === 'string' && c.trim() !== '');
+  const otherText = cells.some((c, i) => i !== at && i !== columns.value && mapped.has(i) && typeof c === 'string' && c.trim() !== '');
   return otherText ? null : label;
 }
 
@@ -86,7 +86,7 @@ function memoizedByDate<V>(read: (key: string, date: IsoDate) => V): (key: strin
   return (key, date) => cached(`${date}|${key}`);
 }
 
-function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years'): CellReaders {
+function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years', shareHeader: string | null): CellReaders {
   return {
     date: memoized(readDateCell),
     yesNo: memoized(yesNo),
@@ -96,7 +96,7 @@ function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUn
     duration: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: durationUnit })),
     options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit })),
     orgnr: memoized((raw: string) => parseOrgnr(raw)),
-    percent: memoized(cellPercent),
+    percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
     kindOfCpv: memoizedByDate((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
   };
 }
@@ -112,7 +112,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     locale: options.jurisdiction === 'NO' ? 'nb' : 'sv',
     currency: pack.currency,
     delimitedText: options.delimitedText === true,
-    read: cellReaders(pack, layout.durationUnit.value, layout.optionsUnit.value),
+    read: cellReaders(pack, layout.durationUnit.value, layout.optionsUnit.value, layout.columns.share === undefined ? null : (layout.headers[layout.columns.share] ?? null)),
   };
   const judgeCtx: JudgeContext = {
     jurisdiction: options.jurisdiction,

@@ -48,8 +48,6 @@ export const addinPaneMessages = defineMessages({
     'addin.results.legend.warning': 'read the explanation before you go on',
     'addin.results.legend.info': 'for your information',
     'addin.results.legend.ok': 'nothing to note',
-    'addin.rulepack.issue': 'The field “{path}” is missing or has a value the format does not allow.',
-    'addin.rulepack.issue.file': 'The file is not a rule pack: it must be JSON in the format of the bundled packs.',
   },
   nb: {
     'addin.pane.jurisdiction': '{country}s regler per {date}',
@@ -97,8 +95,6 @@ export const addinPaneMessages = defineMessages({
     'addin.results.legend.warning': 'les forklaringen før du går videre',
     'addin.results.legend.info': 'til orientering',
     'addin.results.legend.ok': 'ingen merknader',
-    'addin.rulepack.issue': 'Feltet «{path}» mangler eller har en verdi formatet ikke tillater.',
-    'addin.rulepack.issue.file': 'Filen er ikke en regelpakke: den må være JSON i samme format som de medfølgende pakkene.',
   },
   sv: {
     'addin.pane.jurisdiction': '{country}s regler per {date}',
@@ -146,7 +142,5 @@ export const addinPaneMessages = defineMessages({
     'addin.results.legend.warning': 'läs förklaringen innan du går vidare',
     'addin.results.legend.info': 'för kännedom',
     'addin.results.legend.ok': 'inget att notera',
-    'addin.rulepack.issue': 'Fältet ”{path}” saknas eller har ett värde som formatet inte tillåter.',
-    'addin.rulepack.issue.file': 'Filen är inte ett regelpaket: den måste vara JSON i samma format som de medföljande paketen.',
   },
 });

@@ -12,7 +12,7 @@ import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { DurationResult } from '../../value/duration.ts';
 import { money, type Money } from '../../value/money.ts';
 import { parseAmount } from '../../value/parse.ts';
-import { cellText, isBlank, isCellError, type DateRead } from '../cells.ts';
+import { cellErrorOf, cellText, isBlank, type DateRead } from '../cells.ts';
 import { NO_CACHED_RESULT, type CellValue, type ColumnRole, type ValueBasis } from '../types.ts';
 import type { SheetLayout } from './layout.ts';
 import { columnLetters, type Origin, type PurchaseField } from './origin.ts';
@@ -87,6 +87,24 @@ function unreadable(role: ColumnRole, column: number, row: number, error: string
     : finding('CELL-UNREADABLE', 'error', { cell, role, error }, [], 'finding.CELL-UNREADABLE.error');
 }
 
+const SCALE_WORD: Readonly<Record<number, string>> = { 3: 'tusen', 6: 'mill', 9: 'mrd' };
+const BARE_NUMBER = /^[\d\s.,'\u00a0\u202f]+$/;
+
+/** A number with no unit of its own: an Excel number, or text of digits and separators only. */
+function isBareNumber(cell: CellValue | undefined): boolean {
+  return typeof cell === 'number' || (typeof cell === 'string' && BARE_NUMBER.test(cell.trim()));
+}
+
+/**
+ * A bare number under a scaled header, scaled before it is read: `99,999` in a column «i 1000 kr» is
+ * 99 999 kroner, not a typing slip with three decimals.
+ */
+function scaledInput(cell: CellValue | undefined, scale: number): CellValue | undefined {
+  if (scale === 0) return cell;
+  if (typeof cell === 'number') return cell * 10 ** scale;
+  return typeof cell === 'string' ? `${cell.trim()} ${SCALE_WORD[scale] ?? ''}` : cell;
+}
+
 interface AmountRead {
   readonly amount: Money | null;
   readonly unreadable: boolean;
@@ -97,29 +115,26 @@ interface AmountRead {
 function readAmount(cell: CellValue | undefined, column: number, row: number, ctx: ReadContext, origins: Partial<Record<PurchaseField, Origin>>, findings: Finding[]): AmountRead {
   const none: AmountRead = { amount: null, unreadable: false, basis: null, vat: null };
   if (isBlank(cell)) return none;
-  if (isCellError(cell)) {
-    findings.push(unreadable('value', column, row, cell.error));
-    return { ...none, unreadable: true };
-  }
-  const parsed = parseAmount(cell, { locale: ctx.locale, defaultCurrency: ctx.currency });
-  const ref = `${columnLetters(column)}${row}`;
-  if (!parsed.ok && parsed.error.code === 'empty') return none; // `-` or `–`: a common "none"
-  if (!parsed.ok) {
-    findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: parsed.error.raw, reason: parsed.error.code, cell: ref, forms: 'amount' }));
+  const error = cellErrorOf(cell);
+  if (error !== null) {
+    findings.push(unreadable('value', column, row, error));
     return { ...none, unreadable: true };
   }
   const header = ctx.layout.valueHeader;
+  const bare = isBareNumber(cell);
+  const parsed = parseAmount(bare ? scaledInput(cell, header.scale) : cell, { locale: ctx.locale, defaultCurrency: ctx.currency });
+  const ref = `${columnLetters(column)}${row}`;
+  if (!parsed.ok && parsed.error.code === 'empty') return none; // `-` or `–`: a common "none"
+  if (!parsed.ok) {
+    findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: bare ? cellText(cell) : parsed.error.raw, reason: parsed.error.code, cell: ref, forms: 'amount' }));
+    return { ...none, unreadable: true };
+  }
   const headerOrigin: Origin = { source: 'header', column: columnLetters(column), text: ctx.layout.headers[column] ?? '' };
-  const own = parsed.unit.scale > 0 || parsed.unit.currency !== null;
-  let minor = parsed.value.minor;
   let currency = parsed.value.currency ?? ctx.currency;
   origins.value = cellOrigin(column, row, cell);
-  if (!own) {
+  if (bare) {
     // A bare number: the header's scale and currency apply.
-    if (header.scale > 0) {
-      minor *= 10n ** BigInt(header.scale);
-      origins.scale = headerOrigin;
-    }
+    if (header.scale > 0) origins.scale = headerOrigin;
     if (header.currency !== null && header.currency !== 'local') {
       currency = header.currency;
       origins.currency = headerOrigin;
@@ -132,6 +147,7 @@ function readAmount(cell: CellValue | undefined, column: number, row: number, ct
       findings.push(finding('UNIT-CONFLICT', 'warning', { cell: ref, raw: parsed.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.unit'));
     }
   }
+  const minor = parsed.value.minor;
   let basis: AmountRead['basis'] = null;
   if (parsed.per !== null) {
     const value: ValueBasis = parsed.per === 'year' ? 'yearly' : 'monthly';
@@ -156,8 +172,9 @@ function readDuration(
   if (column === undefined) return null;
   const cell = cells[column];
   if (isBlank(cell)) return null;
-  if (isCellError(cell)) {
-    findings.push(unreadable(role, column, row, cell.error));
+  const error = cellErrorOf(cell);
+  if (error !== null) {
+    findings.push(unreadable(role, column, row, error));
     return null;
   }
   const read = role === 'duration' ? ctx.read.duration(cell) : ctx.read.options(cell);
@@ -213,7 +230,8 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const dateCell = at('date');
   if (columns.date !== undefined && !isBlank(dateCell)) {
     const ref = `${columnLetters(columns.date)}${row}`;
-    if (isCellError(dateCell)) findings.push(unreadable('date', columns.date, row, dateCell.error));
+    const error = cellErrorOf(dateCell);
+    if (error !== null) findings.push(unreadable('date', columns.date, row, error));
     else {
       const read = ctx.read.date(dateCell);
       if (read?.ok) {
@@ -235,7 +253,9 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const kindCpv = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
   let contractKind = layout.contractKind.value;
   origins.contractKind = layout.contractKind.origin;
-  if (kindCell !== null && columns.contractKind !== undefined) {
+  // "Services" in a kind column does not contradict a CPV code naming social and other specific services: they are services too, of a narrower kind.
+  const narrower = kindCell === 'services' && kindCpv?.kind === 'social-services';
+  if (kindCell !== null && columns.contractKind !== undefined && !narrower) {
     // A contract-kind column wins over the CPV code; a disagreement is reported.
     contractKind = kindCell;
     origins.contractKind = cellOrigin(columns.contractKind, row, at('contractKind'));

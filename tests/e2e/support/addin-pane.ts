@@ -25,6 +25,8 @@ export interface PaneOptions {
   readonly sheet?: { readonly name: string; readonly cells: readonly (readonly CellValue[])[] };
   readonly width?: number;
   readonly height?: number;
+  /** A browser context of the test's own (e.g. one that accepts a test server's certificate). */
+  readonly context?: { newPage(options?: { viewport: { width: number; height: number } }): Promise<Page> };
 }
 
 export interface WorkbookView {
@@ -59,8 +61,8 @@ export async function startPaneHarness({ playground = false } = {}): Promise<Pan
   return {
     browser,
     base,
-    async openPane({ displayLanguage = 'nb-NO', excelApi = '1.7', theme = 'light', sheet = SAMPLE_NB, width = 360, height = 700 } = {}) {
-      const page = await browser.newPage({ viewport: { width, height } });
+    async openPane({ displayLanguage = 'nb-NO', excelApi = '1.7', theme = 'light', sheet = SAMPLE_NB, width = 360, height = 700, context = browser } = {}) {
+      const page = await context.newPage({ viewport: { width, height } });
       const install = `;FakeOffice.install(${JSON.stringify({ sheets: { [sheet.name]: sheet.cells, Notater: [['Egne notater']] }, active: sheet.name, displayLanguage, excelApi, theme })});`;
       await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(FAKE_OFFICE, 'utf8') + install }));
       await page.goto(`${base}/taskpane.html`);

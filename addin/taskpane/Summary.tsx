@@ -56,7 +56,10 @@ function Group({ id, label, codes, rows, t, onSelectRow }: GroupProps) {
               return (
                 <li key={r.row}>
                   <button type="button" class="row" data-row={r.row} title={t('addin.summary.codes', { codes: [r.regime, ...r.findings.map((f) => f.code)].join(', ') })} onClick={() => onSelectRow(r.row)}>
-                    <span class={`status status-${status}`}>{t(`addin.status.${status}`)}</span>
+                    {/* The status word is explained as on the results sheet's legend. */}
+                    <span class={`status status-${status}`} title={t(`addin.results.legend.${status}`)}>
+                      {t(`addin.status.${status}`)}
+                    </span>
                     <span class="row-text">
                       {t('addin.summary.row', { row: r.row, text: r.description ?? '' })}
                       {findings.length > 0 && <span class="row-findings">{sentence(findings.join(' · '))}</span>}

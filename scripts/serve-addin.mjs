@@ -26,7 +26,7 @@ export async function sampleSheet() {
   const xlsx = existsSync(samples) ? readdirSync(samples).filter((f) => f.endsWith('.xlsx')).sort() : [];
   const norwegian = xlsx.find((f) => /(^|[-_.])(no|nb|nor)([-_.]|$)|innkj|anskaff/i.test(f)) ?? xlsx[0];
   if (norwegian) {
-    const { readXlsxCells } = await import('../cli/xlsx.ts');
+    const { readXlsxCells } = await import('../cli/xlsx/index.ts');
     const read = await readXlsxCells(join(samples, norwegian));
     if (read.ok) return { name: read.worksheet.sheet, cells: read.worksheet.cells };
   }

@@ -1,5 +1,4 @@
-import { realpath } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import {
   BUYER_KINDS,
   CONTRACT_KINDS,
@@ -22,8 +21,18 @@ import {
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
 import { RULES_OPTION, choiceOption, dateOption, readInputFile, rulesOption, stringOption } from '../io.ts';
-import { readXlsxCells, writeCellsWithResults, writeXlsxWithResults, type ResultTable } from '../xlsx.ts';
-import { loadRegistry } from '../registry-file.ts';
+import {
+  checkOutPath,
+  isMacroEnabled,
+  outExtension,
+  readXlsxCells,
+  writeCellsWithResults,
+  writeXlsxWithResults,
+  xlsxCliError,
+  type ResultColumn,
+  type ResultTable,
+} from '../xlsx/index.ts';
+import { issueLine, loadRegistry } from '../registry-file.ts';
 
 interface LoadedSheet {
   readonly sheet: string;
@@ -34,11 +43,16 @@ interface LoadedSheet {
 // Excel forbids these in sheet names and allows at most 31 characters.
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
-async function loadSheet(path: string, sheetName: string | undefined): Promise<LoadedSheet> {
+async function loadSheet(path: string, sheetName: string | undefined, ctx: CliContext): Promise<LoadedSheet> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') {
     const name = basename(path, extname(path)).replace(SHEET_NAME_FORBIDDEN, ' ').slice(0, 31);
-    return { sheet: name, cells: readSheetCsv(await readInputFile(path)), kind: 'csv' };
+    if (sheetName !== undefined && sheetName !== name) throw new CliError('xlsx.csv.no-sheets', { sheet: name, wanted: sheetName });
+    const read = readSheetCsv(await readInputFile(path));
+    if (!read.ok) throw new CliError(`xlsx.csv.${read.error.code}`, { path, line: read.error.line });
+    // Warnings (a file read as Windows-1252) go to stderr so that --json output stays parseable.
+    for (const issue of read.warnings) ctx.err(issueLine(ctx, issue));
+    return { sheet: name, cells: read.cells, kind: 'csv' };
   }
   if (ext !== '.xlsx' && ext !== '.xlsm') throw new CliError('sheet.cli.unsupported', { path });
   await readInputFile(path); // a missing or unreadable file gets the CLI's own message
@@ -46,16 +60,24 @@ async function loadSheet(path: string, sheetName: string | undefined): Promise<L
   try {
     read = await readXlsxCells(path, sheetName);
   } catch (error) {
-    throw new CliError('sheet.cli.xlsx-unreadable', { path, detail: (error as Error).message });
+    throw xlsxCliError(error, path);
   }
   if (!read.ok) throw new CliError('sheet.cli.sheet-not-found', { sheet: sheetName ?? '', sheets: read.sheets.join(', ') });
-  return { ...read.worksheet, kind: 'xlsx' };
+  return { sheet: read.worksheet.sheet, cells: read.worksheet.cells, kind: 'xlsx' };
 }
 
-/** The same file, also through symbolic links; a path that does not exist yet is just resolved. */
-async function samePath(a: string, b: string): Promise<boolean> {
-  const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  return (await real(a)) === (await real(b));
+/** The paths of every input, none of which --out may be. */
+function inputPaths(values: Record<string, unknown>, path: string): string[] {
+  const rules = values.rules;
+  return [path, stringOption(values, 'registry'), ...(Array.isArray(rules) ? rules : [rules])].filter((p): p is string => typeof p === 'string');
+}
+
+/** A copy of a macro-enabled workbook must stay .xlsm (and only such a copy may be .xlsm): Excel refuses a mismatch. */
+async function checkOutKind(loaded: LoadedSheet, path: string, out: string): Promise<void> {
+  const macro = loaded.kind === 'xlsx' && (await isMacroEnabled(path).catch((error: unknown) => Promise.reject(xlsxCliError(error, path))));
+  const ext = outExtension(out);
+  if (macro && ext !== '.xlsm') throw new CliError('xlsx.out.macro-mismatch', { input: path, path: out });
+  if (!macro && ext === '.xlsm') throw new CliError('xlsx.out.not-macro', { input: path, path: out });
 }
 
 function headerRowOption(values: Record<string, unknown>): number | undefined {
@@ -66,52 +88,92 @@ function headerRowOption(values: Record<string, unknown>): number | undefined {
   return n;
 }
 
-function humanReport(report: SheetReport, sheet: string, ctx: CliContext): string[] {
+/** The text report, line by line (the caller writes as it goes). */
+function* humanReport(report: SheetReport, sheet: string, ctx: CliContext): Generator<string> {
   const { t, lang } = ctx;
-  if (report.headerRow === 0) return [t('sheet.cli.no-header', { rows: HEADER_SEARCH_ROWS, sheet })];
-  const out = [t('sheet.cli.header', { sheet, row: report.headerRow, checked: report.summary.rowsChecked, skipped: report.summary.rowsSkipped })];
-  out.push(t('sheet.cli.by-regime'));
+  if (report.headerRow === 0) {
+    yield t('sheet.cli.no-header', { rows: HEADER_SEARCH_ROWS, sheet });
+    return;
+  }
+  yield t('sheet.cli.header', { sheet, row: report.headerRow, checked: report.summary.rowsChecked, skipped: report.summary.rowsSkipped });
+  yield t('sheet.cli.by-regime');
   for (const regime of REGIME_CODES) {
     const n = report.summary.byRegime[regime];
-    if (n) out.push(`  ${regime} — ${t(`regime.${regime}`)}: ${formatNumber(lang, n)}`);
+    if (n) yield `  ${regime} — ${t(`regime.${regime}`)}: ${formatNumber(lang, n)}`;
   }
   const findings = FINDING_CODES.filter((code) => report.summary.byFinding[code]);
   if (findings.length > 0) {
-    out.push(t('sheet.cli.by-finding'));
-    for (const code of findings) out.push(`  ${code} — ${t(`label.finding.${code}`)}: ${formatNumber(lang, report.summary.byFinding[code] ?? 0)}`);
+    yield t('sheet.cli.by-finding');
+    for (const code of findings) yield `  ${code} — ${t(`label.finding.${code}`)}: ${formatNumber(lang, report.summary.byFinding[code] ?? 0)}`;
   }
-  out.push('', t('sheet.cli.rows'));
+  yield '';
+  yield t('sheet.cli.rows');
   for (const row of report.rows) {
     const value = row.estimatedValue ? ` · ${t('sheet.cli.value', { value: toMajorNumber(row.estimatedValue), currency: row.estimatedValue.currency })}` : '';
-    out.push(`${t('sheet.cli.row', { row: row.row, regime: `${row.regime} — ${t(`regime.${row.regime}`)}` })}${row.description ? ` · ${row.description}` : ''}${value}`);
+    yield `${t('sheet.cli.row', { row: row.row, regime: `${row.regime} — ${t(`regime.${row.regime}`)}` })}${row.description ? ` · ${row.description}` : ''}${value}`;
     // The last step restates the total before VAT is taken off; the row line already gives the value compared.
-    for (const step of row.estimate) if (step.code !== 'estimated-value') out.push(`    ${describeEstimateStep(step, lang)}`);
+    for (const step of row.estimate) if (step.code !== 'estimated-value') yield `    ${describeEstimateStep(step, lang)}`;
     const s = row.supplier;
     if (s?.inRegistry && s.registrySource) {
-      out.push(`    ${t('sheet.cli.in-registry', { name: s.name ?? s.orgnr ?? '', source: s.registrySource, retrieved: s.registryRetrieved ?? '' })}${s.registryDemo ? ` — ${t('sheet.cli.registry-demo')}` : ''}`);
+      yield `    ${t('sheet.cli.in-registry', { name: s.name ?? s.orgnr ?? '', source: s.registrySource, retrieved: s.registryRetrieved ?? '' })}${s.registryDemo ? ` — ${t('sheet.cli.registry-demo')}` : ''}`;
     }
-    for (const f of row.findings) out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}${f.ruleIds.length ? ` [${f.ruleIds.join(', ')}]` : ''}`);
+    for (const f of row.findings) yield `  ${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}${f.ruleIds.length ? ` [${f.ruleIds.join(', ')}]` : ''}`;
   }
-  return out;
 }
 
+/** The results sheet of --out, in the add-in's columns and look. */
 function resultTable(report: SheetReport, sheet: string, ctx: CliContext): ResultTable {
   const { t, lang } = ctx;
+  const column = (key: string, kind: ResultColumn['kind'], width: number): ResultColumn => ({ header: t(key), kind, width });
+  const status = { error: t('xlsx.results.status.error'), warning: t('xlsx.results.status.warning'), info: t('xlsx.results.status.info') };
   return {
     sheetName: 'Inkludo',
-    header: ['row', 'description', 'regime', 'value', 'currency', 'findings', 'explanation', 'rules'].map((k) => t(`sheet.results.${k}`)),
-    rows: report.rows.map((r) => [
-      r.row,
-      r.description,
-      `${r.regime} — ${t(`regime.${r.regime}`)}`,
-      r.estimatedValue ? toMajorNumber(r.estimatedValue) : null,
-      r.estimatedValue?.currency ?? null,
-      r.findings.map((f) => f.code).join(', '),
-      r.findings.map((f) => describeFinding(lang, f)).join('\n'),
-      r.ruleIds.join(', '),
-    ]),
-    note: t('sheet.results.note', { sheet, jurisdiction: report.jurisdiction, date: report.date }),
+    notes: [t('sheet.results.note', { sheet, jurisdiction: report.jurisdiction, date: report.date })],
+    columns: [
+      column('sheet.results.row', 'link', 8),
+      column('sheet.results.description', 'userText', 40),
+      column('sheet.results.regime', 'text', 28),
+      column('xlsx.results.column.status', 'status', 10),
+      column('sheet.results.value', 'amount', 18),
+      column('sheet.results.currency', 'text', 9),
+      column('sheet.results.findings', 'text', 28),
+      column('sheet.results.explanation', 'longText', 90),
+      column('sheet.results.rules', 'text', 30),
+    ],
+    rows: report.rows.map((r) => {
+      const worst = (['error', 'warning', 'info'] as const).find((severity) => r.findings.some((f) => f.severity === severity));
+      return {
+        sourceRow: r.row,
+        cells: [
+          r.row,
+          r.description,
+          `${r.regime} — ${t(`regime.${r.regime}`)}`,
+          worst ? status[worst] : t('xlsx.results.status.ok'),
+          r.estimatedValue ? toMajorNumber(r.estimatedValue) : null,
+          r.estimatedValue?.currency ?? null,
+          r.findings.map((f) => f.code).join(', '),
+          r.findings.map((f) => describeFinding(lang, f)).join('\n'),
+          r.ruleIds.join(', '),
+        ],
+      };
+    }),
+    statusWords: status,
   };
+}
+
+/** Lines are gathered to this many per write: the report goes out as it is made, not as one string. */
+const TEXT_LINES_PER_WRITE = 1000;
+
+function writeLines(ctx: CliContext, lines: Iterable<string>): void {
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length === TEXT_LINES_PER_WRITE) {
+      ctx.out(batch.join('\n'));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) ctx.out(batch.join('\n'));
 }
 
 const JSON_ROWS_PER_WRITE = 1000;
@@ -134,9 +196,10 @@ function writeJson(ctx: CliContext, report: SheetReport, sheet: string, extra: R
 export const checkCommand: Command = {
   name: 'check',
   usage:
-    'check FILE.(xlsx|csv) [--json] [--out ANNOTATED.xlsx] [--jurisdiction NO|SE] [--date YYYY-MM-DD] [--buyer state|municipal] [--kind goods|services|works|social-services] [--registry FILE.(csv|json)] [--sheet NAME] [--header-row N] [--rules PACK.json]',
+    'check FILE.(xlsx|csv) [--json] [--out ANNOTATED.xlsx [--force]] [--jurisdiction NO|SE] [--date YYYY-MM-DD] [--buyer state|municipal] [--kind goods|services|works|social-services] [--registry FILE.(csv|json)] [--sheet NAME] [--header-row N] [--rules PACK.json]',
   options: {
     out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
     jurisdiction: { type: 'string', short: 'j' },
     date: { type: 'string' },
     buyer: { type: 'string' },
@@ -150,8 +213,9 @@ export const checkCommand: Command = {
     const [path] = positionals;
     if (path === undefined) throw new CliError('sheet.cli.file-required');
     const out = stringOption(values, 'out');
-    // Checked before anything is read or written: the input file is never modified.
-    if (out !== undefined && (await samePath(path, out))) throw new CliError('sheet.cli.out-is-input', { path });
+    const force = values.force === true;
+    // Checked before anything is read or written: no input is ever modified.
+    if (out !== undefined) await checkOutPath(out, inputPaths(values, path), force);
     const jurisdiction = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE'], 'NO');
     const options = {
       jurisdiction,
@@ -163,7 +227,8 @@ export const checkCommand: Command = {
     };
     const registryPath = stringOption(values, 'registry');
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
-    const loaded = await loadSheet(path, stringOption(values, 'sheet'));
+    const loaded = await loadSheet(path, stringOption(values, 'sheet'), ctx);
+    if (out !== undefined) await checkOutKind(loaded, path, out);
     const report = checkSheet(loaded.cells, { ...options, registry: registry?.lookup ?? null });
     const exit = report.summary.rowsWithErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
 
@@ -171,8 +236,11 @@ export const checkCommand: Command = {
       const table = resultTable(report, loaded.sheet, ctx);
       let sheetName;
       try {
-        sheetName = loaded.kind === 'xlsx' ? await writeXlsxWithResults(path, out, table) : await writeCellsWithResults(loaded.sheet, loaded.cells, out, table);
+        sheetName = loaded.kind === 'xlsx' ? await writeXlsxWithResults(path, out, force, table, loaded.sheet) : await writeCellsWithResults(loaded.sheet, loaded.cells, out, force, table);
       } catch (error) {
+        const mapped = xlsxCliError(error, path);
+        if (mapped instanceof CliError) throw mapped;
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError('xlsx.out.exists', { path: out });
         throw new CliError('sheet.cli.out-unwritable', { path: out, detail: (error as Error).message });
       }
       // With --json, stdout stays one JSON document.
@@ -182,13 +250,11 @@ export const checkCommand: Command = {
       writeJson(ctx, report, loaded.sheet, { jurisdiction, date: options.date, registry: registry?.provenance ?? null });
       return exit;
     }
-    const lines: string[] = [];
     if (registry) {
-      lines.push(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
-      if (registry.provenance.demo) lines.push(ctx.t('sheet.cli.registry-demo'));
+      ctx.out(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
+      if (registry.provenance.demo) ctx.out(ctx.t('sheet.cli.registry-demo'));
     }
-    lines.push(...humanReport(report, loaded.sheet, ctx));
-    ctx.out(lines.join('\n'));
+    writeLines(ctx, humanReport(report, loaded.sheet, ctx));
     return exit;
   },
 };

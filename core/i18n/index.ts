@@ -10,6 +10,7 @@ import { contentMessages } from './messages/content.ts';
 import { addinMessages } from './messages/addin.ts';
 import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
+import { xlsxMessages } from './messages/xlsx.ts';
 
 export * from './catalogue.ts';
 
@@ -26,6 +27,7 @@ export const AREAS: readonly AreaMessages[] = [
   contentMessages,
   extensionMessages,
   sheetMessages,
+  xlsxMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

@@ -10,13 +10,15 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, checkSheet, readSheetCsv, type CellValue } from '../../core/index.ts';
-import { readXlsxCells } from '../../cli/xlsx.ts';
+import { readXlsxCells } from '../../cli/xlsx/index.ts';
 import { startServer } from '../../scripts/serve-addin.mjs';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const FAKE_OFFICE = resolve(REPO_ROOT, 'dist/fake-office/fake-office.js');
 const SHEET = 'Innkjøpsplan';
-const cells = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+const sample = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+if (!sample.ok) throw new Error('tests/fake-office/sample-nb.csv is not readable');
+const cells = sample.cells;
 
 let server: Server;
 let browser: Browser;

@@ -1,4 +1,4 @@
-import { LANGS, LOCALE_OF, type AreaMessages, type Lang, type MessageParams } from './catalogue.ts';
+import { LANGS, LOCALE_OF, compileTemplate, fillTemplate, type AreaMessages, type CompiledTemplate, type Lang, type MessageParams } from './catalogue.ts';
 import { commonMessages } from './messages/common.ts';
 import { rulesMessages } from './messages/rules.ts';
 import { orgnrMessages } from './messages/orgnr.ts';
@@ -63,15 +63,22 @@ function formatParam(lang: Lang, value: MessageParams[string]): string {
   return typeof value === 'string' ? value : formatNumber(lang, value);
 }
 
+const compiled: Readonly<Record<Lang, Map<string, CompiledTemplate>>> = { nb: new Map(), sv: new Map(), en: new Map() };
+
 /**
  * The message for `key` in `lang` with `{name}` placeholders filled. A key missing everywhere is a
- * programming error, shown as the key itself so a user still sees something traceable.
+ * programming error, shown as the key itself so a user still sees something traceable. Templates
+ * are compiled on first use (compileTemplate).
  */
 export function translate(lang: Lang, key: string, params: MessageParams = {}): string {
-  const template = CATALOGUES[lang][key] ?? CATALOGUES.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? formatParam(lang, params[name]) : whole,
-  );
+  let parts = compiled[lang].get(key);
+  if (parts === undefined) {
+    const template = CATALOGUES[lang][key] ?? CATALOGUES.en[key];
+    parts = compileTemplate(template ?? key);
+    // Only catalogue keys are kept: an unknown key must not grow the cache.
+    if (template !== undefined) compiled[lang].set(key, parts);
+  }
+  return parts.length === 1 ? (parts[0] as string) : fillTemplate(parts, params, (value) => formatParam(lang, value));
 }
 
 /** A translator bound to one language, the form front ends pass around. */

@@ -17,6 +17,7 @@ import {
   type CellValue,
   type ContractKind,
   type PurchaseJurisdiction,
+  type RowResult,
   type SheetReport,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
@@ -30,6 +31,7 @@ import {
   writeXlsxWithResults,
   xlsxCliError,
   type ResultColumn,
+  type ResultRow,
   type ResultTable,
 } from '../xlsx/index.ts';
 import { issueLine, loadRegistry } from '../registry-file.ts';
@@ -121,9 +123,30 @@ function* humanReport(report: SheetReport, sheet: string, ctx: CliContext): Gene
   }
 }
 
-/** The results sheet of --out, in the add-in's columns and look. */
+type StatusWords = Readonly<Record<'error' | 'warning' | 'info', string>>;
+
+/** One row of the results sheet: column A links back to the checked row. */
+function resultRow(r: RowResult, status: StatusWords, ctx: CliContext): ResultRow {
+  const worst = (['error', 'warning', 'info'] as const).find((severity) => r.findings.some((f) => f.severity === severity));
+  return {
+    sourceRow: r.row,
+    cells: [
+      r.row,
+      r.description,
+      `${r.regime} — ${ctx.t(`regime.${r.regime}`)}`,
+      worst ? status[worst] : ctx.t('xlsx.results.status.ok'),
+      r.estimatedValue ? toMajorNumber(r.estimatedValue) : null,
+      r.estimatedValue?.currency ?? null,
+      r.findings.map((f) => f.code).join(', '),
+      r.findings.map((f) => describeFinding(ctx.lang, f)).join('\n'),
+      r.ruleIds.join(', '),
+    ],
+  };
+}
+
+/** The results sheet of --out, in the add-in's columns and look; its rows are made as they are written. */
 function resultTable(report: SheetReport, sheet: string, ctx: CliContext): ResultTable {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   const column = (key: string, kind: ResultColumn['kind'], width: number): ResultColumn => ({ header: t(key), kind, width });
   const status = { error: t('xlsx.results.status.error'), warning: t('xlsx.results.status.warning'), info: t('xlsx.results.status.info') };
   return {
@@ -140,23 +163,10 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext): Resul
       column('sheet.results.explanation', 'longText', 90),
       column('sheet.results.rules', 'text', 30),
     ],
-    rows: report.rows.map((r) => {
-      const worst = (['error', 'warning', 'info'] as const).find((severity) => r.findings.some((f) => f.severity === severity));
-      return {
-        sourceRow: r.row,
-        cells: [
-          r.row,
-          r.description,
-          `${r.regime} — ${t(`regime.${r.regime}`)}`,
-          worst ? status[worst] : t('xlsx.results.status.ok'),
-          r.estimatedValue ? toMajorNumber(r.estimatedValue) : null,
-          r.estimatedValue?.currency ?? null,
-          r.findings.map((f) => f.code).join(', '),
-          r.findings.map((f) => describeFinding(lang, f)).join('\n'),
-          r.ruleIds.join(', '),
-        ],
-      };
-    }),
+    rowCount: report.rows.length,
+    rows: (function* () {
+      for (const r of report.rows) yield resultRow(r, status, ctx);
+    })(),
     statusWords: status,
   };
 }

@@ -31,7 +31,9 @@ export interface ResultTable {
   /** Lines shown above the table (what was checked, the assumptions made). */
   readonly notes: readonly string[];
   readonly columns: readonly ResultColumn[];
-  readonly rows: readonly ResultRow[];
+  /** Made as they are written (a large sheet's messages never sit in memory all at once). */
+  readonly rows: Iterable<ResultRow>;
+  readonly rowCount: number;
   /** The status words the conditional formats colour, in the table's language. */
   readonly statusWords: { readonly error: string; readonly warning: string };
 }
@@ -79,7 +81,7 @@ function linkCell(ref: string, sourceSheet: string, row: ResultRow, style: numbe
 export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles: StyleBase): Generator<string> {
   const s = (offset: number) => styles.xf + offset;
   const headerRow = table.notes.length === 0 ? 1 : table.notes.length + 2;
-  const lastRow = headerRow + table.rows.length;
+  const lastRow = headerRow + table.rowCount;
   const lastColumn = columnLetters(Math.max(0, table.columns.length - 1));
   const statusIndex = table.columns.findIndex((c) => c.kind === 'status');
   const head = [
@@ -98,9 +100,9 @@ export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles:
   const letters = table.columns.map((_c, i) => columnLetters(i));
   const cellStyles = table.columns.map((c) => s(xfOf(c.kind)));
   let piece = '';
-  for (let i = 0; i < table.rows.length; i++) {
-    const row = table.rows[i] as ResultRow;
-    const r = headerRow + 1 + i;
+  let r = headerRow;
+  for (const row of table.rows) {
+    r++;
     let xml = `<row r="${r}">`;
     for (let c = 0; c < table.columns.length; c++) {
       const ref = `${letters[c]}${r}`;
@@ -113,7 +115,7 @@ export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles:
     }
   }
   yield `${piece}</sheetData>`;
-  if (statusIndex >= 0 && table.rows.length > 0) {
+  if (statusIndex >= 0 && table.rowCount > 0) {
     const col = columnLetters(statusIndex);
     const first = `${col}${headerRow + 1}`;
     const rule = (word: string, dxf: number, priority: number) =>

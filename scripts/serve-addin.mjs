@@ -20,7 +20,7 @@ function file(dir, path) {
   return full.startsWith(dir + sep) && existsSync(full) && statSync(full).isFile() ? full : null;
 }
 
-/** A Norwegian sample sheet: samples/*.xlsx when there is one (exceljs, as the CLI reads it), else the test fixture. */
+/** A Norwegian sample sheet: samples/*.xlsx when there is one (read as the CLI reads it), else the test fixture. */
 export async function sampleSheet() {
   const samples = join(ROOT, 'samples');
   const xlsx = existsSync(samples) ? readdirSync(samples).filter((f) => f.endsWith('.xlsx')).sort() : [];
@@ -31,7 +31,9 @@ export async function sampleSheet() {
     if (read.ok) return { name: read.worksheet.sheet, cells: read.worksheet.cells };
   }
   const { readSheetCsv } = await import('../core/index.ts');
-  return { name: 'Innkjøpsplan', cells: readSheetCsv(readFileSync(join(ROOT, 'tests/fake-office/sample-nb.csv'))) };
+  const csv = readSheetCsv(readFileSync(join(ROOT, 'tests/fake-office/sample-nb.csv')));
+  if (!csv.ok) throw new Error(`tests/fake-office/sample-nb.csv: unclosed quote on line ${csv.error.line}`);
+  return { name: 'Innkjøpsplan', cells: csv.cells };
 }
 
 const PLAYGROUND_PAGE = `<!doctype html>

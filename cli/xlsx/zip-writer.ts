@@ -34,6 +34,21 @@ function dosDateTime(date: Date): { dosTime: number; dosDate: number } {
   };
 }
 
+/**
+ * The fields a local header and a central directory entry share, in the same order: flags, method,
+ * time, date, CRC, sizes, name length (from offset 6 in the one, 8 in the other).
+ */
+function writeEntryFields(buffer: Buffer, at: number, part: StoredPart, nameLength: number): void {
+  buffer.writeUInt16LE(FLAG_UTF8_NAME, at);
+  buffer.writeUInt16LE(part.method, at + 2);
+  buffer.writeUInt16LE(part.dosTime, at + 4);
+  buffer.writeUInt16LE(part.dosDate, at + 6);
+  buffer.writeUInt32LE(part.crc32 >>> 0, at + 8);
+  buffer.writeUInt32LE(part.compressedSize, at + 12);
+  buffer.writeUInt32LE(part.uncompressedSize, at + 16);
+  buffer.writeUInt16LE(nameLength, at + 20);
+}
+
 /** Deflates `text` (given in pieces) in memory, with its CRC and sizes. */
 export async function deflateParts(name: string, pieces: Iterable<string>): Promise<{ part: StoredPart; data: Buffer[] }> {
   const deflate = zlib.createDeflateRaw({ level: 6 });
@@ -88,15 +103,7 @@ export class ZipWriter {
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
     head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(FLAG_UTF8_NAME, 6);
-    head.writeUInt16LE(part.method, 8);
-    head.writeUInt16LE(part.dosTime, 10);
-    head.writeUInt16LE(part.dosDate, 12);
-    head.writeUInt32LE(part.crc32 >>> 0, 14);
-    head.writeUInt32LE(part.compressedSize, 18);
-    head.writeUInt32LE(part.uncompressedSize, 22);
-    head.writeUInt16LE(name.length, 26);
-    head.writeUInt16LE(0, 28);
+    writeEntryFields(head, 6, part, name.length);
     return Buffer.concat([head, name]);
   }
 
@@ -126,14 +133,7 @@ export class ZipWriter {
       entry.writeUInt32LE(0x02014b50, 0);
       entry.writeUInt16LE(20, 4);
       entry.writeUInt16LE(20, 6);
-      entry.writeUInt16LE(FLAG_UTF8_NAME, 8);
-      entry.writeUInt16LE(part.method, 10);
-      entry.writeUInt16LE(part.dosTime, 12);
-      entry.writeUInt16LE(part.dosDate, 14);
-      entry.writeUInt32LE(part.crc32 >>> 0, 16);
-      entry.writeUInt32LE(part.compressedSize, 20);
-      entry.writeUInt32LE(part.uncompressedSize, 24);
-      entry.writeUInt16LE(name.length, 28);
+      writeEntryFields(entry, 8, part, name.length);
       entry.writeUInt32LE(part.offset, 42);
       await this.write(Buffer.concat([entry, name]));
     }

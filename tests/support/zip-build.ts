@@ -26,27 +26,25 @@ export function buildZip(entries: readonly ZipEntrySpec[]): Buffer {
     const size = spec.declaredSize ?? raw.length;
     const crc = spec.crc ?? zlib.crc32(raw);
     const name = Buffer.from(spec.name, 'utf8');
+    // Local header and central entry share these fields, from offset 6 in the one and 8 in the other.
+    const fields = (buffer: Buffer, at: number) => {
+      buffer.writeUInt16LE(0x0800, at);
+      buffer.writeUInt16LE(method, at + 2);
+      buffer.writeUInt16LE(0x21, at + 6); // 1980-01-01
+      buffer.writeUInt32LE(crc >>> 0, at + 8);
+      buffer.writeUInt32LE(body.length, at + 12);
+      buffer.writeUInt32LE(size >>> 0, at + 16);
+      buffer.writeUInt16LE(name.length, at + 20);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
+    fields(local, 6);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
     cd.writeUInt16LE(20, 4);
     cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x0800, 8);
-    cd.writeUInt16LE(method, 10);
-    cd.writeUInt16LE(0x21, 14);
-    cd.writeUInt32LE(crc >>> 0, 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(size >>> 0, 24);
-    cd.writeUInt16LE(name.length, 28);
+    fields(cd, 8);
     cd.writeUInt32LE(offset, 42);
     chunks.push(local, name, body);
     central.push(cd, name);

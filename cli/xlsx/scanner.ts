@@ -40,6 +40,16 @@ export class TagScanner {
     return !this.stopped;
   }
 
+  /**
+   * The part has ended: an element still open (a cell cut off, a closing tag written oddly) would
+   * be lost without a word, so it is an error.
+   */
+  end(part: string): void {
+    if (this.stopped) return;
+    const rest = this.pending + this.decoder.decode();
+    if (this.walk(rest) < rest.length) throw new XlsxError('bad-xml', { part, detail: rest.slice(0, 40) });
+  }
+
   /** Walks complete tags from the start of `xml`; returns where the unfinished tail starts. */
   private walk(xml: string): number {
     let pos = 0;

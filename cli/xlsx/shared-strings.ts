@@ -21,5 +21,6 @@ export async function readSharedStrings(zip: ZipArchive, entry: Entry): Promise<
     MAX_ELEMENT_CHARS,
   );
   for await (const chunk of zip.chunks(entry, MAX_SHARED_STRINGS_BYTES)) scanner.feed(chunk);
+  scanner.end(entry.fileName);
   return strings;
 }

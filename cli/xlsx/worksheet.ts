@@ -144,6 +144,7 @@ export async function readWorksheet(zip: ZipArchive, entry: Entry, sharedStrings
     MAX_ELEMENT_CHARS,
   );
   for await (const chunk of zip.chunks(entry, MAX_WORKSHEET_BYTES)) if (!scanner.feed(chunk)) break;
+  scanner.end(entry.fileName);
   endRow();
   return cells;
 }

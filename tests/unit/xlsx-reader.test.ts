@@ -6,7 +6,7 @@ import { NO_CACHED_RESULT, type CellValue } from '../../core/index.ts';
 import { XlsxError, readXlsxCells } from '../../cli/xlsx/index.ts';
 import { cli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
-import { bomb, endlessCell, manySheets, millionStrings } from '../support/xlsx-fixtures.ts';
+import { bomb, buildPackage, endlessCell, manySheets, millionStrings } from '../support/xlsx-fixtures.ts';
 
 const FIXTURES = resolve(REPO_ROOT, 'tests/fixtures/xlsx');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -42,6 +42,8 @@ beforeAll(() => {
     'endless-cell.xlsx': endlessCell,
     'many-sheets.xlsx': () => manySheets(),
     'million-strings.xlsx': () => millionStrings(),
+    // The part ends inside a cell: what was cut off must not vanish without a word.
+    'cut-off.xlsx': () => buildPackage({ tabs: [{ name: 'Plan', xml: '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2' }] }),
   };
   for (const [name, make] of Object.entries(build)) {
     hostile[name] = join(dir, name);
@@ -113,6 +115,10 @@ describe('the workbook reader', () => {
   it('a part that declares 2 GB is refused before inflating; one that lies stops at its declared size', async () => {
     expect(await failure(hostile['bomb-honest.xlsx'] as string)).toMatchObject({ code: 'part-too-large', params: { part: 'xl/worksheets/sheet1.xml', size: 2 ** 31 - 1 } });
     expect(await failure(hostile['bomb-lying.xlsx'] as string)).toMatchObject({ code: 'corrupt-zip' });
+  });
+
+  it('a part that ends inside a cell is refused, not read short', async () => {
+    expect(await failure(hostile['cut-off.xlsx'] as string)).toMatchObject({ code: 'bad-xml', params: { part: 'xl/worksheets/sheet1.xml', detail: '<c r="B1"><v>2' } });
   });
 
   it('a cell that never ends is refused at the element limit', async () => {

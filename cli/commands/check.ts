@@ -65,6 +65,7 @@ async function loadSheet(path: string, sheetName: string | undefined, ctx: CliCo
     throw xlsxCliError(error, path);
   }
   if (!read.ok) throw new CliError('sheet.cli.sheet-not-found', { sheet: sheetName ?? '', sheets: read.sheets.join(', ') });
+  if (read.worksheet.date1904) ctx.err(ctx.t('xlsx.warning.date1904', { path }));
   return { sheet: read.worksheet.sheet, cells: read.worksheet.cells, kind: 'xlsx' };
 }
 

@@ -36,6 +36,8 @@ export interface WorkbookPackage {
   readonly workbookRels: readonly Relationship[];
   readonly tabs: readonly Tab[];
   readonly sharedStringsPart: string | null;
+  /** The workbook counts dates from 1904 (`<workbookPr date1904="1"/>`, old Mac workbooks). */
+  readonly date1904: boolean;
 }
 
 /** `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; `` (the package) → `_rels/.rels`. */
@@ -104,5 +106,6 @@ export async function readWorkbookPackage(zip: ZipArchive): Promise<WorkbookPack
     };
   });
   const sst = workbookRels.find((r) => hasType(r, REL_SHARED_STRINGS) && r.part !== null && zip.get(r.part));
-  return { workbookPart, workbookXml, workbookRels, tabs, sharedStringsPart: sst?.part ?? null };
+  const date1904 = startTags(workbookXml, 'workbookPr').some((tag) => ['1', 'true'].includes(attribute(tag, 'date1904') ?? ''));
+  return { workbookPart, workbookXml, workbookRels, tabs, sharedStringsPart: sst?.part ?? null, date1904 };
 }

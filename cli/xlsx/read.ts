@@ -15,6 +15,11 @@ export interface ReadWorksheet {
   readonly cells: CellValue[][];
   /** Every tab in workbook order (for messages and for naming the results sheet). */
   readonly tabs: readonly string[];
+  /**
+   * Date cells hold days counted from 1904, not 1900 as core reads serials (a 1904 workbook's
+   * dates would read 4 years and a day early): the caller says so.
+   */
+  readonly date1904: boolean;
 }
 
 export type ReadXlsxResult = { readonly ok: true; readonly worksheet: ReadWorksheet } | { readonly ok: false; readonly sheets: readonly string[] };
@@ -44,7 +49,7 @@ export async function readXlsxCells(path: string, sheetName?: string): Promise<R
     const entry = zip.get(tab.part);
     if (!entry) throw new XlsxError('no-worksheet', { sheet: tab.name });
     const cells = await readWorksheet(zip, entry, sharedStrings);
-    return { ok: true, worksheet: { sheet: tab.name, cells, tabs: names } };
+    return { ok: true, worksheet: { sheet: tab.name, cells, tabs: names, date1904: pkg.date1904 } };
   } finally {
     zip.close();
   }

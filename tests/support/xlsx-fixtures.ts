@@ -29,6 +29,7 @@ export interface PackageOptions {
   readonly extraContentTypes?: string;
   readonly extraWorkbookRels?: string;
   readonly workbookExtra?: string;
+  readonly date1904?: boolean;
   /** Reorders the entries before they are zipped (zip order is not fixed by OPC). */
   readonly order?: (entries: ZipEntrySpec[]) => ZipEntrySpec[];
 }
@@ -60,7 +61,7 @@ export function packageEntries(options: PackageOptions): ZipEntrySpec[] {
     { name: '_rels/.rels', data: `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="${options.absoluteTargets ? '/xl/workbook.xml' : 'xl/workbook.xml'}"/></Relationships>` },
     {
       name: 'xl/workbook.xml',
-      data: `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${options.tabs.map((t, i) => `<sheet name="${t.name}" sheetId="${i + 1}"${t.state ? ` state="${t.state}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets>${options.workbookExtra ?? ''}</workbook>`,
+      data: `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}">${options.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${options.tabs.map((t, i) => `<sheet name="${t.name}" sheetId="${i + 1}"${t.state ? ` state="${t.state}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets>${options.workbookExtra ?? ''}</workbook>`,
     },
     {
       name: 'xl/_rels/workbook.xml.rels',

@@ -43,6 +43,7 @@ beforeAll(() => {
     'many-sheets.xlsx': () => manySheets(),
     'million-strings.xlsx': () => millionStrings(),
     // The part ends inside a cell: what was cut off must not vanish without a word.
+    'date1904.xlsx': () => buildPackage({ tabs: [{ name: 'Plan', xml: '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Beskrivelse</t></is></c><c r="B1" t="inlineStr"><is><t>Dato</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Renhold</t></is></c><c r="B2"><v>45000</v></c></row></sheetData></worksheet>' }], date1904: true }),
     'cut-off.xlsx': () => buildPackage({ tabs: [{ name: 'Plan', xml: '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2' }] }),
   };
   for (const [name, make] of Object.entries(build)) {
@@ -60,7 +61,7 @@ describe('the workbook reader', () => {
     ['absolute-targets.xlsx', 'Plan'],
     ['extras.xlsm', 'Plan'],
   ])('%s: the first visible tab, with every text resolved', async (name, sheet) => {
-    expect(await cells(fixture(name))).toEqual({ sheet, cells: PLAN, tabs: expect.any(Array) as unknown });
+    expect(await cells(fixture(name))).toEqual({ sheet, cells: PLAN, tabs: expect.any(Array) as unknown, date1904: false });
   });
 
   it('reads every kind of cell: rich and inline text, booleans, date serials, cached results, errors, no cached result', async () => {
@@ -156,6 +157,14 @@ describe('inkludo check on odd and hostile workbooks', () => {
     const lying = await cli('check', hostile['bomb-lying.xlsx'] as string, '--jurisdiction', 'NO', '--lang', 'en');
     expect(lying.code).toBe(2);
     expect(lying.err).toMatch(/is damaged and could not be read as a workbook \(zip: .+\)/);
+  });
+
+  it('a workbook that counts dates from 1904 is read with a warning that says what it means for dates', async () => {
+    const run = await cli('check', hostile['date1904.xlsx'] as string, '--json', '--jurisdiction', 'NO', '--lang', 'en', '--date', '2026-11-23');
+    expect(run.err).toContain('counts dates from 1904 (an old Mac setting), so dates stored as numbers read 4 years and 1 day early');
+    expect(JSON.parse(run.out)).toMatchObject({ headerRow: 1 });
+    const plain = await cli('check', fixture('sst-after-sheet.xlsx'), '--json', '--jurisdiction', 'NO');
+    expect(plain.err).toBe('');
   });
 
   it('--sheet with a name that does not exist lists the sheets; on a CSV it names the one sheet', async () => {

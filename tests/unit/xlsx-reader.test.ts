@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_CACHED_RESULT, type CellValue } from '../../core/index.ts';
-import { XlsxError, readXlsxCells } from '../../cli/xlsx/index.ts';
+import { NO_CACHED_RESULT, hasMessage, type CellValue } from '../../core/index.ts';
+import { XLSX_ERROR_CODES, XlsxError, readXlsxCells } from '../../cli/xlsx/index.ts';
 import { cli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { bomb, buildPackage, endlessCell, manySheets, millionStrings } from '../support/xlsx-fixtures.ts';
@@ -133,6 +133,10 @@ describe('the workbook reader', () => {
 });
 
 describe('inkludo check on odd and hostile workbooks', () => {
+  it('every typed error has its message', () => {
+    expect(XLSX_ERROR_CODES.filter((code) => !hasMessage(`xlsx.error.${code}`))).toEqual([]);
+  });
+
   it('finds the header when the shared strings come after the sheet (exceljs reported "no header row")', async () => {
     const run = await cli('check', fixture('sst-after-sheet.xlsx'), '--json', '--jurisdiction', 'NO', '--date', '2026-11-23');
     expect(JSON.parse(run.out)).toMatchObject({ sheet: 'Plan', headerRow: 1, rows: [{ row: 2, regime: 'NO-EXEMPT' }, { row: 3 }] });

@@ -7,6 +7,7 @@
  * with the data sheet, then gets the same edit.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { link, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { CellValue } from '../../core/index.ts';
@@ -130,6 +131,13 @@ function workbookContentType(contentTypesXml: string, workbookPart: string): str
 async function writeAtomically(out: string, force: boolean, write: (writer: ZipWriter) => Promise<void>): Promise<void> {
   const temp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
   const writer = await ZipWriter.create(temp);
+  // Interrupted (Ctrl-C, kill): the half-written temporary file goes too.
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(temp, { force: true });
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     await write(writer);
     await writer.finish();
@@ -148,6 +156,8 @@ async function writeAtomically(out: string, force: boolean, write: (writer: ZipW
     await writer.abort();
     throw error;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await unlink(temp).catch(() => undefined);
   }
 }

@@ -17,7 +17,6 @@ import {
   type CellValue,
   type ContractKind,
   type PurchaseJurisdiction,
-  type RowResult,
   type SheetReport,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
@@ -30,10 +29,12 @@ import {
   writeCellsWithResults,
   writeXlsxWithResults,
   xlsxCliError,
-  type ResultColumn,
+  type ResultCell,
+  type ResultColumnKind,
   type ResultRow,
   type ResultTable,
 } from '../xlsx/index.ts';
+import { RESULT_COLUMNS, resultTable as addinResultTable, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
 import { issueLine, loadRegistry } from '../registry-file.ts';
 
 interface LoadedSheet {
@@ -124,51 +125,52 @@ function* humanReport(report: SheetReport, sheet: string, ctx: CliContext): Gene
   }
 }
 
-type StatusWords = Readonly<Record<'error' | 'warning' | 'info', string>>;
+/** How the CLI copy shows each of the add-in's result columns: the kind of cell and its width. */
+const RESULT_LOOK: Readonly<Record<AddinResultColumn, readonly [ResultColumnKind, number]>> = {
+  row: ['link', 8],
+  description: ['userText', 40],
+  regime: ['text', 14],
+  status: ['status', 10],
+  regimeText: ['text', 36],
+  value: ['amount', 18],
+  currency: ['text', 9],
+  findings: ['text', 24],
+  explanation: ['longText', 90],
+  rules: ['text', 24],
+  supplier: ['userText', 30],
+  registry: ['text', 40],
+};
+/** Report rows turned into result rows at a time: the messages of a large sheet never sit in memory all at once. */
+const RESULT_ROWS_PER_CHUNK = 1000;
 
-/** One row of the results sheet: column A links back to the checked row. */
-function resultRow(r: RowResult, status: StatusWords, ctx: CliContext): ResultRow {
-  const worst = (['error', 'warning', 'info'] as const).find((severity) => r.findings.some((f) => f.severity === severity));
-  return {
-    sourceRow: r.row,
-    cells: [
-      r.row,
-      r.description,
-      `${r.regime} — ${ctx.t(`regime.${r.regime}`)}`,
-      worst ? status[worst] : ctx.t('xlsx.results.status.ok'),
-      r.estimatedValue ? toMajorNumber(r.estimatedValue) : null,
-      r.estimatedValue?.currency ?? null,
-      r.findings.map((f) => f.code).join(', '),
-      r.findings.map((f) => describeFinding(ctx.lang, f)).join('\n'),
-      r.ruleIds.join(', '),
-    ],
-  };
+function resultCell(value: CellValue): ResultCell {
+  if (value === '' || value === null) return null;
+  if (typeof value === 'object') return value.error;
+  return typeof value === 'boolean' ? String(value) : value;
 }
 
-/** The results sheet of --out, in the add-in's columns and look; its rows are made as they are written. */
+/** The add-in's result rows (addin/office/result-table.ts), with column A as the row number its link shows. */
+function* resultRows(report: SheetReport, sheet: string, ctx: CliContext): Generator<ResultRow> {
+  for (let start = 0; start < report.rows.length; start += RESULT_ROWS_PER_CHUNK) {
+    const chunk = report.rows.slice(start, start + RESULT_ROWS_PER_CHUNK);
+    const table = addinResultTable({ ...report, rows: chunk }, sheet, ctx.lang);
+    for (let i = 0; i < chunk.length; i++) {
+      const row = chunk[i]?.row ?? 0;
+      yield { sourceRow: row, cells: [row, ...(table.rows[i] ?? []).slice(1).map(resultCell)] };
+    }
+  }
+}
+
+/** The results sheet of --out: the add-in's columns, words and look, with the check's notes on top. */
 function resultTable(report: SheetReport, sheet: string, ctx: CliContext): ResultTable {
-  const { t } = ctx;
-  const column = (key: string, kind: ResultColumn['kind'], width: number): ResultColumn => ({ header: t(key), kind, width });
-  const status = { error: t('xlsx.results.status.error'), warning: t('xlsx.results.status.warning'), info: t('xlsx.results.status.info') };
+  const { header, statusWords } = addinResultTable({ ...report, rows: [] }, sheet, ctx.lang);
   return {
     sheetName: 'Inkludo',
-    notes: [t('sheet.results.note', { sheet, jurisdiction: report.jurisdiction, date: report.date })],
-    columns: [
-      column('sheet.results.row', 'link', 8),
-      column('sheet.results.description', 'userText', 40),
-      column('sheet.results.regime', 'text', 28),
-      column('xlsx.results.column.status', 'status', 10),
-      column('sheet.results.value', 'amount', 18),
-      column('sheet.results.currency', 'text', 9),
-      column('sheet.results.findings', 'text', 28),
-      column('sheet.results.explanation', 'longText', 90),
-      column('sheet.results.rules', 'text', 30),
-    ],
+    notes: [ctx.t('sheet.results.note', { sheet, jurisdiction: report.jurisdiction, date: report.date })],
+    columns: RESULT_COLUMNS.map((column, i) => ({ header: header[i] ?? column, kind: RESULT_LOOK[column][0], width: RESULT_LOOK[column][1] })),
     rowCount: report.rows.length,
-    rows: (function* () {
-      for (const r of report.rows) yield resultRow(r, status, ctx);
-    })(),
-    statusWords: status,
+    rows: resultRows(report, sheet, ctx),
+    statusWords,
   };
 }
 

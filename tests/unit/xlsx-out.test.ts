@@ -65,11 +65,19 @@ describe('--out is a package edit', () => {
     // The copy reads back: the note, the frozen header, links to the checked rows.
     const sheet = await results(out);
     expect(String(sheet.cells[0]?.[0])).toContain('Inkludo check of "Plan" (NO) on 2026-11-23');
-    expect(sheet.cells[2]?.slice(0, 4)).toEqual(['Row', 'Description', 'Regime', 'Status']);
+    expect(sheet.cells[2]).toEqual(['Row', 'Description', 'Regime code', 'Status', 'Regime', 'Estimated value excl. VAT', 'Currency', 'Finding codes', 'Explanation', 'Rule ids', 'Supplier', 'Registry']);
     expect(sheet.cells[3]?.slice(0, 2)).toEqual([2, 'Renhold skole']);
     const xml = text(after, 'xl/worksheets/sheet2.xml');
     expect(xml).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
     expect(xml).toContain(`<f>HYPERLINK(&quot;#'Plan'!A2&quot;,2)</f><v>2</v>`);
+    // The add-in's status colours, as conditional formats on the status column.
+    expect(xml).toMatch(/<conditionalFormatting sqref="D4:D5"><cfRule type="containsText" dxfId="0" priority="1" operator="containsText" text="Error">.*<cfRule type="containsText" dxfId="1" priority="2" operator="containsText" text="Check">/);
+    expect(text(after, 'xl/styles.xml')).toContain('<dxfs count="2"><dxf><font><color rgb="FF58151C"/></font><fill><patternFill patternType="solid"><fgColor rgb="FFF8D7DA"/>');
+    // Amounts with a number format, user text as text (a leading = never becomes a formula).
+    const xfs = /<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(text(after, 'xl/styles.xml'))?.[1]?.match(/<xf [^>]*/g) ?? [];
+    const styleOf = (ref: string) => xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(xml)?.[1])] ?? '';
+    expect(styleOf('F4')).toContain('numFmtId="4"');
+    expect(styleOf('B4')).toContain('numFmtId="49"');
   });
 
   it('appends its styles to a LibreOffice workbook without moving the existing ones, and LibreOffice opens the copy', async () => {

@@ -65,7 +65,12 @@ function xfOf(kind: ResultColumnKind): number {
 function cell(ref: string, value: ResultCell, style: number): string {
   if (value === null || value === '') return '';
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}" s="${style}"><v>${value}</v></c>` : '';
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is>${inlineText(value)}</is></c>`;
+}
+
+/** `<t>`, keeping leading and trailing spaces where there are any (Excel trims them otherwise). */
+export function inlineText(value: string): string {
+  return /^\s|\s$/.test(value) ? `<t xml:space="preserve">${escapeXml(value)}</t>` : `<t>${escapeXml(value)}</t>`;
 }
 
 /** `=HYPERLINK("#'Plan'!A12",12)` with its result cached, as the add-in writes column A. */

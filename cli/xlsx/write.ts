@@ -15,7 +15,7 @@ import { columnLetters } from '../../addin/office/a1.ts';
 import { XlsxError } from './errors.ts';
 import { MAX_SMALL_PART_BYTES } from './limits.ts';
 import { REL_STYLES, hasType, parseRelationships, readWorkbookPackage, relsPartOf } from './package.ts';
-import { MINIMAL_STYLES_XML, resultSheetXml, stylesPatch, type ResultTable } from './results-sheet.ts';
+import { MINIMAL_STYLES_XML, inlineText, resultSheetXml, stylesPatch, type ResultTable } from './results-sheet.ts';
 import { attribute, escapeXml, startTags } from './xml.ts';
 import { deflateParts, ZipWriter } from './zip-writer.ts';
 import { ZipArchive } from './zip.ts';
@@ -251,7 +251,7 @@ function* dataSheetXml(cells: readonly (readonly CellValue[])[]): Generator<stri
       if (typeof value === 'number') xml += `<c r="${ref}"><v>${value}</v></c>`;
       else if (typeof value === 'boolean') xml += `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
       else if (typeof value === 'object') xml += `<c r="${ref}" t="e"><v>${escapeXml(value.error)}</v></c>`;
-      else xml += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+      else xml += `<c r="${ref}" t="inlineStr"><is>${inlineText(value)}</is></c>`;
     });
     if (xml) piece += `<row r="${r + 1}">${xml}</row>`;
     if (piece.length > 256 * 1024) {

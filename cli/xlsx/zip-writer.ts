@@ -51,7 +51,9 @@ function writeEntryFields(buffer: Buffer, at: number, part: StoredPart, nameLeng
 
 /** Deflates `text` (given in pieces) in memory, with its CRC and sizes. */
 export async function deflateParts(name: string, pieces: Iterable<string>): Promise<{ part: StoredPart; data: Buffer[] }> {
-  const deflate = zlib.createDeflateRaw({ level: 6 });
+  // Level 3: a 100 000-row results sheet (170 MB of XML) deflates in less than half the time of
+  // level 6, for a copy about a third larger.
+  const deflate = zlib.createDeflateRaw({ level: 3 });
   const data: Buffer[] = [];
   let compressedSize = 0;
   deflate.on('data', (chunk: Buffer) => {

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 
-// The `inkludo` command as one ES module for Node; node_modules stay external (exceljs, zod, …).
+// The `inkludo` command as one ES module for Node; node_modules stay external (yauzl, zod, …).
 export default defineConfig({
   build: {
     ssr: resolve(import.meta.dirname, 'cli/bin.ts'),

@@ -14,7 +14,7 @@ import {
 } from '../core/index.ts';
 import { CliError, type CliContext } from './command.ts';
 import { readInputFile } from './io.ts';
-import { readXlsxCells } from './xlsx.ts';
+import { readXlsxCells } from './xlsx/index.ts';
 
 /** One import problem as a line of CLI output. */
 export function issueLine(ctx: CliContext, issue: LineIssue): string {

@@ -41,12 +41,14 @@ async function numberFormats(path, sheetName) {
 export async function sampleSheet(lang = 'nb') {
   const path = join(ROOT, 'samples', SAMPLE_FILES[lang] ?? SAMPLE_FILES.nb);
   if (existsSync(path)) {
-    const { readXlsxCells } = await import('../cli/xlsx.ts');
+    const { readXlsxCells } = await import('../cli/xlsx/index.ts');
     const read = await readXlsxCells(path);
     if (read.ok) return { name: read.worksheet.sheet, cells: read.worksheet.cells, numberFormats: await numberFormats(path, read.worksheet.sheet) };
   }
   const { readSheetCsv } = await import('../core/index.ts');
-  return { name: 'Innkjøpsplan', cells: readSheetCsv(readFileSync(join(ROOT, 'tests/fake-office/sample-nb.csv'))), numberFormats: {} };
+  const csv = readSheetCsv(readFileSync(join(ROOT, 'tests/fake-office/sample-nb.csv')));
+  if (!csv.ok) throw new Error(`tests/fake-office/sample-nb.csv: unclosed quote on line ${csv.error.line}`);
+  return { name: 'Innkjøpsplan', cells: csv.cells, numberFormats: {} };
 }
 
 /** Starts the server; in playground mode the task pane gets the fake Office host and the sample sheet. */

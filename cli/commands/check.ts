@@ -24,12 +24,25 @@ import {
   type ValueBasis,
   withoutPersonalNumbers,
 } from '../../core/index.ts';
+import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
+import { RULES_OPTION, choiceOption, dateOption, jsonLine, readInputFile, rulesOption, stringOption } from '../io.ts';
+import {
+  checkOutPath,
+  isMacroEnabled,
+  outExtension,
+  readXlsxCells,
+  writeCellsWithResults,
+  writeXlsxWithResults,
+  xlsxCliError,
+  type ResultCell,
+  type ResultColumnKind,
+  type ResultRow,
+  type ResultTable,
+} from '../xlsx/index.ts';
+import { RESULT_COLUMNS, resultTable as addinResultTable, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
+import { issueLine, loadRegistry } from '../registry-file.ts';
 
 const VALUE_BASES: readonly ValueBasis[] = ['total', 'yearly', 'monthly'];
-import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
-import { RULES_OPTION, choiceOption, dateOption, jsonLine, readInputFile, rulesOption, samePath, stringOption } from '../io.ts';
-import { readXlsxCells, writeCellsWithResults, writeXlsxWithResults, type ResultTable } from '../xlsx.ts';
-import { loadRegistry } from '../registry-file.ts';
 
 interface LoadedSheet {
   readonly sheet: string;
@@ -40,11 +53,16 @@ interface LoadedSheet {
 // Excel forbids these in sheet names and allows at most 31 characters.
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
-async function loadSheet(path: string, sheetName: string | undefined): Promise<LoadedSheet> {
+async function loadSheet(path: string, sheetName: string | undefined, ctx: CliContext): Promise<LoadedSheet> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') {
     const name = basename(path, extname(path)).replace(SHEET_NAME_FORBIDDEN, ' ').slice(0, 31);
-    return { sheet: name, cells: readSheetCsv(await readInputFile(path)), kind: 'csv' };
+    if (sheetName !== undefined && sheetName !== name) throw new CliError('xlsx.csv.no-sheets', { sheet: name, wanted: sheetName });
+    const read = readSheetCsv(await readInputFile(path));
+    if (!read.ok) throw new CliError(`xlsx.csv.${read.error.code}`, { path, line: read.error.line });
+    // Warnings (a file read as Windows-1252) go to stderr so that --json output stays parseable.
+    for (const issue of read.warnings) ctx.err(issueLine(ctx, issue));
+    return { sheet: name, cells: read.cells, kind: 'csv' };
   }
   if (ext !== '.xlsx' && ext !== '.xlsm') throw new CliError('sheet.cli.unsupported', { path });
   await readInputFile(path); // a missing or unreadable file gets the CLI's own message
@@ -52,10 +70,25 @@ async function loadSheet(path: string, sheetName: string | undefined): Promise<L
   try {
     read = await readXlsxCells(path, sheetName);
   } catch (error) {
-    throw new CliError('sheet.cli.xlsx-unreadable', { path, detail: (error as Error).message });
+    throw xlsxCliError(error, path);
   }
   if (!read.ok) throw new CliError('sheet.cli.sheet-not-found', { sheet: sheetName ?? '', sheets: read.sheets.join(', ') });
-  return { ...read.worksheet, kind: 'xlsx' };
+  if (read.worksheet.date1904) ctx.err(ctx.t('xlsx.warning.date1904', { path }));
+  return { sheet: read.worksheet.sheet, cells: read.worksheet.cells, kind: 'xlsx' };
+}
+
+/** The paths of every input, none of which --out may be. */
+function inputPaths(values: Record<string, unknown>, path: string): string[] {
+  const rules = values.rules;
+  return [path, stringOption(values, 'registry'), ...(Array.isArray(rules) ? rules : [rules])].filter((p): p is string => typeof p === 'string');
+}
+
+/** A copy of a macro-enabled workbook must stay .xlsm (and only such a copy may be .xlsm): Excel refuses a mismatch. */
+async function checkOutKind(loaded: LoadedSheet, path: string, out: string): Promise<void> {
+  const macro = loaded.kind === 'xlsx' && (await isMacroEnabled(path).catch((error: unknown) => Promise.reject(xlsxCliError(error, path))));
+  const ext = outExtension(out);
+  if (macro && ext !== '.xlsm') throw new CliError('xlsx.out.macro-mismatch', { input: path, path: out });
+  if (!macro && ext === '.xlsm') throw new CliError('xlsx.out.not-macro', { input: path, path: out });
 }
 
 function headerRowOption(values: Record<string, unknown>): number | undefined {
@@ -89,62 +122,115 @@ function valueSource(row: SheetReport['rows'][number], ctx: CliContext): string 
   return ctx.t('sheet.cli.value-source', { cell: where, basis: ctx.t(`basis.${row.valueBasis}`) });
 }
 
-function humanReport(report: SheetReport, sheet: string, ctx: CliContext): string[] {
+/** The text report, line by line (the caller writes as it goes). */
+function* humanReport(report: SheetReport, sheet: string, ctx: CliContext): Generator<string> {
   const { t, lang } = ctx;
-  const out = [t('sheet.cli.header', { sheet, row: report.headerRow, checked: report.summary.rowsChecked, skipped: report.summary.rowsSkipped })];
+  yield t('sheet.cli.header', { sheet, row: report.headerRow, checked: report.summary.rowsChecked, skipped: report.summary.rowsSkipped });
   if (report.assumptions.length > 0) {
-    out.push(t('sheet.cli.assumptions'));
-    for (const f of report.assumptions) out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}`);
+    yield t('sheet.cli.assumptions');
+    for (const f of report.assumptions) yield `  ${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}`;
   }
-  out.push(t('sheet.cli.by-regime'));
+  yield t('sheet.cli.by-regime');
   for (const regime of REGIME_CODES) {
     const n = report.summary.byRegime[regime];
-    if (n) out.push(`  ${regime} — ${t(`regime.${regime}`)}: ${formatNumber(lang, n)}`);
+    if (n) yield `  ${regime} — ${t(`regime.${regime}`)}: ${formatNumber(lang, n)}`;
   }
-  if (report.summary.needsAttention > 0) out.push(`  ${t('sheet.cli.needs-attention')}: ${formatNumber(lang, report.summary.needsAttention)}`);
+  if (report.summary.needsAttention > 0) yield `  ${t('sheet.cli.needs-attention')}: ${formatNumber(lang, report.summary.needsAttention)}`;
   const findings = FINDING_CODES.filter((code) => report.summary.byFinding[code]);
   if (findings.length > 0) {
-    out.push(t('sheet.cli.by-finding'));
-    for (const code of findings) out.push(`  ${code} — ${t(`label.finding.${code}`)}: ${formatNumber(lang, report.summary.byFinding[code] ?? 0)}`);
+    yield t('sheet.cli.by-finding');
+    for (const code of findings) yield `  ${code} — ${t(`label.finding.${code}`)}: ${formatNumber(lang, report.summary.byFinding[code] ?? 0)}`;
   }
-  out.push('', t('sheet.cli.rows'));
+  yield '';
+  yield t('sheet.cli.rows');
   for (const row of report.rows) {
     const value = row.estimatedValue ? ` · ${t('sheet.cli.value', { value: toMajorNumber(row.estimatedValue), currency: row.estimatedValue.currency })}` : '';
     const source = row.origins.value ? ` (${valueSource(row, ctx)})` : '';
-    out.push(`${t('sheet.cli.row', { row: row.row, regime: `${row.regime} — ${t(`regime.${row.regime}`)}` })}${row.description ? ` · ${row.description}` : ''}${value}${source}`);
+    yield `${t('sheet.cli.row', { row: row.row, regime: `${row.regime} — ${t(`regime.${row.regime}`)}` })}${row.description ? ` · ${row.description}` : ''}${value}${source}`;
     // The last step restates the total before VAT is taken off; the row line already gives the value compared.
-    for (const step of row.estimate) if (step.code !== 'estimated-value') out.push(`    ${describeEstimateStep(step, lang)}`);
+    for (const step of row.estimate) if (step.code !== 'estimated-value') yield `    ${describeEstimateStep(step, lang)}`;
     const s = row.supplier;
     if (s?.inRegistry && s.registrySource) {
-      out.push(`    ${t('sheet.cli.in-registry', { name: s.name ?? s.orgnr ?? '', source: s.registrySource, retrieved: s.registryRetrieved ?? '' })}${s.registryDemo ? ` — ${t('sheet.cli.registry-demo')}` : ''}`);
-      for (const line of describeSupplierStatus(t, { status: s.registryStatus, candidate: s.registryCandidate })) out.push(`    ${line}`);
+      yield `    ${t('sheet.cli.in-registry', { name: s.name ?? s.orgnr ?? '', source: s.registrySource, retrieved: s.registryRetrieved ?? '' })}${s.registryDemo ? ` — ${t('sheet.cli.registry-demo')}` : ''}`;
+      for (const line of describeSupplierStatus(t, { status: s.registryStatus, candidate: s.registryCandidate })) yield `    ${line}`;
     }
-    for (const f of row.findings) out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}${f.ruleIds.length ? ` [${f.ruleIds.join(', ')}]` : ''}`);
+    for (const f of row.findings) yield `  ${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}${f.ruleIds.length ? ` [${f.ruleIds.join(', ')}]` : ''}`;
   }
   if (report.skipped.length > 0) {
-    out.push('', t('sheet.cli.skipped'));
-    for (const s of report.skipped) out.push(`  ${t(`sheet.cli.skipped.${s.reason}`, { row: s.row, label: s.label ?? '' })}`);
+    yield '';
+    yield t('sheet.cli.skipped');
+    for (const s of report.skipped) yield `  ${t(`sheet.cli.skipped.${s.reason}`, { row: s.row, label: s.label ?? '' })}`;
   }
-  return out;
 }
 
+/** How the CLI copy shows each of the add-in's result columns: the kind of cell and its width. */
+const RESULT_LOOK: Readonly<Record<AddinResultColumn, readonly [ResultColumnKind, number]>> = {
+  row: ['link', 8],
+  description: ['userText', 40],
+  regime: ['text', 14],
+  status: ['status', 10],
+  regimeText: ['text', 36],
+  value: ['amount', 18],
+  currency: ['text', 9],
+  basis: ['text', 16],
+  findings: ['text', 24],
+  explanation: ['longText', 90],
+  rules: ['text', 24],
+  supplier: ['userText', 30],
+  registry: ['text', 40],
+};
+/** Report rows turned into result rows at a time: the messages of a large sheet never sit in memory all at once. */
+const RESULT_ROWS_PER_CHUNK = 1000;
+
+function resultCell(value: CellValue, lang: CliContext['lang']): ResultCell {
+  if (value === '' || value === null) return null;
+  if (typeof value === 'object') return value.error;
+  if (typeof value === 'string') return withoutPersonalNumbers(lang, value);
+  return typeof value === 'boolean' ? String(value) : value;
+}
+
+/** The add-in's result rows (addin/office/result-table.ts), with column A as the row number its link shows. */
+function* resultRows(report: SheetReport, sheet: string, ctx: CliContext): Generator<ResultRow> {
+  for (let start = 0; start < report.rows.length; start += RESULT_ROWS_PER_CHUNK) {
+    const chunk = report.rows.slice(start, start + RESULT_ROWS_PER_CHUNK);
+    const table = addinResultTable({ ...report, rows: chunk }, sheet, ctx.lang);
+    for (let i = 0; i < chunk.length; i++) {
+      const row = chunk[i]?.row ?? 0;
+      yield { sourceRow: row, cells: [row, ...(table.rows[i] ?? []).slice(1).map((cell) => resultCell(cell, ctx.lang))] };
+    }
+  }
+}
+
+/** The results sheet of --out: the add-in's columns, words and look, with the check's notes on top. */
 function resultTable(report: SheetReport, sheet: string, ctx: CliContext): ResultTable {
-  const { t, lang } = ctx;
+  const { header, statusWords } = addinResultTable({ ...report, rows: [] }, sheet, ctx.lang);
   return {
     sheetName: 'Inkludo',
-    header: ['row', 'description', 'regime', 'value', 'currency', 'findings', 'explanation', 'rules'].map((k) => t(`sheet.results.${k}`)),
-    rows: report.rows.map((r) => [
-      r.row,
-      r.description,
-      `${r.regime} — ${t(`regime.${r.regime}`)}`,
-      r.estimatedValue ? toMajorNumber(r.estimatedValue) : null,
-      r.estimatedValue?.currency ?? null,
-      r.findings.map((f) => f.code).join(', '),
-      r.findings.map((f) => describeFinding(lang, f)).join('\n'),
-      r.ruleIds.join(', '),
-    ].map((cell) => withoutPersonalNumbers(lang, cell))),
-    note: t('sheet.results.note', { sheet, jurisdiction: report.jurisdiction, date: report.date }),
+    notes: [
+      ctx.t('sheet.results.note', { sheet, jurisdiction: report.jurisdiction, date: report.date }),
+      ...report.assumptions.map((f) => describeFinding(ctx.lang, f)),
+      ...report.skipped.map((s) => ctx.t(`sheet.cli.skipped.${s.reason}`, { row: s.row, label: s.label ?? '' })),
+    ].map((note) => withoutPersonalNumbers(ctx.lang, note)),
+    columns: RESULT_COLUMNS.map((column, i) => ({ header: header[i] ?? column, kind: RESULT_LOOK[column][0], width: RESULT_LOOK[column][1] })),
+    rowCount: report.rows.length,
+    rows: resultRows(report, sheet, ctx),
+    statusWords,
   };
+}
+
+/** Lines are gathered to this many per write: the report goes out as it is made, not as one string. */
+const TEXT_LINES_PER_WRITE = 1000;
+
+function writeLines(ctx: CliContext, lines: Iterable<string>): void {
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length === TEXT_LINES_PER_WRITE) {
+      ctx.out(batch.join('\n'));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) ctx.out(batch.join('\n'));
 }
 
 const JSON_ROWS_PER_WRITE = 1000;
@@ -167,9 +253,10 @@ function writeJson(ctx: CliContext, report: SheetReport, sheet: string, extra: R
 export const checkCommand: Command = {
   name: 'check',
   usage:
-    'check FILE.(xlsx|csv) [--json] [--out ANNOTATED.xlsx] [--jurisdiction NO|SE] [--date YYYY-MM-DD] [--buyer state|municipal] [--kind goods|services|works|social-services] [--value-basis total|yearly|monthly] [--registry FILE.(csv|json)] [--sheet NAME] [--header-row N] [--rules PACK.json]',
+    'check FILE.(xlsx|csv) [--json] [--out ANNOTATED.xlsx [--force]] [--jurisdiction NO|SE] [--date YYYY-MM-DD] [--buyer state|municipal] [--kind goods|services|works|social-services] [--value-basis total|yearly|monthly] [--registry FILE.(csv|json)] [--sheet NAME] [--header-row N] [--rules PACK.json|URL]',
   options: {
     out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
     jurisdiction: { type: 'string', short: 'j' },
     date: { type: 'string' },
     buyer: { type: 'string' },
@@ -184,8 +271,9 @@ export const checkCommand: Command = {
     const [path] = positionals;
     if (path === undefined) throw new CliError('sheet.cli.file-required');
     const out = stringOption(values, 'out');
-    // Checked before anything is read or written: the input file is never modified.
-    if (out !== undefined && (await samePath(path, out))) throw new CliError('sheet.cli.out-is-input', { path });
+    const force = values.force === true;
+    // Checked before anything is read or written: no input is ever modified.
+    if (out !== undefined) await checkOutPath(out, inputPaths(values, path), force);
     const chosen = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE']);
     const options = {
       date: dateOption(values),
@@ -197,7 +285,8 @@ export const checkCommand: Command = {
     };
     const registryPath = stringOption(values, 'registry');
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
-    const loaded = await loadSheet(path, stringOption(values, 'sheet'));
+    const loaded = await loadSheet(path, stringOption(values, 'sheet'), ctx);
+    if (out !== undefined) await checkOutKind(loaded, path, out);
     // Never Norway by default: the sheet's own evidence, stated, or exit 2 asking for --jurisdiction.
     const inference = chosen === undefined ? inferSheetJurisdiction(loaded.cells, { sheetName: loaded.sheet, lang: stringOption(values, 'lang') ?? null }) : null;
     const jurisdiction = chosen ?? inference?.jurisdiction;
@@ -212,8 +301,11 @@ export const checkCommand: Command = {
       const table = resultTable(report, loaded.sheet, ctx);
       let sheetName;
       try {
-        sheetName = loaded.kind === 'xlsx' ? await writeXlsxWithResults(path, out, table) : await writeCellsWithResults(loaded.sheet, loaded.cells, out, table);
+        sheetName = loaded.kind === 'xlsx' ? await writeXlsxWithResults(path, out, force, table, loaded.sheet) : await writeCellsWithResults(loaded.sheet, loaded.cells, out, force, table);
       } catch (error) {
+        const mapped = xlsxCliError(error, path);
+        if (mapped instanceof CliError) throw mapped;
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError('xlsx.out.exists', { path: out });
         throw new CliError('sheet.cli.out-unwritable', { path: out, detail: (error as Error).message });
       }
       // With --json, stdout stays one JSON document.
@@ -228,14 +320,12 @@ export const checkCommand: Command = {
       });
       return exit;
     }
-    const lines: string[] = [];
     if (registry) {
-      lines.push(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
-      if (registry.provenance.demo) lines.push(ctx.t('sheet.cli.registry-demo'));
+      ctx.out(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
+      if (registry.provenance.demo) ctx.out(ctx.t('sheet.cli.registry-demo'));
     }
-    if (jurisdictionNote) lines.push(jurisdictionNote);
-    lines.push(...humanReport(report, loaded.sheet, ctx));
-    ctx.out(lines.join('\n'));
+    if (jurisdictionNote) ctx.out(jurisdictionNote);
+    writeLines(ctx, humanReport(report, loaded.sheet, ctx));
     return exit;
   },
 };

@@ -31,3 +31,24 @@ export function langFromLocale(locale: string | null | undefined): Lang {
 }
 
 export const LOCALE_OF: Readonly<Record<Lang, string>> = { nb: 'nb-NO', sv: 'sv-SE', en: 'en-GB' };
+
+/**
+ * A message template split once into its literal text and placeholder names, alternating:
+ * `'Row {row}: {regime}'` → `['Row ', 'row', ': ', 'regime', '']`. Filling it is then one pass of
+ * concatenation instead of a regular-expression replace per message.
+ */
+export type CompiledTemplate = readonly string[];
+
+export function compileTemplate(template: string): CompiledTemplate {
+  return template.split(/\{(\w+)\}/);
+}
+
+/** The compiled template filled with `params`; a placeholder without a parameter stays as written. */
+export function fillTemplate(parts: CompiledTemplate, params: MessageParams, format: (value: MessageParams[string]) => string): string {
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    out += (name in params ? format(params[name]) : `{${name}}`) + (parts[i + 1] ?? '');
+  }
+  return out;
+}

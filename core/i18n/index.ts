@@ -1,5 +1,5 @@
 import { hidePersonalNumbers, hidePersonalNumbersIn } from '../orgnr/personal-number.ts';
-import { LANGS, LOCALE_OF, type AreaMessages, type Lang, type MessageParams } from './catalogue.ts';
+import { LANGS, LOCALE_OF, compileTemplate, fillTemplate, type AreaMessages, type CompiledTemplate, type Lang, type MessageParams } from './catalogue.ts';
 import { commonMessages } from './messages/common.ts';
 import { rulesMessages } from './messages/rules.ts';
 import { orgnrMessages } from './messages/orgnr.ts';
@@ -17,6 +17,7 @@ import { readingMessages } from './messages/reading.ts';
 import { cpvMessages } from './messages/cpv.ts';
 import { rulepackMessages } from './messages/rulepack.ts';
 import { privacyMessages } from './messages/privacy.ts';
+import { xlsxMessages } from './messages/xlsx.ts';
 
 export * from './catalogue.ts';
 
@@ -39,6 +40,7 @@ export const AREAS: readonly AreaMessages[] = [
   cpvMessages,
   rulepackMessages,
   privacyMessages,
+  xlsxMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;
@@ -58,15 +60,29 @@ export function hasMessage(key: string): boolean {
 }
 
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
+/**
+ * Numbers already formatted, per language: a sheet's messages repeat the same thresholds and amounts
+ * thousands of times, and Intl formatting is the dearest step of a message. Bounded: cleared when full.
+ */
+const formatted: Readonly<Record<Lang, Map<number | bigint, string>>> = { nb: new Map(), sv: new Map(), en: new Map() };
+const FORMATTED_MAX = 10_000;
 
 /** A number the way the language writes it (nb/sv: `1 300 000,5`; en: `1,300,000.5`). */
 export function formatNumber(lang: Lang, value: number | bigint): string {
+  const cache = formatted[lang];
+  const known = cache.get(value);
+  if (known !== undefined) return known;
   let format = numberFormats.get(lang);
   if (!format) {
     format = new Intl.NumberFormat(LOCALE_OF[lang], { maximumFractionDigits: 2 });
     numberFormats.set(lang, format);
   }
-  return format.format(value);
+  const text = format.format(value);
+  // The map takes -0 for 0, but Intl writes it "-0".
+  if (Object.is(value, -0)) return text;
+  if (cache.size >= FORMATTED_MAX) cache.clear();
+  cache.set(value, text);
+  return text;
 }
 
 /**
@@ -87,15 +103,22 @@ export function withoutPersonalNumbers<T>(lang: Lang, value: T): T | string {
   return hidePersonalNumbersIn(value, CATALOGUES[lang]['privacy.personal-number'] ?? '');
 }
 
+const compiled: Readonly<Record<Lang, Map<string, CompiledTemplate>>> = { nb: new Map(), sv: new Map(), en: new Map() };
+
 /**
  * The message for `key` in `lang` with `{name}` placeholders filled. A key missing everywhere is a
- * programming error, shown as the key itself so a user still sees something traceable.
+ * programming error, shown as the key itself so a user still sees something traceable. Templates
+ * are compiled on first use (compileTemplate).
  */
 export function translate(lang: Lang, key: string, params: MessageParams = {}): string {
-  const template = CATALOGUES[lang][key] ?? CATALOGUES.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? formatParam(lang, params[name]) : whole,
-  );
+  let parts = compiled[lang].get(key);
+  if (parts === undefined) {
+    const template = CATALOGUES[lang][key] ?? CATALOGUES.en[key];
+    parts = compileTemplate(template ?? key);
+    // Only catalogue keys are kept: an unknown key must not grow the cache.
+    if (template !== undefined) compiled[lang].set(key, parts);
+  }
+  return parts.length === 1 ? (parts[0] as string) : fillTemplate(parts, params, (value) => formatParam(lang, value));
 }
 
 /** A translator bound to one language, the form front ends pass around. */

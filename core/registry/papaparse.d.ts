@@ -9,6 +9,8 @@ declare module 'papaparse/papaparse.js' {
     readonly code: string;
     readonly message: string;
     readonly row?: number;
+    /** Character offset of the problem in the parsed text. */
+    readonly index?: number;
   }
   interface ParseResult {
     readonly data: string[][];

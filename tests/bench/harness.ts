@@ -2,6 +2,8 @@
  * A small benchmark harness: runs a job several times and prints the median and spread.
  * Speed is measured here, never asserted in tests.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export interface BenchResult {
@@ -35,4 +37,41 @@ export function report(result: BenchResult, items?: { count: number; unit: strin
   const rate = items ? ` · ${Math.round((items.count / result.medianMs) * 1000).toLocaleString('en-US')} ${items.unit}/s` : '';
   console.log(`${result.name}: median ${ms(result.medianMs)} ms (${ms(result.minMs)}–${ms(result.maxMs)}, ${result.runs} runs)${rate}`);
   return result;
+}
+
+export interface ProcessRun {
+  readonly wallMs: number;
+  /** Peak resident set size in MB (from /usr/bin/time -v, else the child's own resourceUsage). */
+  readonly rssMb: number | null;
+  readonly status: number | null;
+  readonly stderr: string;
+}
+
+/** Runs `node ARGS` with stdout to /dev/null, for its wall time and peak memory. */
+export function runNode(args: readonly string[]): ProcessRun {
+  const haveTime = existsSync('/usr/bin/time');
+  const start = performance.now();
+  const child = haveTime
+    ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 })
+    : spawnSync(process.execPath, ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write("Maximum resident set size (kbytes): "+process.resourceUsage().maxRSS+"\\n"))', ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      });
+  const wallMs = performance.now() - start;
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1];
+  return { wallMs, rssMb: kb ? Number(kb) / 1024 : null, status: child.status, stderr: child.stderr };
+}
+
+/** `runs` runs of `node ARGS`: median wall time and median peak RSS. */
+export function measureNode(args: readonly string[], runs: number, accept: (run: ProcessRun) => boolean): { wallMs: number; rssMb: number | null; walls: number[] } {
+  const walls: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = runNode(args);
+    if (!accept(run)) throw new Error(`node ${args.join(' ')} failed (${run.status}): ${run.stderr.slice(-2000)}`);
+    walls.push(run.wallMs);
+    if (run.rssMb !== null) rss.push(run.rssMb);
+  }
+  return { wallMs: median(walls), rssMb: rss.length ? median(rss) : null, walls };
 }

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readXlsxCells } from '../../cli/xlsx.ts';
+import { readXlsxCells } from '../../cli/xlsx/index.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { seriousViolations } from './support/axe.ts';
 import { startPaneHarness, tabTo, waitForResults, workbook, type PaneHarness } from './support/addin-pane.ts';

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, checkSheet, setRuleValue, type RulePack } from '../../core/index.ts';
-import { readXlsxCells } from '../../cli/xlsx.ts';
+import { readXlsxCells } from '../../cli/xlsx/index.ts';
 import { brregReplay } from '../support/brreg-server.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { SAMPLE_NB, check, column, openSection, resultRows, runCheck, startPaneHarness, workbook, type PaneHarness } from './support/addin-pane.ts';

@@ -44,7 +44,9 @@ describe("the pane's theme", () => {
 });
 
 describe('the results sheet preamble', () => {
-  const cells = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+  const read = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+  if (!read.ok) throw new Error('tests/fake-office/sample-nb.csv is not readable');
+  const cells = read.cells;
 
   it("states where the headings were read, then core's sheet-wide assumptions in the sheet's language, once each", () => {
     const report = checkSheet(cells, { jurisdiction: 'NO', date: '2026-11-23', sheetName: 'Innkjøpsplan' });

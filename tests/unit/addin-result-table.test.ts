@@ -6,7 +6,9 @@ import { defaultSettings, loadSettings, saveSettings } from '../../addin/office/
 import { RESULT_COLUMNS, isResultHeader, resultHeader, resultTable, sourceLink } from '../../addin/office/result-table.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
-const cells = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+const sample = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+if (!sample.ok) throw new Error('tests/fake-office/sample-nb.csv is not readable');
+const cells = sample.cells;
 const registry = importRegistry(readFileSync(resolve(REPO_ROOT, 'tests/fixtures/sheet/registry.csv')));
 
 describe('results table', () => {

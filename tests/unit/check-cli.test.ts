@@ -164,9 +164,14 @@ describe('--out', () => {
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Innkjøpsplan 2027', 'Inkludo']);
     const results = workbook.getWorksheet('Inkludo');
-    expect(results?.getRow(1).values).toEqual([undefined, 'Rad', 'Beskrivelse', 'Regelverk', 'Anslått verdi ekskl. mva.', 'Valuta', 'Funn', 'Forklaring', 'Regler']);
-    expect(results?.getRow(2).getCell(1).value).toBe(5);
-    expect(String(results?.getRow(2).getCell(6).value)).toContain('SPLIT-RISK');
+    // The note on top, then the header the view freezes, then a row per checked row linking back to it.
+    expect(String(results?.getCell('A1').value)).toContain('Innkjøpsplan 2027');
+    // The add-in's columns and words.
+    expect(results?.getRow(3).values).toEqual([undefined, 'Rad', 'Beskrivelse', 'Regelverkskode', 'Status', 'Regelverk', 'Anslått verdi ekskl. mva.', 'Valuta', 'Funnkoder', 'Forklaring', 'Regel-ID-er', 'Leverandør', 'Register']);
+    expect(results?.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(results?.getRow(4).getCell(1).value).toEqual({ formula: `HYPERLINK("#'Innkjøpsplan 2027'!A5",5)`, result: 5 });
+    expect(String(results?.getRow(4).getCell(8).value)).toContain('SPLIT-RISK');
+    expect(results?.getRow(4).getCell(4).value).toBe('Sjekk');
     // The original sheet is copied as it was.
     expect(workbook.getWorksheet('Innkjøpsplan 2027')?.getCell('B5').value).toBe('Renhold Rådhuset');
   });

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LANGS, buildRegistryIndex, checkSheet, describeLineIssue, exportRegistryJson, importRegistry, translator } from '../../core/index.ts';
 import { resultTable as addinResultTable } from '../../addin/office/result-table.ts';
-import { readXlsxCells } from '../../cli/xlsx.ts';
+import { readXlsxCells } from '../../cli/xlsx/index.ts';
 import { findSupplierMentions } from '../../extension/content/scan/mentions.ts';
 import { cli } from '../support/cli.ts';
 import { EFORMS_FIXTURES, REPO_ROOT } from '../support/paths.ts';

@@ -40,7 +40,7 @@ describe('a plain list: the columns include an organisation number', () => {
   });
 
   it('reads the LibreOffice-saved .xlsx twin with the same line numbers (Excel dropped the leading zeros)', async () => {
-    const { readXlsxCells } = await import('../../cli/xlsx.ts');
+    const { readXlsxCells } = await import('../../cli/xlsx/index.ts');
     const read = await readXlsxCells(LIST_XLSX);
     if (!read.ok) throw new Error('no sheet');
     const text = registryTextFromCells(read.worksheet.cells);

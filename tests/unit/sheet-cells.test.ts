@@ -57,7 +57,9 @@ describe('cells', () => {
 
 describe('CSV sheets', () => {
   it('finds the delimiter below title lines that have none, and keeps row numbers', () => {
-    const cells = readSheetCsv('Innkjøpsplan 2025\n\nBeskrivelse;Estimert verdi;Leverandør\nRenhold;"1 250 000 kr";Rent AS\n');
+    const read = readSheetCsv('Innkjøpsplan 2025\n\nBeskrivelse;Estimert verdi;Leverandør\nRenhold;"1 250 000 kr";Rent AS\n');
+    if (!read.ok) throw new Error('unreadable');
+    const cells = read.cells;
     expect(cells).toEqual([['Innkjøpsplan 2025'], [null], ['Beskrivelse', 'Estimert verdi', 'Leverandør'], ['Renhold', '1 250 000 kr', 'Rent AS']]);
     const report = checkSheet(cells, { jurisdiction: 'NO', date: '2025-06-01', buyer: 'municipal' });
     expect(report.headerRow).toBe(3);
@@ -66,9 +68,9 @@ describe('CSV sheets', () => {
 
   it('reads Windows-1252 bytes as Nordic Excel saves them, and UTF-8 with a BOM', () => {
     const latin1 = new Uint8Array([...'Beskrivelse,Leverand'].map((c) => c.charCodeAt(0)).concat([0xf8], [...'r\r\nVask,Tv'].map((c) => c.charCodeAt(0)), [0xe4], [...'tt AB\r\n'].map((c) => c.charCodeAt(0))));
-    expect(readSheetCsv(latin1)).toEqual([['Beskrivelse', 'Leverandør'], ['Vask', 'Tvätt AB']]);
+    expect(readSheetCsv(latin1)).toMatchObject({ ok: true, cells: [['Beskrivelse', 'Leverandør'], ['Vask', 'Tvätt AB']], warnings: [{ line: 0, code: 'encoding-fallback' }] });
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Beskrivning\tVärde\nStädning\t100\n')]);
-    expect(readSheetCsv(bom)).toEqual([['Beskrivning', 'Värde'], ['Städning', '100']]);
+    expect(readSheetCsv(bom)).toEqual({ ok: true, cells: [['Beskrivning', 'Värde'], ['Städning', '100']], warnings: [] });
   });
 });
 

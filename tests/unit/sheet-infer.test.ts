@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeBuyerInference, describeJurisdictionInference, inferBuyerKind, inferJurisdiction, roleOfHeader, translator, type CellValue } from '../../core/index.ts';
 import { cellText } from '../../core/sheet/cells.ts';
-import { readXlsxCells } from '../../cli/xlsx.ts';
+import { readXlsxCells } from '../../cli/xlsx/index.ts';
 
 describe('inferBuyerKind: state or municipal from title rows and the tab name', () => {
   it.each([

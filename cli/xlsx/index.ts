@@ -1,0 +1,7 @@
+// The CLI's workbook I/O: a reader made for the sheet check and `--out` as a package edit.
+export { XlsxError, XLSX_ERROR_CODES, type XlsxErrorCode } from './errors.ts';
+export { xlsxCliError } from './cli-error.ts';
+export { readXlsxCells, type ReadWorksheet, type ReadXlsxResult } from './read.ts';
+export { checkOutPath, outExtension } from './out-path.ts';
+export { isMacroEnabled, writeCellsWithResults, writeXlsxWithResults } from './write.ts';
+export type { ResultCell, ResultColumn, ResultColumnKind, ResultRow, ResultTable } from './results-sheet.ts';

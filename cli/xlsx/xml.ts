@@ -1,0 +1,86 @@
+/**
+ * The little XML the package parts need, by hand: attributes of one start tag, entity and OOXML
+ * `_xHHHH_` unescaping, and escaping for what is written. The parts read this way are machine
+ * written (workbook, relationships, content types, cells); tests/unit/xlsx-fuzz.test.ts feeds them
+ * mutated files.
+ */
+
+const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function codePoint(code: number, whole: string): string {
+  return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+}
+
+/** `&lt;` `&#229;` `&#xE5;` → characters; an unknown entity stays as written. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]{1,8}|#[0-9]{1,10}|[a-zA-Z]+);/g, (whole, ref: string) => {
+    if (ref[0] !== '#') return NAMED[ref] ?? whole;
+    return codePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10), whole);
+  });
+}
+
+/** OOXML writes characters XML cannot hold as `_x000D_` (and a literal `_x` as `_x005F_x`). */
+export function decodeOoxmlEscapes(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9a-fA-F]{4})_/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Cell and shared-string text: entities, then OOXML escapes. */
+export function decodeText(raw: string): string {
+  return decodeOoxmlEscapes(decodeEntities(raw));
+}
+
+/**
+ * The value of attribute `name` (qualified, e.g. `r` or `r:id`) in one start tag's text, or
+ * undefined. The name must follow whitespace, so `r` does not match inside `xr:r`.
+ */
+export function attribute(tag: string, name: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    const at = tag.indexOf(`${name}=`, from);
+    if (at < 0) return undefined;
+    const before = tag.charCodeAt(at - 1);
+    from = at + name.length + 1;
+    if (before !== 0x20 && before !== 0x09 && before !== 0x0a && before !== 0x0d) continue;
+    const quote = tag[from];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = tag.indexOf(quote, from + 1);
+    if (end < 0) return undefined;
+    return decodeEntities(tag.slice(from + 1, end));
+  }
+}
+
+/** Every start tag `<prefix:local …>` (any or no prefix) of `local` in a small part, as its text. */
+export function startTags(xml: string, local: string): string[] {
+  const out: string[] = [];
+  const pattern = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${local}(?=[\\s/>])[^>]*>`, 'g');
+  for (const m of xml.matchAll(pattern)) out.push(m[0]);
+  return out;
+}
+
+/** The value of the attribute whose local name is `local`, whatever its prefix (`r:id`, `x:id`…). */
+export function prefixedAttribute(tag: string, local: string): string | undefined {
+  const m = new RegExp(`[\\s]([A-Za-z_][\\w.-]*):${local}\\s*=\\s*(["'])`).exec(tag);
+  return m ? attribute(tag, `${m[1]}:${local}`) : undefined;
+}
+
+// XML 1.0 cannot hold these characters at all, not even as references.
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+// Anything escapeXml changes; most cell texts have none of it.
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Text for an element or a double-quoted attribute; control characters as OOXML escapes. */
+export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/_x(?=[0-9a-fA-F]{4}_)/g, '_x005F_x')
+    .replace(XML_FORBIDDEN, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}

@@ -164,14 +164,22 @@ describe('--out', () => {
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Innkjøpsplan 2027', 'Inkludo']);
     const results = workbook.getWorksheet('Inkludo');
-    // The note on top, then the header the view freezes, then a row per checked row linking back to it.
+    // The notes on top (the check, the sheet's assumptions, the skipped rows), then the header the view freezes, then a row per checked row linking back to it.
     expect(String(results?.getCell('A1').value)).toContain('Innkjøpsplan 2027');
+    const notes: string[] = [];
+    let h = 0;
+    results?.eachRow((row, n) => {
+      if (h === 0 && row.getCell(1).value === 'Rad') h = n;
+      else if (h === 0) notes.push(String(row.getCell(1).value ?? ''));
+    });
+    expect(notes.some((n) => n.startsWith('Verdiene i kolonne E «Estimert verdi (NOK)» leses som totalverdi'))).toBe(true);
+    expect(notes).toContain('Rad 22: en sumrad («Sum»)');
     // The add-in's columns and words.
-    expect(results?.getRow(3).values).toEqual([undefined, 'Rad', 'Beskrivelse', 'Regelverkskode', 'Status', 'Regelverk', 'Anslått verdi ekskl. mva.', 'Valuta', 'Funnkoder', 'Forklaring', 'Regel-ID-er', 'Leverandør', 'Register']);
-    expect(results?.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(results?.getRow(4).getCell(1).value).toEqual({ formula: `HYPERLINK("#'Innkjøpsplan 2027'!A5",5)`, result: 5 });
-    expect(String(results?.getRow(4).getCell(8).value)).toContain('SPLIT-RISK');
-    expect(results?.getRow(4).getCell(4).value).toBe('Sjekk');
+    expect(results?.getRow(h).values).toEqual([undefined, 'Rad', 'Status', 'Beskrivelse', 'Regelverk', 'Anslått verdi ekskl. mva.', 'Valuta', 'Verdi lest som', 'Forklaring', 'Leverandør', 'Register', 'Regelverkskode', 'Funnkoder', 'Regel-ID-er']);
+    expect(results?.views[0]).toMatchObject({ state: 'frozen', ySplit: h });
+    expect(results?.getRow(h + 1).getCell(1).value).toEqual({ formula: `HYPERLINK("#'Innkjøpsplan 2027'!A5",5)`, result: 5 });
+    expect(String(results?.getRow(h + 1).getCell(12).value)).toContain('SPLIT-RISK');
+    expect(results?.getRow(h + 1).getCell(2).value).toBe('Sjekk');
     // The original sheet is copied as it was.
     expect(workbook.getWorksheet('Innkjøpsplan 2027')?.getCell('B5').value).toBe('Renhold Rådhuset');
   });

@@ -65,19 +65,24 @@ describe('--out is a package edit', () => {
     // The copy reads back: the note, the frozen header, links to the checked rows.
     const sheet = await results(out);
     expect(String(sheet.cells[0]?.[0])).toContain('Inkludo check of "Plan" (NO) on 2026-11-23');
-    expect(sheet.cells[2]).toEqual(['Row', 'Description', 'Regime code', 'Status', 'Regime', 'Estimated value excl. VAT', 'Currency', 'Finding codes', 'Explanation', 'Rule ids', 'Supplier', 'Registry']);
-    expect(sheet.cells[3]?.slice(0, 2)).toEqual([2, 'Renhold skole']);
+    // The notes: the check, then what the reading assumed, once for the sheet; then the table.
+    expect(sheet.cells.some((r) => String(r[0]).startsWith('Values in column B «Estimert verdi» are read as totals'))).toBe(true);
+    const h = sheet.cells.findIndex((r) => r[0] === 'Row');
+    expect(sheet.cells[h]).toEqual(['Row', 'Status', 'Description', 'Regime', 'Estimated value excl. VAT', 'Currency', 'Value read as', 'Explanation', 'Supplier', 'Registry', 'Regime code', 'Finding codes', 'Rule ids']);
+    expect([sheet.cells[h + 1]?.[0], sheet.cells[h + 1]?.[2]]).toEqual([2, 'Renhold skole']);
+    const first = h + 2; // the first result row, 1-based
     const xml = text(after, 'xl/worksheets/sheet2.xml');
-    expect(xml).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
+    expect(xml).toContain(`<pane ySplit="${h + 1}" topLeftCell="A${first}" activePane="bottomLeft" state="frozen"/>`);
     expect(xml).toContain(`<f>HYPERLINK(&quot;#'Plan'!A2&quot;,2)</f><v>2</v>`);
     // The add-in's status colours, as conditional formats on the status column.
-    expect(xml).toMatch(/<conditionalFormatting sqref="D4:D5"><cfRule type="containsText" dxfId="0" priority="1" operator="containsText" text="Error">.*<cfRule type="containsText" dxfId="1" priority="2" operator="containsText" text="Check">/);
+    expect(xml).toContain(`<conditionalFormatting sqref="B${first}:B${first + 1}">`);
+    expect(xml).toMatch(/<conditionalFormatting sqref="B\d+:B\d+"><cfRule type="containsText" dxfId="0" priority="1" operator="containsText" text="Error">.*<cfRule type="containsText" dxfId="1" priority="2" operator="containsText" text="Check">/);
     expect(text(after, 'xl/styles.xml')).toContain('<dxfs count="2"><dxf><font><color rgb="FF58151C"/></font><fill><patternFill patternType="solid"><fgColor rgb="FFF8D7DA"/>');
     // Amounts with a number format, user text as text (a leading = never becomes a formula).
     const xfs = /<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(text(after, 'xl/styles.xml'))?.[1]?.match(/<xf [^>]*/g) ?? [];
     const styleOf = (ref: string) => xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(xml)?.[1])] ?? '';
-    expect(styleOf('F4')).toContain('numFmtId="4"');
-    expect(styleOf('B4')).toContain('numFmtId="49"');
+    expect(styleOf(`E${first}`)).toContain('numFmtId="4"');
+    expect(styleOf(`C${first}`)).toContain('numFmtId="49"');
   });
 
   it('appends its styles to a LibreOffice workbook without moving the existing ones, and LibreOffice opens the copy', async () => {
@@ -112,7 +117,8 @@ describe('--out is a package edit', () => {
     expect(data).toMatchObject({ ok: true, worksheet: { sheet: 'lo-plan', tabs: ['lo-plan', 'Inkludo'] } });
     if (!data.ok) return;
     expect(data.worksheet.cells[3]).toEqual(['Vask; arbeidstøy', 'pris etter avtale', null, null, 'nei']);
-    expect((await results(out)).cells[3]?.[0]).toBe(2);
+    const cells = (await results(out)).cells;
+    expect(cells[cells.findIndex((r) => r[0] === 'Row') + 1]?.[0]).toBe(2);
   });
 
   it('names the results sheet so it does not clash with a tab the workbook has', async () => {

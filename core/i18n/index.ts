@@ -1,4 +1,4 @@
-import { LANGS, LOCALE_OF, type AreaMessages, type Lang, type MessageParams } from './catalogue.ts';
+import { LANGS, type AreaMessages, type Lang, type MessageParams } from './catalogue.ts';
 import { commonMessages } from './messages/common.ts';
 import { rulesMessages } from './messages/rules.ts';
 import { orgnrMessages } from './messages/orgnr.ts';
@@ -12,6 +12,8 @@ import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
 
 export * from './catalogue.ts';
+export { fillMessage, formatNumber } from './template.ts';
+import { fillMessage } from './template.ts';
 
 /** Every area's catalogue. A new area adds its file under messages/ and one line here. */
 export const AREAS: readonly AreaMessages[] = [
@@ -44,32 +46,13 @@ export function hasMessage(key: string): boolean {
   return key in CATALOGUES.en;
 }
 
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
-
-/** A number the way the language writes it (nb/sv: `1 300 000,5`; en: `1,300,000.5`). */
-export function formatNumber(lang: Lang, value: number | bigint): string {
-  let format = numberFormats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALE_OF[lang], { maximumFractionDigits: 2 });
-    numberFormats.set(lang, format);
-  }
-  return format.format(value);
-}
-
-function formatParam(lang: Lang, value: MessageParams[string]): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : formatNumber(lang, value);
-}
-
 /**
  * The message for `key` in `lang` with `{name}` placeholders filled. A key missing everywhere is a
  * programming error, shown as the key itself so a user still sees something traceable.
  */
 export function translate(lang: Lang, key: string, params: MessageParams = {}): string {
   const template = CATALOGUES[lang][key] ?? CATALOGUES.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? formatParam(lang, params[name]) : whole,
-  );
+  return fillMessage(lang, template, params);
 }
 
 /** A translator bound to one language, the form front ends pass around. */

@@ -1,98 +1,136 @@
 /**
- * The content script: on a portal page (or a site the user enabled) it loads the registry from the
- * background, scans the page for org numbers, registry names and reservation wording, and on TED
- * notice pages shows the notice panel from the notice XML. Whatever fails, the page keeps working:
- * a failed fetch falls back to reading the page text, a failed registry load to numbers only.
+ * The content script: on a portal page (or a site the user enabled) it asks the background for the
+ * user's language and the registry's name keys, scans the page for organisation numbers, registry
+ * names and reservation wording, asks the background which are registry suppliers, marks them with
+ * CSS highlights (never touching the page's nodes) and lists them in one docked panel. On TED notice
+ * pages the panel also shows the notice as the background read it from the XML. Whatever fails, the
+ * page keeps working: a failed notice fetch falls back to reading the page text.
  */
-import { buildRegistryIndex, findReservationPhrases, langFromLocale, todayIso, translator, type RegistryIndex, type Translate } from '../../core/index.ts';
-import { sendMessage } from '../shared/messaging.ts';
-import { registryFromSnapshot } from '../shared/registry-snapshot.ts';
-import { portalForHost, type PortalAdapter, type TedNoticeRef } from './portals/index.ts';
-import { findSupplierMentions } from './scan/mentions.ts';
-import { createScanner, type ScanCounts, type Scanner } from './scan/scanner.ts';
-import { fallbackPanel, noticePanel } from './ui/notice-panel.ts';
-import { noticeViewSchema } from './ui/notice-view.ts';
-import { reservedFlag } from './ui/reserved-flag.ts';
-import { supplierBadge } from './ui/supplier-badge.ts';
+import { fillMessage, findReservationPhrases, type Lang, type Translate } from '../../core/index.ts';
+import type { NoticePanel } from '../shared/page-messages.ts';
+import { sendPageMessage } from '../shared/page-send.ts';
+import { createFindings, type Findings, type Mark } from './findings.ts';
+import { portalForHost, type PortalAdapter } from './portals/index.ts';
+import { readText, type NameKeySet } from './scan/mentions.ts';
+import { createScanner, type Scanner } from './scan/scanner.ts';
+import { createMarks, liveRange, type Marks } from './ui/marks.ts';
+import { createPanel, type BrregLines, type Panel } from './ui/panel.ts';
 
-const REPORT_DELAY_MS = 300;
+const RENDER_DELAY_MS = 250;
 const URL_CHECK_MS = 1000;
 
-async function language(): Promise<Translate> {
-  const answer = await sendMessage<'settings/get'>({ type: 'settings/get' });
-  const chosen = answer.ok ? answer.settings.language : 'auto';
-  return translator(chosen === 'auto' ? langFromLocale(navigator.language) : chosen);
+function pageTranslator(lang: Lang, messages: Readonly<Record<string, string>>): Translate {
+  return (key, params) => fillMessage(lang, messages[key] ?? key, params);
 }
 
-async function registryIndex(): Promise<RegistryIndex | null> {
-  const answer = await sendMessage<'registry/snapshot'>({ type: 'registry/snapshot' });
-  return answer.ok && answer.snapshot ? buildRegistryIndex(registryFromSnapshot(answer.snapshot)) : null;
+async function brregLines(orgnr: string, t: Translate): Promise<BrregLines> {
+  const answer = await sendPageMessage<'brreg/lookup'>({ type: 'brreg/lookup', orgnr });
+  if (!answer.ok) return { outcome: answer.code, lines: [t(answer.code === 'not-found' ? 'content.brreg.error.not-found' : 'content.brreg.error.failed')] };
+  const e = answer.entity;
+  const lines = [t('content.brreg.result', { name: e.name, status: t(`content.brreg.status.${e.status}`) })];
+  if (e.legalForm) lines.push(t('content.brreg.legal-form', { text: e.legalForm.text }));
+  if (e.industry) lines.push(t('content.brreg.industry', { code: e.industry.code, text: e.industry.text }));
+  if (e.employees) lines.push(e.employees.max === null ? t('content.brreg.employees-open', { min: e.employees.min }) : t('content.brreg.employees', { min: e.employees.min, max: e.employees.max }));
+  lines.push(t('content.brreg.retrieved', { retrieved: e.retrieved }));
+  return { outcome: e.status, lines };
 }
 
-function reportCounts(): (counts: ScanCounts) => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return (counts) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void sendMessage<'page/found'>({ type: 'page/found', counts: { ...counts } }), REPORT_DELAY_MS);
-  };
-}
-
-/** The notice panel for a TED notice; true when the notice XML was read (so page text need not be). */
-async function showNotice(ref: TedNoticeRef, t: Translate): Promise<{ panel: Element; fromXml: boolean }> {
-  const answer = await sendMessage<'notice/fetch-ted'>({ type: 'notice/fetch-ted', publicationNumber: ref.publicationNumber });
-  let panel: Element;
-  let fromXml = false;
-  if (answer.ok) {
-    const view = noticeViewSchema.safeParse(answer.notice);
-    if (view.success) {
-      panel = noticePanel(view.data, answer.url, t);
-      fromXml = true;
-    } else panel = fallbackPanel('bad-message', t);
-  } else panel = fallbackPanel(answer.code, t);
-  document.body.append(panel);
-  return { panel, fromXml };
+/** Scroll to the mention, select it (where screen readers and the next Tab start from) and mark it. */
+function goTo(mark: Mark, marks: Marks, panel: Panel): void {
+  const range = liveRange(mark.range);
+  mark.node.parentElement?.scrollIntoView({ block: 'center' });
+  const selection = getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  marks.setCurrent(mark.range);
+  const focusable = mark.node.parentElement?.closest<HTMLElement>('a[href],button,[tabindex],summary');
+  if (focusable) focusable.focus({ preventScroll: true });
+  else (panel.host.ownerDocument.activeElement as HTMLElement | null)?.blur();
 }
 
 async function run(portal: PortalAdapter | null): Promise<void> {
-  const [t, registry] = await Promise.all([language(), registryIndex()]);
-  const today = todayIso();
-  const badgeContext = { t, today, hasRegistry: registry !== null, lookupBrreg: (orgnr: string) => sendMessage<'brreg/lookup'>({ type: 'brreg/lookup', orgnr }) };
-  const onProgress = reportCounts();
+  const start = await sendPageMessage<'page/start'>({ type: 'page/start' });
+  if (!start.ok) return;
+  const t = pageTranslator(start.lang, start.messages);
+  const keys: NameKeySet = { firstWords: new Set(start.nameKeys.firstWords), maxWords: start.nameKeys.maxWords };
+
+  let panel: Panel | null = null;
+  let marks: Marks | null = null;
+  let findings: Findings | null = null;
+  const ensure = (): { panel: Panel; marks: Marks; findings: Findings } => {
+    if (!panel) {
+      const created = createPanel({
+        t,
+        collapsed: start.collapsed,
+        onCollapse: (collapsed) => void sendPageMessage<'panel/collapse'>({ type: 'panel/collapse', collapsed }),
+        lookupBrreg: (orgnr) => brregLines(orgnr, t),
+      });
+      panel = created;
+      document.documentElement.append(created.host);
+    }
+    const p: Panel = panel;
+    marks ??= createMarks(document, () => p.overlay);
+    const m: Marks = marks;
+    findings ??= createFindings({ t, marks: m, goTo: (mark) => goTo(mark, m, p) });
+    return { panel: p, marks: m, findings };
+  };
+
+  let renderTimer: ReturnType<typeof setTimeout> | undefined;
+  const render = () => {
+    clearTimeout(renderTimer);
+    renderTimer = setTimeout(() => {
+      if (!findings || findings.isEmpty()) return;
+      const { entries, summary } = findings.entries();
+      ensure().panel.setFindings(entries, summary);
+      void sendPageMessage<'page/found'>({ type: 'page/found', counts: findings.counts() });
+    }, RENDER_DELAY_MS);
+  };
+
   let scanner: Scanner | null = null;
-  let panel: Element | null = null;
   let noticeKey: string | null = null;
   // With the notice XML at hand the panel says what is reserved; page wording is read otherwise.
   let readFromXml = false;
+
+  const showNotice = (view: NoticePanel | null) => {
+    readFromXml = view?.state === 'notice';
+    if (!view && !panel) return;
+    const parts = ensure();
+    parts.findings.setNotice(view);
+    parts.panel.setNotice(view?.sections ?? null);
+    render();
+  };
 
   async function startFor(href: string): Promise<void> {
     const url = new URL(href);
     if (portal && !portal.matches(url)) return;
     const ref = portal?.noticeRef(url) ?? null;
-    if (!ref) {
-      // Left the notice: its panel goes with it.
-      panel?.remove();
-      panel = null;
+    if (!ref && noticeKey) {
+      // Left the notice: its part of the panel goes with it.
       noticeKey = null;
-      readFromXml = false;
+      showNotice(null);
     }
     if (ref && ref.publicationNumber !== noticeKey) {
       noticeKey = ref.publicationNumber;
-      panel?.remove();
-      const shown = await showNotice(ref, t);
-      panel = shown.panel;
-      readFromXml = shown.fromXml;
+      const answer = await sendPageMessage<'notice/panel'>({ type: 'notice/panel', publicationNumber: ref.publicationNumber });
+      showNotice(answer.ok ? answer.panel : null);
     }
     if (scanner) return;
     scanner = createScanner({
       root: document.body,
-      findMentions: (text) => findSupplierMentions(text, registry),
-      findReservations: (text) => (readFromXml ? [] : findReservationPhrases(text)),
-      makeBadge: (mention) => supplierBadge(mention, badgeContext),
-      makeFlag: (kind, phrase) => reservedFlag(kind, phrase, t),
-      onProgress,
+      readText: (text) => readText(text, keys),
+      findReservations: () => (readFromXml ? null : findReservationPhrases),
+      lookup: async (orgnrs, names) => {
+        const answer = await sendPageMessage<'registry/match'>({ type: 'registry/match', orgnrs: [...orgnrs], names: [...names] });
+        if (!answer.ok) return null;
+        ensure().findings.addMatches(answer.suppliers, answer.hasRegistry);
+        return answer;
+      },
+      onMention: (node, mention) => ensure().findings.addMention(node, mention),
+      onReservation: (node, kind, index, length) => ensure().findings.addReservation(node, kind, index, length),
+      onNodeGone: (node) => findings?.dropNode(node),
+      onProgress: render,
     });
     scanner.start();
-    onProgress(scanner.counts());
   }
 
   await startFor(location.href);

@@ -1,0 +1,146 @@
+/**
+ * Marks on page text without touching the page's nodes: CSS Custom Highlights over static ranges
+ * (Chrome 105+, Firefox 149+, Safari 17.2). Where the API is missing (Firefox ESR before 149) a light
+ * fallback draws boxes under the marked text in an overlay inside our own host, repositioned when the
+ * page scrolls or resizes; the page's text is never split either way.
+ *
+ * The highlight registry is the document's, so a page script can see which text ranges are marked;
+ * what the marks mean (registry source, share, status) stays in the closed panel.
+ */
+export type MarkKind = 'supplier' | 'other' | 'reserved';
+
+export interface Marks {
+  add(kind: MarkKind, range: AbstractRange): void;
+  remove(kind: MarkKind, range: AbstractRange): void;
+  /** The mention the user went to from the panel, marked more strongly; null clears it. */
+  setCurrent(range: AbstractRange | null): void;
+  /** Whether CSS highlights are used (false: the overlay fallback). */
+  readonly highlights: boolean;
+}
+
+const KINDS: readonly (MarkKind | 'current')[] = ['supplier', 'other', 'reserved', 'current'];
+const HIGHLIGHT_CSS = `
+::highlight(inkludo-supplier){background-color:rgba(255,212,59,.45);text-decoration:underline 2px #8a6d00}
+::highlight(inkludo-other){text-decoration:underline dotted 1px #6c757d}
+::highlight(inkludo-reserved){background-color:rgba(77,159,106,.28);text-decoration:underline 2px #14532d}
+::highlight(inkludo-current){background-color:#ffd43b;color:#111}
+`;
+
+type HighlightCtor = new (...ranges: AbstractRange[]) => Set<AbstractRange>;
+type HighlightRegistry = Map<string, Set<AbstractRange>>;
+
+/** The ::highlight rules must be in the document: an adopted sheet, which adds no node to the page. */
+export function adoptStyle(doc: Document, css: string): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  return sheet;
+}
+
+/**
+ * A range over `node`'s text. Static where the browser has StaticRange: it costs the page nothing
+ * when the page changes its DOM (live ranges are updated on every change).
+ */
+export function textRange(node: Text, start: number, end: number): AbstractRange {
+  if (typeof StaticRange === 'function') return new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
+  const live = node.ownerDocument.createRange();
+  live.setStart(node, start);
+  live.setEnd(node, end);
+  return live;
+}
+
+/** A live range over the same text, for reading positions and selecting. */
+export function liveRange(range: AbstractRange): Range {
+  const live = range.startContainer.ownerDocument!.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live;
+}
+
+function highlightMarks(doc: Document): Marks {
+  const Ctor = (globalThis as unknown as { Highlight: HighlightCtor }).Highlight;
+  const registry = (CSS as unknown as { highlights: HighlightRegistry }).highlights;
+  const sets = new Map(KINDS.map((k) => [k, new Ctor()] as const));
+  for (const [kind, set] of sets) registry.set(`inkludo-${kind}`, set);
+  adoptStyle(doc, HIGHLIGHT_CSS);
+  return {
+    highlights: true,
+    add: (kind, range) => sets.get(kind)?.add(range),
+    remove: (kind, range) => sets.get(kind)?.delete(range),
+    setCurrent(range) {
+      const current = sets.get('current');
+      current?.clear();
+      if (range) current?.add(range);
+    },
+  };
+}
+
+/** The fallback: boxes under visible marked text, drawn in `layer` (fixed, inside our closed host). */
+function overlayMarks(layer: HTMLElement): Marks {
+  const doc = layer.ownerDocument;
+  const ranges = new Map<AbstractRange, MarkKind>();
+  let current: AbstractRange | null = null;
+  let frame = 0;
+  const MAX_BOXES = 400;
+  function draw(): void {
+    frame = 0;
+    const boxes: HTMLElement[] = [];
+    const height = doc.documentElement.clientHeight;
+    for (const [range, kind] of ranges) {
+      if (boxes.length >= MAX_BOXES) break;
+      if (!range.startContainer.isConnected) continue;
+      for (const rect of liveRange(range).getClientRects()) {
+        if (rect.bottom < 0 || rect.top > height) continue;
+        const box = doc.createElement('div');
+        box.className = `mark ${range === current ? 'current' : kind}`;
+        box.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
+        boxes.push(box);
+      }
+    }
+    layer.replaceChildren(...boxes);
+  }
+  const redraw = () => {
+    frame ||= requestAnimationFrame(draw);
+  };
+  addEventListener('scroll', redraw, { passive: true, capture: true });
+  addEventListener('resize', redraw, { passive: true });
+  return {
+    highlights: false,
+    add(kind, range) {
+      ranges.set(range, kind);
+      redraw();
+    },
+    remove(_kind, range) {
+      ranges.delete(range);
+      redraw();
+    },
+    setCurrent(range) {
+      current = range;
+      redraw();
+    },
+  };
+}
+
+export const OVERLAY_CSS = `
+.overlay{position:fixed;inset:0;pointer-events:none;z-index:2147483645}
+.mark{position:fixed;box-sizing:border-box;border-bottom:2px solid}
+.mark.supplier{background:rgba(255,212,59,.35);border-color:#8a6d00}
+.mark.other{border-bottom:1px dotted #6c757d}
+.mark.reserved{background:rgba(77,159,106,.22);border-color:#14532d}
+.mark.current{background:rgba(255,212,59,.7);border-color:#111}
+`;
+
+export function hasHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
+}
+
+export function createMarks(doc: Document, overlayLayer: () => HTMLElement): Marks {
+  if (hasHighlights()) {
+    try {
+      return highlightMarks(doc);
+    } catch (error) {
+      console.warn('inkludo: CSS highlights unavailable, using the overlay', error);
+    }
+  }
+  return overlayMarks(overlayLayer());
+}

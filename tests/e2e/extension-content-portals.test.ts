@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { addDays } from '../../core/index.ts';
 import { EFORMS_FIXTURES } from '../support/paths.ts';
 import { markedText, panelView, waitForPanel } from './support/ax.ts';
+import { seriousViolations } from './support/axe.ts';
 import { launchChromiumWithExtension, type ChromeGlobal, type ExtensionInChromium } from './support/chromium.ts';
 import { exposePanel } from './support/panel-hooks.ts';
 import { page as fixture, startPortalServer, type PortalServer, type Route } from './pages/portal-server.ts';
@@ -256,6 +257,25 @@ describe('the panel', () => {
     });
     expect(where).toEqual({ text: '101 588 246', visible: true });
     expect((await markedText(page))['inkludo-current']).toEqual(['101 588 246']);
+    await page.close();
+  });
+
+  it.each([
+    ['a reserved TED notice', `https://ted.europa.eu/en/notice/-/detail/${PUB.reserved}`],
+    ['an award notice', `https://ted.europa.eu/en/notice/-/detail/${PUB.award}`],
+    ['Doffin with a name-only match', 'https://www.doffin.no/notices/2026-100001'],
+  ])('axe-core finds no serious issue in the panel on %s', async (_label, url) => {
+    const page = await open(url);
+    await waitForPanel(page, (v) => v.findings.length > 0);
+    await exposePanel(page);
+    expect(await seriousViolations(page, 'inkludo-panel')).toEqual([]);
+    // axe really looked inside the shadow root: its passing checks name nodes in there.
+    const checkedInside = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(c: object): Promise<{ passes: { nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const { passes } = await axe.run({ include: [['inkludo-panel']] });
+      return passes.flatMap((p) => p.nodes).filter((n) => n.target.some((t) => Array.isArray(t))).length;
+    });
+    expect(checkedInside).toBeGreaterThan(5);
     await page.close();
   });
 

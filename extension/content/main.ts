@@ -96,7 +96,7 @@ async function run(portal: PortalAdapter | null): Promise<void> {
     if (!view && !panel) return;
     const parts = ensure();
     parts.findings.setNotice(view);
-    parts.panel.setNotice(view?.sections ?? null);
+    parts.panel.setNotice(view);
     render();
   };
 

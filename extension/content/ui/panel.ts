@@ -42,7 +42,8 @@ export interface Panel {
   readonly host: HTMLElement;
   /** The fixed layer for the marks fallback (marks.ts), inside the same host. */
   readonly overlay: HTMLElement;
-  setNotice(sections: NoticePanel['sections'] | null): void;
+  /** The notice part; the host's `data-notice` says only whether the notice data was read (`notice`) or not (`fallback`). */
+  setNotice(view: NoticePanel | null): void;
   setFindings(entries: readonly PanelEntry[], summary: readonly string[]): void;
 }
 
@@ -191,8 +192,10 @@ export function createPanel(options: PanelOptions): Panel {
   return {
     host,
     overlay,
-    setNotice(sections) {
-      notice.replaceChildren(...(sections ? noticeSections(sections, t, doc) : []));
+    setNotice(view) {
+      notice.replaceChildren(...(view ? noticeSections(view.sections, t, doc) : []));
+      if (view) host.setAttribute('data-notice', view.state);
+      else host.removeAttribute('data-notice');
     },
     setFindings(entries, lines) {
       const keep = new Set(entries.map((e) => e.key));

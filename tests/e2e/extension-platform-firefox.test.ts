@@ -19,7 +19,6 @@ const PORTAL_HTML = `<!doctype html><html lang="nb"><head><meta charset="utf-8">
 
 const TED_PAGE = 'https://ted.europa.eu/en/notice/-/detail/123456-2026';
 const NOTICE_XML = readFileSync(resolve(REPO_ROOT, 'tests/fixtures/notice/cn-both-reservations-se.xml'), 'utf8');
-const NOTICE_ID = '00000000-0000-4000-8000-000000000001';
 const xmlRequests: string[] = [];
 
 let server: HttpsTestServer;

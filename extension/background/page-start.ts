@@ -27,7 +27,7 @@ export function pageStart(lang: Lang, loaded: LoadedRegistry | null, collapsed: 
     lang,
     messages: pageMessagesOf(lang),
     hasRegistry: loaded !== null,
-    nameKeys: loaded ? { firstWords: [...loaded.nameKeys.firstWords], maxWords: loaded.nameKeys.maxWords } : { firstWords: [], maxWords: 0 },
+    nameKeys: loaded ? { firstWords: loaded.nameKeys.firstWords.join('\n'), maxWords: loaded.nameKeys.maxWords } : { firstWords: '', maxWords: 0 },
     collapsed,
   };
 }

@@ -142,24 +142,26 @@ export function createFindings(options: FindingsOptions) {
     /** The panel's entries in reading order (notice findings first) and its summary lines. */
     entries(): { entries: PanelEntry[]; summary: string[] } {
       const reserved = reservedContext();
-      const onPage: { first: Node; entry: PanelEntry }[] = [];
+      // Entries are worded only for the ones listed.
+      const onPage: { first: Node; entry: () => PanelEntry }[] = [];
       reservations.forEach((r) => {
-        const kind = t(`content.reserved.${r.kind}`);
-        onPage.push({ first: r.mark.node, entry: { key: `reserved:${r.id}`, label: t('content.finding.reserved', { kind }), notes: [], go: () => options.goTo(r.mark) } });
+        const kind = () => t(`content.reserved.${r.kind}`);
+        onPage.push({ first: r.mark.node, entry: () => ({ key: `reserved:${r.id}`, label: t('content.finding.reserved', { kind: kind() }), notes: [], go: () => options.goTo(r.mark) }) });
       });
       for (const [orgnr, finding] of suppliers) {
         const match = matches.get(orgnr);
         const first = finding.marks[0];
-        if (match && first) onPage.push({ first: first.node, entry: supplierEntry(orgnr, finding, match, reserved) });
+        if (match && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, match, reserved) });
       }
       // Reading order; a very long list keeps the order it was found in (mostly the same, much cheaper).
       if (onPage.length <= 2000) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       const fromNotice: PanelEntry[] = (notice?.findings ?? []).map((f, i) => ({ key: `notice:${i}`, label: f.text, code: f.code, notes: [] }));
-      const all = [...fromNotice, ...onPage.map((o) => o.entry)];
+      const total = fromNotice.length + onPage.length;
+      const listed = [...fromNotice, ...onPage.slice(0, Math.max(0, MAX_ENTRIES - fromNotice.length)).map((o) => o.entry())].slice(0, MAX_ENTRIES);
       const summary: string[] = [];
-      if (all.length > MAX_ENTRIES) summary.push(t('content.panel.more', { count: all.length - MAX_ENTRIES }));
+      if (total > MAX_ENTRIES) summary.push(t('content.panel.more', { count: total - MAX_ENTRIES }));
       if (others.size > 0) summary.push(t(hasRegistry ? 'content.others' : 'content.others-no-registry', { count: others.size }));
-      return { entries: all.slice(0, MAX_ENTRIES), summary };
+      return { entries: listed, summary };
     },
   };
 }

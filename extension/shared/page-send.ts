@@ -7,6 +7,6 @@ type Table = typeof PAGE_MESSAGES;
 export type PageRequest<T extends PageMessageType> = z.infer<Table[T]['request']>;
 export type PageResponse<T extends PageMessageType> = z.infer<Table[T]['response']>;
 
-export function sendPageMessage<T extends PageMessageType>(request: PageRequest<T> & { type: T }): Promise<PageResponse<T>> {
-  return sendWith(PAGE_MESSAGES, request) as Promise<PageResponse<T>>;
-}
+export type SendPageMessage = <T extends PageMessageType>(request: PageRequest<T> & { type: T }) => Promise<PageResponse<T>>;
+
+export const sendPageMessage: SendPageMessage = (request) => sendWith(PAGE_MESSAGES, request) as never;

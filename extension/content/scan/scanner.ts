@@ -46,8 +46,8 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', '
 const HAS_WORD = /[\p{L}\d]{2}/u;
 /** How much following text a label may need to find its value ("Reservert deltakelse" … "Ingen"). */
 const CONTEXT_CHARS = 240;
-/** Distinct numbers or names per lookup message (the message schema allows 5 000). */
-const BATCH_ITEMS = 4000;
+/** Distinct numbers or names per lookup message (the schema allows 5 000); smaller answers keep each task short. */
+const BATCH_ITEMS = 1000;
 const ORDER: readonly FlagKind[] = ['work-integration', 'sheltered-execution', 'public-service-mission'];
 
 function skipElement(el: Element): boolean {

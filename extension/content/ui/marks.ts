@@ -57,16 +57,94 @@ export function liveRange(range: AbstractRange): Range {
   return live;
 }
 
+/** A mark with the element its text is in, kept in document order. */
+interface Placed {
+  readonly range: AbstractRange;
+  readonly kind: MarkKind;
+  readonly element: Element;
+}
+
+/** Before `b` in the document? */
+function precedes(a: Node, b: Node): boolean {
+  return a !== b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
+/**
+ * The marks within a screen or two of the viewport, found by binary search over the marks in
+ * document order (which is their order down the page in flowing content): a few rectangle reads per
+ * scroll instead of watching every mark.
+ */
+function nearViewport(placed: readonly Placed[], height: number): Placed[] {
+  const margin = height * 2;
+  let low = 0;
+  let high = placed.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((placed[mid]?.element.getBoundingClientRect().bottom ?? 0) < -margin) low = mid + 1;
+    else high = mid;
+  }
+  const out: Placed[] = [];
+  for (let i = low; i < placed.length; i++) {
+    const mark = placed[i] as Placed;
+    const rect = mark.element.getBoundingClientRect();
+    if (rect.top > height + margin) break;
+    out.push(mark);
+  }
+  return out;
+}
+
+/**
+ * Highlights only near the viewport: the browser recomputes every range of a highlight when one
+ * changes, so 10 000 marks on a long page would cost hundreds of milliseconds per update. The marks
+ * near the viewport are worked out again when the page scrolls or resizes and when marks come or go.
+ */
 function highlightMarks(doc: Document): Marks {
   const Ctor = (globalThis as unknown as { Highlight: HighlightCtor }).Highlight;
   const registry = (CSS as unknown as { highlights: HighlightRegistry }).highlights;
   const sets = new Map(KINDS.map((k) => [k, new Ctor()] as const));
   for (const [kind, set] of sets) registry.set(`inkludo-${kind}`, set);
   adoptStyle(doc, HIGHLIGHT_CSS);
+  const placed: Placed[] = [];
+  let shown = new Set<Placed>();
+  let frame = 0;
+  function update(): void {
+    frame = 0;
+    const now = new Set(nearViewport(placed, doc.documentElement.clientHeight));
+    for (const mark of shown) if (!now.has(mark)) sets.get(mark.kind)?.delete(mark.range);
+    for (const mark of now) if (!shown.has(mark)) sets.get(mark.kind)?.add(mark.range);
+    shown = now;
+  }
+  const later = () => {
+    frame ||= requestAnimationFrame(update);
+  };
+  addEventListener('scroll', later, { passive: true, capture: true });
+  addEventListener('resize', later, { passive: true });
   return {
     highlights: true,
-    add: (kind, range) => sets.get(kind)?.add(range),
-    remove: (kind, range) => sets.get(kind)?.delete(range),
+    add(kind, range) {
+      const element = range.startContainer.parentElement;
+      if (!element) return;
+      const mark = { range, kind, element };
+      // Mostly found in document order: the end is the usual place.
+      let at = placed.length;
+      if (at > 0 && precedes(range.startContainer, (placed[at - 1] as Placed).range.startContainer)) {
+        let low = 0;
+        while (low < at) {
+          const mid = (low + at) >> 1;
+          if (precedes((placed[mid] as Placed).range.startContainer, range.startContainer)) low = mid + 1;
+          else at = mid;
+        }
+      }
+      placed.splice(at, 0, mark);
+      later();
+    },
+    remove(kind, range) {
+      const at = placed.findIndex((m) => m.range === range);
+      if (at < 0) return;
+      const [mark] = placed.splice(at, 1);
+      if (mark && shown.delete(mark)) sets.get(kind)?.delete(range);
+      later();
+    },
     setCurrent(range) {
       const current = sets.get('current');
       current?.clear();

@@ -11,13 +11,12 @@
  * PerformanceObserver in the page. Registry cost per page is the page's own time for the registry:
  * serialising its requests, receiving and validating the answers, building the name-key set.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build, type Rolldown } from 'vite';
 import { isValidNorwegianOrgnr, luhnValid, type Registry, type Supplier } from '../../core/index.ts';
 import { registryToSnapshot } from '../../extension/shared/registry-snapshot.ts';
+import { bundleForPage as bundle } from '../support/bundle.ts';
 import { median, report, type BenchResult } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -78,25 +77,6 @@ function syntheticPage(registry: Registry): string {
     rows.push(`<tr><td>Tilbud ${i + 1}</td><td>${named.name}</td><td>Org.nr. ${numbered}</td><td>Levering av renhold og kantinedrift i henhold til konkurransegrunnlaget, del ${i % 9}.</td></tr>`);
   }
   return `<h1>Tilbydere</h1><table><tbody>${rows.join('')}</tbody></table>`;
-}
-
-async function bundle(name: string, source: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'inkludo-bench-'));
-  const entry = join(dir, 'entry.ts');
-  writeFileSync(entry, source);
-  try {
-    const out = (await build({
-      configFile: false,
-      logLevel: 'silent',
-      root: ROOT,
-      build: { write: false, minify: true, target: 'chrome121', lib: { entry, formats: ['iife'], name } },
-    })) as Rolldown.RolldownOutput[];
-    const chunk = out[0]?.output.find((o) => o.type === 'chunk');
-    if (!chunk || chunk.type !== 'chunk') throw new Error('bundle produced no chunk');
-    return chunk.code;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** The background side in a worker: the stored snapshot in, page messages answered with the real handlers. */

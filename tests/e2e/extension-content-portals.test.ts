@@ -13,7 +13,7 @@ import { addDays } from '../../core/index.ts';
 import { EFORMS_FIXTURES } from '../support/paths.ts';
 import { markedText, panelView, waitForPanel } from './support/ax.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchChromiumWithExtension, type ChromeGlobal, type ExtensionInChromium } from './support/chromium.ts';
+import { launchChromiumWithExtension, sendFromExtensionPage, type ChromeGlobal, type ExtensionInChromium } from './support/chromium.ts';
 import { exposePanel } from './support/panel-hooks.ts';
 import { page as fixture, startPortalServer, type PortalServer, type Route } from './pages/portal-server.ts';
 
@@ -66,14 +66,7 @@ const routes = new Map<string, Route>([
 let server: PortalServer;
 let browser: ExtensionInChromium;
 
-async function sendFromExtension(message: unknown): Promise<unknown> {
-  const page = await browser.openExtensionPage('extension/popup/index.html');
-  try {
-    return await page.evaluate((m) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(m), message);
-  } finally {
-    await page.close();
-  }
-}
+const sendFromExtension = (message: unknown): Promise<unknown> => sendFromExtensionPage(browser, message);
 
 async function open(url: string): Promise<Page> {
   const page = await browser.context.newPage();

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../core/index.ts';
 import { markedText, waitForPanel } from './support/ax.ts';
-import { launchChromiumWithExtension, type ChromeGlobal, type ExtensionInChromium } from './support/chromium.ts';
+import { launchChromiumWithExtension, sendFromExtensionPage, type ExtensionInChromium } from './support/chromium.ts';
 import { exposePanel, inContentScript } from './support/panel-hooks.ts';
 import { page as fixture, startPortalServer, type PortalServer } from './pages/portal-server.ts';
 
@@ -27,14 +27,7 @@ const PAGE = 'https://app.mercell.com/tender/-1204711';
 let server: PortalServer;
 let browser: ExtensionInChromium;
 
-async function fromExtensionPage(message: unknown): Promise<unknown> {
-  const page = await browser.openExtensionPage('extension/popup/index.html');
-  try {
-    return await page.evaluate((m) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(m), message);
-  } finally {
-    await page.close();
-  }
-}
+const fromExtensionPage = (message: unknown): Promise<unknown> => sendFromExtensionPage(browser, message);
 
 beforeAll(async () => {
   server = await startPortalServer(new Map([['app.mercell.com/tender/-1204711', fixture('mercell-tender.html')]]));

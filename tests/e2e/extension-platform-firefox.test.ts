@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths.ts';
+import { marksInPage } from './support/ax.ts';
 import { launchFirefoxWithExtension, type ExtensionInFirefox } from './support/firefox.ts';
 import { startConnectProxy, startHttpsServer, type HttpsTestServer } from './support/https-server.ts';
 
@@ -64,20 +65,7 @@ describe('Firefox ESR', () => {
     const page = await firefox.browser.newPage();
     await page.goto(PORTAL_PAGE);
     await page.waitForSelector('[data-inkludo="panel"]', { timeout: 10_000 });
-    const marked = async () =>
-      page.evaluate(() => {
-        const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
-        const out: Record<string, string[]> = {};
-        for (const [name, ranges] of registry ?? []) {
-          out[name] = [...ranges].map((r) => {
-            const live = document.createRange();
-            live.setStart(r.startContainer, r.startOffset);
-            live.setEnd(r.endContainer, r.endOffset);
-            return live.toString();
-          });
-        }
-        return out;
-      });
+    const marked = () => page.evaluate(marksInPage);
     let marks: Record<string, string[]> = {};
     for (let i = 0; i < 40 && !(marks['inkludo-other']?.length && marks['inkludo-reserved']?.length); i++) {
       marks = await marked();

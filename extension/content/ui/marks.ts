@@ -57,6 +57,20 @@ export function liveRange(range: AbstractRange): Range {
   return live;
 }
 
+/** `update` once per frame at most, after any scroll or resize of the page (or when asked): returns the asking function. */
+function onViewportChange(update: () => void): () => void {
+  let frame = 0;
+  const later = () => {
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      update();
+    });
+  };
+  addEventListener('scroll', later, { passive: true, capture: true });
+  addEventListener('resize', later, { passive: true });
+  return later;
+}
+
 /** A mark with the element its text is in, kept in document order. */
 interface Placed {
   readonly range: AbstractRange;
@@ -106,19 +120,13 @@ function highlightMarks(doc: Document): Marks {
   adoptStyle(doc, HIGHLIGHT_CSS);
   const placed: Placed[] = [];
   let shown = new Set<Placed>();
-  let frame = 0;
   function update(): void {
-    frame = 0;
     const now = new Set(nearViewport(placed, doc.documentElement.clientHeight));
     for (const mark of shown) if (!now.has(mark)) sets.get(mark.kind)?.delete(mark.range);
     for (const mark of now) if (!shown.has(mark)) sets.get(mark.kind)?.add(mark.range);
     shown = now;
   }
-  const later = () => {
-    frame ||= requestAnimationFrame(update);
-  };
-  addEventListener('scroll', later, { passive: true, capture: true });
-  addEventListener('resize', later, { passive: true });
+  const later = onViewportChange(update);
   return {
     highlights: true,
     add(kind, range) {
@@ -158,10 +166,8 @@ function overlayMarks(layer: HTMLElement): Marks {
   const doc = layer.ownerDocument;
   const ranges = new Map<AbstractRange, MarkKind>();
   let current: AbstractRange | null = null;
-  let frame = 0;
   const MAX_BOXES = 400;
   function draw(): void {
-    frame = 0;
     const boxes: HTMLElement[] = [];
     const height = doc.documentElement.clientHeight;
     for (const [range, kind] of ranges) {
@@ -177,11 +183,7 @@ function overlayMarks(layer: HTMLElement): Marks {
     }
     layer.replaceChildren(...boxes);
   }
-  const redraw = () => {
-    frame ||= requestAnimationFrame(draw);
-  };
-  addEventListener('scroll', redraw, { passive: true, capture: true });
-  addEventListener('resize', redraw, { passive: true });
+  const redraw = onViewportChange(draw);
   return {
     highlights: false,
     add(kind, range) {

@@ -90,19 +90,21 @@ export async function waitForPanel(page: Page, ready: (view: PanelView) => boole
   throw new Error(`the Inkludo panel never got ready; last seen: ${JSON.stringify(last, null, 1)}`);
 }
 
-/** The text under each mark, per highlight name (read from the page's highlight registry). */
+/** Runs in the page: the text under each mark, per highlight name, from the page's highlight registry. */
+export function marksInPage(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+  for (const [name, ranges] of registry ?? []) {
+    out[name] = [...ranges].map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    });
+  }
+  return out;
+}
+
 export function markedText(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-    for (const [name, ranges] of registry) {
-      out[name] = [...ranges].map((r) => {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live.toString();
-      });
-    }
-    return out;
-  });
+  return page.evaluate(marksInPage);
 }

@@ -153,8 +153,9 @@ export function createFindings(options: FindingsOptions) {
         const first = finding.marks[0];
         if (match && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, match, reserved) });
       }
-      // Reading order; a very long list keeps the order it was found in (mostly the same, much cheaper).
-      if (onPage.length <= 2000) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      // Reading order; a list longer than the panel shows keeps the order it was found in (the same for
+      // everything but content added later in the middle of the page, and far cheaper).
+      if (onPage.length <= MAX_ENTRIES) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       const fromNotice: PanelEntry[] = (notice?.findings ?? []).map((f, i) => ({ key: `notice:${i}`, label: f.text, code: f.code, notes: [] }));
       const total = fromNotice.length + onPage.length;
       const listed = [...fromNotice, ...onPage.slice(0, Math.max(0, MAX_ENTRIES - fromNotice.length)).map((o) => o.entry())].slice(0, MAX_ENTRIES);

@@ -6,7 +6,8 @@
  * the real background code (registry index, name keys, matches, page messages), so the page pays
  * what it pays in the extension: sending requests and reading and validating the answers.
  *
- * Main-thread time is read from a Chromium trace (every task on the page's main thread between the
+ * The page's style sheets are adopted before the page is filled, as early-style.ts does at
+ * document_start. Main-thread time is read from a Chromium trace (every task on the page's main thread between the
  * start and the end of the scan, including the layout and paint the marks cause); long tasks from a
  * PerformanceObserver in the page. Registry cost per page is the page's own time for the registry:
  * serialising its requests, receiving and validating the answers, building the name-key set.
@@ -113,6 +114,7 @@ const pageCode = await bundle(
   'inkludo',
   `export { startSession } from '${ROOT}/extension/content/session.ts';
    export { PAGE_MESSAGES } from '${ROOT}/extension/shared/page-messages.ts';`,
+  !process.env.PROFILE,
 );
 
 function result(name: string, times: readonly number[]): BenchResult {
@@ -188,7 +190,9 @@ try {
   for (let i = 0; i < RUNS + 1; i++) {
     const walk = await page.evaluate((html) => {
       for (const name of [...CSS.highlights.keys()]) CSS.highlights.delete(name);
-      document.adoptedStyleSheets = [];
+      // As on a fresh page: the style sheets adopted at document_start (early-style.ts), the panel's room not yet made.
+      const early = (window as unknown as { __inkludoDocumentStyle?: { room: CSSStyleSheet } }).__inkludoDocumentStyle;
+      if (early) early.room.disabled = true;
       document.querySelector('[data-inkludo]')?.remove();
       document.body.innerHTML = html;
       const start = performance.now();
@@ -202,6 +206,11 @@ try {
       if (chars === 0) throw new Error('the page has no text');
       return { ms: performance.now() - start, nodes };
     }, html);
+    const profiler = process.env.PROFILE && i === RUNS ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
     await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', '__metadata', ...(process.env.TRACE_DUMP ? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] : [])] });
     const run = await page.evaluate(async () => {
       type Api = typeof import('../../extension/content/session.ts') & typeof import('../../extension/shared/page-messages.ts');
@@ -210,7 +219,9 @@ try {
       w.__registryMs = 0;
       w.__longTasks = [];
       let validateMs = 0;
-      const send = (async (request: { type: keyof typeof api.PAGE_MESSAGES }) => {
+      let counts = { reserved: 0, suppliers: 0, registryMatches: 0 };
+      const send = (async (request: { type: keyof typeof api.PAGE_MESSAGES; counts?: typeof counts }) => {
+        if (request.type === 'page/found' && request.counts) counts = request.counts;
         const raw = await w.__ask(request);
         const start = performance.now();
         const parsed = api.PAGE_MESSAGES[request.type].response.safeParse(raw);
@@ -224,12 +235,21 @@ try {
       const wall = performance.now() - start;
       performance.mark('inkludo-end');
       session?.stop();
-      const marks = CSS.highlights.get('inkludo-supplier')?.size ?? 0;
-      const others = CSS.highlights.get('inkludo-other')?.size ?? 0;
       // Let the observer deliver the last entries.
       await new Promise((resolve) => setTimeout(resolve, 50));
-      return { wall, registry: w.__registryMs + validateMs, longest: Math.max(0, ...w.__longTasks), mentions: marks + others, suppliers: marks };
+      return { wall, registry: w.__registryMs + validateMs, longest: Math.max(0, ...w.__longTasks), mentions: counts.suppliers, suppliers: counts.registryMatches };
     });
+    if (profiler) {
+      const { profile } = (await profiler.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+      const self = new Map<string, number>();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      profile.samples.forEach((id, k) => {
+        const f = byId.get(id)?.callFrame;
+        const key = `${f?.functionName || '(anon)'}:${f?.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
+      });
+      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)} ${k}`).join('\n'));
+    }
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
     if (process.env.TRACE_DUMP) writeFileSync(process.env.TRACE_DUMP, JSON.stringify(trace));
     const main = mainThread(trace.traceEvents, 'inkludo-start', 'inkludo-end');
@@ -244,7 +264,7 @@ try {
   }
   const backgroundMatchMs = await page.evaluate(async () => ((await (window as unknown as { __ask(r: object): Promise<{ ms: number }> }).__ask({ type: 'match-ms' })).ms));
 
-  console.log(`page: ${ROWS} rows, ${stats.textNodes} text nodes; registry ${REGISTRY_SIZE} entries; marked ${stats.mentions} mentions (${stats.suppliers} of registry suppliers)`);
+  console.log(`page: ${ROWS} rows, ${stats.textNodes} text nodes; registry ${REGISTRY_SIZE} entries; marked ${stats.mentions} mentions of ${stats.suppliers} distinct registry suppliers and other numbers (counts the page reports)`);
   const walk = report(result('bare TreeWalker pass over the text nodes', walkMs), { count: stats.textNodes, unit: 'text nodes' });
   const busy = report(result('scan and mark, main-thread time (trace: every task on the page\'s main thread)', busyMs), { count: stats.mentions, unit: 'mentions' });
   report(result('scan and mark, wall time to done (idle slices, background answers, panel shown)', wallMs));

@@ -6,7 +6,7 @@ import { build, type Rolldown } from 'vite';
 import { REPO_ROOT } from './paths.ts';
 
 /** `source` (a module, imports by absolute path) as an IIFE that sets the global `name` to its exports. */
-export async function bundleForPage(name: string, source: string): Promise<string> {
+export async function bundleForPage(name: string, source: string, minify = true): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'inkludo-bundle-'));
   const entry = join(dir, 'entry.ts');
   writeFileSync(entry, source);
@@ -15,7 +15,7 @@ export async function bundleForPage(name: string, source: string): Promise<strin
       configFile: false,
       logLevel: 'silent',
       root: REPO_ROOT,
-      build: { write: false, minify: true, target: 'chrome121', lib: { entry, formats: ['iife'], name } },
+      build: { write: false, minify, target: 'chrome121', lib: { entry, formats: ['iife'], name } },
     })) as Rolldown.RolldownOutput[];
     const chunk = out[0]?.output.find((o) => o.type === 'chunk');
     if (!chunk || chunk.type !== 'chunk') throw new Error('bundle produced no chunk');

@@ -7,6 +7,8 @@
  * The highlight registry is the document's, so a page script can see which text ranges are marked;
  * what the marks mean (registry source, share, status) stays in the closed panel.
  */
+import { documentStyle } from './highlight-style.ts';
+
 export type MarkKind = 'supplier' | 'other' | 'reserved';
 
 export interface Marks {
@@ -19,23 +21,8 @@ export interface Marks {
 }
 
 const KINDS: readonly (MarkKind | 'current')[] = ['supplier', 'other', 'reserved', 'current'];
-const HIGHLIGHT_CSS = `
-::highlight(inkludo-supplier){background-color:rgba(255,212,59,.45);text-decoration:underline 2px #8a6d00}
-::highlight(inkludo-other){text-decoration:underline dotted 1px #6c757d}
-::highlight(inkludo-reserved){background-color:rgba(77,159,106,.28);text-decoration:underline 2px #14532d}
-::highlight(inkludo-current){background-color:#ffd43b;color:#111}
-`;
-
 type HighlightCtor = new (...ranges: AbstractRange[]) => Set<AbstractRange>;
 type HighlightRegistry = Map<string, Set<AbstractRange>>;
-
-/** The ::highlight rules must be in the document: an adopted sheet, which adds no node to the page. */
-export function adoptStyle(doc: Document, css: string): CSSStyleSheet {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  return sheet;
-}
 
 /**
  * A range over `node`'s text. Static where the browser has StaticRange: it costs the page nothing
@@ -117,7 +104,7 @@ function highlightMarks(doc: Document): Marks {
   const registry = (CSS as unknown as { highlights: HighlightRegistry }).highlights;
   const sets = new Map(KINDS.map((k) => [k, new Ctor()] as const));
   for (const [kind, set] of sets) registry.set(`inkludo-${kind}`, set);
-  adoptStyle(doc, HIGHLIGHT_CSS);
+  documentStyle(doc);
   const placed: Placed[] = [];
   let shown = new Set<Placed>();
   function update(): void {

@@ -9,7 +9,8 @@
 import type { Translate } from '../../../core/index.ts';
 import type { NoticePanel } from '../../shared/page-messages.ts';
 import { createHost, el } from './host.ts';
-import { adoptStyle, OVERLAY_CSS } from './marks.ts';
+import { documentStyle, PANEL_WIDTH as WIDTH } from './highlight-style.ts';
+import { OVERLAY_CSS } from './marks.ts';
 
 export interface PanelEntry {
   /** Stable per finding, so an entry keeps its element (and focus) when the list is updated. */
@@ -47,7 +48,6 @@ export interface Panel {
   setFindings(entries: readonly PanelEntry[], summary: readonly string[]): void;
 }
 
-const WIDTH = 340;
 const CSS = `
 .panel{position:fixed;top:0;right:0;bottom:0;width:${WIDTH}px;box-sizing:border-box;z-index:2147483646;overflow:auto;background:#fff;color:#212529;border-left:1px solid #adb5bd;box-shadow:-2px 0 10px rgba(0,0,0,.12);font:13px/1.45 system-ui,sans-serif;padding:8px 12px}
 .panel[data-collapsed="true"]{top:auto;bottom:12px;right:12px;width:auto;border:1px solid #adb5bd;border-radius:8px;padding:4px 6px;overflow:visible}
@@ -107,12 +107,7 @@ export function createPanel(options: PanelOptions): Panel {
   shadow.append(panel, overlay);
 
   // Room for the docked panel beside the page, so it covers none of it; none while collapsed.
-  let room: CSSStyleSheet | null = null;
-  try {
-    room = adoptStyle(doc, `html{margin-right:${WIDTH}px !important}`);
-  } catch (error) {
-    console.warn('inkludo: cannot make room for the panel', error);
-  }
+  const room = documentStyle(doc)?.room ?? null;
 
   let count = 0;
   let collapsed = options.collapsed;
@@ -213,9 +208,11 @@ export function createPanel(options: PanelOptions): Panel {
         fill(it, entry);
         return it.li;
       });
-      // Only when the order changed are elements moved (moving the focused one would drop focus).
+      // New entries at the end are appended; only when the order changed are elements moved (moving
+      // the focused one would drop focus).
       const current = [...list.children];
-      if (current.length !== ordered.length || ordered.some((li, i) => current[i] !== li)) {
+      if (current.length <= ordered.length && current.every((li, i) => ordered[i] === li)) list.append(...ordered.slice(current.length));
+      else {
         const focused = shadow.activeElement;
         list.replaceChildren(...ordered);
         if (focused instanceof HTMLElement && focused.isConnected) focused.focus();

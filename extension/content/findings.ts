@@ -46,8 +46,8 @@ export function createFindings(options: FindingsOptions) {
   let notice: NoticePanel | null = null;
   let mentions = 0;
 
-  function remember(node: Text, range: AbstractRange, kind: MarkKind, orgnrs: readonly string[]): void {
-    marks.add(kind, range);
+  function remember(node: Text, range: AbstractRange, kind: MarkKind, orgnrs: readonly string[], inOrder = false): void {
+    marks.add(kind, range, inOrder);
     const list = byNode.get(node) ?? [];
     list.push({ range, kind, orgnrs });
     byNode.set(node, list);
@@ -88,7 +88,7 @@ export function createFindings(options: FindingsOptions) {
     setNotice(panel: NoticePanel | null): void {
       notice = panel;
     },
-    addMention(node: Text, mention: SupplierMention): void {
+    addMention(node: Text, mention: SupplierMention, inOrder = false): void {
       const range = textRange(node, mention.index, mention.index + mention.length);
       const mark = { node, range };
       const registered = mention.orgnrs.filter((o) => matches.has(o));
@@ -103,7 +103,7 @@ export function createFindings(options: FindingsOptions) {
         const digits = mention.orgnrs[0] ?? '';
         others.set(digits, (others.get(digits) ?? 0) + 1);
       }
-      remember(node, range, registered.length > 0 ? 'supplier' : 'other', mention.orgnrs);
+      remember(node, range, registered.length > 0 ? 'supplier' : 'other', mention.orgnrs, inOrder);
     },
     addReservation(node: Text, kind: FlagKind, index: number, length: number): void {
       const range = textRange(node, index, index + length);

@@ -132,7 +132,7 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
         ensure().findings.addMatches(answer.suppliers, answer.hasRegistry);
         return answer;
       },
-      onMention: (node, mention) => ensure().findings.addMention(node, mention),
+      onMention: (node, mention, inOrder) => ensure().findings.addMention(node, mention, inOrder),
       onReservation: (node, kind, index, length) => ensure().findings.addReservation(node, kind, index, length),
       onNodeGone: (node) => findings?.dropNode(node),
       onProgress: render,

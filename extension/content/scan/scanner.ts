@@ -23,7 +23,8 @@ export interface ScannerOptions {
   findReservations(): ((text: string) => readonly ReservationTextMatch[]) | null;
   /** Which of these are registry suppliers; null when the background could not say (numbers still count). */
   lookup(orgnrs: readonly string[], names: readonly string[]): Promise<LookupAnswer | null>;
-  onMention(node: Text, mention: SupplierMention): void;
+  /** `inOrder`: the node came from the first walk of the page, so after every node reported before it. */
+  onMention(node: Text, mention: SupplierMention, inOrder: boolean): void;
   onReservation(node: Text, kind: FlagKind, index: number, length: number): void;
   /** The page removed this node or changed its text: whatever was found in it is gone. */
   onNodeGone(node: Text): void;
@@ -79,9 +80,9 @@ function followingText(node: Text, root: Element, limit: number): string {
 }
 
 /** A text node read and waiting for the background's answer. */
-type Read = { readonly node: Text; readonly text: string; readonly found: TextFound };
+type Read = { readonly node: Text; readonly text: string; readonly found: TextFound; readonly inOrder: boolean };
 /** A node's mentions, ready to report. */
-type Resolved = { readonly node: Text; readonly text: string; readonly mentions: readonly SupplierMention[] };
+type Resolved = { readonly node: Text; readonly text: string; readonly mentions: readonly SupplierMention[]; readonly inOrder: boolean };
 
 export function createScanner(options: ScannerOptions): Scanner {
   const { root } = options;
@@ -98,6 +99,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   let resolved: Resolved[] = [];
   let inFlight = 0;
   let walker: TreeWalker | null = null;
+  /** The walker is the first walk of the whole root: it reports nodes in document order. */
+  let firstWalk = false;
+  let walkedRoot = false;
   let scheduled = false;
   let running = false;
   let sweepDue = false;
@@ -130,7 +134,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     const reserved = reservation(node);
     const found = options.readText(node.data);
     if (found.numbers.length === 0 && found.candidates.length === 0) return reserved;
-    batch.push({ node, text: node.data, found });
+    batch.push({ node, text: node.data, found, inOrder: firstWalk && walker !== null });
     for (const n of found.numbers) batchNumbers.add(n.digits);
     for (const c of found.candidates) batchNames.add(c.text);
     return reserved;
@@ -157,7 +161,7 @@ export function createScanner(options: ScannerOptions): Scanner {
           const hit = hits.get(c.text);
           if (hit) named.push({ index: c.index, length: hit.length, orgnrs: hit.orgnrs });
         }
-        resolved.push({ node: r.node, text: r.text, mentions: resolveMentions(r.found, named) });
+        resolved.push({ node: r.node, text: r.text, mentions: resolveMentions(r.found, named), inOrder: r.inOrder });
       }
       schedule();
     };
@@ -173,6 +177,7 @@ export function createScanner(options: ScannerOptions): Scanner {
           continue;
         }
         walker = null;
+        firstWalk = false;
       }
       const from = queue.shift();
       if (!from) return null;
@@ -184,6 +189,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       if (from.nodeType === Node.ELEMENT_NODE && (from === root || !excludedByAncestor(from, root)) && !skipElement(from as Element)) {
         walker = doc.createTreeWalker(from, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, FILTER);
+        firstWalk = from === root && !walkedRoot;
+        walkedRoot ||= from === root;
       }
     }
   }
@@ -206,10 +213,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     let progress = sweepDue ? sweep() : false;
     // Answers first: they are what the user is waiting for.
     while (resolved.length > 0 && timeLeft() > 0) {
-      const { node, text, mentions } = resolved.shift() as Resolved;
+      const { node, text, mentions, inOrder } = resolved.shift() as Resolved;
       // The page changed the text while the background was asked: it is read again.
       if (!node.isConnected || node.data !== text) continue;
-      for (const m of mentions) options.onMention(node, m);
+      for (const m of mentions) options.onMention(node, m, inOrder);
       if (mentions.length > 0) progress = true;
     }
     let node: Text | null = null;

@@ -12,7 +12,8 @@ import { documentStyle } from './highlight-style.ts';
 export type MarkKind = 'supplier' | 'other' | 'reserved';
 
 export interface Marks {
-  add(kind: MarkKind, range: AbstractRange): void;
+  /** `inOrder`: known to come after every mark added before in that order (the page's first walk). */
+  add(kind: MarkKind, range: AbstractRange, inOrder?: boolean): void;
   remove(kind: MarkKind, range: AbstractRange): void;
   /** The mention the user went to from the panel, marked more strongly; null clears it. */
   setCurrent(range: AbstractRange | null): void;
@@ -63,6 +64,7 @@ interface Placed {
   readonly range: AbstractRange;
   readonly kind: MarkKind;
   readonly element: Element;
+  readonly inOrder: boolean;
 }
 
 /** Before `b` in the document? */
@@ -116,13 +118,15 @@ function highlightMarks(doc: Document): Marks {
   const later = onViewportChange(update);
   return {
     highlights: true,
-    add(kind, range) {
+    add(kind, range, inOrder = false) {
       const element = range.startContainer.parentElement;
       if (!element) return;
-      const mark = { range, kind, element };
-      // Mostly found in document order: the end is the usual place.
+      const mark = { range, kind, element, inOrder };
+      // Mostly found in document order: the end is the usual place, and certainly so after another
+      // mark of the first walk (no comparison needed then).
       let at = placed.length;
-      if (at > 0 && precedes(range.startContainer, (placed[at - 1] as Placed).range.startContainer)) {
+      const last = placed[at - 1];
+      if (last && !(inOrder && last.inOrder) && precedes(range.startContainer, last.range.startContainer)) {
         let low = 0;
         while (low < at) {
           const mid = (low + at) >> 1;

@@ -28,10 +28,7 @@ onMessage({
     const [{ lang }, loaded, collapsed] = await Promise.all([userLanguage(), loadedRegistry(), isCollapsed(siteOf(sender.tab?.url))]);
     return pageStart(lang, loaded, collapsed);
   },
-  'registry/match': async (request) => {
-    const [{ t }, loaded] = await Promise.all([userLanguage(), loadedRegistry()]);
-    return matchForPage(request, loaded, t);
-  },
+  'registry/match': async (request) => matchForPage(request, await loadedRegistry()),
   'notice/panel': async ({ publicationNumber }) => {
     const [{ lang, t }, loaded] = await Promise.all([userLanguage(), loadedRegistry()]);
     return { ok: true, panel: await tedNoticePanel(publicationNumber, loaded, t, lang) };

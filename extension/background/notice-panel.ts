@@ -8,7 +8,8 @@ import { assessNotice, readNotice, todayIso, type Lang, type LotSignal, type Not
 import type { NoticePanel, PanelLine, ReservationKind } from '../shared/page-messages.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import type { LoadedRegistry } from './registry-store.ts';
-import { supplierMatch } from './supplier-wording.ts';
+import { supplierWords } from '../shared/supplier-words.ts';
+import { ProvenanceTable, supplierMatch } from './supplier-wording.ts';
 import { tedXmlUrl } from './ted-url.ts';
 
 const TIMEOUT_MS = 15_000;
@@ -85,7 +86,9 @@ export function noticePanelOf(notice: Notice, assessment: NoticeAssessment, load
       if (winners.length === 0) lines.push({ text: t('content.notice.winners-none') });
       for (const w of winners) {
         // An award page is not a reserved notice: the registry wording only, never the 30 % wording.
-        const status = supplierMatch(w.supplier, t, today).inRegistry;
+        const provenances = new ProvenanceTable();
+        const match = supplierMatch(w.supplier, today, provenances);
+        const status = supplierWords(match, provenances.list[match.provenance] ?? { source: '', retrieved: '', demo: false }, t).inRegistry;
         const key = w.matchedBy === 'name' ? 'content.notice.winner-by-name' : 'content.notice.winner';
         lines.push({ text: t(key, { lot: w.lot ?? '', name: w.supplier.name, orgnr: w.supplier.orgnr, status }) });
       }

@@ -1,27 +1,36 @@
 /**
- * How a page speaks of a registry supplier, worded in the background where the registry and core's
- * rules are: "in your registry (source, date)" for any page, and share, date, source and core's
- * eligibility verdict for a notice reserved under the 30 % rule. The page picks one; it never words
- * eligibility itself.
+ * A registry supplier as the background sends it to a page: core's eligibility verdict at today's
+ * date (status and the share it rests on), never a verdict of the page's own. Provenances are
+ * numbered per answer, since a registry has few distinct ones.
  */
-import { supplierEligibility, type IsoDate, type Supplier, type Translate } from '../../core/index.ts';
-import type { SupplierMatch } from '../shared/page-messages.ts';
+import { supplierEligibility, type IsoDate, type Supplier } from '../../core/index.ts';
+import type { MatchProvenance, SupplierMatch } from '../shared/page-messages.ts';
 
-export function supplierMatch(supplier: Supplier, t: Translate, today: IsoDate): SupplierMatch {
-  const { source, retrieved, demo } = supplier.provenance;
+export class ProvenanceTable {
+  readonly list: MatchProvenance[] = [];
+  private readonly index = new Map<string, number>();
+
+  indexOf(supplier: Supplier): number {
+    const { source, retrieved, demo } = supplier.provenance;
+    const key = JSON.stringify([source, retrieved, demo]);
+    let at = this.index.get(key);
+    if (at === undefined) {
+      at = this.list.push({ source, retrieved, demo }) - 1;
+      this.index.set(key, at);
+    }
+    return at;
+  }
+}
+
+export function supplierMatch(supplier: Supplier, today: IsoDate, provenances: ProvenanceTable): SupplierMatch {
   const verdict = supplierEligibility(supplier, today);
-  const demoMark = (text: string) => (demo ? t('content.supplier.demo', { text }) : text);
-  const share = verdict.sharePercent ?? supplier.share?.percent ?? null;
-  const reserved =
-    verdict.status === 'unverified' || share === null
-      ? t('content.supplier.reserved.unverified', { source, retrieved })
-      : t(`content.supplier.reserved.${verdict.status}`, { share, asOf: supplier.share?.asOf ?? '', source, retrieved });
   return {
     orgnr: supplier.orgnr,
     jurisdiction: supplier.jurisdiction,
     name: supplier.name,
-    inRegistry: demoMark(t('content.supplier.in-registry', { source, retrieved })),
-    reserved: demoMark(reserved),
     status: verdict.status,
+    share: verdict.sharePercent ?? supplier.share?.percent ?? null,
+    asOf: supplier.share?.asOf ?? null,
+    provenance: provenances.indexOf(supplier),
   };
 }

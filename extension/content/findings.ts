@@ -6,7 +6,8 @@
  * under the 30 % rule, "in your registry (source, date)" elsewhere.
  */
 import type { Translate } from '../../core/index.ts';
-import type { NoticePanel, SupplierMatch } from '../shared/page-messages.ts';
+import type { MatchProvenance, NoticePanel, SupplierMatch } from '../shared/page-messages.ts';
+import { supplierWords, type SupplierWords } from '../shared/supplier-words.ts';
 import type { FlagKind } from './scan/scanner.ts';
 import type { SupplierMention } from './scan/mentions.ts';
 import { textRange, type MarkKind, type Marks } from './ui/marks.ts';
@@ -36,7 +37,8 @@ export interface FindingsOptions {
 
 export function createFindings(options: FindingsOptions) {
   const { t, marks } = options;
-  const matches = new Map<string, SupplierMatch>();
+  /** Registry suppliers seen on the page, worded once. */
+  const matches = new Map<string, SupplierMatch & SupplierWords>();
   const suppliers = new Map<string, SupplierFinding>();
   const others = new Map<string, number>();
   const reservations: { id: number; kind: FlagKind; mark: Mark }[] = [];
@@ -64,7 +66,7 @@ export function createFindings(options: FindingsOptions) {
     return (notice?.reservedWorkIntegration ?? false) || reservations.some((r) => r.kind === 'work-integration');
   }
 
-  function supplierEntry(orgnr: string, finding: SupplierFinding, match: SupplierMatch, reserved: boolean): PanelEntry {
+  function supplierEntry(orgnr: string, finding: SupplierFinding, match: SupplierMatch & SupplierWords, reserved: boolean): PanelEntry {
     const status = reserved ? match.reserved : match.inRegistry;
     const label = t(finding.byNumber ? 'content.finding.supplier' : 'content.finding.supplier-name', { name: match.name, orgnr, status });
     const notes: string[] = [];
@@ -81,9 +83,12 @@ export function createFindings(options: FindingsOptions) {
 
   return {
     /** The background's worded matches, kept for the suppliers they name. */
-    addMatches(found: readonly SupplierMatch[], registry: boolean): void {
+    addMatches(found: readonly SupplierMatch[], provenances: readonly MatchProvenance[], registry: boolean): void {
       hasRegistry = registry;
-      for (const m of found) matches.set(m.orgnr, m);
+      for (const m of found) {
+        const provenance = provenances[m.provenance];
+        if (provenance && !matches.has(m.orgnr)) matches.set(m.orgnr, { ...m, ...supplierWords(m, provenance, t) });
+      }
     },
     setNotice(panel: NoticePanel | null): void {
       notice = panel;

@@ -129,7 +129,7 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
       lookup: async (orgnrs, names) => {
         const answer = await send<'registry/match'>({ type: 'registry/match', orgnrs: [...orgnrs], names: [...names] });
         if (!answer.ok) return null;
-        ensure().findings.addMatches(answer.suppliers, answer.hasRegistry);
+        ensure().findings.addMatches(answer.suppliers, answer.provenances, answer.hasRegistry);
         return answer;
       },
       onMention: (node, mention, inOrder) => ensure().findings.addMention(node, mention, inOrder),

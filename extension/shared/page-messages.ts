@@ -20,16 +20,23 @@ export function failure<const C extends readonly string[]>(codes: C) {
   return z.object({ ok: z.literal(false), code: z.enum(['bad-message', 'internal', 'forbidden', ...codes]) });
 }
 
-/** A registry supplier as a page shows it: both wordings, so the page picks the one its context allows. */
+/** Where a registry entry came from (deduplicated: a registry has few distinct ones). */
+export const matchProvenanceSchema = z.object({ source: z.string(), retrieved: z.string(), demo: z.boolean() });
+export type MatchProvenance = z.infer<typeof matchProvenanceSchema>;
+
+/**
+ * A registry supplier found on a page, with core's eligibility verdict at today's date (status and
+ * the share it rests on); supplier-words.ts words it for the page's context.
+ */
 export const supplierMatchSchema = z.object({
   orgnr: orgnrDigits,
   jurisdiction: z.enum(['NO', 'SE']),
   name: z.string(),
-  /** "in your registry (source, date)": the wording for any page. */
-  inRegistry: z.string(),
-  /** Share, date, source and core's eligibility verdict: only on a notice reserved under the 30 % rule. */
-  reserved: z.string(),
   status: eligibilityStatus,
+  share: z.nullable(z.number()),
+  asOf: z.nullable(z.string()),
+  /** Index into the answer's `provenances`. */
+  provenance: z.int().check(z.nonnegative()),
 });
 export type SupplierMatch = z.infer<typeof supplierMatchSchema>;
 
@@ -118,6 +125,7 @@ export const PAGE_MESSAGES = {
         hasRegistry: z.boolean(),
         /** The matched suppliers, each once. */
         suppliers: z.array(supplierMatchSchema),
+        provenances: z.array(matchProvenanceSchema),
         names: z.array(nameHitSchema),
       }),
       failure([]),

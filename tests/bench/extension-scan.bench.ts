@@ -83,12 +83,11 @@ function syntheticPage(registry: Registry): string {
 /** The background side in a worker: the stored snapshot in, page messages answered with the real handlers. */
 const workerCode = await bundle(
   'inkludoWorker',
-  `import { buildRegistryIndex, registryNameKeys, translator } from '${ROOT}/core/index.ts';
+  `import { buildRegistryIndex, registryNameKeys } from '${ROOT}/core/index.ts';
    import { registryFromSnapshot } from '${ROOT}/extension/shared/registry-snapshot.ts';
    import { registrySnapshotSchema } from '${ROOT}/extension/shared/messages.ts';
    import { pageStart } from '${ROOT}/extension/background/page-start.ts';
    import { matchForPage } from '${ROOT}/extension/background/registry-match.ts';
-   const t = translator('nb');
    let loaded = null;
    let matchMs = 0;
    self.onmessage = (event) => {
@@ -103,7 +102,7 @@ const workerCode = await bundle(
      }
      if (request.type === 'match-ms') return self.postMessage({ id, response: { ms: matchMs } });
      const start = performance.now();
-     const response = request.type === 'page/start' ? pageStart('nb', loaded, false) : request.type === 'registry/match' ? matchForPage(request, loaded, t) : { ok: true };
+     const response = request.type === 'page/start' ? pageStart('nb', loaded, false) : request.type === 'registry/match' ? matchForPage(request, loaded) : { ok: true };
      if (request.type === 'registry/match') matchMs += performance.now() - start;
      self.postMessage({ id, response });
    };`,

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildRegistryIndex, registryNameKeys, translator, type Registry, type Supplier } from '../../core/index.ts';
 import { matchForPage } from '../../extension/background/registry-match.ts';
-import { supplierMatch } from '../../extension/background/supplier-wording.ts';
+import { ProvenanceTable, supplierMatch } from '../../extension/background/supplier-wording.ts';
+import { supplierWords } from '../../extension/shared/supplier-words.ts';
 import { readText, resolveMentions, type NameKeySet } from '../../extension/content/scan/mentions.ts';
 
 const provenance = { source: 'Test registry', url: null, retrieved: '2026-11-01', expires: null, demo: false };
@@ -39,7 +40,7 @@ const t = translator('en');
 function mentionsIn(text: string, withRegistry = true) {
   const found = readText(text, withRegistry ? keys : { firstWords: new Set(), maxWords: 0 });
   const names = found.candidates.map((c) => c.text);
-  const answer = matchForPage({ type: 'registry/match', orgnrs: found.numbers.map((n) => n.digits), names }, withRegistry ? loaded : null, t);
+  const answer = matchForPage({ type: 'registry/match', orgnrs: found.numbers.map((n) => n.digits), names }, withRegistry ? loaded : null);
   if (!answer.ok) throw new Error('match failed');
   const named = answer.names.map((hit) => ({ index: found.candidates[hit.candidate]!.index, length: hit.length, orgnrs: hit.orgnrs }));
   return { mentions: resolveMentions(found, named), answer };
@@ -81,7 +82,7 @@ describe('supplier mentions across page and background', () => {
   it('without a registry finds numbers only and says there is none', () => {
     const { mentions, answer } = mentionsIn('Bodø Vekst AS 972418013', false);
     expect(mentions.map((m) => m.via)).toEqual(['orgnr']);
-    expect(answer).toEqual({ ok: true, hasRegistry: false, suppliers: [], names: [] });
+    expect(answer).toEqual({ ok: true, hasRegistry: false, suppliers: [], provenances: [], names: [] });
   });
 
   it('finds the same names as core\'s findNames on the whole text, and never overlaps', () => {
@@ -108,11 +109,17 @@ describe('supplier mentions across page and background', () => {
 
 describe('how a page speaks of a registry supplier', () => {
   const today = '2026-11-23';
+  /** As the page gets it: core's verdict from the background, worded with its provenance. */
+  const words = (s: Supplier) => {
+    const table = new ProvenanceTable();
+    const match = supplierMatch(s, today, table);
+    return { ...match, ...supplierWords(match, table.list[match.provenance]!, t) };
+  };
   it('says "in your registry (source, date)" for any page, never the 30 % rule', () => {
     for (const s of registry.suppliers) {
-      const words = supplierMatch(s, t, today).inRegistry;
-      expect(words).toBe('in your registry (Test registry, 2026-11-01)');
-      expect(words).not.toContain('30');
+      const inRegistry = words(s).inRegistry;
+      expect(inRegistry).toBe('in your registry (Test registry, 2026-11-01)');
+      expect(inRegistry).not.toContain('30');
     }
   });
 
@@ -122,14 +129,14 @@ describe('how a page speaks of a registry supplier', () => {
     ['ineligible', supplier('972418013', 'C', { share: { percent: 29.9, denominator: 'employees', asOf: '2026-06-30' } }), 'share 29.9 % as of 2026-06-30 (Test registry, 2026-11-01); below the 30 % rule'],
     ['unverified', supplier('972418013', 'D', { share: null }), 'the 30 % share is not verified'],
     ['unverified', supplier('972418013', 'E', { purposeAttested: false }), 'the 30 % share is not verified'],
-  ])('on a notice reserved under the 30 %% rule: %s, exactly as core decides', (status, s, words) => {
-    const match = supplierMatch(s, t, today);
+  ])('on a notice reserved under the 30 %% rule: %s, exactly as core decides', (status, s, expected) => {
+    const match = words(s);
     expect(match.status).toBe(status);
-    expect(match.reserved).toContain(words);
+    expect(match.reserved).toContain(expected);
   });
 
   it('marks demo data', () => {
     const demo = supplier('972418013', 'A', { provenance: { ...provenance, demo: true } });
-    expect(supplierMatch(demo, t, today).inRegistry).toBe('in your registry (Test registry, 2026-11-01) (DEMO DATA)');
+    expect(words(demo).inRegistry).toBe('in your registry (Test registry, 2026-11-01) (DEMO DATA)');
   });
 });

@@ -37,8 +37,10 @@ export interface FindingsOptions {
 
 export function createFindings(options: FindingsOptions) {
   const { t, marks } = options;
-  /** Registry suppliers seen on the page, worded once. */
-  const matches = new Map<string, SupplierMatch & SupplierWords>();
+  /** Registry suppliers seen on the page with their provenance; worded when first listed. */
+  const matches = new Map<string, { match: SupplierMatch; provenance: MatchProvenance; words?: SupplierWords }>();
+  const wordsOf = (entry: { match: SupplierMatch; provenance: MatchProvenance; words?: SupplierWords }): SupplierWords =>
+    (entry.words ??= supplierWords(entry.match, entry.provenance, t));
   const suppliers = new Map<string, SupplierFinding>();
   const others = new Map<string, number>();
   const reservations: { id: number; kind: FlagKind; mark: Mark }[] = [];
@@ -66,8 +68,8 @@ export function createFindings(options: FindingsOptions) {
     return (notice?.reservedWorkIntegration ?? false) || reservations.some((r) => r.kind === 'work-integration');
   }
 
-  function supplierEntry(orgnr: string, finding: SupplierFinding, match: SupplierMatch & SupplierWords, reserved: boolean): PanelEntry {
-    const status = reserved ? match.reserved : match.inRegistry;
+  function supplierEntry(orgnr: string, finding: SupplierFinding, match: SupplierMatch, words: SupplierWords, reserved: boolean): PanelEntry {
+    const status = reserved ? words.reserved : words.inRegistry;
     const label = t(finding.byNumber ? 'content.finding.supplier' : 'content.finding.supplier-name', { name: match.name, orgnr, status });
     const notes: string[] = [];
     if (!finding.byNumber) notes.push(t('content.finding.name-only'), ...(match.jurisdiction === 'SE' ? [t('content.finding.name-only-se')] : []));
@@ -87,7 +89,7 @@ export function createFindings(options: FindingsOptions) {
       hasRegistry = registry;
       for (const m of found) {
         const provenance = provenances[m.provenance];
-        if (provenance && !matches.has(m.orgnr)) matches.set(m.orgnr, { ...m, ...supplierWords(m, provenance, t) });
+        if (provenance && !matches.has(m.orgnr)) matches.set(m.orgnr, { match: m, provenance });
       }
     },
     setNotice(panel: NoticePanel | null): void {
@@ -154,9 +156,9 @@ export function createFindings(options: FindingsOptions) {
         onPage.push({ first: r.mark.node, entry: () => ({ key: `reserved:${r.id}`, label: t('content.finding.reserved', { kind: kind() }), notes: [], go: () => options.goTo(r.mark) }) });
       });
       for (const [orgnr, finding] of suppliers) {
-        const match = matches.get(orgnr);
+        const known = matches.get(orgnr);
         const first = finding.marks[0];
-        if (match && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, match, reserved) });
+        if (known && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, known.match, wordsOf(known), reserved) });
       }
       // Reading order; a list longer than the panel shows keeps the order it was found in (the same for
       // everything but content added later in the middle of the page, and far cheaper).

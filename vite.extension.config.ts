@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONTENT_SCRIPT_ENTRY, makeManifest, type ExtensionTarget } from './manifests/extension.manifest.ts';
+import { CONTENT_SCRIPT_ENTRY, EARLY_STYLE_ENTRY, makeManifest, type ExtensionTarget } from './manifests/extension.manifest.ts';
 
 const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
 
@@ -45,7 +45,7 @@ export default defineConfig(({ mode }) => {
         manifest: makeManifest(target, version),
         browser: target,
         // One self-contained IIFE: no loader and no chunks exposed to web pages as web-accessible resources.
-        contentScripts: { standaloneFiles: [CONTENT_SCRIPT_ENTRY] },
+        contentScripts: { standaloneFiles: [CONTENT_SCRIPT_ENTRY, EARLY_STYLE_ENTRY] },
       }),
       asciiOnlyJavaScript(),
     ],

@@ -27,6 +27,8 @@ export const PORTAL_MATCHES: readonly string[] = PORTAL_MATCH_PATTERNS;
 
 export const BRREG_MATCH = 'https://data.brreg.no/*';
 export const CONTENT_SCRIPT_ENTRY = 'extension/content/main.ts';
+/** Adopts the page's Inkludo style sheets at document_start, while that costs nothing (content/ui/highlight-style.ts). */
+export const EARLY_STYLE_ENTRY = 'extension/content/early-style.ts';
 const BACKGROUND_ENTRY = 'extension/background/main.ts';
 
 export const FIREFOX_ID = 'inkludo@inkludo.example';
@@ -46,7 +48,10 @@ export function makeManifest(target: ExtensionTarget, version: string): Manifest
       target === 'firefox'
         ? { scripts: [BACKGROUND_ENTRY], type: 'module' }
         : { service_worker: BACKGROUND_ENTRY, type: 'module' },
-    content_scripts: [{ matches: [...PORTAL_MATCHES], js: [CONTENT_SCRIPT_ENTRY], run_at: 'document_idle' }],
+    content_scripts: [
+      { matches: [...PORTAL_MATCHES], js: [CONTENT_SCRIPT_ENTRY], run_at: 'document_idle' },
+      { matches: [...PORTAL_MATCHES], js: [EARLY_STYLE_ENTRY], run_at: 'document_start' },
+    ],
     action: { default_title: '__MSG_actionTitle__', default_popup: 'extension/popup/index.html' },
     options_ui: { page: 'extension/options/index.html', open_in_tab: true },
     ...(target === 'firefox'

@@ -1,5 +1,5 @@
 import { hidePersonalNumbers, hidePersonalNumbersIn } from '../orgnr/personal-number.ts';
-import { LANGS, LOCALE_OF, compileTemplate, fillTemplate, type AreaMessages, type CompiledTemplate, type Lang, type MessageParams } from './catalogue.ts';
+import { LANGS, compileTemplate, fillTemplate, type AreaMessages, type CompiledTemplate, type Lang, type MessageParams } from './catalogue.ts';
 import { commonMessages } from './messages/common.ts';
 import { rulesMessages } from './messages/rules.ts';
 import { orgnrMessages } from './messages/orgnr.ts';
@@ -20,6 +20,8 @@ import { privacyMessages } from './messages/privacy.ts';
 import { xlsxMessages } from './messages/xlsx.ts';
 
 export * from './catalogue.ts';
+export { fillMessage, formatNumber } from './template.ts';
+import { formatNumber } from './template.ts';
 
 /** Every area's catalogue. A new area adds its file under messages/ and one line here. */
 export const AREAS: readonly AreaMessages[] = [
@@ -57,32 +59,6 @@ export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = Object.fromEntries(
 
 export function hasMessage(key: string): boolean {
   return key in CATALOGUES.en;
-}
-
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
-/**
- * Numbers already formatted, per language: a sheet's messages repeat the same thresholds and amounts
- * thousands of times, and Intl formatting is the dearest step of a message. Bounded: cleared when full.
- */
-const formatted: Readonly<Record<Lang, Map<number | bigint, string>>> = { nb: new Map(), sv: new Map(), en: new Map() };
-const FORMATTED_MAX = 10_000;
-
-/** A number the way the language writes it (nb/sv: `1 300 000,5`; en: `1,300,000.5`). */
-export function formatNumber(lang: Lang, value: number | bigint): string {
-  const cache = formatted[lang];
-  const known = cache.get(value);
-  if (known !== undefined) return known;
-  let format = numberFormats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALE_OF[lang], { maximumFractionDigits: 2 });
-    numberFormats.set(lang, format);
-  }
-  const text = format.format(value);
-  // The map takes -0 for 0, but Intl writes it "-0".
-  if (Object.is(value, -0)) return text;
-  if (cache.size >= FORMATTED_MAX) cache.clear();
-  cache.set(value, text);
-  return text;
 }
 
 /**

@@ -1,39 +1,59 @@
 /** The background (Chrome service worker / Firefox event page): wires messages and events to the stores. */
 import '../shared/zod-config.ts';
 import browser from 'webextension-polyfill';
-import { exportRegistryCsv, exportRegistryJson, parseOrgnr } from '../../core/index.ts';
+import { exportRegistryCsv, exportRegistryJson, parseOrgnr, translator, type Lang, type Translate } from '../../core/index.ts';
 import { onMessage } from '../shared/messaging.ts';
 import { ENABLED_SITES_KEY } from '../shared/sites.ts';
-import { registryToSnapshot } from '../shared/registry-snapshot.ts';
 import { lookupBrreg } from './brreg.ts';
 import { brregBuildHandlers } from './brreg-build.ts';
 import { forgetPage, pageStatus, recordPage } from './page-badge.ts';
 import { REFRESH_ALARM, refreshFromUrl, scheduleRefresh } from './registry-refresh.ts';
 import { installRulePackRefresh } from './rule-pack-refresh.ts';
-import { clearStore, currentRegistry, importIntoStore, registryIndex, registryStatus } from './registry-store.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { syncSiteScripts } from './site-scripts.ts';
-import { fetchTedNotice } from './ted-notice.ts';
+import { pageLanguage } from '../ui/language.ts';
+import { tedNoticePanel } from './notice-panel.ts';
+import { pageStart } from './page-start.ts';
+import { isCollapsed, rememberCollapsed, siteOf } from './panel-prefs.ts';
+import { matchForPage } from './registry-match.ts';
+import { clearStore, currentRegistry, importIntoStore, loadedRegistry, registryStatus } from './registry-store.ts';
+
+/** The user's language and a translator for it, as the settings say. */
+async function userLanguage(): Promise<{ lang: Lang; t: Translate }> {
+  const lang = pageLanguage((await readSettings()).language);
+  return { lang, t: translator(lang) };
+}
 
 onMessage({
-  'registry/snapshot': async () => {
-    const registry = await currentRegistry();
-    return { ok: true, snapshot: registry ? registryToSnapshot(registry) : null };
+  // ---- answered to content scripts (page-messages.ts) ----
+  'page/start': async (_request, sender) => {
+    const [{ lang }, loaded, collapsed] = await Promise.all([userLanguage(), loadedRegistry(), isCollapsed(siteOf(sender.tab?.url))]);
+    return pageStart(lang, loaded, collapsed);
   },
-  'registry/lookup': async ({ orgnr }) => {
-    const digits = parseOrgnr(orgnr).digits;
-    if (digits === null) return { ok: false, code: 'invalid-orgnr' };
-    const registry = await currentRegistry();
-    const supplier = registry ? (registryIndex(registry).byOrgnr(digits) ?? null) : null;
-    return { ok: true, supplier, hasRegistry: registry !== null };
+  'registry/match': async (request) => matchForPage(request, await loadedRegistry()),
+  'notice/panel': async ({ publicationNumber }) => {
+    const [{ lang, t }, loaded] = await Promise.all([userLanguage(), loadedRegistry()]);
+    return { ok: true, panel: await tedNoticePanel(publicationNumber, loaded, t, lang) };
   },
-  'notice/fetch-ted': async ({ publicationNumber }) => fetchTedNotice(publicationNumber, await currentRegistry()),
+  'panel/collapse': async ({ collapsed }, sender) => {
+    const site = siteOf(sender.tab?.url);
+    if (site === null) return { ok: false, code: 'no-tab' };
+    await rememberCollapsed(site, collapsed);
+    return { ok: true };
+  },
   'brreg/lookup': async ({ orgnr }) => lookupBrreg(orgnr),
   'page/found': async ({ counts }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { ok: false, code: 'no-tab' };
-    await recordPage(tabId, counts);
+    await recordPage(tabId, counts, (await userLanguage()).t);
     return { ok: true };
+  },
+  // ---- extension pages only (dispatch.ts refuses them from web pages) ----
+  'registry/lookup': async ({ orgnr }) => {
+    const digits = parseOrgnr(orgnr).digits;
+    if (digits === null) return { ok: false, code: 'invalid-orgnr' };
+    const loaded = await loadedRegistry();
+    return { ok: true, supplier: loaded?.index.byOrgnr(digits) ?? null, hasRegistry: loaded !== null };
   },
   'page/status': async ({ tabId }) => ({ ok: true, counts: await pageStatus(tabId) }),
   'registry/status': async () => ({ ok: true, status: await registryStatus() }),

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { buildRegistryIndex, importRegistry, type ImportOptions, type Registry, type RegistryIndex } from '../../core/index.ts';
+import { buildRegistryIndex, importRegistry, registryNameKeys, type ImportOptions, type NameKeys, type Registry, type RegistryIndex } from '../../core/index.ts';
 import {
   REGISTRY_ORIGINS,
   lineIssueSchema,
@@ -54,22 +54,36 @@ export async function writeRefresh(record: RefreshRecord): Promise<void> {
   await browser.storage.local.set({ [REFRESH_KEY]: record });
 }
 
-let indexCache: { importedAt: string; registry: Registry } | null = null;
-
-/** The stored registry as a core Registry, rebuilt only when a new import happened. */
-export async function currentRegistry(): Promise<Registry | null> {
-  const stored = await readStoredRegistry();
-  if (!stored) return null;
-  if (indexCache?.importedAt !== stored.importedAt) indexCache = { importedAt: stored.importedAt, registry: registryFromSnapshot(stored.snapshot) };
-  return indexCache.registry;
+export interface LoadedRegistry {
+  readonly registry: Registry;
+  readonly index: RegistryIndex;
+  /** What content scripts get to find name candidates: first words only, never the registry. */
+  readonly nameKeys: NameKeys;
 }
 
-let indexFor: { registry: Registry; index: RegistryIndex } | null = null;
+let loaded: Promise<LoadedRegistry | null> | null = null;
 
-/** The match index of the current registry, built once per import. */
-export function registryIndex(registry: Registry): RegistryIndex {
-  if (indexFor?.registry !== registry) indexFor = { registry, index: buildRegistryIndex(registry) };
-  return indexFor.index;
+/**
+ * The stored registry with its match index, read and built once and then kept in memory: pages ask
+ * for matches many times a second, and a worker restart reads the stored snapshot once again. Any
+ * change to the stored registry (import, clear, refresh, even from another extension page) drops it.
+ */
+export function loadedRegistry(): Promise<LoadedRegistry | null> {
+  loaded ??= readStoredRegistry().then((stored) => {
+    if (!stored) return null;
+    const registry = registryFromSnapshot(stored.snapshot);
+    return { registry, index: buildRegistryIndex(registry), nameKeys: registryNameKeys(registry) };
+  });
+  return loaded;
+}
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && REGISTRY_KEY in changes) loaded = null;
+});
+
+/** The stored registry as a core Registry. */
+export async function currentRegistry(): Promise<Registry | null> {
+  return (await loadedRegistry())?.registry ?? null;
 }
 
 export type ImportOutcome =

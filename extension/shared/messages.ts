@@ -4,11 +4,14 @@
  * arrival, requests by the background and responses by the sender: a message of an unknown type or
  * shape is refused with `{ ok: false, code: 'bad-message' }`, never acted on.
  *
- * Use `sendMessage` / `onMessage` from ./messaging.ts rather than the raw runtime API.
+ * Use `sendMessage` / `onMessage` from ./messaging.ts rather than the raw runtime API. The messages a
+ * content script may send are in ./page-messages.ts; all the others are privileged (dispatch.ts).
  */
 import './zod-config.ts';
 import { z } from 'zod';
-import type { noticeJson } from '../../core/index.ts';
+import { failure, PAGE_MESSAGES, pageCountsSchema } from './page-messages.ts';
+
+export { brregEntitySchema, brregStatusSchema, pageCountsSchema, type BrregEntity, type BrregStatus, type PageCounts } from './page-messages.ts';
 
 // ---- shared pieces -----------------------------------------------------------------------------
 
@@ -57,10 +60,10 @@ export const snapshotSupplierSchema = z.object({
 export const supplierSchema = snapshotSupplierSchema.extend({ provenance: provenanceSchema });
 
 /**
- * The registry in a compact form for content scripts: per-supplier provenance is deduplicated into
- * `provenances` (usually a few distinct values for thousands of suppliers), which makes a
- * 20 000-entry snapshot about 40 % smaller (5 MB of JSON; tests/bench/extension-size.bench.ts).
- * `registryFromSnapshot` (./registry-snapshot.ts) rebuilds a core `Registry` for `buildRegistryIndex`.
+ * The registry as the background stores it: per-supplier provenance is deduplicated into
+ * `provenances` (usually a few distinct values for thousands of suppliers), about 40 % smaller
+ * (tests/bench/extension-size.bench.ts). `registryFromSnapshot` (./registry-snapshot.ts) rebuilds a
+ * core `Registry` for `buildRegistryIndex`. It never leaves the background.
  */
 export const registrySnapshotSchema = z.object({
   provenance: provenanceSchema,
@@ -68,16 +71,6 @@ export const registrySnapshotSchema = z.object({
   suppliers: z.array(snapshotSupplierSchema),
 });
 export type RegistrySnapshot = z.infer<typeof registrySnapshotSchema>;
-
-export const pageCountsSchema = z.object({
-  /** Reservation signals found on the page (BT-71 codes or reservation wording). */
-  reserved: z.number().int().nonnegative(),
-  /** Supplier mentions (org numbers or names) found on the page. */
-  suppliers: z.number().int().nonnegative(),
-  /** Of those, suppliers that are in the registry. */
-  registryMatches: z.number().int().nonnegative(),
-});
-export type PageCounts = z.infer<typeof pageCountsSchema>;
 
 export const LANGUAGE_SETTINGS = ['auto', 'nb', 'sv', 'en'] as const;
 export const settingsSchema = z.object({
@@ -120,33 +113,6 @@ export const registryStatusSchema = z.object({
 });
 export type RegistryStatus = z.infer<typeof registryStatusSchema>;
 
-export const brregStatusSchema = z.enum(['active', 'bankrupt', 'under-liquidation', 'deleted']);
-export type BrregStatus = z.infer<typeof brregStatusSchema>;
-
-/** What Enhetsregisteret says about an organisation (no personal data: roles are never fetched). */
-export const brregEntitySchema = z.object({
-  orgnr: orgnrDigits,
-  name: z.string(),
-  status: brregStatusSchema,
-  legalForm: z.object({ code: z.string(), text: z.string() }).nullable(),
-  /** Main NACE industry (næringskode 1). */
-  industry: z.object({ code: z.string(), text: z.string() }).nullable(),
-  /** Employee count as a range, so an exact small number is never shown; null when not registered. */
-  employees: z.object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative().nullable() }).nullable(),
-  /** ISO date the answer was fetched (answers are cached). */
-  retrieved: isoDate,
-});
-export type BrregEntity = z.infer<typeof brregEntitySchema>;
-
-/** core's notice JSON: its outline is checked, its type is core's own (it is built by core in the background). */
-export type NoticeJson = ReturnType<typeof noticeJson>;
-const noticeOutline = z.looseObject({
-  id: z.string().nullable(),
-  lots: z.array(z.looseObject({ id: z.string(), reserved: z.array(z.string()) })),
-  assessment: z.looseObject({ lots: z.array(z.looseObject({ lot: z.string(), signals: z.array(z.unknown()) })) }),
-});
-const noticeJsonSchema = z.custom<NoticeJson>((value) => noticeOutline.safeParse(value).success);
-
 /** The area of an Enhetsregisteret build, as the options page chose it. */
 export const brregAreaSchema = z.object({ counties: z.array(z.string()), municipalities: z.array(z.string()) });
 
@@ -162,20 +128,11 @@ export type BrregBuildSummary = z.infer<typeof brregBuildSummarySchema>;
 
 // ---- failures ------------------------------------------------------------------------------------
 
-/** Every request can fail with a code; `bad-message` means the message itself did not validate. */
-function failure<const C extends readonly string[]>(codes: C) {
-  return z.object({ ok: z.literal(false), code: z.enum(['bad-message', 'internal', ...codes]) });
-}
-
 // ---- requests and their responses ------------------------------------------------------------------
 
 export const MESSAGES = {
-  /** content → background: the registry for local matching. `null` when none is imported. */
-  'registry/snapshot': {
-    request: z.object({ type: z.literal('registry/snapshot') }),
-    response: z.union([z.object({ ok: z.literal(true), snapshot: registrySnapshotSchema.nullable() }), failure([])]),
-  },
-  /** popup/content → background: one organisation number in the registry (`null` when not listed or no registry). */
+  ...PAGE_MESSAGES,
+  /** popup → background: one organisation number in the registry (`null` when not listed or no registry). */
   'registry/lookup': {
     request: z.object({ type: z.literal('registry/lookup'), orgnr: z.string().max(40) }),
     response: z.union([
@@ -183,45 +140,10 @@ export const MESSAGES = {
       failure(['invalid-orgnr']),
     ]),
   },
-  /** content → background: fetch a TED notice's XML, read and assess it against the registry. */
-  'notice/fetch-ted': {
-    request: z.object({
-      type: z.literal('notice/fetch-ted'),
-      /** `262891-2023` or `00262891-2023`. */
-      publicationNumber: z.string().regex(/^\d{1,8}-\d{4}$/),
-    }),
-    response: z.union([
-      z.object({
-        ok: z.literal(true),
-        /** core's `noticeJson(notice, assessment)`: the stable notice JSON with `assessment`. */
-        notice: noticeJsonSchema,
-        url: z.string(),
-      }),
-      z.object({
-        ok: z.literal(false),
-        code: z.enum(['bad-message', 'internal', 'not-found', 'http-error', 'timeout', 'network', 'unreadable']),
-        /** For `unreadable`: the notice reader's error key (`notice.error.*`). */
-        messageKey: z.string().optional(),
-      }),
-    ]),
-  },
-  /** content or popup → background: Enhetsregisteret facts about a Norwegian organisation. */
-  'brreg/lookup': {
-    request: z.object({ type: z.literal('brreg/lookup'), orgnr: z.string().max(40) }),
-    response: z.union([
-      z.object({ ok: z.literal(true), entity: brregEntitySchema }),
-      failure(['invalid-orgnr', 'not-found', 'timeout', 'network', 'http-error', 'unreadable']),
-    ]),
-  },
-  /** content → background: what the scanner found; sets the tab's badge. The tab comes from the sender. */
-  'page/found': {
-    request: z.object({ type: z.literal('page/found'), counts: pageCountsSchema }),
-    response: z.union([z.object({ ok: z.literal(true) }), failure(['no-tab'])]),
-  },
   /** popup → background: the last counts a content script reported for the tab; null when none. */
   'page/status': {
     request: z.object({ type: z.literal('page/status'), tabId: z.number().int().nonnegative() }),
-    response: z.union([z.object({ ok: z.literal(true), counts: pageCountsSchema.nullable() }), failure([])]),
+    response: z.union([z.object({ ok: z.literal(true), counts: z.nullable(pageCountsSchema) }), failure([])]),
   },
   /** popup/options → background. */
   'registry/status': {

@@ -1,13 +1,14 @@
 /**
- * Firefox ESR smoke test of the Firefox build (background event page, polyfill, content script): the
- * add-on installs; on a TED notice page the background fetches and reads the notice XML for the
- * content script's panel; on a portal page the content script flags reservation wording and an
- * organisation number.
+ * Firefox ESR smoke test of the Firefox build (background event page, content script): the add-on
+ * installs; on a TED notice page the background fetches and reads the notice XML for the panel; on a
+ * portal page the content script marks reservation wording and an organisation number with CSS
+ * highlights (Firefox 149+) in one closed panel host, without changing the page.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths.ts';
+import { marksInPage } from './support/ax.ts';
 import { launchFirefoxWithExtension, type ExtensionInFirefox } from './support/firefox.ts';
 import { startConnectProxy, startHttpsServer, type HttpsTestServer } from './support/https-server.ts';
 
@@ -19,7 +20,6 @@ const PORTAL_HTML = `<!doctype html><html lang="nb"><head><meta charset="utf-8">
 
 const TED_PAGE = 'https://ted.europa.eu/en/notice/-/detail/123456-2026';
 const NOTICE_XML = readFileSync(resolve(REPO_ROOT, 'tests/fixtures/notice/cn-both-reservations-se.xml'), 'utf8');
-const NOTICE_ID = '00000000-0000-4000-8000-000000000001';
 const xmlRequests: string[] = [];
 
 let server: HttpsTestServer;
@@ -51,25 +51,30 @@ describe('Firefox ESR', () => {
     expect(firefox.extensionId).toBe('inkludo@inkludo.example');
   });
 
-  it('fetches and reads a TED notice in the background event page for the notice panel', async () => {
+  it('fetches and reads a TED notice in the background event page for the panel', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(TED_PAGE);
-    const panel = await page.waitForSelector('[data-inkludo="notice-panel"][data-state]', { timeout: 10_000 });
+    const host = await page.waitForSelector('[data-inkludo="panel"][data-notice="notice"]', { timeout: 10_000 });
     // "notice" means the background fetched the XML and core read it; "fallback" would mean it failed.
-    expect(await panel?.evaluate((el) => [el.getAttribute('data-state'), el.getAttribute('data-notice')])).toEqual(['notice', NOTICE_ID]);
+    expect(await host?.evaluate((el) => [el.getAttribute('data-notice'), el.shadowRoot])).toEqual(['notice', null]);
     expect(xmlRequests).toEqual(['/en/notice/123456-2026/xml']);
     await page.close();
   });
 
-  it('runs the content script on a portal page and flags the reservation wording', async () => {
+  it('marks the reservation wording and the organisation number with highlights, and changes no page node', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(PORTAL_PAGE);
-    await page.waitForSelector('[data-inkludo="reserved"]', { timeout: 10_000 });
-    const kinds = await page.$$eval('[data-inkludo]', (els) => els.map((el) => el.getAttribute('data-inkludo')));
-    expect(kinds).toContain('reserved');
-    expect(kinds).toContain('supplier');
-    const orgnrs = await page.$$eval('[data-inkludo="supplier"]', (els) => els.map((el) => el.getAttribute('data-orgnr')));
-    expect(orgnrs).toContain('100427311');
+    await page.waitForSelector('[data-inkludo="panel"]', { timeout: 10_000 });
+    const marked = () => page.evaluate(marksInPage);
+    let marks: Record<string, string[]> = {};
+    for (let i = 0; i < 40 && !(marks['inkludo-other']?.length && marks['inkludo-reserved']?.length); i++) {
+      marks = await marked();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(marks['inkludo-reserved']).toHaveLength(1);
+    expect(marks['inkludo-other']).toEqual(['100 427 311']);
+    const page_ = await page.evaluate(() => ({ hosts: document.querySelectorAll('[data-inkludo]').length, paragraphs: [...document.querySelectorAll('main p')].map((p) => p.childNodes.length) }));
+    expect(page_).toEqual({ hosts: 1, paragraphs: [1, 1] });
     await page.close();
   });
 });

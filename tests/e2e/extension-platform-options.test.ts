@@ -141,15 +141,18 @@ describe('options page', () => {
     await expect(options.getByTestId('registry-summary').getByText('3 suppliers').isVisible()).resolves.toBe(true);
   });
 
-  it('registers the content script on enabled sites that are granted, and unregisters it when turned off', async () => {
+  it('registers the content scripts (main and early style) on enabled sites that are granted, and unregisters them when turned off', async () => {
     const registered = () => ext.worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.scripting.getRegisteredContentScripts());
     // data.brreg.no is granted (a required host permission); the other site never was.
     await ext.worker.evaluate(() =>
       (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ enabledSites: ['https://data.brreg.no/*', 'https://not-granted.example/*'] }),
     );
-    await expect.poll(registered).toHaveLength(1);
-    const manifestJs = await ext.worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.runtime.getManifest().content_scripts?.[0]?.js);
-    expect(await registered()).toEqual([expect.objectContaining({ id: 'inkludo-enabled-sites', matches: ['https://data.brreg.no/*'], js: manifestJs })]);
+    await expect.poll(registered).toHaveLength(2);
+    const manifestJs = await ext.worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.runtime.getManifest().content_scripts?.map((c) => c.js));
+    expect(await registered()).toEqual([
+      expect.objectContaining({ id: 'inkludo-enabled-sites', matches: ['https://data.brreg.no/*'], js: manifestJs?.[0] }),
+      expect.objectContaining({ id: 'inkludo-enabled-sites-style', matches: ['https://data.brreg.no/*'], js: manifestJs?.[1] }),
+    ]);
 
     await options.reload();
     await options.waitForSelector('main[data-ready]');

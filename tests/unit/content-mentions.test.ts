@@ -1,8 +1,16 @@
+/**
+ * Supplier mentions split between the page and the background: the page reads numbers and name
+ * candidates (readText), the background says which are registry suppliers (matchForPage), the page
+ * resolves both into mentions (resolveMentions). Together they must find what core's findNames finds
+ * on the whole text, with the registry never in the page.
+ */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildRegistryIndex, type Registry, type Supplier } from '../../core/index.ts';
-import { findSupplierMentions } from '../../extension/content/scan/mentions.ts';
-import { badgeVerdict } from '../../extension/content/scan/verdict.ts';
+import { buildRegistryIndex, registryNameKeys, translator, type Registry, type Supplier } from '../../core/index.ts';
+import { matchForPage } from '../../extension/background/registry-match.ts';
+import { ProvenanceTable, supplierMatch } from '../../extension/background/supplier-wording.ts';
+import { supplierWords } from '../../extension/shared/supplier-words.ts';
+import { readText, resolveMentions, type NameKeySet } from '../../extension/content/scan/mentions.ts';
 
 const provenance = { source: 'Test registry', url: null, retrieved: '2026-11-01', expires: null, demo: false };
 function supplier(orgnr: string, name: string, extra: Partial<Supplier> = {}): Supplier {
@@ -20,74 +28,115 @@ const registry: Registry = {
     supplier('974761157', 'Twin AS'),
     supplier('943184097', 'Twin AS'),
     supplier('920144950', 'Gammel Bevis AS', { share: { percent: 40, denominator: 'employees', asOf: '2020-01-01' } }),
+    supplier('889640782', 'Stiftelsen Demo Arbeid', { altNames: ['Vekst Partner'] }),
   ],
 };
 const index = buildRegistryIndex(registry);
+const loaded = { registry, index, nameKeys: registryNameKeys(registry) };
+const keys: NameKeySet = { firstWords: new Set(loaded.nameKeys.firstWords), maxWords: loaded.nameKeys.maxWords };
+const t = translator('en');
 
-describe('supplier mentions in a text', () => {
+/** The whole round trip, as the content script and the background run it. */
+function mentionsIn(text: string, withRegistry = true) {
+  const found = readText(text, withRegistry ? keys : { firstWords: new Set(), maxWords: 0 });
+  const names = found.candidates.map((c) => c.text);
+  const answer = matchForPage({ type: 'registry/match', orgnrs: found.numbers.map((n) => n.digits), names }, withRegistry ? loaded : null);
+  if (!answer.ok) throw new Error('match failed');
+  const named = answer.names.map((hit) => ({ index: found.candidates[hit.candidate]!.index, length: hit.length, orgnrs: hit.orgnrs }));
+  return { mentions: resolveMentions(found, named), answer };
+}
+
+describe('supplier mentions across page and background', () => {
   it('finds numbers in and out of the registry, in text order, with the matched span', () => {
     const text = 'Leverandør 972 418 013 og 988077917, svensk 556086-8225.';
-    const found = findSupplierMentions(text, index);
-    expect(found.map((m) => [text.slice(m.index, m.index + m.length), m.via, m.digits, m.suppliers.length])).toEqual([
-      ['972 418 013', 'orgnr', '972418013', 1],
-      ['988077917', 'orgnr', '988077917', 0],
-      ['556086-8225', 'orgnr', '5560868225', 1],
+    const { mentions, answer } = mentionsIn(text);
+    expect(mentions.map((m) => [text.slice(m.index, m.index + m.length), m.via, m.orgnrs])).toEqual([
+      ['972 418 013', 'orgnr', ['972418013']],
+      ['988077917', 'orgnr', ['988077917']],
+      ['556086-8225', 'orgnr', ['5560868225']],
+    ]);
+    // Only the registry suppliers come back, never the number that is not in it.
+    expect(answer.ok && answer.suppliers.map((s) => s.orgnr).sort()).toEqual(['5560868225', '972418013']);
+  });
+
+  it('finds registry names, a legal-form prefix and an alternative name, giving the supplier\'s number', () => {
+    const text = 'Avtale med Exempel Arbetsintegrering AB og med Stiftelsen Demo Arbeid og Vekst Partner.';
+    const { mentions } = mentionsIn(text);
+    expect(mentions.map((m) => [text.slice(m.index, m.index + m.length), m.via, m.orgnrs])).toEqual([
+      ['Exempel Arbetsintegrering AB', 'name', ['5560868225']],
+      ['Stiftelsen Demo Arbeid', 'name', ['889640782']],
+      ['Vekst Partner', 'name', ['889640782']],
     ]);
   });
 
-  it('skips numbers whose check digit fails', () => {
-    expect(findSupplierMentions('988077918 and 999000001', index)).toEqual([]);
-  });
-
-  it('finds registry names and gives them the supplier\'s number', () => {
-    const text = 'Avtale med Exempel Arbetsintegrering AB om städ.';
-    const [m] = findSupplierMentions(text, index);
-    expect(m && text.slice(m.index, m.index + m.length)).toBe('Exempel Arbetsintegrering AB');
-    expect(m?.via).toBe('name');
-    expect(m?.digits).toBe('5560868225');
-  });
-
   it('gives a name followed by its own number one mention, not two', () => {
-    const found = findSupplierMentions('Bodø Vekst AS (972418013)', index);
-    expect(found.map((m) => m.via)).toEqual(['orgnr']);
+    expect(mentionsIn('Bodø Vekst AS (972418013)').mentions.map((m) => m.via)).toEqual(['orgnr']);
   });
 
   it('lists every supplier that shares a name in one mention', () => {
-    const found = findSupplierMentions('Vinner: Twin AS', index);
-    expect(found).toHaveLength(1);
-    expect(found[0]?.suppliers.map((s) => s.orgnr).sort()).toEqual(['943184097', '974761157']);
+    const { mentions } = mentionsIn('Vinner: Twin AS');
+    expect(mentions).toHaveLength(1);
+    expect([...(mentions[0]?.orgnrs ?? [])].sort()).toEqual(['943184097', '974761157']);
   });
 
-  it('without a registry finds numbers only', () => {
-    expect(findSupplierMentions('Bodø Vekst AS 972418013', null).map((m) => [m.via, m.suppliers.length])).toEqual([['orgnr', 0]]);
+  it('without a registry finds numbers only and says there is none', () => {
+    const { mentions, answer } = mentionsIn('Bodø Vekst AS 972418013', false);
+    expect(mentions.map((m) => m.via)).toEqual(['orgnr']);
+    expect(answer).toEqual({ ok: true, hasRegistry: false, suppliers: [], provenances: [], names: [] });
   });
 
-  it('never throws and never overlaps, whatever the text', () => {
-    const words = fc.constantFrom('Twin', 'AS', 'Bodø', 'Vekst', '972418013', '972 418 013', '556086-8225', ' ', '(', ')', 'x');
+  it('finds the same names as core\'s findNames on the whole text, and never overlaps', () => {
+    const words = fc.constantFrom('Twin', 'AS', 'Bodø', 'bodø', 'Vekst', 'vekst', 'Partner', 'Stiftelsen', 'Demo', 'Arbeid', 'Exempel', 'Arbetsintegrering', 'AB', '972418013', '556086-8225', '(', ')', 'og', 'x');
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(words).map((a) => a.join(' '))), (text) => {
-        const found = findSupplierMentions(text, index);
-        for (let i = 0; i < found.length; i++) {
-          const m = found[i]!;
-          expect(m.index + m.length).toBeLessThanOrEqual(text.length);
-          if (i > 0) expect(m.index).toBeGreaterThanOrEqual(found[i - 1]!.index + found[i - 1]!.length);
+      fc.property(fc.oneof(fc.string(), fc.array(words, { maxLength: 30 }).map((a) => a.join(' '))), (text) => {
+        const { mentions } = mentionsIn(text);
+        for (let i = 1; i < mentions.length; i++) expect(mentions[i]!.index).toBeGreaterThanOrEqual(mentions[i - 1]!.index + mentions[i - 1]!.length);
+        const expected = new Map<number, number>();
+        for (const m of index.findNames(text)) expected.set(m.index, m.length);
+        const numbers = readText(text, keys).numbers;
+        const byName = mentions.filter((m) => m.via === 'name');
+        // Every name mention is a findNames span; every findNames span not hidden by a number is found.
+        for (const m of byName) expect(expected.get(m.index)).toBe(m.length);
+        for (const [at, length] of expected) {
+          const hidden = numbers.some((n) => n.index < at + length && at < n.index + n.length) || mentions.some((m) => m.via === 'orgnr' && index.findNames(text).some((f) => f.index === at && f.supplier.orgnr === m.orgnrs[0]));
+          if (!hidden) expect(byName.some((m) => m.index === at && m.length === length)).toBe(true);
         }
       }),
+      { numRuns: 400 },
     );
   });
 });
 
-describe('badge verdict', () => {
-  it('eligible when the registered share meets the rule at the date', () => {
-    expect(badgeVerdict([registry.suppliers[0]!], '2026-11-23')).toMatchObject({ state: 'eligible', status: 'eligible', sharePercent: 45 });
+describe('how a page speaks of a registry supplier', () => {
+  const today = '2026-11-23';
+  /** As the page gets it: core's verdict from the background, worded with its provenance. */
+  const words = (s: Supplier) => {
+    const table = new ProvenanceTable();
+    const match = supplierMatch(s, today, table);
+    return { ...match, ...supplierWords(match, table.list[match.provenance]!, t) };
+  };
+  it('says "in your registry (source, date)" for any page, never the 30 % rule', () => {
+    for (const s of registry.suppliers) {
+      const inRegistry = words(s).inRegistry;
+      expect(inRegistry).toBe('in your registry (Test registry, 2026-11-01)');
+      expect(inRegistry).not.toContain('30');
+    }
   });
-  it('in registry but stale when the evidence is old', () => {
-    expect(badgeVerdict([registry.suppliers[4]!], '2026-11-23')).toMatchObject({ state: 'in-registry', status: 'stale' });
+
+  it.each([
+    ['eligible', supplier('972418013', 'A'), 'share 45 % as of 2026-06-30 (Test registry, 2026-11-01); meets the 30 % rule today'],
+    ['stale', supplier('920144950', 'B', { share: { percent: 40, denominator: 'employees', asOf: '2020-01-01' } }), 'the evidence is too old'],
+    ['ineligible', supplier('972418013', 'C', { share: { percent: 29.9, denominator: 'employees', asOf: '2026-06-30' } }), 'share 29.9 % as of 2026-06-30 (Test registry, 2026-11-01); below the 30 % rule'],
+    ['unverified', supplier('972418013', 'D', { share: null }), 'the 30 % share is not verified'],
+    ['unverified', supplier('972418013', 'E', { purposeAttested: false }), 'the 30 % share is not verified'],
+  ])('on a notice reserved under the 30 %% rule: %s, exactly as core decides', (status, s, expected) => {
+    const match = words(s);
+    expect(match.status).toBe(status);
+    expect(match.reserved).toContain(expected);
   });
-  it('in registry but unverified without a share', () => {
-    expect(badgeVerdict([supplier('972418013', 'X', { share: null })], '2026-11-23')).toMatchObject({ state: 'in-registry', status: 'unverified' });
-  });
-  it('not in registry without a supplier', () => {
-    expect(badgeVerdict([], '2026-11-23')).toEqual({ state: 'not-in-registry', status: null, sharePercent: null });
+
+  it('marks demo data', () => {
+    const demo = supplier('972418013', 'A', { provenance: { ...provenance, demo: true } });
+    expect(words(demo).inRegistry).toBe('in your registry (Test registry, 2026-11-01) (DEMO DATA)');
   });
 });

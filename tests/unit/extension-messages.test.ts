@@ -4,7 +4,11 @@ import type { Runtime } from 'webextension-polyfill';
 import { dispatch, type Handlers } from '../../extension/shared/dispatch.ts';
 import { MESSAGES, requestSchema, settingsSchema, type MessageType } from '../../extension/shared/messages.ts';
 
-const sender = { id: 'inkludo' } as Runtime.MessageSender;
+const OWN_ORIGIN = 'chrome-extension://inkludoid/';
+/** One of the extension's own pages (popup, options). */
+const sender = { id: 'inkludo', url: `${OWN_ORIGIN}extension/popup/index.html` } as Runtime.MessageSender;
+/** A content script in a web page: same extension id, the page's URL, a tab. */
+const contentScript = { id: 'inkludo', url: 'https://ted.europa.eu/en/notice/-/detail/1-2026', tab: { id: 7 } } as Runtime.MessageSender;
 
 /** Handlers that echo which handler ran and with what, so routing is observable. */
 function recordingHandlers(calls: unknown[]): Handlers {
@@ -21,7 +25,7 @@ function recordingHandlers(calls: unknown[]): Handlers {
 describe('extension messages: dispatch', () => {
   it('routes a valid request to its own handler only', async () => {
     const calls: unknown[] = [];
-    const reply = await dispatch(recordingHandlers(calls), { type: 'brreg/lookup', orgnr: '974760673' }, sender);
+    const reply = await dispatch(recordingHandlers(calls), { type: 'brreg/lookup', orgnr: '974760673' }, sender, OWN_ORIGIN);
     expect(reply).toEqual({ ok: true, handledBy: 'brreg/lookup' });
     expect(calls).toEqual([{ type: 'brreg/lookup', orgnr: '974760673' }]);
   });
@@ -29,8 +33,10 @@ describe('extension messages: dispatch', () => {
   it.each([
     ['an unknown type', { type: 'registry/delete-everything' }],
     ['no type', { orgnr: '974760673' }],
-    ['a missing field', { type: 'notice/fetch-ted' }],
-    ['a malformed publication number', { type: 'notice/fetch-ted', publicationNumber: '../../etc/passwd' }],
+    ['a missing field', { type: 'notice/panel' }],
+    ['a malformed publication number', { type: 'notice/panel', publicationNumber: '../../etc/passwd' }],
+    ['too many numbers to match', { type: 'registry/match', orgnrs: Array(5001).fill('974760673'), names: [] }],
+    ['a removed message (the whole registry)', { type: 'registry/snapshot' }],
     ['negative counts', { type: 'page/found', counts: { reserved: -1, suppliers: 0, registryMatches: 0 } }],
     ['a non-integer tab id', { type: 'page/status', tabId: 1.5 }],
     ['an http registry URL', { type: 'settings/set', settings: { registryUrl: 'http://example.org/r.csv' } }],
@@ -40,7 +46,7 @@ describe('extension messages: dispatch', () => {
     ['an inherited property name as type', { type: 'toString' }],
   ])('refuses %s without calling any handler', async (_label, message) => {
     const calls: unknown[] = [];
-    expect(await dispatch(recordingHandlers(calls), message, sender)).toEqual({ ok: false, code: 'bad-message' });
+    expect(await dispatch(recordingHandlers(calls), message, sender, OWN_ORIGIN)).toEqual({ ok: false, code: 'bad-message' });
     expect(calls).toEqual([]);
   });
 
@@ -52,7 +58,7 @@ describe('extension messages: dispatch', () => {
     const quiet = console.error;
     console.error = () => {};
     try {
-      expect(await dispatch(handlers, { type: 'registry/status' }, sender)).toEqual({ ok: false, code: 'internal' });
+      expect(await dispatch(handlers, { type: 'registry/status' }, sender, OWN_ORIGIN)).toEqual({ ok: false, code: 'internal' });
     } finally {
       console.error = quiet;
     }
@@ -62,7 +68,7 @@ describe('extension messages: dispatch', () => {
     await fc.assert(
       fc.asyncProperty(fc.anything(), async (message) => {
         const calls: unknown[] = [];
-        const reply = await dispatch(recordingHandlers(calls), message, sender);
+        const reply = await dispatch(recordingHandlers(calls), message, sender, OWN_ORIGIN);
         if (requestSchema.safeParse(message).success) expect(calls).toHaveLength(1);
         else {
           expect(reply).toEqual({ ok: false, code: 'bad-message' });
@@ -74,16 +80,59 @@ describe('extension messages: dispatch', () => {
   });
 });
 
+describe('extension messages: the trust boundary', () => {
+  const privileged: [string, unknown][] = [
+    ['registry/import', { type: 'registry/import', text: 'orgnr;name\n974760673;X', filename: 'evil.csv' }],
+    ['registry/clear', { type: 'registry/clear' }],
+    ['registry/export', { type: 'registry/export', format: 'json' }],
+    ['registry/status', { type: 'registry/status' }],
+    ['registry/lookup', { type: 'registry/lookup', orgnr: '974760673' }],
+    ['registry/refresh', { type: 'registry/refresh' }],
+    ['settings/set', { type: 'settings/set', settings: { language: 'en' } }],
+    ['settings/get', { type: 'settings/get' }],
+    ['page/status', { type: 'page/status', tabId: 3 }],
+  ];
+  it.each(privileged)('refuses %s from a content script without calling any handler', async (_type, message) => {
+    const calls: unknown[] = [];
+    expect(await dispatch(recordingHandlers(calls), message, contentScript, OWN_ORIGIN)).toEqual({ ok: false, code: 'forbidden' });
+    expect(await dispatch(recordingHandlers(calls), message, { id: 'inkludo' } as Runtime.MessageSender, OWN_ORIGIN)).toEqual({ ok: false, code: 'forbidden' });
+    expect(calls).toEqual([]);
+  });
+
+  it.each(privileged)('answers %s from the extension\'s own pages, also when opened in a tab', async (type, message) => {
+    const calls: unknown[] = [];
+    const inTab = { ...sender, tab: { id: 9 } } as Runtime.MessageSender;
+    expect(await dispatch(recordingHandlers(calls), message, inTab, OWN_ORIGIN)).toEqual({ ok: true, handledBy: type });
+  });
+
+  it.each([
+    ['page/start', { type: 'page/start' }],
+    ['registry/match', { type: 'registry/match', orgnrs: ['974760673'], names: ['Demo Vekst AS'] }],
+    ['notice/panel', { type: 'notice/panel', publicationNumber: '12345-2026' }],
+    ['panel/collapse', { type: 'panel/collapse', collapsed: true }],
+    ['page/found', { type: 'page/found', counts: { reserved: 1, suppliers: 2, registryMatches: 1 } }],
+    ['brreg/lookup', { type: 'brreg/lookup', orgnr: '974760673' }],
+  ])('answers the page message %s from a content script', async (type, message) => {
+    expect(await dispatch(recordingHandlers([]), message, contentScript, OWN_ORIGIN)).toEqual({ ok: true, handledBy: type });
+  });
+
+  it('does not take a look-alike origin for its own', async () => {
+    const lookalike = { id: 'inkludo', url: 'chrome-extension://inkludoid.evil/x' } as Runtime.MessageSender;
+    expect(await dispatch(recordingHandlers([]), { type: 'registry/clear' }, lookalike, OWN_ORIGIN)).toEqual({ ok: false, code: 'forbidden' });
+  });
+});
+
 describe('extension messages: schemas', () => {
   it('has a request and a response schema for every type, keyed by its own literal', () => {
     for (const [type, { request }] of Object.entries(MESSAGES)) {
-      expect(request.shape.type.value).toBe(type);
+      expect(request.safeParse({ type }).success || !request.safeParse({ type: `${type}-other` }).success).toBe(true);
+      expect(request.safeParse({ type: `${type}-other` }).success).toBe(false);
     }
   });
 
   it('accepts TED publication numbers with and without leading zeros', () => {
     for (const publicationNumber of ['262891-2023', '00262891-2023']) {
-      expect(requestSchema.safeParse({ type: 'notice/fetch-ted', publicationNumber }).success).toBe(true);
+      expect(requestSchema.safeParse({ type: 'notice/panel', publicationNumber }).success).toBe(true);
     }
   });
 

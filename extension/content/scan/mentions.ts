@@ -1,44 +1,62 @@
 /**
- * Supplier mentions in one piece of text: valid organisation numbers and registry names. Pure, so
- * the DOM scanner stays thin and this part is unit-tested in Node.
+ * Supplier mentions in one piece of text, in two steps so the registry never has to be in the page:
+ * `readText` finds the valid organisation numbers and the name candidates (cut at the registry's
+ * name keys); the background says which are registry suppliers; `resolveMentions` turns both into
+ * mentions in text order without overlaps. Pure, so it is unit-tested in Node.
  */
-import { findOrgnrs, type OrgnrJurisdiction, type RegistryIndex, type Supplier } from '../../../core/index.ts';
+import { findOrgnrs, nameCandidates, type NameCandidate, type OrgnrJurisdiction } from '../../../core/index.ts';
+
+export interface NumberFound {
+  readonly index: number;
+  readonly length: number;
+  /** Canonical digits (NO 9, SE 10). */
+  readonly digits: string;
+  readonly jurisdiction: OrgnrJurisdiction;
+}
+
+export interface TextFound {
+  readonly numbers: readonly NumberFound[];
+  readonly candidates: readonly NameCandidate[];
+}
+
+export interface NameKeySet {
+  readonly firstWords: ReadonlySet<string>;
+  readonly maxWords: number;
+}
+
+export function readText(text: string, keys: NameKeySet): TextFound {
+  const numbers = findOrgnrs(text).map((m) => ({ index: m.index, length: m.length, digits: m.orgnr.digits, jurisdiction: m.orgnr.jurisdiction }));
+  return { numbers, candidates: nameCandidates(text, keys.firstWords, keys.maxWords) };
+}
+
+/** A name candidate the background recognised: where the name starts in the text, its length and whose it is. */
+export interface NameFound {
+  readonly index: number;
+  readonly length: number;
+  readonly orgnrs: readonly string[];
+}
 
 export interface SupplierMention {
   readonly index: number;
   readonly length: number;
   /** How it was found: the number itself, or a registry name. */
   readonly via: 'orgnr' | 'name';
-  /** Canonical digits: of the number, or of the (first) registry supplier with the name. */
-  readonly digits: string;
-  readonly jurisdiction: OrgnrJurisdiction;
-  /** Registry suppliers it refers to; empty when the number is not in the registry. */
-  readonly suppliers: readonly Supplier[];
+  /** The number's digits, or every registry supplier with that name. */
+  readonly orgnrs: readonly string[];
 }
 
 /**
- * Org numbers and registry names in `text`, in text order, without overlaps. A name whose supplier the
- * same text also names by its org number is left out, so "Demo Vekst AS (972 418 005)" gets one badge.
+ * Numbers and recognised names as mentions, in text order, without overlaps (leftmost, then longest;
+ * a number beats a name it overlaps). A name whose supplier the same text also gives by number is
+ * left out, so "Demo Vekst AS (972 418 005)" is one mention of one supplier, not two.
  */
-export function findSupplierMentions(text: string, registry: RegistryIndex | null): SupplierMention[] {
-  const numbers: SupplierMention[] = findOrgnrs(text).map((m) => {
-    const supplier = registry?.byOrgnr(m.orgnr.digits);
-    return { index: m.index, length: m.length, via: 'orgnr', digits: m.orgnr.digits, jurisdiction: m.orgnr.jurisdiction, suppliers: supplier ? [supplier] : [] };
-  });
-  if (!registry) return numbers;
-  const numbered = new Set(numbers.map((m) => m.digits));
-  const names: SupplierMention[] = [];
-  for (const m of registry.findNames(text)) {
-    const last = names.at(-1);
-    if (last && last.index === m.index && last.length === m.length) {
-      // Several suppliers share the name: one mention listing them all.
-      names[names.length - 1] = { ...last, suppliers: [...last.suppliers, m.supplier] };
-      continue;
-    }
-    names.push({ index: m.index, length: m.length, via: 'name', digits: m.supplier.orgnr, jurisdiction: m.supplier.jurisdiction, suppliers: [m.supplier] });
-  }
-  const all = [...numbers, ...names.filter((n) => !n.suppliers.some((s) => numbered.has(s.orgnr)))].sort((a, b) => a.index - b.index);
-  // A name made of digits could overlap a number; the number wins.
+export function resolveMentions(found: TextFound, names: readonly NameFound[]): SupplierMention[] {
+  const numbers: SupplierMention[] = found.numbers.map((n) => ({ index: n.index, length: n.length, via: 'orgnr', orgnrs: [n.digits] }));
+  const numbered = new Set(found.numbers.map((n) => n.digits));
+  const named: SupplierMention[] = names
+    .filter((n) => !n.orgnrs.some((o) => numbered.has(o)))
+    .map((n) => ({ index: n.index, length: n.length, via: 'name', orgnrs: n.orgnrs }));
+  const all = [...numbers, ...named].sort((a, b) => a.index - b.index || (a.via === b.via ? b.length - a.length : a.via === 'orgnr' ? -1 : 1));
   const out: SupplierMention[] = [];
   for (const m of all) {
     const prev = out.at(-1);

@@ -1,40 +1,45 @@
 /**
- * The generic page scanner: walks text nodes (never markup), finds supplier mentions and
- * reservation wording, and inserts an annotation element after each match by splitting the text
- * node. Work runs in idle slices so a page with thousands of numbers stays responsive, and a
- * MutationObserver picks up content that single-page apps render late.
+ * The generic page scanner: walks text nodes (never markup), finds organisation numbers, registry
+ * name candidates and reservation wording, asks the background in batches which are registry
+ * suppliers, and reports each mention with its text node and offsets. It never writes to the page:
+ * marking is the caller's (CSS highlights over ranges). Work runs in idle slices, answers are applied
+ * in slices too, so no task grows with the page; a MutationObserver picks up content that
+ * single-page apps render late, and text the page's own scripts change is read again.
  */
 import { mayStateReservation, type ReservationTextKind, type ReservationTextMatch } from '../../../core/index.ts';
-import type { SupplierMention } from './mentions.ts';
+import { resolveMentions, type NameFound, type SupplierMention, type TextFound } from './mentions.ts';
 
 export type FlagKind = Exclude<ReservationTextKind, 'not-reserved'>;
 
-export interface ScanCounts {
-  readonly reserved: number;
-  readonly suppliers: number;
-  readonly registryMatches: number;
+/** What the background answered for one batch: per distinct candidate text, the registry name at its start. */
+export interface LookupAnswer {
+  readonly names: readonly { readonly candidate: number; readonly length: number; readonly orgnrs: readonly string[] }[];
 }
 
 export interface ScannerOptions {
   readonly root: Element;
-  findMentions(text: string): readonly SupplierMention[];
-  /** Reservation phrases in `text` (the node's text followed by some of the text after it); null: not looked for. */
-  findReservations: ((text: string) => readonly ReservationTextMatch[]) | null;
-  makeBadge(mention: SupplierMention): Element;
-  makeFlag(kind: FlagKind, phrase: string): Element;
-  /** After each slice that found something. */
-  onProgress?(counts: ScanCounts): void;
-  /** Length of a slice when the browser gives no idle deadline (timeouts, no requestIdleCallback), in ms. */
+  readText(text: string): TextFound;
+  /** Reservation phrases in `text` (the node's text followed by some of the text after it); null: not looked for now. */
+  findReservations(): ((text: string) => readonly ReservationTextMatch[]) | null;
+  /** Which of these are registry suppliers; null when the background could not say (numbers still count). */
+  lookup(orgnrs: readonly string[], names: readonly string[]): Promise<LookupAnswer | null>;
+  /** `inOrder`: the node came from the first walk of the page, so after every node reported before it. */
+  onMention(node: Text, mention: SupplierMention, inOrder: boolean): void;
+  onReservation(node: Text, kind: FlagKind, index: number, length: number): void;
+  /** The page removed this node or changed its text: whatever was found in it is gone. */
+  onNodeGone(node: Text): void;
+  /** After a slice that found or dropped something. */
+  onProgress?(): void;
+  /** Length of a slice when the browser gives no idle deadline, in ms. */
   readonly sliceMs?: number;
 }
 
 export interface Scanner {
-  /** Starts scanning the root and watching it for added content. */
+  /** Starts scanning the root and watching it for added or changed content. */
   start(): void;
   stop(): void;
-  /** Resolves when everything queued so far has been scanned. */
+  /** Resolves when everything queued so far has been scanned, looked up and reported. */
   idle(): Promise<void>;
-  counts(): ScanCounts;
 }
 
 // Elements whose text is not page prose, or not ours to touch.
@@ -42,13 +47,12 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', '
 const HAS_WORD = /[\p{L}\d]{2}/u;
 /** How much following text a label may need to find its value ("Reservert deltakelse" … "Ingen"). */
 const CONTEXT_CHARS = 240;
-
-function isOurs(el: Element): boolean {
-  return el.hasAttribute('data-inkludo');
-}
+/** Distinct numbers or names per lookup message (the schema allows 5 000); smaller answers keep each task short. */
+const BATCH_ITEMS = 1000;
+const ORDER: readonly FlagKind[] = ['work-integration', 'sheltered-execution', 'public-service-mission'];
 
 function skipElement(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName) || isOurs(el)) return true;
+  if (SKIP_TAGS.has(el.tagName) || el.hasAttribute('data-inkludo')) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }
@@ -75,91 +79,93 @@ function followingText(node: Text, root: Element, limit: number): string {
   return out.slice(0, limit);
 }
 
-type Insertion = { readonly offset: number; readonly element: Element; readonly count: 'reserved' | 'supplier' | 'registry-match' };
-/** What was found in a text node, written to the page later in a batch. */
-type Found = { readonly node: Text; readonly text: string; readonly insertions: Insertion[] };
-
-/**
- * Finding runs in idle slices without touching the page; the badges are written in batches at most
- * every WRITE_INTERVAL_MS (and when the scan is done), because every write makes the browser lay the
- * page out again, which on a long table costs far more than the scan itself.
- */
-const WRITE_INTERVAL_MS = 1000;
+/** A text node read and waiting for the background's answer. */
+type Read = { readonly node: Text; readonly text: string; readonly found: TextFound; readonly inOrder: boolean };
+/** A node's mentions, ready to report. */
+type Resolved = { readonly node: Text; readonly text: string; readonly mentions: readonly SupplierMention[]; readonly inOrder: boolean };
 
 export function createScanner(options: ScannerOptions): Scanner {
   const { root } = options;
   const doc = root.ownerDocument;
   const sliceMs = options.sliceMs ?? 12;
-  const seen = new WeakSet<Text>();
-  const flagged = new WeakMap<Element, Set<FlagKind>>();
+  /** Text nodes read, with the text they had: a change means reading again. */
+  const seen = new Map<Text, string>();
+  /** Per element, the text node that carries each reservation kind found in it. */
+  const flagged = new WeakMap<Element, Map<FlagKind, Text>>();
   const queue: Node[] = [];
-  let pending: Found[] = [];
-  let lastWrite = performance.now();
+  let batch: Read[] = [];
+  let batchNumbers = new Set<string>();
+  let batchNames = new Set<string>();
+  let resolved: Resolved[] = [];
+  let inFlight = 0;
   let walker: TreeWalker | null = null;
+  /** The walker is the first walk of the whole root: it reports nodes in document order. */
+  let firstWalk = false;
+  let walkedRoot = false;
   let scheduled = false;
   let running = false;
+  let sweepDue = false;
   let observer: MutationObserver | null = null;
   let waiters: (() => void)[] = [];
-  let counts = { reserved: 0, suppliers: 0, registryMatches: 0 };
 
-  function reservationFlag(node: Text): Insertion | null {
-    if (!options.findReservations || !mayStateReservation(node.data)) return null;
+  function reservation(node: Text): boolean {
+    const find = options.findReservations();
+    if (!find || !mayStateReservation(node.data)) return false;
     const text = node.data + followingText(node, root, CONTEXT_CHARS);
-    const inNode = options.findReservations(text).filter((m) => m.index < node.data.length && m.kind !== 'not-reserved');
-    // The strongest kind the node states, flagged once per element.
-    const order: FlagKind[] = ['work-integration', 'sheltered-execution', 'public-service-mission'];
-    const kind = order.find((k) => inNode.some((m) => m.kind === k));
+    const inNode = find(text).filter((m) => m.index < node.data.length && m.kind !== 'not-reserved');
+    const kind = ORDER.find((k) => inNode.some((m) => m.kind === k));
     const parent = node.parentElement;
-    if (!kind || !parent) return null;
-    const done = flagged.get(parent) ?? new Set<FlagKind>();
-    if (done.has(kind)) return null;
-    done.add(kind);
+    if (!kind || !parent) return false;
+    // The strongest kind the node states, once per element (again when the page rewrote its carrier).
+    const done = flagged.get(parent) ?? new Map<FlagKind, Text>();
+    const carrier = done.get(kind);
+    if (carrier && carrier !== node && carrier.isConnected && seen.get(carrier) === carrier.data) return false;
+    done.set(kind, node);
     flagged.set(parent, done);
-    const last = inNode.filter((m) => m.kind === kind).at(-1);
-    const offset = Math.min(node.data.length, last ? last.index + last.length : node.data.length);
-    return { offset, element: options.makeFlag(kind, last?.phrase ?? ''), count: 'reserved' };
+    const match = inNode.find((m) => m.kind === kind);
+    const index = match?.index ?? 0;
+    options.onReservation(node, kind, index, Math.min(node.data.length - index, match?.length ?? node.data.length));
+    return true;
   }
 
-  function find(node: Text): void {
-    seen.add(node);
-    if (!node.parentNode) return;
-    const insertions: Insertion[] = [];
-    const flag = reservationFlag(node);
-    if (flag) insertions.push(flag);
-    for (const m of options.findMentions(node.data)) {
-      insertions.push({ offset: m.index + m.length, element: options.makeBadge(m), count: m.suppliers.length > 0 ? 'registry-match' : 'supplier' });
-    }
-    if (insertions.length > 0) pending.push({ node, text: node.data, insertions });
+  function read(node: Text): boolean {
+    seen.set(node, node.data);
+    if (!node.parentNode) return false;
+    const reserved = reservation(node);
+    const found = options.readText(node.data);
+    if (found.numbers.length === 0 && found.candidates.length === 0) return reserved;
+    batch.push({ node, text: node.data, found, inOrder: firstWalk && walker !== null });
+    for (const n of found.numbers) batchNumbers.add(n.digits);
+    for (const c of found.candidates) batchNames.add(c.text);
+    return reserved;
   }
 
-  function write(): void {
-    const batch = pending;
-    pending = [];
-    lastWrite = performance.now();
-    for (const { node, text, insertions } of batch) {
-      // The page changed the text since it was read: read it again.
-      if (!node.isConnected || node.data !== text) {
-        seen.delete(node);
-        queue.push(node);
-        continue;
+  function send(): void {
+    const reads = batch;
+    const numbers = [...batchNumbers];
+    const names = [...batchNames];
+    batch = [];
+    batchNumbers = new Set();
+    batchNames = new Set();
+    inFlight++;
+    const answered = (answer: LookupAnswer | null) => {
+      inFlight--;
+      const hits = new Map<string, { length: number; orgnrs: readonly string[] }>();
+      for (const hit of answer?.names ?? []) {
+        const text = names[hit.candidate];
+        if (text !== undefined) hits.set(text, hit);
       }
-      // From the end backwards, so earlier offsets stay valid in the shrinking node.
-      insertions.sort((a, b) => b.offset - a.offset);
-      for (const { offset, element, count } of insertions) {
-        if (offset < node.data.length) {
-          const rest = node.splitText(offset);
-          seen.add(rest);
-          rest.before(element);
-        } else node.after(element);
-        counts =
-          count === 'reserved'
-            ? { ...counts, reserved: counts.reserved + 1 }
-            : { ...counts, suppliers: counts.suppliers + 1, registryMatches: counts.registryMatches + (count === 'registry-match' ? 1 : 0) };
+      for (const r of reads) {
+        const named: NameFound[] = [];
+        for (const c of r.found.candidates) {
+          const hit = hits.get(c.text);
+          if (hit) named.push({ index: c.index, length: hit.length, orgnrs: hit.orgnrs });
+        }
+        resolved.push({ node: r.node, text: r.text, mentions: resolveMentions(r.found, named), inOrder: r.inOrder });
       }
-    }
-    // Our own insertions are not new page content.
-    if (observer) takeMutations(observer.takeRecords());
-    if (batch.length > 0) options.onProgress?.(counts);
+      schedule();
+    };
+    options.lookup(numbers, names).then(answered, () => answered(null));
   }
 
   function nextText(): Text | null {
@@ -167,36 +173,64 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (walker) {
         const next = walker.nextNode() as Text | null;
         if (next) {
-          if (!seen.has(next)) return next;
+          if (seen.get(next) !== next.data) return next;
           continue;
         }
         walker = null;
+        firstWalk = false;
       }
       const from = queue.shift();
       if (!from) return null;
       if (!from.isConnected || !root.contains(from)) continue;
       if (from.nodeType === Node.TEXT_NODE) {
         const text = from as Text;
-        if (!seen.has(text) && HAS_WORD.test(text.data) && !excludedByAncestor(text, root)) return text;
+        if (seen.get(text) !== text.data && HAS_WORD.test(text.data) && !excludedByAncestor(text, root)) return text;
         continue;
       }
       if (from.nodeType === Node.ELEMENT_NODE && (from === root || !excludedByAncestor(from, root)) && !skipElement(from as Element)) {
         walker = doc.createTreeWalker(from, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, FILTER);
+        firstWalk = from === root && !walkedRoot;
+        walkedRoot ||= from === root;
       }
     }
   }
 
-  /** Works while `timeLeft` says there is time (at least one node per slice, so the scan always advances). */
+  /** Nodes read before that the page removed or rewrote: report them gone, and read the rewritten ones again. */
+  function sweep(): boolean {
+    sweepDue = false;
+    let changed = false;
+    for (const [node, text] of seen) {
+      if (node.isConnected && node.data === text) continue;
+      seen.delete(node);
+      options.onNodeGone(node);
+      changed = true;
+      if (node.isConnected) queue.push(node);
+    }
+    return changed;
+  }
+
   function runSlice(timeLeft: () => number): void {
-    let node: Text | null;
-    do {
+    let progress = sweepDue ? sweep() : false;
+    // Answers first: they are what the user is waiting for.
+    while (resolved.length > 0 && timeLeft() > 0) {
+      const { node, text, mentions, inOrder } = resolved.shift() as Resolved;
+      // The page changed the text while the background was asked: it is read again.
+      if (!node.isConnected || node.data !== text) continue;
+      for (const m of mentions) options.onMention(node, m, inOrder);
+      if (mentions.length > 0) progress = true;
+    }
+    let node: Text | null = null;
+    while (resolved.length === 0 && timeLeft() > 0) {
       node = nextText();
-      if (node) find(node);
-    } while (node && timeLeft() > 0);
-    const more = node !== null || queue.length > 0 || walker !== null;
-    if (pending.length > 0 && (!more || performance.now() - lastWrite >= WRITE_INTERVAL_MS)) write();
-    if (more || queue.length > 0) schedule();
-    else {
+      if (!node) break;
+      if (read(node)) progress = true;
+      if (batchNumbers.size >= BATCH_ITEMS || batchNames.size >= BATCH_ITEMS) send();
+    }
+    const walking = node !== null || queue.length > 0 || walker !== null;
+    if (batch.length > 0 && !walking) send();
+    if (progress) options.onProgress?.();
+    if (walking || resolved.length > 0) schedule();
+    else if (inFlight === 0 && batch.length === 0) {
       const done = waiters;
       waiters = [];
       for (const resolve of done) resolve();
@@ -214,23 +248,35 @@ export function createScanner(options: ScannerOptions): Scanner {
       const end = performance.now() + sliceMs;
       return () => end - performance.now();
     };
-    // The browser's idle deadline (up to 50 ms when nothing else is due) is used in full; after a
-    // timeout, or without requestIdleCallback, a fixed slice.
+    // The browser's idle deadline (up to 50 ms when nothing else is due), capped at a slice, so
+    // no task of ours reaches the long-task mark; after a timeout, or without requestIdleCallback, a fixed slice.
     if (typeof requestIdleCallback === 'function') {
-      requestIdleCallback((deadline) => run(deadline.didTimeout ? fixed() : () => deadline.timeRemaining()), { timeout: 100 });
+      requestIdleCallback((deadline) => {
+        const end = performance.now() + sliceMs;
+        run(deadline.didTimeout ? fixed() : () => Math.min(deadline.timeRemaining(), end - performance.now()));
+      }, { timeout: 100 });
     } else setTimeout(() => run(fixed()), 0);
   }
 
   function takeMutations(records: readonly MutationRecord[]): void {
-    let added = false;
+    let due = false;
     for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node.nodeType === Node.TEXT_NODE ? seen.has(node as Text) : node.nodeType !== Node.ELEMENT_NODE || isOurs(node as Element)) continue;
-        queue.push(node);
-        added = true;
+      if (record.type === 'characterData') {
+        due = true;
+        continue;
+      }
+      if (record.removedNodes.length > 0) due = true;
+      for (const added of record.addedNodes) {
+        if (added.nodeType === Node.ELEMENT_NODE && (added as Element).hasAttribute('data-inkludo')) continue;
+        if (added.nodeType === Node.TEXT_NODE || added.nodeType === Node.ELEMENT_NODE) {
+          queue.push(added);
+          due = true;
+        }
       }
     }
-    if (added) schedule();
+    if (!due) return;
+    sweepDue = true;
+    schedule();
   }
 
   return {
@@ -239,7 +285,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       running = true;
       queue.push(root);
       observer = new MutationObserver(takeMutations);
-      observer.observe(root, { childList: true, subtree: true });
+      observer.observe(root, { childList: true, subtree: true, characterData: true });
       schedule();
     },
     stop() {
@@ -247,16 +293,16 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer?.disconnect();
       observer = null;
       queue.length = 0;
-      pending = [];
+      batch = [];
+      resolved = [];
       walker = null;
       const done = waiters;
       waiters = [];
       for (const resolve of done) resolve();
     },
     idle() {
-      if (!running || (!scheduled && queue.length === 0 && !walker && pending.length === 0)) return Promise.resolve();
+      if (!running || (!scheduled && queue.length === 0 && !walker && batch.length === 0 && inFlight === 0 && resolved.length === 0)) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
     },
-    counts: () => counts,
   };
 }

@@ -16,14 +16,17 @@ export interface AxeViolation {
   readonly targets: string[];
 }
 
-/** Violations of impact serious or critical (WCAG 2.x A/AA and best practices). */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * Violations of impact serious or critical (WCAG 2.x A/AA and best practices), in the whole page or
+ * only within the elements `include` selects (e.g. the Inkludo panel on a portal page).
+ */
+export async function seriousViolations(page: Page, include?: string): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const { violations } = await axe.run(document);
+  return page.evaluate(async (selector) => {
+    const axe = (globalThis as unknown as { axe: { run(context: Document | { include: string[][] }): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const { violations } = await axe.run(selector ? { include: [[selector]] } : document);
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
+  }, include);
 }

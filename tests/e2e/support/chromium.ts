@@ -72,6 +72,16 @@ export async function launchChromiumWithExtension(options: ChromiumOptions = {})
   };
 }
 
+/** Sends a message from one of the extension's own pages (the popup), as the options page would. */
+export async function sendFromExtensionPage(browser: ExtensionInChromium, message: unknown): Promise<unknown> {
+  const page = await browser.openExtensionPage('extension/popup/index.html');
+  try {
+    return await page.evaluate((m) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(m), message);
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * The few extension APIs tests call inside extension contexts (`worker.evaluate`, `page.evaluate`);
  * the project has no @types/chrome. Use as `(globalThis as unknown as ChromeGlobal).chrome`.

@@ -1,0 +1,33 @@
+/**
+ * `page/start`: what a content script needs before it scans: the user's language and only the
+ * messages a page can show in it (so the content script carries no catalogue), the name keys of the
+ * registry (first words, never names) and whether the user collapsed the panel on this site.
+ */
+import { CATALOGUES, type Lang } from '../../core/index.ts';
+import type { PageResponse } from '../shared/page-send.ts';
+import type { LoadedRegistry } from './registry-store.ts';
+
+const PAGE_KEY_PREFIX = 'content.';
+
+const pageMessages = new Map<Lang, Record<string, string>>();
+
+/** The `content.*` messages of one language, built once per language. */
+export function pageMessagesOf(lang: Lang): Record<string, string> {
+  let messages = pageMessages.get(lang);
+  if (!messages) {
+    messages = Object.fromEntries(Object.entries(CATALOGUES[lang]).filter(([key]) => key.startsWith(PAGE_KEY_PREFIX)));
+    pageMessages.set(lang, messages);
+  }
+  return messages;
+}
+
+export function pageStart(lang: Lang, loaded: LoadedRegistry | null, collapsed: boolean): PageResponse<'page/start'> {
+  return {
+    ok: true,
+    lang,
+    messages: pageMessagesOf(lang),
+    hasRegistry: loaded !== null,
+    nameKeys: loaded ? { firstWords: loaded.nameKeys.firstWords.join('\n'), maxWords: loaded.nameKeys.maxWords } : { firstWords: '', maxWords: 0 },
+    collapsed,
+  };
+}

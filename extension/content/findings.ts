@@ -1,0 +1,177 @@
+/**
+ * What the page holds, as the panel lists it: registry suppliers (one entry per supplier, however
+ * often and however it is mentioned), reservation wording, notice findings, and a count of the other
+ * organisation numbers. Keeps each mark's range so marks go when the page removes or rewrites their
+ * text, and words each supplier as the page allows: share and eligibility only on a notice reserved
+ * under the 30 % rule, "in your registry (source, date)" elsewhere.
+ */
+import type { Translate } from '../../core/index.ts';
+import type { MatchProvenance, NoticePanel, SupplierMatch } from '../shared/page-messages.ts';
+import { supplierWords, type SupplierWords } from '../shared/supplier-words.ts';
+import type { FlagKind } from './scan/scanner.ts';
+import type { SupplierMention } from './scan/mentions.ts';
+import { textRange, type MarkKind, type Marks } from './ui/marks.ts';
+import type { PanelEntry } from './ui/panel.ts';
+
+export interface Mark {
+  readonly node: Text;
+  readonly range: AbstractRange;
+}
+
+interface SupplierFinding {
+  readonly marks: Mark[];
+  /** Some mention gives the number itself; otherwise the page names the supplier only. */
+  byNumber: boolean;
+  next: number;
+}
+
+/** Entries listed in the panel; the rest are counted. */
+export const MAX_ENTRIES = 300;
+
+export interface FindingsOptions {
+  readonly t: Translate;
+  readonly marks: Marks;
+  /** Scrolls to a mark, selects it and marks it as the current one. */
+  goTo(mark: Mark): void;
+}
+
+export function createFindings(options: FindingsOptions) {
+  const { t, marks } = options;
+  /** Registry suppliers seen on the page with their provenance; worded when first listed. */
+  const matches = new Map<string, { match: SupplierMatch; provenance: MatchProvenance; words?: SupplierWords }>();
+  const wordsOf = (entry: { match: SupplierMatch; provenance: MatchProvenance; words?: SupplierWords }): SupplierWords =>
+    (entry.words ??= supplierWords(entry.match, entry.provenance, t));
+  const suppliers = new Map<string, SupplierFinding>();
+  const others = new Map<string, number>();
+  const reservations: { id: number; kind: FlagKind; mark: Mark }[] = [];
+  let reservationIds = 0;
+  const byNode = new Map<Text, { range: AbstractRange; kind: MarkKind; orgnrs: readonly string[] }[]>();
+  let hasRegistry = false;
+  let notice: NoticePanel | null = null;
+  let mentions = 0;
+
+  function remember(node: Text, range: AbstractRange, kind: MarkKind, orgnrs: readonly string[], inOrder = false): void {
+    marks.add(kind, range, inOrder);
+    const list = byNode.get(node) ?? [];
+    list.push({ range, kind, orgnrs });
+    byNode.set(node, list);
+  }
+
+  function cycle(marksOf: readonly Mark[], at: number): void {
+    for (let i = 0; i < marksOf.length; i++) {
+      const mark = marksOf[(at + i) % marksOf.length];
+      if (mark?.node.isConnected) return options.goTo(mark);
+    }
+  }
+
+  function reservedContext(): boolean {
+    return (notice?.reservedWorkIntegration ?? false) || reservations.some((r) => r.kind === 'work-integration');
+  }
+
+  function supplierEntry(orgnr: string, finding: SupplierFinding, match: SupplierMatch, words: SupplierWords, reserved: boolean): PanelEntry {
+    const status = reserved ? words.reserved : words.inRegistry;
+    const label = t(finding.byNumber ? 'content.finding.supplier' : 'content.finding.supplier-name', { name: match.name, orgnr, status });
+    const notes: string[] = [];
+    if (!finding.byNumber) notes.push(t('content.finding.name-only'), ...(match.jurisdiction === 'SE' ? [t('content.finding.name-only-se')] : []));
+    if (finding.marks.length > 1) notes.push(t('content.finding.places', { count: finding.marks.length }));
+    return {
+      key: `supplier:${orgnr}`,
+      label,
+      notes,
+      ...(!finding.byNumber && match.jurisdiction === 'NO' ? { lookupOrgnr: orgnr } : {}),
+      go: () => cycle(finding.marks, finding.next++),
+    };
+  }
+
+  return {
+    /** The background's worded matches, kept for the suppliers they name. */
+    addMatches(found: readonly SupplierMatch[], provenances: readonly MatchProvenance[], registry: boolean): void {
+      hasRegistry = registry;
+      for (const m of found) {
+        const provenance = provenances[m.provenance];
+        if (provenance && !matches.has(m.orgnr)) matches.set(m.orgnr, { match: m, provenance });
+      }
+    },
+    setNotice(panel: NoticePanel | null): void {
+      notice = panel;
+    },
+    addMention(node: Text, mention: SupplierMention, inOrder = false): void {
+      const range = textRange(node, mention.index, mention.index + mention.length);
+      const mark = { node, range };
+      const registered = mention.orgnrs.filter((o) => matches.has(o));
+      mentions++;
+      for (const orgnr of registered) {
+        const finding = suppliers.get(orgnr) ?? { marks: [], byNumber: false, next: 0 };
+        finding.marks.push(mark);
+        if (mention.via === 'orgnr') finding.byNumber = true;
+        suppliers.set(orgnr, finding);
+      }
+      if (registered.length === 0 && mention.via === 'orgnr') {
+        const digits = mention.orgnrs[0] ?? '';
+        others.set(digits, (others.get(digits) ?? 0) + 1);
+      }
+      remember(node, range, registered.length > 0 ? 'supplier' : 'other', mention.orgnrs, inOrder);
+    },
+    addReservation(node: Text, kind: FlagKind, index: number, length: number): void {
+      const range = textRange(node, index, index + length);
+      reservations.push({ id: reservationIds++, kind, mark: { node, range } });
+      remember(node, range, 'reserved', []);
+    },
+    /** Marks in a node the page removed or rewrote go, and so do findings left without marks. */
+    dropNode(node: Text): void {
+      const gone = byNode.get(node);
+      if (!gone) return;
+      byNode.delete(node);
+      for (const { range, kind, orgnrs } of gone) {
+        marks.remove(kind, range);
+        if (kind !== 'reserved') mentions--;
+        for (const orgnr of orgnrs) {
+          const finding = suppliers.get(orgnr);
+          if (finding) {
+            finding.marks.splice(0, finding.marks.length, ...finding.marks.filter((m) => m.node !== node));
+            if (finding.marks.length === 0) suppliers.delete(orgnr);
+          }
+          const other = others.get(orgnr);
+          if (other !== undefined) {
+            if (other <= 1) others.delete(orgnr);
+            else others.set(orgnr, other - 1);
+          }
+        }
+      }
+      for (let i = reservations.length - 1; i >= 0; i--) if (reservations[i]?.mark.node === node) reservations.splice(i, 1);
+    },
+    counts() {
+      return { reserved: (notice?.findings.length ?? 0) + reservations.length, suppliers: mentions, registryMatches: suppliers.size };
+    },
+    isEmpty(): boolean {
+      return byNode.size === 0 && !notice;
+    },
+    /** The panel's entries in reading order (notice findings first) and its summary lines. */
+    entries(): { entries: PanelEntry[]; summary: string[] } {
+      const reserved = reservedContext();
+      // Entries are worded only for the ones listed.
+      const onPage: { first: Node; entry: () => PanelEntry }[] = [];
+      reservations.forEach((r) => {
+        const kind = () => t(`content.reserved.${r.kind}`);
+        onPage.push({ first: r.mark.node, entry: () => ({ key: `reserved:${r.id}`, label: t('content.finding.reserved', { kind: kind() }), notes: [], go: () => options.goTo(r.mark) }) });
+      });
+      for (const [orgnr, finding] of suppliers) {
+        const known = matches.get(orgnr);
+        const first = finding.marks[0];
+        if (known && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, known.match, wordsOf(known), reserved) });
+      }
+      // Reading order; a list longer than the panel shows keeps the order it was found in (the same for
+      // everything but content added later in the middle of the page, and far cheaper).
+      if (onPage.length <= MAX_ENTRIES) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      const fromNotice: PanelEntry[] = (notice?.findings ?? []).map((f, i) => ({ key: `notice:${i}`, label: f.text, code: f.code, notes: [] }));
+      const total = fromNotice.length + onPage.length;
+      const listed = [...fromNotice, ...onPage.slice(0, Math.max(0, MAX_ENTRIES - fromNotice.length)).map((o) => o.entry())].slice(0, MAX_ENTRIES);
+      const summary: string[] = [];
+      if (total > MAX_ENTRIES) summary.push(t('content.panel.more', { count: total - MAX_ENTRIES }));
+      if (others.size > 0) summary.push(t(hasRegistry ? 'content.others' : 'content.others-no-registry', { count: others.size }));
+      return { entries: listed, summary };
+    },
+  };
+}
+
+export type Findings = ReturnType<typeof createFindings>;

@@ -1,0 +1,163 @@
+/**
+ * One page's Inkludo session: asks the background for the user's language and the registry's name
+ * keys, scans the page for organisation numbers, registry names and reservation wording, asks which
+ * are registry suppliers, marks them with CSS highlights (never touching the page's nodes) and lists
+ * them in one docked panel. On TED notice pages the panel also shows the notice as the background
+ * read it from the XML. The messaging is passed in, so the bench runs this same code against a
+ * background in a worker.
+ */
+import { fillMessage, findReservationPhrases, type Lang, type Translate } from '../../core/index.ts';
+import type { NoticePanel } from '../shared/page-messages.ts';
+import type { SendPageMessage } from '../shared/page-send.ts';
+import { createFindings, type Findings, type Mark } from './findings.ts';
+import type { PortalAdapter } from './portals/index.ts';
+import { readText, type NameKeySet } from './scan/mentions.ts';
+import { createScanner, type Scanner } from './scan/scanner.ts';
+import { createMarks, liveRange, type Marks } from './ui/marks.ts';
+import { createPanel, type BrregLines, type Panel } from './ui/panel.ts';
+
+export interface PageSession {
+  /** Resolves when everything found so far is scanned, looked up and shown. */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+const RENDER_DELAY_MS = 250;
+const URL_CHECK_MS = 1000;
+
+export function pageTranslator(lang: Lang, messages: Readonly<Record<string, string>>): Translate {
+  return (key, params) => fillMessage(lang, messages[key] ?? key, params);
+}
+
+async function brregLines(send: SendPageMessage, orgnr: string, t: Translate): Promise<BrregLines> {
+  const answer = await send<'brreg/lookup'>({ type: 'brreg/lookup', orgnr });
+  if (!answer.ok) return { outcome: answer.code, lines: [t(answer.code === 'not-found' ? 'content.brreg.error.not-found' : 'content.brreg.error.failed')] };
+  const e = answer.entity;
+  const lines = [t('content.brreg.result', { name: e.name, status: t(`content.brreg.status.${e.status}`) })];
+  if (e.legalForm) lines.push(t('content.brreg.legal-form', { text: e.legalForm.text }));
+  if (e.industry) lines.push(t('content.brreg.industry', { code: e.industry.code, text: e.industry.text }));
+  if (e.employees) lines.push(e.employees.max === null ? t('content.brreg.employees-open', { min: e.employees.min }) : t('content.brreg.employees', { min: e.employees.min, max: e.employees.max }));
+  lines.push(t('content.brreg.retrieved', { retrieved: e.retrieved }));
+  return { outcome: e.status, lines };
+}
+
+/** Scroll to the mention, select it (where screen readers and the next Tab start from) and mark it. */
+function goTo(mark: Mark, marks: Marks, panel: Panel): void {
+  const range = liveRange(mark.range);
+  mark.node.parentElement?.scrollIntoView({ block: 'center' });
+  const selection = getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  marks.setCurrent(mark.range);
+  const focusable = mark.node.parentElement?.closest<HTMLElement>('a[href],button,[tabindex],summary');
+  if (focusable) focusable.focus({ preventScroll: true });
+  else (panel.host.ownerDocument.activeElement as HTMLElement | null)?.blur();
+}
+
+/** Starts the session; null when the background gave no start (the page is then left alone). */
+export async function startSession(send: SendPageMessage, portal: PortalAdapter | null): Promise<PageSession | null> {
+  const start = await send<'page/start'>({ type: 'page/start' });
+  if (!start.ok) return null;
+  const t = pageTranslator(start.lang, start.messages);
+  const keys: NameKeySet = { firstWords: new Set(start.nameKeys.firstWords.split('\n').filter(Boolean)), maxWords: start.nameKeys.maxWords };
+
+  let panel: Panel | null = null;
+  let marks: Marks | null = null;
+  let findings: Findings | null = null;
+  const ensure = (): { panel: Panel; marks: Marks; findings: Findings } => {
+    if (!panel) {
+      const created = createPanel({
+        t,
+        collapsed: start.collapsed,
+        onCollapse: (collapsed) => void send<'panel/collapse'>({ type: 'panel/collapse', collapsed }),
+        lookupBrreg: (orgnr) => brregLines(send, orgnr, t),
+      });
+      panel = created;
+      document.documentElement.append(created.host);
+    }
+    const p: Panel = panel;
+    marks ??= createMarks(document, () => p.overlay);
+    const m: Marks = marks;
+    findings ??= createFindings({ t, marks: m, goTo: (mark) => goTo(mark, m, p) });
+    return { panel: p, marks: m, findings };
+  };
+
+  let renderTimer: ReturnType<typeof setTimeout> | undefined;
+  const render = () => {
+    clearTimeout(renderTimer);
+    renderTimer = setTimeout(() => {
+      if (!findings || findings.isEmpty()) return;
+      const { entries, summary } = findings.entries();
+      ensure().panel.setFindings(entries, summary);
+      void send<'page/found'>({ type: 'page/found', counts: findings.counts() });
+    }, RENDER_DELAY_MS);
+  };
+
+  let scanner: Scanner | null = null;
+  let noticeKey: string | null = null;
+  // With the notice XML at hand the panel says what is reserved; page wording is read otherwise.
+  let readFromXml = false;
+
+  const showNotice = (view: NoticePanel | null) => {
+    readFromXml = view?.state === 'notice';
+    if (!view && !panel) return;
+    const parts = ensure();
+    parts.findings.setNotice(view);
+    parts.panel.setNotice(view);
+    render();
+  };
+
+  async function startFor(href: string): Promise<void> {
+    const url = new URL(href);
+    if (portal && !portal.matches(url)) return;
+    const ref = portal?.noticeRef(url) ?? null;
+    if (!ref && noticeKey) {
+      // Left the notice: its part of the panel goes with it.
+      noticeKey = null;
+      showNotice(null);
+    }
+    if (ref && ref.publicationNumber !== noticeKey) {
+      noticeKey = ref.publicationNumber;
+      const answer = await send<'notice/panel'>({ type: 'notice/panel', publicationNumber: ref.publicationNumber });
+      showNotice(answer.ok ? answer.panel : null);
+    }
+    if (scanner) return;
+    scanner = createScanner({
+      root: document.body,
+      readText: (text) => readText(text, keys),
+      findReservations: () => (readFromXml ? null : findReservationPhrases),
+      lookup: async (orgnrs, names) => {
+        const answer = await send<'registry/match'>({ type: 'registry/match', orgnrs: [...orgnrs], names: [...names] });
+        if (!answer.ok) return null;
+        ensure().findings.addMatches(answer.suppliers, answer.provenances, answer.hasRegistry);
+        return answer;
+      },
+      onMention: (node, mention, inOrder) => ensure().findings.addMention(node, mention, inOrder),
+      onReservation: (node, kind, index, length) => ensure().findings.addReservation(node, kind, index, length),
+      onNodeGone: (node) => findings?.dropNode(node),
+      onProgress: render,
+    });
+    scanner.start();
+  }
+
+  await startFor(location.href);
+  // Single-page portals change the address without a page load.
+  let last = location.href;
+  const urlCheck = setInterval(() => {
+    if (location.href === last) return;
+    last = location.href;
+    startFor(last).catch((error: unknown) => console.warn('inkludo: content script', error));
+  }, URL_CHECK_MS);
+  return {
+    async idle() {
+      await scanner?.idle();
+      // The panel shows what was found after a short delay; wait for it too.
+      await new Promise((resolve) => setTimeout(resolve, RENDER_DELAY_MS + 10));
+    },
+    stop() {
+      clearInterval(urlCheck);
+      scanner?.stop();
+      clearTimeout(renderTimer);
+    },
+  };
+}

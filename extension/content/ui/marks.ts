@@ -1,0 +1,217 @@
+/**
+ * Marks on page text without touching the page's nodes: CSS Custom Highlights over static ranges
+ * (Chrome 105+, Firefox 149+, Safari 17.2). Where the API is missing (Firefox ESR before 149) a light
+ * fallback draws boxes under the marked text in an overlay inside our own host, repositioned when the
+ * page scrolls or resizes; the page's text is never split either way.
+ *
+ * The highlight registry is the document's, so a page script can see which text ranges are marked;
+ * what the marks mean (registry source, share, status) stays in the closed panel.
+ */
+import { documentStyle } from './highlight-style.ts';
+
+export type MarkKind = 'supplier' | 'other' | 'reserved';
+
+export interface Marks {
+  /** `inOrder`: known to come after every mark added before in that order (the page's first walk). */
+  add(kind: MarkKind, range: AbstractRange, inOrder?: boolean): void;
+  remove(kind: MarkKind, range: AbstractRange): void;
+  /** The mention the user went to from the panel, marked more strongly; null clears it. */
+  setCurrent(range: AbstractRange | null): void;
+  /** Whether CSS highlights are used (false: the overlay fallback). */
+  readonly highlights: boolean;
+}
+
+const KINDS: readonly (MarkKind | 'current')[] = ['supplier', 'other', 'reserved', 'current'];
+type HighlightCtor = new (...ranges: AbstractRange[]) => Set<AbstractRange>;
+type HighlightRegistry = Map<string, Set<AbstractRange>>;
+
+/**
+ * A range over `node`'s text. Static where the browser has StaticRange: it costs the page nothing
+ * when the page changes its DOM (live ranges are updated on every change).
+ */
+export function textRange(node: Text, start: number, end: number): AbstractRange {
+  if (typeof StaticRange === 'function') return new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
+  const live = node.ownerDocument.createRange();
+  live.setStart(node, start);
+  live.setEnd(node, end);
+  return live;
+}
+
+/** A live range over the same text, for reading positions and selecting. */
+export function liveRange(range: AbstractRange): Range {
+  const live = range.startContainer.ownerDocument!.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live;
+}
+
+/** `update` once per frame at most, after any scroll or resize of the page (or when asked): returns the asking function. */
+function onViewportChange(update: () => void): () => void {
+  let frame = 0;
+  const later = () => {
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      update();
+    });
+  };
+  addEventListener('scroll', later, { passive: true, capture: true });
+  addEventListener('resize', later, { passive: true });
+  return later;
+}
+
+/** A mark with the element its text is in, kept in document order. */
+interface Placed {
+  readonly range: AbstractRange;
+  readonly kind: MarkKind;
+  readonly element: Element;
+  readonly inOrder: boolean;
+}
+
+/** Before `b` in the document? */
+function precedes(a: Node, b: Node): boolean {
+  return a !== b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
+/**
+ * The marks within a screen or two of the viewport, found by binary search over the marks in
+ * document order (which is their order down the page in flowing content): a few rectangle reads per
+ * scroll instead of watching every mark.
+ */
+function nearViewport(placed: readonly Placed[], height: number): Placed[] {
+  const margin = height * 2;
+  let low = 0;
+  let high = placed.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((placed[mid]?.element.getBoundingClientRect().bottom ?? 0) < -margin) low = mid + 1;
+    else high = mid;
+  }
+  const out: Placed[] = [];
+  for (let i = low; i < placed.length; i++) {
+    const mark = placed[i] as Placed;
+    const rect = mark.element.getBoundingClientRect();
+    if (rect.top > height + margin) break;
+    out.push(mark);
+  }
+  return out;
+}
+
+/**
+ * Highlights only near the viewport: the browser recomputes every range of a highlight when one
+ * changes, so 10 000 marks on a long page would cost hundreds of milliseconds per update. The marks
+ * near the viewport are worked out again when the page scrolls or resizes and when marks come or go.
+ */
+function highlightMarks(doc: Document): Marks {
+  const Ctor = (globalThis as unknown as { Highlight: HighlightCtor }).Highlight;
+  const registry = (CSS as unknown as { highlights: HighlightRegistry }).highlights;
+  const sets = new Map(KINDS.map((k) => [k, new Ctor()] as const));
+  for (const [kind, set] of sets) registry.set(`inkludo-${kind}`, set);
+  documentStyle(doc);
+  const placed: Placed[] = [];
+  let shown = new Set<Placed>();
+  function update(): void {
+    const now = new Set(nearViewport(placed, doc.documentElement.clientHeight));
+    for (const mark of shown) if (!now.has(mark)) sets.get(mark.kind)?.delete(mark.range);
+    for (const mark of now) if (!shown.has(mark)) sets.get(mark.kind)?.add(mark.range);
+    shown = now;
+  }
+  const later = onViewportChange(update);
+  return {
+    highlights: true,
+    add(kind, range, inOrder = false) {
+      const element = range.startContainer.parentElement;
+      if (!element) return;
+      const mark = { range, kind, element, inOrder };
+      // Mostly found in document order: the end is the usual place, and certainly so after another
+      // mark of the first walk (no comparison needed then).
+      let at = placed.length;
+      const last = placed[at - 1];
+      if (last && !(inOrder && last.inOrder) && precedes(range.startContainer, last.range.startContainer)) {
+        let low = 0;
+        while (low < at) {
+          const mid = (low + at) >> 1;
+          if (precedes((placed[mid] as Placed).range.startContainer, range.startContainer)) low = mid + 1;
+          else at = mid;
+        }
+      }
+      placed.splice(at, 0, mark);
+      later();
+    },
+    remove(kind, range) {
+      const at = placed.findIndex((m) => m.range === range);
+      if (at < 0) return;
+      const [mark] = placed.splice(at, 1);
+      if (mark && shown.delete(mark)) sets.get(kind)?.delete(range);
+      later();
+    },
+    setCurrent(range) {
+      const current = sets.get('current');
+      current?.clear();
+      if (range) current?.add(range);
+    },
+  };
+}
+
+/** The fallback: boxes under visible marked text, drawn in `layer` (fixed, inside our closed host). */
+function overlayMarks(layer: HTMLElement): Marks {
+  const doc = layer.ownerDocument;
+  const ranges = new Map<AbstractRange, MarkKind>();
+  let current: AbstractRange | null = null;
+  const MAX_BOXES = 400;
+  function draw(): void {
+    const boxes: HTMLElement[] = [];
+    const height = doc.documentElement.clientHeight;
+    for (const [range, kind] of ranges) {
+      if (boxes.length >= MAX_BOXES) break;
+      if (!range.startContainer.isConnected) continue;
+      for (const rect of liveRange(range).getClientRects()) {
+        if (rect.bottom < 0 || rect.top > height) continue;
+        const box = doc.createElement('div');
+        box.className = `mark ${range === current ? 'current' : kind}`;
+        box.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
+        boxes.push(box);
+      }
+    }
+    layer.replaceChildren(...boxes);
+  }
+  const redraw = onViewportChange(draw);
+  return {
+    highlights: false,
+    add(kind, range) {
+      ranges.set(range, kind);
+      redraw();
+    },
+    remove(_kind, range) {
+      ranges.delete(range);
+      redraw();
+    },
+    setCurrent(range) {
+      current = range;
+      redraw();
+    },
+  };
+}
+
+export const OVERLAY_CSS = `
+.overlay{position:fixed;inset:0;pointer-events:none;z-index:2147483645}
+.mark{position:fixed;box-sizing:border-box;border-bottom:2px solid}
+.mark.supplier{background:rgba(255,212,59,.35);border-color:#8a6d00}
+.mark.other{border-bottom:1px dotted #6c757d}
+.mark.reserved{background:rgba(77,159,106,.22);border-color:#14532d}
+.mark.current{background:rgba(255,212,59,.7);border-color:#111}
+`;
+
+export function hasHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
+}
+
+export function createMarks(doc: Document, overlayLayer: () => HTMLElement): Marks {
+  if (hasHighlights()) {
+    try {
+      return highlightMarks(doc);
+    } catch (error) {
+      console.warn('inkludo: CSS highlights unavailable, using the overlay', error);
+    }
+  }
+  return overlayMarks(overlayLayer());
+}

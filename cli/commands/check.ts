@@ -34,7 +34,7 @@ interface LoadedSheet {
 // Excel forbids these in sheet names and allows at most 31 characters.
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
-async function loadSheet(path: string, sheetName: string | undefined): Promise<LoadedSheet> {
+export async function loadSheet(path: string, sheetName: string | undefined): Promise<LoadedSheet> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') {
     const name = basename(path, extname(path)).replace(SHEET_NAME_FORBIDDEN, ' ').slice(0, 31);
@@ -53,7 +53,7 @@ async function loadSheet(path: string, sheetName: string | undefined): Promise<L
 }
 
 /** The same file, also through symbolic links; a path that does not exist yet is just resolved. */
-async function samePath(a: string, b: string): Promise<boolean> {
+export async function samePath(a: string, b: string): Promise<boolean> {
   const real = async (p: string) => realpath(p).catch(() => resolve(p));
   return (await real(a)) === (await real(b));
 }

@@ -10,6 +10,8 @@ import { contentMessages } from './messages/content.ts';
 import { addinMessages } from './messages/addin.ts';
 import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
+import { evidenceMessages } from './messages/evidence.ts';
+import { followupMessages } from './messages/followup.ts';
 
 export * from './catalogue.ts';
 
@@ -26,6 +28,8 @@ export const AREAS: readonly AreaMessages[] = [
   contentMessages,
   extensionMessages,
   sheetMessages,
+  evidenceMessages,
+  followupMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

@@ -64,7 +64,7 @@ async function singleFromOptions(values: ParsedArgs['values'], rules: RuleSet, c
   const rawOrgnr = stringOption(values, 'supplier-orgnr');
   if (rawValue === undefined || rawOrgnr === undefined) throw new CliError('evidence.cli.single-required');
   const given = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', JURISDICTIONS);
-  const orgnr = parseOrgnr(rawOrgnr, given ?? null);
+  const orgnr = parseOrgnr(rawOrgnr);
   // A personal identity number is never repeated back, not even in an error message.
   if (orgnr.problem === 'personal-number') throw new CliError('evidence.cli.orgnr-personal');
   if (!orgnr.digits || !orgnr.jurisdiction) throw new CliError('evidence.cli.orgnr-invalid');

@@ -1,5 +1,5 @@
 import { formatNumber } from '../i18n/index.ts';
-import { bullets, field, heading, paragraph, type Block } from './document.ts';
+import { bullets, field, heading, paragraph, type Block } from './model.ts';
 import type { PartContext } from './context.ts';
 
 /** What the registry says about the supplier's share, labelled as an indicator with its source and date. */

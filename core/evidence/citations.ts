@@ -1,7 +1,7 @@
 import { translate, type Lang } from '../i18n/index.ts';
 import { DEFAULT_RULES, type RuleSet } from '../rules/packs/index.ts';
 import type { Jurisdiction } from '../rules/schema.ts';
-import type { Citation } from './document.ts';
+import type { Citation } from './model.ts';
 
 /**
  * A rule id of any pack (a parameter value or a provision) as a citation with its reference and

@@ -2,7 +2,7 @@ import { translator, type Lang, type Translate } from '../i18n/index.ts';
 import { DEFAULT_RULES, type RuleSet } from '../rules/packs/index.ts';
 import type { RulePack } from '../rules/schema.ts';
 import { citationsOf } from './citations.ts';
-import type { Citation } from './document.ts';
+import type { Citation } from './model.ts';
 import { reservationBasis, type ReservationBasis } from './legal-basis.ts';
 import type { EvidencePurchase } from './purchase.ts';
 

@@ -1,5 +1,5 @@
 import { formatOrgnr } from '../orgnr/index.ts';
-import { bullets, field, heading, paragraph, type Block } from './document.ts';
+import { bullets, field, heading, paragraph, type Block } from './model.ts';
 import { ESPD_RESERVED } from './espd.ts';
 import type { PartContext } from './context.ts';
 

@@ -1,6 +1,6 @@
 import { DEFAULT_RULES, type RuleSet } from '../rules/packs/index.ts';
 import { resolveParameter } from '../rules/resolve.ts';
-import type { Citation } from './document.ts';
+import type { Citation } from './model.ts';
 import { citationOf } from './citations.ts';
 import type { EvidencePurchase } from './purchase.ts';
 

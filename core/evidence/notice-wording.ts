@@ -1,6 +1,6 @@
 import { translate, type Lang } from '../i18n/index.ts';
 import { citationOf } from './citations.ts';
-import { heading, paragraph, type Block, type Citation } from './document.ts';
+import { heading, paragraph, type Block, type Citation } from './model.ts';
 import { EMPLOYMENT_GUIDANCE } from './guidance.ts';
 import type { PartContext } from './context.ts';
 

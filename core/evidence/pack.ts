@@ -5,7 +5,7 @@ import { checklistPart } from './checklist.ts';
 import { citationText } from './citations.ts';
 import { partContext } from './context.ts';
 import { declarationPart } from './declaration.ts';
-import { paragraph, type Block, type EvidenceDocument } from './document.ts';
+import { paragraph, type Block, type EvidenceDocument } from './model.ts';
 import { noticePart } from './notice-wording.ts';
 import type { EvidencePurchase } from './purchase.ts';
 import { recordPart } from './record.ts';

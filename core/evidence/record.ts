@@ -2,7 +2,7 @@ import { formatOrgnr } from '../orgnr/index.ts';
 import { describeFinding } from '../rules/describe.ts';
 import { formatAmount } from '../value/format.ts';
 import { citationsOf } from './citations.ts';
-import { field, heading, paragraph, type Block } from './document.ts';
+import { field, heading, paragraph, type Block } from './model.ts';
 import type { PartContext } from './context.ts';
 
 function decision(ctx: PartContext): Block[] {

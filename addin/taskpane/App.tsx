@@ -4,6 +4,8 @@ import { defaultSettings, loadSettings, saveSettings, type CheckSettings } from 
 import { checkWorkbook } from '../office/check-workbook.ts';
 import { REQUIRED_EXCEL_API, excelApiSupported } from '../office/requirements.ts';
 import { selectSourceRow } from '../office/select-row.ts';
+import { CreateDocuments } from './CreateDocuments.tsx';
+import { FollowupDates } from './FollowupDates.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { RegistryPanel } from './RegistryPanel.tsx';
 import { RulePackPanel } from './RulePackPanel.tsx';
@@ -84,6 +86,8 @@ export function App({ lang }: { lang: Lang }) {
       {result && result.report.headerRow > 0 && (
         <Summary report={result.report} t={t} onSelectRow={(row) => void selectSourceRow(result.sheetName, row).catch(fail)} />
       )}
+      <CreateDocuments report={result?.report ?? null} sheetName={result?.sheetName ?? null} registry={registry} rules={rulesWith(packs)} settings={settings} lang={lang} today={today} t={t} />
+      <FollowupDates settings={settings} registry={registry} rules={rulesWith(packs)} lang={lang} today={today} lastChecked={result?.sheetName ?? null} t={t} />
       <RulesForm settings={settings} today={today} t={t} onChange={updateSettings} />
       <RulePackPanel packs={packs} t={t} onChange={updatePacks} />
       <MappingEditor settings={settings} report={result?.report ?? null} t={t} onChange={updateSettings} />

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, checkSheet, readSheetCsv, type CellValue } from '../../core/index.ts';
 import { readXlsxCells } from '../../cli/xlsx.ts';
 import { startServer } from '../../scripts/serve-addin.mjs';
+import { docxText, personalNumbersIn } from '../support/docx-text.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const FAKE_OFFICE = resolve(REPO_ROOT, 'dist/fake-office/fake-office.js');
@@ -249,6 +250,70 @@ describe('task pane on a fake Excel', () => {
     await page.click('text=Use the bundled NO pack again');
     await check(page);
     expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III');
+    await page.close();
+  });
+});
+
+describe('task pane: Create documents and follow-up dates', () => {
+  /** Clicks a download link and returns the downloaded file's path. */
+  async function download(page: Page, selector: string): Promise<string> {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    return (await file.path()) as string;
+  }
+
+  it('creates the evidence pack for a checked row and offers it for download, writing nothing to the workbook', async () => {
+    const page = await openPane();
+    await check(page);
+    const writesBefore = await page.evaluate(() => (window as unknown as { fakeWorkbook: { writes: unknown[] } }).fakeWorkbook.writes.length);
+    await page.selectOption('#documents-row', '7');
+    await page.click('#documents-row-create');
+    await page.waitForSelector('#documents-downloads a');
+    expect(await page.getAttribute('#documents-downloads a', 'download')).toBe('inkludo-row-7-kantinedrift-sykehjem.nb.docx');
+    const text = docxText(await download(page, '#documents-downloads a'));
+    expect(text).toContain('Reservert kontrakt: dokumenter for «Kantinedrift sykehjem»');
+    expect(text).toContain('[NO-RES-II: Anskaffelsesforskriften (FOA) § 8-8 (del II)');
+    expect(text).toContain('rad 7 i arket «Innkjøpsplan»');
+    expect(personalNumbersIn(text)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { fakeWorkbook: { writes: unknown[] } }).fakeWorkbook.writes.length)).toBe(writesBefore);
+    await page.close();
+  });
+
+  it('creates documents for a purchase and a supplier typed in, in Swedish, and refuses a personal identity number without showing it', async () => {
+    const page = await openPane('sv-SE');
+    await page.fill('#rules-date', '2026-11-30');
+    await page.fill('#documents-value', '3 000 000 kr');
+    await page.fill('#documents-orgnr', '811228-9874');
+    await page.click('#documents-single-create');
+    await page.waitForFunction(() => /personnummer/.test(document.getElementById('documents-status')?.textContent ?? ''));
+    expect(await page.textContent('main')).not.toContain('9874');
+    await page.fill('#documents-orgnr', '734127-5100');
+    await page.click('#documents-single-create');
+    await page.waitForSelector('#documents-downloads a');
+    const text = docxText(await download(page, '#documents-downloads a'));
+    expect(text).toContain('Reserverat kontrakt: dokument för');
+    expect(text).toContain('SE-ABOVE-EU');
+    expect(text).toContain('[SE-RES-418-P: LOU 4 kap. 18 §');
+    expect(text).toContain('Kontraktsart inte angiven: ”tjänster” har antagits.');
+    await page.close();
+  });
+
+  it('lists follow-up dates of a contract register, overdue first, and offers the calendar (in English)', async () => {
+    const register = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fixtures/followup/avtalsregister.csv')));
+    const page = await openPane('en-US', '1.6', { name: 'Avtalsregister', cells: register });
+    await page.selectOption('#jurisdiction', 'SE');
+    await page.fill('#rules-date', '2026-11-30');
+    await page.click('#followup-run');
+    await page.waitForSelector('#followup-checks li');
+    const items = await page.$$eval('#followup-checks li', (lis) => lis.map((li) => li.textContent ?? ''));
+    // No registry loaded: R-3's own evidence date (2025-10-01) is the only dated overdue check.
+    expect(items[0]).toContain('2026-10-01');
+    expect(items[0]).toContain('OVERDUE since 2026-10-01');
+    expect(items[0]).toContain('R-3 — Flytt kontor');
+    expect(items.some((i) => i.includes('2029-01-01') && i.includes('Option 2 of 2'))).toBe(true);
+    const ics = readFileSync(await download(page, '#followup-ics'), 'utf8');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics.replace(/\r\n /g, '')).toContain('R-3 — Flytt kontor\\, Fiktiva Flyttgruppen ek. för. (737652-0941)');
+    expect((await workbook(page)).writtenSheets).toEqual([]);
     await page.close();
   });
 });

@@ -37,7 +37,8 @@ export const followupMessages = defineMessages({
     'followup.pane.heading': 'Follow-up dates',
     'followup.pane.none': 'No reserved contract or employment requirement to follow up.',
     'followup.pane.download': 'Download the calendar (.ics)',
-    'followup.pane.due': 'Due',
+    'followup.pane.button': 'Show follow-up dates',
+    'followup.pane.intro': 'For a contract register: when each reserved contract’s share must be checked again, when options start, and when employment requirements are reported on.',
   },
   nb: {
     'followup.calendar-name': 'Inkludo: oppfølging av reserverte og inkluderende kontrakter',
@@ -74,7 +75,8 @@ export const followupMessages = defineMessages({
     'followup.pane.heading': 'Datoer for oppfølging',
     'followup.pane.none': 'Ingen reservert kontrakt eller sysselsettingskrav å følge opp.',
     'followup.pane.download': 'Last ned kalenderen (.ics)',
-    'followup.pane.due': 'Frist',
+    'followup.pane.button': 'Vis datoer for oppfølging',
+    'followup.pane.intro': 'For et kontraktsregister: når andelen i hver reservert kontrakt må kontrolleres igjen, når opsjoner starter, og når sysselsettingskrav skal rapporteres.',
   },
   sv: {
     'followup.calendar-name': 'Inkludo: uppföljning av reserverade och inkluderande kontrakt',
@@ -111,6 +113,7 @@ export const followupMessages = defineMessages({
     'followup.pane.heading': 'Datum för uppföljning',
     'followup.pane.none': 'Inget reserverat kontrakt eller sysselsättningskrav att följa upp.',
     'followup.pane.download': 'Ladda ner kalendern (.ics)',
-    'followup.pane.due': 'Datum',
+    'followup.pane.button': 'Visa datum för uppföljning',
+    'followup.pane.intro': 'För ett avtalsregister: när andelen i varje reserverat kontrakt ska kontrolleras igen, när optioner börjar och när sysselsättningskrav ska redovisas.',
   },
 });

@@ -84,6 +84,8 @@ export function regime(value: unknown, jurisdiction?: string, buyerKind?: string
   const j = jurisdictionOf(jurisdiction);
   const amount = parseAmount(value, { locale: lang(), defaultCurrency: DEFAULT_RULES[j].currency });
   if (!amount.ok) throw valueError('addin.fn.error.value', { detail: translate(lang(), amount.error.messageKey, { raw: amount.error.raw }) });
+  // A rate (`5000 kr/mnd`) is not a contract value: the term it runs for is not known here.
+  if (amount.per !== null) throw valueError('addin.fn.error.value', { detail: translate(lang(), 'value.rate-not-total', { raw: amount.raw }) });
   const verdict = classifyPurchase({
     jurisdiction: j,
     buyer: choice<BuyerKind>(buyerKind, BUYER_KINDS, 'municipal', 'addin.fn.error.buyer'),

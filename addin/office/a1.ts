@@ -1,16 +1,7 @@
-/** A1 addresses: column letters, cell and row-span addresses, and the used range's last cell. */
+/** A1 addresses: column letters (from core), cell and row-span addresses, and the used range's last cell. */
+import { columnLetters } from '../../core/index.ts';
 
-/** 0 → A, 25 → Z, 26 → AA (Excel's bijective base 26). */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export { columnLetters };
 
 /** `A1:K200` for rows `firstRow`..`lastRow` (1-based) and 0-based columns `firstCol`..`lastCol`. */
 export function blockAddress(firstRow: number, lastRow: number, firstCol: number, lastCol: number): string {

@@ -65,7 +65,7 @@ export function CreateDocuments({ report, sheetName, registry, rules, settings, 
   const fromRow = (): Outcome | null => {
     const result = rows.find((r) => String(r.row) === row);
     if (!result || !sheetName) return null;
-    return { purchase: purchaseFromRow(result, { jurisdiction: settings.jurisdiction, sheet: sheetName, registry: index }) };
+    return { purchase: purchaseFromRow(result, { jurisdiction: settings.jurisdiction, sheet: sheetName, registry: index, report: report as SheetReport }) };
   };
 
   const fromForm = (): Outcome => {
@@ -77,8 +77,9 @@ export function CreateDocuments({ report, sheetName, registry, rules, settings, 
     if (parsed.problem === 'personal-number') return { error: t('evidence.pane.error.personal') };
     if (!parsed.digits || parsed.jurisdiction !== jurisdiction) return { error: t('evidence.pane.error.orgnr', { country: t(`evidence.country.${jurisdiction}`) }) };
     const date = settings.date ?? today;
-    const defaults = { contractKind: 'services', buyer: settings.buyer } as const;
-    const verdict = classifyPurchase({ jurisdiction, buyer: settings.buyer, contractKind: defaults.contractKind, value: amount.value, vatIncluded: amount.vatIncluded, date }, rules);
+    const defaults = { contractKind: 'services', buyer: 'municipal' } as const;
+    const buyer = settings.buyer ?? null;
+    const verdict = classifyPurchase({ jurisdiction, buyer: buyer ?? defaults.buyer, contractKind: defaults.contractKind, value: amount.value, vatIncluded: amount.vatIncluded, date }, rules);
     const entry = index?.byOrgnr(parsed.digits);
     const eligibility = entry ? supplierEligibility(entry, date, rules) : null;
     return {
@@ -88,7 +89,7 @@ export function CreateDocuments({ report, sheetName, registry, rules, settings, 
         description: null,
         verdict,
         contractKind: null,
-        buyer: settings.buyer,
+        buyer,
         defaults,
         cpv: [],
         supplierOrgnr: parsed.digits,

@@ -19,7 +19,10 @@ import {
   type ContractKind,
   type PurchaseJurisdiction,
   type SheetReport,
+  type ValueBasis,
 } from '../../core/index.ts';
+
+const VALUE_BASES: readonly ValueBasis[] = ['total', 'yearly', 'monthly'];
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
 import { RULES_OPTION, choiceOption, dateOption, readInputFile, rulesOption, stringOption } from '../io.ts';
 import { readXlsxCells, writeCellsWithResults, writeXlsxWithResults, type ResultTable } from '../xlsx.ts';
@@ -66,15 +69,42 @@ function headerRowOption(values: Record<string, unknown>): number | undefined {
   return n;
 }
 
+/** Nothing could be checked: bad input (exit 2) with the reason in the user's language. */
+function problemError(report: SheetReport, sheet: string, headerRow: number | undefined): CliError | null {
+  switch (report.problem) {
+    case null:
+      return null;
+    case 'no-header':
+      return new CliError('sheet.cli.no-header', { rows: HEADER_SEARCH_ROWS, sheet });
+    case 'header-row-past-end':
+      return new CliError('sheet.cli.header-row-past-end', { row: headerRow ?? 0, sheet });
+    case 'header-row-not-header':
+      return new CliError('sheet.cli.header-row-not-header', { row: headerRow ?? 0, sheet });
+    case 'no-rows':
+      return new CliError('sheet.cli.no-rows', { sheet, row: report.headerRow, skipped: report.summary.rowsSkipped });
+  }
+}
+
+/** Where a row's value came from, in words: `E9 (total)`. */
+function valueSource(row: SheetReport['rows'][number], ctx: CliContext): string {
+  const origin = row.origins.value;
+  const where = origin?.column && origin.row ? `${origin.column}${origin.row}` : '';
+  return ctx.t('sheet.cli.value-source', { cell: where, basis: ctx.t(`basis.${row.valueBasis}`) });
+}
+
 function humanReport(report: SheetReport, sheet: string, ctx: CliContext): string[] {
   const { t, lang } = ctx;
-  if (report.headerRow === 0) return [t('sheet.cli.no-header', { rows: HEADER_SEARCH_ROWS, sheet })];
   const out = [t('sheet.cli.header', { sheet, row: report.headerRow, checked: report.summary.rowsChecked, skipped: report.summary.rowsSkipped })];
+  if (report.assumptions.length > 0) {
+    out.push(t('sheet.cli.assumptions'));
+    for (const f of report.assumptions) out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}`);
+  }
   out.push(t('sheet.cli.by-regime'));
   for (const regime of REGIME_CODES) {
     const n = report.summary.byRegime[regime];
     if (n) out.push(`  ${regime} — ${t(`regime.${regime}`)}: ${formatNumber(lang, n)}`);
   }
+  if (report.summary.needsAttention > 0) out.push(`  ${t('sheet.cli.needs-attention')}: ${formatNumber(lang, report.summary.needsAttention)}`);
   const findings = FINDING_CODES.filter((code) => report.summary.byFinding[code]);
   if (findings.length > 0) {
     out.push(t('sheet.cli.by-finding'));
@@ -83,7 +113,8 @@ function humanReport(report: SheetReport, sheet: string, ctx: CliContext): strin
   out.push('', t('sheet.cli.rows'));
   for (const row of report.rows) {
     const value = row.estimatedValue ? ` · ${t('sheet.cli.value', { value: toMajorNumber(row.estimatedValue), currency: row.estimatedValue.currency })}` : '';
-    out.push(`${t('sheet.cli.row', { row: row.row, regime: `${row.regime} — ${t(`regime.${row.regime}`)}` })}${row.description ? ` · ${row.description}` : ''}${value}`);
+    const source = row.origins.value ? ` (${valueSource(row, ctx)})` : '';
+    out.push(`${t('sheet.cli.row', { row: row.row, regime: `${row.regime} — ${t(`regime.${row.regime}`)}` })}${row.description ? ` · ${row.description}` : ''}${value}${source}`);
     // The last step restates the total before VAT is taken off; the row line already gives the value compared.
     for (const step of row.estimate) if (step.code !== 'estimated-value') out.push(`    ${describeEstimateStep(step, lang)}`);
     const s = row.supplier;
@@ -91,6 +122,10 @@ function humanReport(report: SheetReport, sheet: string, ctx: CliContext): strin
       out.push(`    ${t('sheet.cli.in-registry', { name: s.name ?? s.orgnr ?? '', source: s.registrySource, retrieved: s.registryRetrieved ?? '' })}${s.registryDemo ? ` — ${t('sheet.cli.registry-demo')}` : ''}`);
     }
     for (const f of row.findings) out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}${f.ruleIds.length ? ` [${f.ruleIds.join(', ')}]` : ''}`);
+  }
+  if (report.skipped.length > 0) {
+    out.push('', t('sheet.cli.skipped'));
+    for (const s of report.skipped) out.push(`  ${t(`sheet.cli.skipped.${s.reason}`, { row: s.row, label: s.label ?? '' })}`);
   }
   return out;
 }
@@ -122,19 +157,19 @@ const JSON_ROWS_PER_WRITE = 1000;
  */
 function writeJson(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): void {
   const doc = sheetReportJson({ ...report, rows: [] }, sheet, ctx.lang);
-  ctx.out(`${JSON.stringify({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns }).slice(0, -1)},"rows":[`);
+  ctx.out(`${JSON.stringify({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }).slice(0, -1)},"rows":[`);
   for (let i = 0; i < report.rows.length; i += JSON_ROWS_PER_WRITE) {
     const chunk = report.rows.slice(i, i + JSON_ROWS_PER_WRITE).map((r) => JSON.stringify(sheetRowJson(r, ctx.lang)));
     ctx.out(chunk.join(',\n') + (i + JSON_ROWS_PER_WRITE < report.rows.length ? ',' : ''));
   }
-  ctx.out(`],${JSON.stringify({ summary: doc.summary, ...extra }).slice(1)}`);
+  ctx.out(`],${JSON.stringify({ skipped: doc.skipped, summary: doc.summary, ...extra }).slice(1)}`);
 }
 
 /** `inkludo check FILE`: every row of a procurement plan or contract register through the sheet check. */
 export const checkCommand: Command = {
   name: 'check',
   usage:
-    'check FILE.(xlsx|csv) [--json] [--out ANNOTATED.xlsx] [--jurisdiction NO|SE] [--date YYYY-MM-DD] [--buyer state|municipal] [--kind goods|services|works|social-services] [--registry FILE.(csv|json)] [--sheet NAME] [--header-row N] [--rules PACK.json]',
+    'check FILE.(xlsx|csv) [--json] [--out ANNOTATED.xlsx] [--jurisdiction NO|SE] [--date YYYY-MM-DD] [--buyer state|municipal] [--kind goods|services|works|social-services] [--value-basis total|yearly|monthly] [--registry FILE.(csv|json)] [--sheet NAME] [--header-row N] [--rules PACK.json]',
   options: {
     out: { type: 'string', short: 'o' },
     jurisdiction: { type: 'string', short: 'j' },
@@ -144,6 +179,7 @@ export const checkCommand: Command = {
     registry: { type: 'string' },
     sheet: { type: 'string' },
     'header-row': { type: 'string' },
+    'value-basis': { type: 'string' },
     ...RULES_OPTION,
   },
   async run({ values, positionals }, ctx) {
@@ -156,15 +192,18 @@ export const checkCommand: Command = {
     const options = {
       jurisdiction,
       date: dateOption(values),
-      buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS, 'municipal'),
-      defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS, 'services'),
+      buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS),
+      defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS),
+      valueBasis: choiceOption<ValueBasis>(values, 'value-basis', VALUE_BASES),
       headerRow: headerRowOption(values),
       rules: await rulesOption(values),
     };
     const registryPath = stringOption(values, 'registry');
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
     const loaded = await loadSheet(path, stringOption(values, 'sheet'));
-    const report = checkSheet(loaded.cells, { ...options, registry: registry?.lookup ?? null });
+    const report = checkSheet(loaded.cells, { ...options, registry: registry?.lookup ?? null, sheetName: loaded.sheet, delimitedText: loaded.kind === 'csv' });
+    const problem = problemError(report, loaded.sheet, options.headerRow);
+    if (problem) throw problem;
     const exit = report.summary.rowsWithErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
 
     if (out !== undefined) {

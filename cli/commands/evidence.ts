@@ -45,17 +45,19 @@ async function purchaseOfRow(path: string, values: ParsedArgs['values'], rules: 
   const report = checkSheet(loaded.cells, {
     jurisdiction,
     date: dateOption(values),
-    buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS, 'municipal'),
-    defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS, 'services'),
+    buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS),
+    defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS),
     rules,
     registry: registry?.lookup ?? null,
+    sheetName: loaded.sheet,
+    delimitedText: loaded.kind === 'csv',
   });
   const result = report.rows.find((r) => r.row === row);
   if (!result) {
     const skipped = report.skipped.find((s) => s.row === row);
     throw new CliError(skipped ? 'evidence.cli.row-skipped' : 'evidence.cli.row-not-found', { row, sheet: loaded.sheet, header: report.headerRow });
   }
-  return purchaseFromRow(result, { jurisdiction, sheet: loaded.sheet, registry: registry?.lookup ?? null });
+  return purchaseFromRow(result, { jurisdiction, sheet: loaded.sheet, registry: registry?.lookup ?? null, report });
 }
 
 /** A single purchase from --value and --supplier-orgnr; the country comes from --jurisdiction or the org number. */

@@ -52,8 +52,10 @@ export const followupCommand: Command = {
     const report = followupDates(loaded.cells, {
       jurisdiction,
       date: dateOption(values),
-      buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS, 'municipal'),
-      defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS, 'services'),
+      buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS),
+      defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS),
+      sheetName: loaded.sheet,
+      delimitedText: loaded.kind === 'csv',
       rules,
       registry: registry?.lookup ?? null,
       suppliers: registry?.lookup ?? null,

@@ -4,10 +4,13 @@ import type { Supplier } from '../registry/types.ts';
 import type { Finding } from '../rules/findings.ts';
 import type { BuyerKind, ContractKind, PurchaseJurisdiction, RegimeCode, RegimeVerdict } from '../rules/regime.ts';
 import type { EligibilityStatus } from '../rules/reserved.ts';
-import type { RowResult } from '../sheet/types.ts';
+import type { Origins, RowResult, SheetReport } from '../sheet/types.ts';
 import type { Money } from '../value/money.ts';
 
-/** Something Inkludo took for granted about the purchase, shown in the record with why. */
+/**
+ * Something Inkludo took for granted about the purchase, shown in the record with why: one of the
+ * sheet check's assumption findings, or one the evidence pack makes itself.
+ */
 export interface EvidenceAssumption {
   readonly messageKey: string;
   readonly params: MessageParams;
@@ -40,6 +43,8 @@ export interface EvidencePurchase {
   readonly findings: readonly Finding[];
   readonly supplier: EvidenceSupplier | null;
   readonly origin: { readonly kind: 'sheet-row'; readonly row: number; readonly sheet: string } | { readonly kind: 'single' };
+  /** For a sheet row: where each of its values came from (cell, header, sheet, option, default). */
+  readonly origins: Origins | null;
   readonly assumptions: readonly EvidenceAssumption[];
 }
 
@@ -59,16 +64,23 @@ function kindShownByRules(ruleIds: readonly string[]): ContractKind | null {
   return null;
 }
 
-/** A checked sheet row (as `inkludo check` reports it) as an evidence purchase. */
+/**
+ * A checked sheet row (as `inkludo check` reports it) as an evidence purchase, with the sheet's
+ * assumptions (they hold for every row) and the row's origins.
+ */
 export function purchaseFromRow(
   row: RowResult,
-  context: { readonly jurisdiction: PurchaseJurisdiction; readonly sheet: string; readonly registry: SupplierLookup | null },
+  context: {
+    readonly jurisdiction: PurchaseJurisdiction;
+    readonly sheet: string;
+    readonly registry: SupplierLookup | null;
+    readonly report: Pick<SheetReport, 'assumptions' | 'buyer'>;
+  },
 ): EvidencePurchase {
   const s = row.supplier;
   const kind = kindShownByRules(row.ruleIds);
-  const assumptions: EvidenceAssumption[] = kind ? [{ messageKey: 'evidence.assumption.kind-from-rules', params: { kind } }] : [];
-  const extra = (row as RowResult & { assumptions?: readonly EvidenceAssumption[] }).assumptions;
-  if (Array.isArray(extra)) assumptions.push(...extra.filter((a) => typeof a?.messageKey === 'string'));
+  const assumptions: EvidenceAssumption[] = [...context.report.assumptions];
+  if (kind) assumptions.push({ messageKey: 'evidence.assumption.kind-from-rules', params: { kind } });
   return {
     jurisdiction: context.jurisdiction,
     date: row.date,
@@ -76,7 +88,7 @@ export function purchaseFromRow(
     regime: row.regime,
     estimatedValue: row.estimatedValue,
     contractKind: kind,
-    buyer: null,
+    buyer: context.report.buyer.value,
     cpv: [],
     ruleIds: row.ruleIds,
     findings: row.findings,
@@ -89,6 +101,7 @@ export function purchaseFromRow(
         }
       : null,
     origin: { kind: 'sheet-row', row: row.row, sheet: context.sheet },
+    origins: row.origins,
     assumptions,
   };
 }
@@ -128,6 +141,7 @@ export function singlePurchase(input: SinglePurchaseInput): EvidencePurchase {
     findings,
     supplier: input.supplierOrgnr ? { name: entry?.name ?? null, orgnr: input.supplierOrgnr, registry: entry, eligibility: input.eligibility?.status ?? null } : null,
     origin: { kind: 'single' },
+    origins: null,
     assumptions,
   };
 }

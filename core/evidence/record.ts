@@ -1,9 +1,11 @@
 import { formatOrgnr } from '../orgnr/index.ts';
 import { describeFinding } from '../rules/describe.ts';
+import { PURCHASE_FIELDS, originRef } from '../sheet/read/origin.ts';
 import { formatAmount } from '../value/format.ts';
 import { citationsOf } from './citations.ts';
 import { field, heading, paragraph, type Block } from './model.ts';
 import type { PartContext } from './context.ts';
+import type { EvidenceAssumption } from './purchase.ts';
 
 function decision(ctx: PartContext): Block[] {
   const { t, purchase: p, basis } = ctx;
@@ -61,8 +63,8 @@ export function recordPart(ctx: PartContext, madeOn: string): Block[] {
     field(t('evidence.field.jurisdiction'), ctx.params.country as string),
     field(t('evidence.field.value'), p.estimatedValue ? t('evidence.record.value', { value: formatAmount(p.estimatedValue, lang) }) : t('evidence.not-stated')),
     field(t('evidence.field.regime'), `${p.regime} — ${t(`regime.${p.regime}`)}`),
-    field(t('evidence.field.contract-kind'), p.contractKind ? t(`evidence.kind.${p.contractKind}`) : t('evidence.not-stated')),
-    field(t('evidence.field.buyer-kind'), p.buyer ? t(`evidence.buyer.${p.buyer}`) : t('evidence.not-stated')),
+    field(t('evidence.field.contract-kind'), p.contractKind ? t(`kind.${p.contractKind}`) : t('evidence.not-stated')),
+    field(t('evidence.field.buyer-kind'), p.buyer ? t(`buyer.${p.buyer}`) : t('evidence.not-stated')),
     field(t('evidence.field.cpv'), p.cpv.length ? p.cpv.join(', ') : t('evidence.not-stated')),
     field(t('evidence.field.classified-on'), p.date),
     field(t('evidence.field.made-on'), madeOn),
@@ -79,7 +81,8 @@ export function recordPart(ctx: PartContext, madeOn: string): Block[] {
         }
       : paragraph(t('evidence.record.no-findings')),
     heading(2, t('evidence.record.assumptions.heading')),
-    ...(p.assumptions.length ? p.assumptions.map((a) => paragraph(t(a.messageKey, localizedAssumption(ctx, a.params)), [], 'warning')) : [paragraph(t('evidence.record.no-assumptions'))]),
+    ...(p.assumptions.length ? p.assumptions.map((a) => paragraph(assumptionText(ctx, a), [], 'warning')) : [paragraph(t('evidence.record.no-assumptions'))]),
+    ...originsTable(ctx),
     heading(2, t('evidence.record.rules.heading')),
     paragraph(t('evidence.record.rules.intro', { packs: `${ctx.pack.jurisdiction} ${ctx.pack.version} (${ctx.pack.published})` })),
     {
@@ -95,13 +98,21 @@ export function recordPart(ctx: PartContext, madeOn: string): Block[] {
   return blocks;
 }
 
-/** Codes among an assumption's params (a contract or buyer kind) shown by their label. */
-function localizedAssumption(ctx: PartContext, params: Readonly<Record<string, unknown>>): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) {
-    if (k === 'kind' && typeof v === 'string') out[k] = ctx.t(`evidence.kind.${v}`);
-    else if (k === 'buyer' && typeof v === 'string') out[k] = ctx.t(`evidence.buyer.${v}`);
-    else if (typeof v === 'string' || typeof v === 'number') out[k] = v;
-  }
-  return out;
+/** An assumption in words; codes among its params (a contract or buyer kind) by their label, as findings show them. */
+function assumptionText(ctx: PartContext, a: EvidenceAssumption): string {
+  return describeFinding(ctx.lang, { code: 'RULE-MISSING', severity: 'info', ruleIds: [], ...a });
+}
+
+/** Where each value of a sheet row came from: the cell, the header, the sheet, the user's choice or a default. */
+function originsTable(ctx: PartContext): Block[] {
+  const origins = ctx.purchase.origins;
+  if (!origins) return [];
+  const rows = PURCHASE_FIELDS.flatMap((field) => {
+    const o = origins[field];
+    if (!o) return [];
+    const where = ctx.t(`origin.${o.source}`, { ref: originRef(o) });
+    return [[ctx.t(`evidence.origin-field.${field}`), o.text ? ctx.t('evidence.record.origin-text', { where, text: o.text }) : where]];
+  });
+  if (rows.length === 0) return [];
+  return [paragraph(ctx.t('evidence.record.origins')), { kind: 'table', header: [ctx.t('evidence.record.col.field'), ctx.t('evidence.record.col.from')], rows }];
 }

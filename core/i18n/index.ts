@@ -10,6 +10,8 @@ import { contentMessages } from './messages/content.ts';
 import { addinMessages } from './messages/addin.ts';
 import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
+import { readingMessages } from './messages/reading.ts';
+import { cpvMessages } from './messages/cpv.ts';
 import { evidenceMessages } from './messages/evidence.ts';
 import { followupMessages } from './messages/followup.ts';
 
@@ -28,6 +30,8 @@ export const AREAS: readonly AreaMessages[] = [
   contentMessages,
   extensionMessages,
   sheetMessages,
+  readingMessages,
+  cpvMessages,
   evidenceMessages,
   followupMessages,
 ];

@@ -1,18 +1,25 @@
 import { hasMessage, translate, type Lang, type MessageParams } from '../i18n/index.ts';
 import type { Finding } from './findings.ts';
-import { REGIME_CODES } from './regime.ts';
+import { CONTRACT_KINDS, REGIME_CODES } from './regime.ts';
 
 const REGIMES: readonly string[] = REGIME_CODES;
+const KINDS: readonly string[] = CONTRACT_KINDS;
 
 /** Params that are codes themselves (a regime, a denominator, a status) are shown by their label. */
 function localizeParams(lang: Lang, params: MessageParams): MessageParams {
   const out: Record<string, MessageParams[string]> = {};
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'string' && (name === 'regime' || name === 'otherRegime') && REGIMES.includes(value)) out[name] = translate(lang, `regime.${value}`);
+    else if ((name === 'kind' || name === 'cpvKind') && typeof value === 'string' && KINDS.includes(value)) out[name] = translate(lang, `kind.${value}`);
     else if (name === 'denominator' && (value === 'employees' || value === 'occupied')) out[name] = translate(lang, `denominator.${value}`);
     else if (name === 'status' && (value === 'verified' || value === 'pending' || value === 'unverified')) out[name] = translate(lang, `status.${value}`);
     else if (name === 'parameter' && typeof value === 'string') out[name] = parameterLabel(lang, value);
     else if (name === 'from' && value === null) out[name] = translate(lang, 'rules.from-undecided');
+    else if ((name === 'buyer' || name === 'otherBuyer') && (value === 'state' || value === 'municipal')) out[name] = translate(lang, `buyer.${value}`);
+    else if ((name === 'kind' || name === 'cpvKind') && typeof value === 'string' && hasMessage(`kind.${value}`)) out[name] = translate(lang, `kind.${value}`);
+    else if (name === 'forms' && value === 'amount') out[name] = translate(lang, 'value.forms');
+    else if (name === 'basis' && typeof value === 'string' && hasMessage(`basis.${value}`)) out[name] = translate(lang, `basis.${value}`);
+    else if (name === 'role' && typeof value === 'string' && hasMessage(`addin.mapping.role.${value}`)) out[name] = translate(lang, `addin.mapping.role.${value}`).toLowerCase();
     else out[name] = value;
   }
   return out;
@@ -25,5 +32,5 @@ export function parameterLabel(lang: Lang, parameter: string): string {
 
 /** A finding as one sentence in the user's language. */
 export function describeFinding(lang: Lang, f: Finding): string {
-  return translate(lang, f.messageKey, localizeParams(lang, f.params));
+  return translate(lang, f.messageKey, localizeParams(lang, f.params)).trim();
 }

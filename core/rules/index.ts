@@ -6,3 +6,6 @@ export * from './regime.ts';
 export * from './reserved.ts';
 export * from './rules-in-force.ts';
 export * from './describe.ts';
+export * from './cpv-kind.ts';
+export * from './vat.ts';
+export * from './inclusive-category.ts';

@@ -4,6 +4,7 @@ import { finding, type Finding } from './findings.ts';
 import { DEFAULT_RULES, type RuleSet } from './packs/index.ts';
 import { resolveParameter, type Resolution } from './resolve.ts';
 import type { ParameterValue, RulePack } from './schema.ts';
+import type { VatRateCandidate } from './vat.ts';
 
 export const REGIME_CODES = ['NO-EXEMPT', 'NO-PART-I', 'NO-PART-II', 'NO-PART-III', 'SE-DIRECT', 'SE-BELOW-EU', 'SE-ABOVE-EU', 'UNKNOWN'] as const;
 export type RegimeCode = (typeof REGIME_CODES)[number];
@@ -22,6 +23,11 @@ export interface PurchaseInput {
   readonly value: Money | null;
   /** True when the value includes VAT; null or false: excluding VAT, as thresholds are. */
   readonly vatIncluded?: boolean | null;
+  /**
+   * The VAT rates the value may carry (from vatRatesFor), used when it includes VAT. Without them the
+   * pack's standard rate is used and a lower rate only shows up as a warning (the older behaviour).
+   */
+  readonly vatRates?: readonly VatRateCandidate[];
   readonly date: IsoDate;
 }
 
@@ -35,8 +41,20 @@ export interface AppliedRule {
   readonly url: string;
 }
 
-export interface RegimeVerdict {
+/** The regime at one of the possible VAT rates. */
+export interface VatOutcome {
+  readonly rate: number;
+  readonly ruleId: string;
+  readonly category: string;
+  readonly valueExclVat: Money;
   readonly regime: RegimeCode;
+}
+
+export interface RegimeVerdict {
+  /** `UNKNOWN` whenever the regime depends on something unknown (see `dependsOn`). */
+  readonly regime: RegimeCode;
+  /** Set when the regime depends on the VAT rate: the regime at each candidate rate. */
+  readonly dependsOn?: { readonly on: 'vat-rate'; readonly outcomes: readonly VatOutcome[] };
   /** The value compared with the thresholds (excl. VAT), or null when there was none. */
   readonly valueExclVat: Money | null;
   readonly rules: readonly AppliedRule[];
@@ -167,9 +185,60 @@ function ruleFindings(resolver: Resolver, ladder: Ladder, value: bigint, regime:
   return out;
 }
 
-function verdict(regime: RegimeCode, valueExclVat: Money | null, resolver: Resolver | null, findings: Finding[]): RegimeVerdict {
+function verdict(regime: RegimeCode, valueExclVat: Money | null, resolver: Resolver | null, findings: Finding[], dependsOn?: RegimeVerdict['dependsOn']): RegimeVerdict {
   const rules = resolver ? [...resolver.used.values()].map(appliedRule).filter((r): r is AppliedRule => r !== null) : [];
-  return { regime, valueExclVat, rules, ruleIds: rules.map((r) => r.id), findings };
+  return { regime, valueExclVat, rules, ruleIds: rules.map((r) => r.id), findings, ...(dependsOn ? { dependsOn } : {}) };
+}
+
+/** The net value of a gross one at a VAT rate (percent), rounded to the nearest minor unit. */
+function netOf(gross: bigint, rate: number): bigint {
+  const divisor = BigInt(10_000 + Math.round(rate * 100));
+  return (gross * 10_000n + divisor / 2n) / divisor;
+}
+
+const percent = (rate: number) => `${rate} %`;
+
+/**
+ * A value incl. VAT with the candidate rates the caller knows: the regime at each rate; one regime
+ * when they agree, else `UNKNOWN` with `dependsOn` listing both (or all) regimes.
+ */
+function classifyAtRates(gross: Money, rates: readonly VatRateCandidate[], pack: RulePack, ladder: Ladder, resolver: Resolver): RegimeVerdict {
+  const currency = gross.currency ?? pack.currency;
+  const outcomes: VatOutcome[] = rates.map((r) => {
+    const net = netOf(gross.minor, r.rate);
+    return { rate: r.rate, ruleId: r.ruleId, category: r.category, valueExclVat: money(net, currency), regime: ladder(net, resolver.lookup) };
+  });
+  const first = outcomes[0]!;
+  const ruleIds = rates.map((r) => r.ruleId);
+  const findings: Finding[] = [];
+  const regimes = new Set(outcomes.map((o) => o.regime));
+  const common = { gross: Number(gross.minor) / 100, currency, rates: outcomes.map((o) => percent(o.rate)).join(', ') };
+  if (regimes.size > 1) {
+    findings.push(
+      finding('VAT-RATE-DEPENDS', 'warning', { ...common, outcomes: outcomes.map((o) => `${percent(o.rate)}: ${o.regime}`).join('; ') }, ruleIds),
+    );
+  } else if (outcomes.length === 1) {
+    findings.push(finding('VAT-INCLUDED', 'warning', { ...common, net: Number(first.valueExclVat.minor) / 100, rate: first.rate, rule: first.ruleId }, ruleIds, 'finding.VAT-INCLUDED.rate'));
+  } else {
+    findings.push(finding('VAT-INCLUDED', 'warning', { ...common, regime: first.regime }, ruleIds, 'finding.VAT-INCLUDED.rates-agree'));
+  }
+  const seen = new Set<string>();
+  for (const o of outcomes) {
+    for (const f of ruleFindings(resolver, ladder, o.valueExclVat.minor, o.regime, pack.currency)) {
+      const key = `${f.code}|${f.ruleIds.join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(f);
+    }
+  }
+  if (regimes.size > 1) return verdict('UNKNOWN', null, resolver, findings, { on: 'vat-rate', outcomes });
+  if (first.regime === 'SE-DIRECT') findings.push(...directAwardFindings(resolver, first.valueExclVat.minor, pack));
+  return verdict(first.regime, first.valueExclVat, resolver, findings);
+}
+
+function directAwardFindings(resolver: Resolver, net: bigint, pack: RulePack): Finding[] {
+  const doc = resolver.resolve('documentation-limit').applied;
+  return doc?.value != null && net > toMinor(doc.value) ? [finding('DIRECT-AWARD-DOCUMENT', 'info', { limit: doc.value, currency: pack.currency }, [doc.id])] : [];
 }
 
 /**
@@ -187,6 +256,7 @@ export function classifyPurchase(input: PurchaseInput, rules: RuleSet = DEFAULT_
   }
   const resolver = new Resolver(pack, input.date);
   const ladder = input.jurisdiction === 'NO' ? norwegianLadder(input) : swedishLadder(input);
+  if (input.vatIncluded && input.vatRates && input.vatRates.length > 0) return classifyAtRates(input.value, input.vatRates, pack, ladder, resolver);
   const findings: Finding[] = [];
 
   let net = input.value.minor;
@@ -211,12 +281,7 @@ export function classifyPurchase(input: PurchaseInput, rules: RuleSet = DEFAULT_
       ),
     );
   }
-  if (regime === 'SE-DIRECT') {
-    const doc = resolver.resolve('documentation-limit').applied;
-    if (doc?.value != null && net > toMinor(doc.value)) {
-      findings.push(finding('DIRECT-AWARD-DOCUMENT', 'info', { limit: doc.value, currency: pack.currency }, [doc.id]));
-    }
-  }
+  if (regime === 'SE-DIRECT') findings.push(...directAwardFindings(resolver, net, pack));
   findings.push(...ruleFindings(resolver, ladder, net, regime, pack.currency));
   return verdict(regime, money(net, input.value.currency ?? pack.currency), resolver, findings);
 }

@@ -55,6 +55,79 @@ export const Provision = z.object({
 });
 export type Provision = z.infer<typeof Provision>;
 
+const RuleId = z.string().regex(/^[A-Z]{2}-[A-Z0-9-]+$/, 'rule ids look like NO-LOW-100K');
+
+/** One CPV code as the legal text writes it (`55510000-8`) or a range (`85000000-9 to 85323000-9`). */
+export const CPV_ENTRY_CODES = /^(\d{8}(?:-\d)?)(?: to (\d{8}(?:-\d)?))?$/;
+
+/** A dated, sourced entry of a CPV list: what a legal annex lists, written exactly as the annex writes it. */
+export const CpvEntry = z
+  .object({
+    id: RuleId,
+    codes: z.string().regex(CPV_ENTRY_CODES, 'write one code "55510000-8" or a range "85000000-9 to 85323000-9"'),
+    /** The annex heading the entry stands under (e.g. "Hotel and restaurant services"). */
+    heading: z.string().min(1),
+    from: isoDate,
+    to: isoDate.nullable(),
+    status: VerificationStatus,
+    reference: Reference,
+    sources: z.array(Reference).optional(),
+    note: z.string().optional(),
+  })
+  .refine((e) => {
+    const m = CPV_ENTRY_CODES.exec(e.codes);
+    return !m?.[2] || m[1]!.slice(0, 8) <= m[2].slice(0, 8);
+  }, { message: 'a range must run from the lower code to the higher' });
+export type CpvEntry = z.infer<typeof CpvEntry>;
+
+/** Contract kind by main CPV division (`45`, or an inclusive span `03-44`). */
+export const CpvDivisionRule = z.object({
+  id: RuleId,
+  kind: z.enum(['goods', 'services', 'works']),
+  divisions: z.string().regex(/^\d{2}(?:-\d{2})?$/),
+  status: VerificationStatus,
+  reference: Reference,
+  note: z.string().optional(),
+});
+export type CpvDivisionRule = z.infer<typeof CpvDivisionRule>;
+
+/**
+ * A VAT category: the rate parameter it uses and the CPV prefixes that put a purchase in it. The
+ * mapping from CPV to category is Inkludo's reading (the VAT acts do not use CPV), so it says so in `note`.
+ */
+export const VatCategory = z.object({
+  /** Rate parameters of the pack; more than one when the category alone does not settle the rate. */
+  parameters: z.array(z.string().min(1)).min(1),
+  cpvPrefixes: z.array(z.string().regex(/^\d{2,8}$/)),
+  description: z.string(),
+  note: z.string().optional(),
+});
+export type VatCategory = z.infer<typeof VatCategory>;
+
+/** Labour-intensive categories for the inclusive-contract hint, by CPV prefix. */
+export const InclusiveCategory = z.object({
+  id: RuleId,
+  cpvPrefixes: z.array(z.string().regex(/^\d{2,8}$/)).min(1),
+  description: z.string(),
+  /** `rule-of-thumb`: Inkludo's judgement, not a legal list; shown as such. */
+  basis: z.enum(['legal-source', 'guidance', 'rule-of-thumb']),
+  status: VerificationStatus,
+  reference: Reference,
+  note: z.string().optional(),
+});
+export type InclusiveCategory = z.infer<typeof InclusiveCategory>;
+
+/** The CPV-based data of a pack (issue 9): kind by division, the social-services list, VAT categories. */
+export const CpvData = z.object({
+  divisions: z.array(CpvDivisionRule).optional(),
+  socialServices: z
+    .object({ title: z.string(), reference: Reference, entries: z.array(CpvEntry).min(1) })
+    .optional(),
+  vatCategories: z.record(z.string(), VatCategory).optional(),
+  inclusiveCategories: z.array(InclusiveCategory).optional(),
+});
+export type CpvData = z.infer<typeof CpvData>;
+
 export const RulePack = z
   .object({
     schema: z.literal('inkludo.rulepack/1'),
@@ -65,6 +138,7 @@ export const RulePack = z
     currency: z.enum(['NOK', 'SEK', 'EUR']),
     parameters: z.record(z.string(), Parameter),
     provisions: z.array(Provision),
+    cpv: CpvData.optional(),
     policy: z.object({
       evidenceMaxAgeDays: z.int().positive(),
       note: z.string(),
@@ -73,10 +147,20 @@ export const RulePack = z
   })
   .refine(
     (pack) => {
-      const ids = [...Object.values(pack.parameters).flatMap((p) => p.values.map((v) => v.id)), ...pack.provisions.map((p) => p.id)];
+      const ids = [
+        ...Object.values(pack.parameters).flatMap((p) => p.values.map((v) => v.id)),
+        ...pack.provisions.map((p) => p.id),
+        ...(pack.cpv?.divisions ?? []).map((d) => d.id),
+        ...(pack.cpv?.socialServices?.entries ?? []).map((e) => e.id),
+        ...(pack.cpv?.inclusiveCategories ?? []).map((c) => c.id),
+      ];
       return new Set(ids).size === ids.length;
     },
     { message: 'rule ids must be unique within a pack' },
+  )
+  .refine(
+    (pack) => Object.values(pack.cpv?.vatCategories ?? {}).every((c) => c.parameters.every((p) => p in pack.parameters)),
+    { message: 'a VAT category names a parameter the pack does not have' },
   );
 export type RulePack = z.infer<typeof RulePack>;
 export type Jurisdiction = RulePack['jurisdiction'];

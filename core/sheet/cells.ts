@@ -92,3 +92,39 @@ export function cellPercent(cell: CellValue | undefined): number | null {
   const n = Number(m[1].replace(',', '.'));
   return n <= 100 ? n : null;
 }
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, januar: 1, januari: 1, january: 1, feb: 2, februar: 2, februari: 2, february: 2, mar: 3, mars: 3, march: 3, apr: 4, april: 4,
+  mai: 5, maj: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, august: 8, augusti: 8, sep: 9, sept: 9, september: 9,
+  okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, november: 11, des: 12, desember: 12, dec: 12, december: 12,
+};
+const QUARTER = /^(?:q|k|kv|kvartal)\s*([1-4])\.?\s*(\d{4})$|^([1-4])\.?\s*(?:kvartal|kv|quarter|q)\.?\s*(\d{4})$/i;
+const MONTH_YEAR = /^(\p{L}+)\.?\s+(\d{4})$/u;
+const MONTH_NUMBER_YEAR = /^(\d{1,2})[./-](\d{4})$|^(\d{4})-(\d{1,2})$/;
+
+/** A date cell as read: an exact date, the first day of a period (`Q2 2027`, `mars 2027`), or unreadable. */
+export type DateRead =
+  | { readonly ok: true; readonly date: IsoDate; readonly period: 'day' | 'month' | 'quarter' }
+  | { readonly ok: false; readonly text: string };
+
+/** Reads a date cell; null when blank. A period reads to its first day, and says so. */
+export function readDateCell(cell: CellValue | undefined): DateRead | null {
+  if (isBlank(cell)) return null;
+  const exact = cellDate(cell);
+  if (exact) return { ok: true, date: exact, period: 'day' };
+  const text = cellText(cell).replace(/\s+/g, ' ');
+  const q = QUARTER.exec(text);
+  if (q) {
+    const quarter = Number(q[1] ?? q[3]);
+    return { ok: true, date: `${q[2] ?? q[4]}-${pad(String(quarter * 3 - 2))}-01`, period: 'quarter' };
+  }
+  const my = MONTH_YEAR.exec(text);
+  const month = my ? MONTHS[foldedWords(my[1] ?? '')[0] ?? ''] : undefined;
+  if (my && month) return { ok: true, date: `${my[2]}-${pad(String(month))}-01`, period: 'month' };
+  const mn = MONTH_NUMBER_YEAR.exec(text);
+  if (mn) {
+    const date = mn[2] ? `${mn[2]}-${pad(mn[1] ?? '')}-01` : `${mn[3]}-${pad(mn[4] ?? '')}-01`;
+    if (isIsoDate(date)) return { ok: true, date, period: 'month' };
+  }
+  return { ok: false, text: text.slice(0, 60) };
+}

@@ -1,40 +1,61 @@
 /**
  * checkSheet: a procurement plan or contract register as a 2-D array of cells in, a report per row
- * out. Rows above the header are titles; empty rows, totals rows ("Sum", "Totalt", "Summa", "Total")
- * and rows with neither a description nor a value are skipped and listed as such.
+ * out, in two stages. Read (./read/): the layout and sheet-wide facts once, then each row into a
+ * typed Purchase that remembers where every value came from. Judge (./judge/): regimes,
+ * eligibility and candidates per purchase, then split purchases across rows. Rows above the header
+ * are titles; empty rows, totals rows (a label such as "Sum" alone) and rows with neither a
+ * description nor a value are skipped and listed with their reason.
  */
 import { foldedWords } from '../registry/normalise.ts';
 import type { FindingCode } from '../rules/findings.ts';
 import { DEFAULT_RULES } from '../rules/packs/index.ts';
-import type { RegimeCode } from '../rules/regime.ts';
-import { isBlank } from './cells.ts';
-import { applyOverride, detectHeader, durationUnitOf, headerTexts, mapHeaderRow, valueBasisOf, vatOfHeader } from './headers.ts';
-import { checkRow, sheetReaders, type CheckedRow, type SheetContext } from './row.ts';
-import { addSplitRisks } from './split.ts';
+import type { ContractKind, RegimeCode } from '../rules/regime.ts';
+import { parseDurationMonths } from '../value/duration.ts';
+import { parseOrgnr } from '../orgnr/index.ts';
+import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
+import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext } from './judge/judge.ts';
+import { addSplitRisks } from './judge/split.ts';
+import { memoized } from './memo.ts';
+import { readSheetLayout } from './read/layout.ts';
+import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
+import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
+import type { RulePack } from '../rules/schema.ts';
 import type { CellValue, ColumnMapping, RowResult, SheetCells, SheetCheckOptions, SheetReport, SkippedRow } from './types.ts';
 
-const TOTAL_WORDS = new Set(['sum', 'sum totalt', 'totalt', 'total', 'totals', 'summa', 'summa totalt', 'i alt', 'totalsum', 'totalsumma', 'grand total', 'subtotal', 'delsum', 'delsumma']);
-
+const TOTAL_LABELS = new Set(['sum', 'sum totalt', 'totalt', 'total', 'totals', 'summa', 'summa totalt', 'i alt', 'totalsum', 'totalsumma', 'grand total', 'subtotal', 'delsum', 'delsumma', 'sum i alt', 'totalt i alt']);
 // Cheap test before folding: every totals label starts like one of these.
 const TOTAL_START = /^\s*(?:sum|tot|i\s+alt|grand|subt|dels)/i;
 
-/** A totals row: its first text cell (or its description) says "Sum", "Totalt", "Summa" or "Total". */
-function isTotalsRow(cells: readonly CellValue[], columns: ColumnMapping): boolean {
-  const description = columns.description === undefined ? undefined : cells[columns.description];
-  const candidates = [description, cells.find((c) => typeof c === 'string' && c.trim() !== '')];
-  return candidates.some((c) => {
-    // The longest totals label ("summa totalt") is short; longer text is a description.
-    if (typeof c !== 'string' || c.length > 20 || !TOTAL_START.test(c)) return false;
-    const words = foldedWords(c);
-    return words.length > 0 && words.length <= 3 && (TOTAL_WORDS.has(words.join(' ')) || TOTAL_WORDS.has(words[0] ?? ''));
-  });
+/**
+ * A totals label: the cell says only "Sum", "Totalt", "Summa", "Total" (and the like), nothing else.
+ * "Total renovering av skolen" and "Sum-avtale kantine" are purchases.
+ */
+function totalsLabel(cell: CellValue | undefined): string | null {
+  if (typeof cell !== 'string' || cell.length > 24 || !TOTAL_START.test(cell)) return null;
+  if (/[-–]\s*\p{L}/u.test(cell)) return null; // "Sum-avtale": a compound, not a label
+  return TOTAL_LABELS.has(foldedWords(cell).join(' ')) ? cell.trim() : null;
 }
 
-function skipReason(cells: readonly CellValue[], columns: ColumnMapping): SkippedRow['reason'] | null {
-  if (cells.every(isBlank)) return 'empty';
-  if (isTotalsRow(cells, columns)) return 'total';
+/**
+ * A totals row: a totals label in the description (or the first text cell), and no other text in a
+ * mapped column (a note in an unlabelled column beside it does not make it a purchase).
+ */
+function totalsRowLabel(cells: readonly CellValue[], columns: ColumnMapping): string | null {
+  const firstText = cells.findIndex((c) => typeof c === 'string' && c.trim() !== '');
+  const at = typeof cells[columns.description ?? -1] === 'string' && !isBlank(cells[columns.description ?? -1]) ? (columns.description ?? firstText) : firstText;
+  const label = totalsLabel(cells[at]);
+  if (label === null) return null;
+  const mapped = new Set(Object.values(columns));
+  const otherText = cells.some((c, i) => i !== at && mapped.has(i) && typeof c === 'string' && c.trim() !== '');
+  return otherText ? null : label;
+}
+
+function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<SkippedRow, 'row'> | null {
+  if (cells.every(isBlank)) return { reason: 'empty' };
+  const label = totalsRowLabel(cells, columns);
+  if (label !== null) return { reason: 'total', label };
   const blank = (column: number | undefined) => column === undefined || isBlank(cells[column]);
-  if (blank(columns.description) && blank(columns.value)) return 'no-description-or-value';
+  if (blank(columns.description) && blank(columns.value)) return { reason: 'no-description-or-value' };
   return null;
 }
 
@@ -52,46 +73,57 @@ function result(row: CheckedRow): RowResult {
     findings: row.findings,
     ruleIds: [...ruleIds],
     supplier: row.supplier,
+    origins: row.origins,
+    valueBasis: row.valueBasis,
+  };
+}
+
+function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years'): CellReaders {
+  return {
+    date: memoized(readDateCell),
+    yesNo: memoized(yesNo),
+    contractKind: memoized(contractKindOf),
+    buyerKind: memoized(buyerKindOf),
+    cpv: memoized(cellCpvCodes),
+    duration: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: durationUnit })),
+    options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit })),
+    orgnr: memoized((raw: string) => parseOrgnr(raw)),
+    percent: memoized(cellPercent),
+    kindOfCpv: () => (pack ? null : null),
   };
 }
 
 export function checkSheet(cells: SheetCells, options: SheetCheckOptions): SheetReport {
   const rules = options.rules ?? DEFAULT_RULES;
   const pack = rules[options.jurisdiction];
-  const detected = detectHeader(cells);
-  const userHeader = options.headerRow !== undefined && Number.isInteger(options.headerRow) && options.headerRow >= 1 && options.headerRow <= cells.length ? options.headerRow - 1 : null;
-  const headerIndex = userHeader ?? detected.index;
-  const headerCells = cells[headerIndex] ?? [];
-  const baseMapping = userHeader === null ? detected.columns : mapHeaderRow(headerCells);
-  const columns = applyOverride(baseMapping, options.mapping);
-  const headers = headerTexts(headerCells);
-  const header = (column: number | undefined) => (column === undefined ? '' : (headers[column] ?? ''));
-
-  const ctx: SheetContext = {
+  const defaultKind: ContractKind = options.defaultContractKind ?? 'services';
+  const layout = readSheetLayout(cells, options, defaultKind, pack.currency);
+  const readCtx: ReadContext = {
+    layout,
     jurisdiction: options.jurisdiction,
     locale: options.jurisdiction === 'NO' ? 'nb' : 'sv',
     currency: pack.currency,
+    delimitedText: options.delimitedText === true,
+    read: cellReaders(pack, layout.durationUnit.value, layout.optionsUnit.value),
+  };
+  const judgeCtx: JudgeContext = {
+    jurisdiction: options.jurisdiction,
+    currency: pack.currency,
     date: options.date,
-    buyer: options.buyer,
-    contractKind: options.defaultContractKind ?? 'services',
     rules,
     pack,
     registry: options.registry ?? null,
-    columns,
-    valueBasis: valueBasisOf(header(columns.value)),
-    headerVat: vatOfHeader(header(columns.value)),
-    read: sheetReaders(pack, options.registry ?? null, durationUnitOf(header(columns.duration)), durationUnitOf(header(columns.options))),
+    read: judgeReaders(pack, options.registry ?? null),
   };
 
   const checked: CheckedRow[] = [];
   const skipped: SkippedRow[] = [];
-  const mapped = Object.keys(columns).length > 0;
-  if (headerIndex >= 0 && mapped) {
-    for (let i = headerIndex + 1; i < cells.length; i++) {
+  if (layout.problem === null) {
+    for (let i = layout.headerIndex + 1; i < cells.length; i++) {
       const row = cells[i] ?? [];
-      const reason = skipReason(row, columns);
-      if (reason) skipped.push({ row: i + 1, reason });
-      else checked.push(checkRow(row, i + 1, ctx));
+      const skip = skipReason(row, layout.columns);
+      if (skip) skipped.push({ row: i + 1, ...skip });
+      else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
     }
     addSplitRisks(checked, pack, options.date);
   }
@@ -100,21 +132,29 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   const byRegime: Partial<Record<RegimeCode, number>> = {};
   const byFinding: Partial<Record<FindingCode, number>> = {};
   let rowsWithErrors = 0;
+  let needsAttention = 0;
   for (const row of rows) {
-    byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
+    // Exempt or direct award on its own, but above a threshold with the purchases of the same kind.
+    const split = (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT') && row.findings.some((f) => f.code === 'SPLIT-RISK' && f.severity === 'warning');
+    if (split) needsAttention++;
+    else byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
     for (const code of new Set(row.findings.map((f) => f.code))) byFinding[code] = (byFinding[code] ?? 0) + 1;
     if (row.findings.some((f) => f.severity === 'error')) rowsWithErrors++;
   }
+  const problem = layout.problem ?? (rows.length === 0 ? 'no-rows' : null);
   return {
-    headerRow: headerIndex >= 0 && mapped ? headerIndex + 1 : 0,
-    columns,
-    headers,
-    valueBasis: ctx.valueBasis,
+    headerRow: layout.problem === null ? layout.headerIndex + 1 : 0,
+    problem,
+    columns: layout.columns,
+    headers: layout.headers,
+    valueBasis: layout.valueBasis.value,
+    valueColumn: layout.valueColumn,
+    assumptions: layout.problem === null ? layout.assumptions : [],
+    buyer: layout.buyer,
     rows,
     skipped,
-    summary: { byRegime, byFinding, rowsChecked: rows.length, rowsSkipped: skipped.length, rowsWithErrors },
+    summary: { byRegime, byFinding, rowsChecked: rows.length, rowsSkipped: skipped.length, rowsWithErrors, needsAttention },
     jurisdiction: options.jurisdiction,
     date: options.date,
   };
 }
-

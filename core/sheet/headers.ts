@@ -5,7 +5,7 @@
  */
 import { foldedWords } from '../registry/normalise.ts';
 import { cellText, wordMatches } from './cells.ts';
-import { COLUMN_ROLES, type CellValue, type ColumnMapping, type ColumnRole, type SheetCells, type ValueBasis } from './types.ts';
+import { COLUMN_ROLES, type CellValue, type ColumnMapping, type ColumnRole, type SheetCells } from './types.ts';
 
 export const HEADER_SEARCH_ROWS = 20;
 
@@ -21,8 +21,8 @@ const ROLE_WORDS: readonly (readonly [ColumnRole, readonly string[]])[] = [
   ['value', ['verdi', 'varde', 'value', 'belop', 'sum', 'kostnad', 'cost', 'amount', 'pris', 'price', 'kontraktsvarde', 'kontraktsverdi', 'avtalsvarde', 'avtaleverdi', 'arsverdi', 'arsvarde', 'budsjett', 'budget', 'estimat*', 'anslatt', 'beraknat', 'berakn*', 'uppskatt*', 'omfang', 'omsetning', 'volum', 'volym']],
   ['vat', ['mva', 'moms', 'vat', 'merverdiavgift', 'mervardesskatt']],
   ['reserved', ['reservert', 'reserverad', 'reserverat', 'reserved', 'reservasjon', 'reservation']],
-  ['contractKind', ['kontraktstype', 'kontraktsart', 'kontraktstyp', 'avtaletype', 'avtalstyp', 'contract kind', 'contract type', 'type kontrakt', 'anskaffelsestype', 'upphandlingstyp', 'art']],
   ['buyerKind', ['buyer kind', 'buyer type', 'oppdragsgivertype', 'type oppdragsgiver', 'myndighetstyp', 'typ av myndighet', 'virksomhetstype', 'sektor', 'sector', 'statlig kommunal', 'stat kommun']],
+  ['contractKind', ['kontraktstype', 'kontraktsart', 'kontraktstyp', 'avtaletype', 'avtalstyp', 'contract kind', 'contract type', 'type kontrakt', 'anskaffelsestype', 'upphandlingstyp', 'type anskaffelse', 'typ av upphandling', 'type', 'typ', 'art']],
   ['options', ['opsjon*', 'option*', 'forlengelse*', 'forlangning*', 'extension*']],
   ['duration', ['varighet', 'avtalstid', 'avtaletid', 'kontraktstid', 'avtaleperiode', 'avtalsperiod', 'kontraktsperiode', 'lopetid', 'lengde', 'langd', 'duration', 'term', 'period', 'periode']],
   ['cpv', ['cpv*']],
@@ -54,37 +54,6 @@ export function roleOfHeader(header: string): ColumnRole | null {
   const words = foldedWords(header);
   if (words.length === 0 || words.length > 12) return null; // a sentence is a title or a note, not a header
   for (const [role, patterns] of PATTERNS) if (patterns.some((p) => containsPhrase(words, p))) return role;
-  return null;
-}
-
-const YEARLY = [['per', 'ar'], ['pr', 'ar'], ['arlig'], ['arlig*'], ['arsverdi'], ['arsvarde'], ['per', 'year'], ['annual'], ['yearly'], ['ar'], ['arligen']];
-const MONTHLY = [['per', 'maned'], ['pr', 'maned'], ['per', 'mnd'], ['pr', 'mnd'], ['per', 'manad'], ['manedlig'], ['manatlig'], ['manadsvis'], ['per', 'month'], ['monthly'], ['mnd']];
-const INCLUDING = ['inkl', 'inklusive', 'inkludert', 'incl', 'including', 'inclusive', 'med'];
-const EXCLUDING = ['ekskl', 'eks', 'exkl', 'ex', 'excl', 'excluding', 'exklusive', 'uten', 'utan', 'u'];
-const VAT_WORDS = new Set(['mva', 'moms', 'vat']);
-
-function hasSequence(words: readonly string[], seqs: readonly (readonly string[])[]): boolean {
-  return seqs.some((seq) => containsPhrase(words, { words: seq }));
-}
-
-/** How the value column is to be read: a total, or a rate per year or month. */
-export function valueBasisOf(header: string): ValueBasis {
-  const words = foldedWords(header);
-  // "per år" beats a bare "år"; "mnd" alone ("Verdi (mnd)") is monthly too.
-  if (hasSequence(words, MONTHLY)) return 'monthly';
-  if (hasSequence(words, YEARLY)) return 'yearly';
-  return 'total';
-}
-
-/** true: the header says "inkl. mva/moms"; false: "ekskl./exkl. moms"; null: it does not say. */
-export function vatOfHeader(header: string): boolean | null {
-  const words = foldedWords(header);
-  for (let i = 0; i < words.length; i++) {
-    if (!VAT_WORDS.has(words[i] ?? '')) continue;
-    const before = words[i - 1] ?? '';
-    if (INCLUDING.includes(before)) return true;
-    if (EXCLUDING.includes(before)) return false;
-  }
   return null;
 }
 
@@ -147,4 +116,36 @@ export function applyOverride(detected: ColumnMapping, override: Partial<Record<
 
 export function headerTexts(row: readonly CellValue[] | undefined): string[] {
   return (row ?? []).map((c) => cellText(c));
+}
+
+/** Why a column that looks like a value was not taken as the purchase value. */
+export type RejectedValueReason = 'unit-price' | 'quantity' | 'lower-rank' | 'same-rank';
+
+export interface ValueCandidate {
+  readonly column: number;
+  readonly header: string;
+  /** 3 total/estimated/contract value, 2 a value or cost, 1 a price or volume, 0 a unit price or quantity (never the value). */
+  readonly rank: 0 | 1 | 2 | 3;
+  readonly kind: 'value' | 'unit-price' | 'quantity';
+}
+
+const UNIT_PRICE = ['enhetspris', 'a pris', 'apris', 'styckpris', 'stykkpris', 'timepris', 'timpris', 'unit price', 'unit cost', 'price per', 'pris per', 'pris pr', 'per stk', 'per styck', 'per enhet', 'per time', 'per timme', 'per hour', 'hourly', 'per unit', 'pr stk', 'pr enhet', 'pr time'].map((p) => ({ words: p.split(' ') }));
+const QUANTITY = ['antall', 'antal', 'mengde', 'kvantitet', 'quantity', 'qty', 'stk', 'styck', 'units'].map((p) => ({ words: [p] }));
+const TOTAL_VALUE = ['estimert', 'estimat*', 'anslatt', 'beraknat', 'berakn*', 'uppskatt*', 'avtaleverdi', 'avtalsvarde', 'kontraktsverdi', 'kontraktsvarde', 'totalverdi', 'totalvarde', 'total', 'totalt', 'sum', 'summa', 'samlet', 'samlat', 'sammanlagt'].map((p) => ({ words: [p] }));
+const PLAIN_VALUE = ['verdi', 'varde', 'value', 'belop', 'amount', 'kostnad', 'kostnader', 'cost', 'costs', 'budsjett', 'budget', 'arsverdi', 'arsvarde'].map((p) => ({ words: [p] }));
+
+/** Every column of the header row that could hold the value, ranked (a unit price never outranks a value). */
+export function valueCandidates(row: readonly CellValue[]): ValueCandidate[] {
+  const out: ValueCandidate[] = [];
+  row.forEach((cell, column) => {
+    if (typeof cell !== 'string') return;
+    const words = foldedWords(cell);
+    if (words.length === 0 || words.length > 12) return;
+    const has = (patterns: readonly Pattern[]) => patterns.some((p) => containsPhrase(words, p));
+    const header = cell.trim();
+    if (has(UNIT_PRICE)) out.push({ column, header, rank: 0, kind: 'unit-price' });
+    else if (roleOfHeader(cell) === 'value') out.push({ column, header, rank: has(TOTAL_VALUE) ? 3 : has(PLAIN_VALUE) ? 2 : 1, kind: 'value' });
+    else if (has(QUANTITY)) out.push({ column, header, rank: 0, kind: 'quantity' });
+  });
+  return out;
 }

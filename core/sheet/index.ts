@@ -1,8 +1,11 @@
 // The sheet check's public face, re-exported by core/index.ts.
 export * from './types.ts';
 export { checkSheet } from './check.ts';
-export { sheetReportJson, sheetRowJson } from './json.ts';
+export { findingJson, sheetReportJson, sheetRowJson } from './json.ts';
 export { readSheetCsv } from './csv.ts';
-export { CANDIDATE_FAMILIES, type CandidateFamily } from './candidates.ts';
+export { CANDIDATE_FAMILIES, type CandidateFamily } from './judge/candidates.ts';
 export { HEADER_SEARCH_ROWS, roleOfHeader } from './headers.ts';
 export { isCellError } from './cells.ts';
+export { columnLetters, originRef, PURCHASE_FIELDS } from './read/origin.ts';
+export { readValueHeader, type ValueHeader } from './read/value-header.ts';
+export { describeBuyerInference, describeJurisdictionInference, inferBuyerKind, inferJurisdiction, type BuyerEvidence, type BuyerInference, type JurisdictionEvidence, type JurisdictionEvidenceKind, type JurisdictionInference, type JurisdictionInput, type PlacedText } from './infer.ts';

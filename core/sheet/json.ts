@@ -1,7 +1,12 @@
 import type { Lang } from '../i18n/catalogue.ts';
 import { describeFinding } from '../rules/describe.ts';
+import type { Finding } from '../rules/findings.ts';
 import { moneyJson } from '../value/money.ts';
-import type { RowResult, SheetReport, SheetReportJson } from './types.ts';
+import type { FindingJson, RowResult, SheetReport, SheetReportJson } from './types.ts';
+
+export function findingJson(f: Finding, lang: Lang): FindingJson {
+  return { code: f.code, severity: f.severity, message: describeFinding(lang, f), ruleIds: f.ruleIds };
+}
 
 /** One row of the stable JSON, with its messages in `lang`. */
 export function sheetRowJson(r: RowResult, lang: Lang): SheetReportJson['rows'][number] {
@@ -13,6 +18,8 @@ export function sheetRowJson(r: RowResult, lang: Lang): SheetReportJson['rows'][
     ruleIds: r.ruleIds,
     messages: r.findings.map((f) => describeFinding(lang, f)),
     severities: r.findings.map((f) => f.severity),
+    valueBasis: r.valueBasis,
+    origins: r.origins,
   };
 }
 
@@ -22,7 +29,11 @@ export function sheetReportJson(report: SheetReport, sheetName: string, lang: La
     sheet: sheetName,
     headerRow: report.headerRow,
     columns: report.columns,
+    assumptions: report.assumptions.map((f) => findingJson(f, lang)),
+    valueColumn: report.valueColumn,
+    buyer: report.buyer,
     rows: report.rows.map((r) => sheetRowJson(r, lang)),
+    skipped: report.skipped,
     summary: report.summary,
   };
 }

@@ -11,6 +11,10 @@ import type { RuleSet } from '../rules/packs/index.ts';
 import type { BuyerKind, ContractKind, RegimeCode } from '../rules/regime.ts';
 import type { EstimateStep } from '../value/estimate.ts';
 import type { Money } from '../value/money.ts';
+import type { Origin, Origins } from './read/origin.ts';
+import type { RejectedValueReason } from './headers.ts';
+
+export type { Origin, Origins, OriginSource, PurchaseField } from './read/origin.ts';
 
 /**
  * A cell that holds no readable value: a formula whose result is an Excel error (`#REF!`, `#VALUE!`,
@@ -69,8 +73,21 @@ export interface SheetCheckOptions {
   readonly jurisdiction: 'NO' | 'SE';
   /** Check date: used for rows without a date of their own. */
   readonly date: IsoDate;
-  /** Buyer kind for rows that do not say. */
-  readonly buyer: BuyerKind;
+  /**
+   * The buyer kind the user chose (`--buyer`, the add-in's setting): it wins over the sheet. Without
+   * it the kind comes from a buyer column, else the sheet's titles and tab name, else the default
+   * (municipal), and the report says which.
+   */
+  readonly buyer?: BuyerKind;
+  /** The tab's name: evidence for the buyer kind (`Statens vegvesen`). */
+  readonly sheetName?: string;
+  /** The value basis the user chose (`--value-basis`, the mapping editor); wins over the header. */
+  readonly valueBasis?: ValueBasis;
+  /**
+   * The cells come from delimited text (CSV): a row with more filled cells than the header is then a
+   * sign of an unquoted delimiter inside a value (`Kantine,1,500,000`), and the row is not read.
+   */
+  readonly delimitedText?: boolean;
   /** A RegistryIndex (buildRegistryIndex), or anything with its three lookups. */
   readonly registry?: SheetRegistry | null;
   /**
@@ -117,11 +134,34 @@ export interface RowResult {
   /** Every rule id the regime and the findings rest on, without duplicates. */
   readonly ruleIds: readonly string[];
   readonly supplier: RowSupplier | null;
+  /** Where each value of the purchase came from (cell, header, sheet, option, default). */
+  readonly origins: Origins;
+  /** How the value was read: a total, or a yearly or monthly rate. */
+  readonly valueBasis: ValueBasis;
 }
 
 export interface SkippedRow {
   readonly row: number;
   readonly reason: 'empty' | 'total' | 'no-description-or-value';
+  /** The label that made it a totals row (`Sum`), for the list of skipped rows. */
+  readonly label?: string;
+}
+
+/** The value column chosen among the candidates, and the ones not taken (a unit price never is). */
+export interface ValueColumnChoice {
+  readonly column: number | null;
+  readonly header: string | null;
+  readonly origin: 'detected' | 'option' | 'none';
+  readonly rejected: readonly { readonly column: number; readonly header: string; readonly reason: RejectedValueReason }[];
+}
+
+/** Why nothing could be checked: the CLI exits 2 and the pane says so. */
+export type SheetReadProblem = 'no-header' | 'header-row-past-end' | 'header-row-not-header' | 'no-rows';
+
+/** A sheet-wide value the reading rests on, with its origin. */
+export interface SheetFact<T> {
+  readonly value: T;
+  readonly origin: Origin;
 }
 
 export interface SheetSummary {
@@ -131,11 +171,22 @@ export interface SheetSummary {
   readonly rowsSkipped: number;
   /** Rows with at least one error-severity finding. */
   readonly rowsWithErrors: number;
+  /**
+   * Rows exempt or below the direct-award limit on their own whose purchases of the same kind cross
+   * a threshold within 12 months: counted here, not under their own regime in byRegime.
+   */
+  readonly needsAttention: number;
 }
 
 export interface SheetReport {
   /** 1-based header row, or 0 when none was found (then no row is checked). */
   readonly headerRow: number;
+  /** Set when nothing could be checked, with the reason. */
+  readonly problem: SheetReadProblem | null;
+  readonly valueColumn: ValueColumnChoice;
+  /** Sheet-wide assumptions and reading findings (info or warning), each listed once for all rows. */
+  readonly assumptions: readonly Finding[];
+  readonly buyer: SheetFact<BuyerKind>;
   readonly columns: ColumnMapping;
   /** The header row's cells as text. */
   readonly headers: readonly string[];
@@ -148,11 +199,23 @@ export interface SheetReport {
   readonly date: IsoDate;
 }
 
+/** One finding as JSON: code, severity, its message in the chosen language and its rule ids. */
+export interface FindingJson {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly ruleIds: readonly string[];
+}
+
 /** The stable JSON of ARCHITECTURE.md (`inkludo check --json`); added fields only, never renamed. */
 export interface SheetReportJson {
   readonly sheet: string;
   readonly headerRow: number;
   readonly columns: ColumnMapping;
+  /** Sheet-wide assumptions (buyer kind, value basis, scale, value column, …), each once. */
+  readonly assumptions: readonly FindingJson[];
+  readonly valueColumn: ValueColumnChoice;
+  readonly buyer: SheetFact<BuyerKind>;
   readonly rows: readonly {
     readonly row: number;
     readonly regime: RegimeCode;
@@ -161,7 +224,11 @@ export interface SheetReportJson {
     readonly ruleIds: readonly string[];
     readonly messages: readonly string[];
     readonly severities: readonly Severity[];
+    /** total, yearly or monthly, as the value was read. */
+    readonly valueBasis: ValueBasis;
+    /** Where each value came from: cell, header, sheet, option or default. */
+    readonly origins: Origins;
   }[];
+  readonly skipped: readonly SkippedRow[];
   readonly summary: SheetSummary;
 }
-

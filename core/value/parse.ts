@@ -6,9 +6,11 @@
  * - grouping with spaces (also U+00A0, U+202F, thin spaces), `.`, `,` or an apostrophe:
  *   `1 234 567,50`, `1.234.567,50`, `1,234,567.50`, `1'234`;
  * - currency before or after: `kr`, `kroner`, `kronor`, NOK, SEK, DKK, EUR, `€`, USD, `$`, GBP, `£`;
- * - zero øre written as a dash: `100 000,-`, `kr 100.000,-`, `50.-`;
+ * - zero øre written as a dash: `100 000,-`, `kr 100.000,-`, `50.-`, `1 200 000:-`;
  * - scale words after the number: `150k`, `150 tkr`, `150 tNOK`, `2,5 MNOK`, `2,5 mkr`, `1,2 mill.`,
- *   `1,2 millioner`, `3 mrd`, `2 bn`;
+ *   `1,2 millioner`, `1,2 milj.`, `1 mnkr`, `3 mrd`, `2 bn`;
+ * - a rate after the amount: `250 tkr per år`, `250 000 kr/år`, `1,2 mill. pr. år`, `40 000 per mnd`
+ *   (returned as `per`, for the caller to turn into a contract value);
  * - VAT hints anywhere: `inkl. mva`, `inkl. moms`, `incl. VAT`, `med moms`, `m/mva` (included) and
  *   `ekskl. mva`, `eks. mva`, `exkl. moms`, `ex moms`, `excl. VAT`, `u/mva`, `+ mva` (excluded);
  * - `ca.`, `cirka`, `approx.` before the number (an estimated value is an estimate anyway).
@@ -38,6 +40,12 @@ export const AMOUNT_ERROR_CODES = [
   'conflicting-currency',
   /** Both an "including VAT" and an "excluding VAT" note. */
   'conflicting-vat',
+  /** Two units that contradict each other, e.g. `100 000 kr MNOK` (kroner or millions?). */
+  'conflicting-units',
+  /** Both "per year" and "per month". */
+  'conflicting-rate',
+  /** Longer than MAX_AMOUNT_TEXT characters: a note or a pasted paragraph, not an amount. */
+  'too-long',
 ] as const;
 export type AmountErrorCode = (typeof AMOUNT_ERROR_CODES)[number];
 
@@ -49,8 +57,18 @@ export interface AmountError {
   readonly messageKey: `value.error.${AmountErrorCode}`;
 }
 
+/** A rate written in the amount itself (`250 tkr per år`); null for a plain amount. */
+export type AmountRate = 'year' | 'month' | null;
+
+export interface AmountUnit {
+  /** Power of ten the typed number was multiplied by (`MNOK`: 6); 0 when no scale word was written. */
+  readonly scale: number;
+  /** A currency written in the text (`NOK`, or `kr` read through the locale), null when none was. */
+  readonly currency: string | null;
+}
+
 export type AmountResult =
-  | { readonly ok: true; readonly value: Money; readonly vatIncluded: boolean | null; readonly raw: string }
+  | { readonly ok: true; readonly value: Money; readonly vatIncluded: boolean | null; readonly raw: string; readonly per: AmountRate; readonly unit: AmountUnit }
   | { readonly ok: false; readonly error: AmountError };
 
 export interface ParseAmountOptions {
@@ -73,6 +91,11 @@ export const MAX_AMOUNT_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
  * really holds more than two decimals and the result is `too-many-decimals`.
  */
 export const FLOAT_TOLERANCE = 1e-9;
+
+/** The longest text read as an amount; longer cells are refused before any pattern runs on them. */
+export const MAX_AMOUNT_TEXT = 200;
+
+const NO_UNIT: AmountUnit = { scale: 0, currency: null };
 
 const KRONER = new Set(['NOK', 'SEK', 'DKK']);
 const LOCAL_KRONE: Readonly<Partial<Record<Lang, string>>> = { nb: 'NOK', sv: 'SEK' };
@@ -123,12 +146,17 @@ const WORDS: ReadonlyMap<string, Word> = new Map<string, Word>([
   ['tkr', { scale: 3, krone: 'sv', hint: N }],
   ['tnok', { scale: 3, currency: 'NOK', hint: N }],
   ['tsek', { scale: 3, currency: 'SEK', hint: N }],
+  ['knok', { scale: 3, currency: 'NOK', hint: N }],
+  ['ksek', { scale: 3, currency: 'SEK', hint: N }],
+  ['keur', { scale: 3, currency: 'EUR' }],
   ['teur', { scale: 3, currency: 'EUR' }],
   ['m', { scale: 6 }],
   ['mn', { scale: 6 }],
   ['mln', { scale: 6 }],
   ['mio', { scale: 6 }],
   ['mill', { scale: 6, hint: N }],
+  ['milj', { scale: 6, hint: N }],
+  ['mnkr', { scale: 6, krone: 'sv', hint: N }],
   ['million', { scale: 6, hint: 'en' }],
   ['millions', { scale: 6, hint: 'en' }],
   ['millioner', { scale: 6, hint: N }],
@@ -157,6 +185,13 @@ const WORDS: ReadonlyMap<string, Word> = new Map<string, Word>([
   ['about', { approx: true }],
 ]);
 
+/** What a unit word means (`MNOK`: ×10^6 NOK; `tkr`: ×1000 kronor; `kr`: a krone), or null; for reading headers. */
+export function amountUnitWord(token: string): { readonly scale: number; readonly currency: string | null; readonly krone: boolean } | null {
+  const word = WORDS.get(token.toLowerCase().replace(/\.$/, ''));
+  if (!word || word.approx) return null;
+  return { scale: word.scale ?? 0, currency: word.currency ?? null, krone: word.krone !== undefined };
+}
+
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const VAT_WORD = '(mva|moms|vat|merverdiavgift|mervärdesskatt)';
 // The written phrases; the optional parentheses let `100 000 (ekskl. mva)` read cleanly.
@@ -170,8 +205,13 @@ const VAT_EXCLUDED = new RegExp(
 );
 // The first run of digits with the marks that may sit between them; it starts and ends on a digit.
 const NUMBER = /\d(?:[\d.,' ]*\d)?/;
-// `,-` `.-` `,--` `,–`: whole kroner, no øre.
-const DASH_DECIMALS = /^ ?([.,]) ?[-–—]{1,2}/;
+// `,-` `.-` `:-` `,--` `,–`: whole kroner, no øre (`:-` is the Swedish way).
+const DASH_DECIMALS = /^ ?([.,:]) ?[-–—]{1,2}/;
+// A rate after the amount: `per år`, `pr. år`, `/år`, `årlig`, `per mnd`, `/månad`, `per month`.
+const NOT_LETTER_BEFORE = '(?<!\\p{L})';
+const NOT_LETTER_AFTER = '(?!\\p{L})';
+const RATE_YEAR = new RegExp(`(?:${NOT_LETTER_BEFORE}(?:per|pr\\.?)\\s*|/\\s*)(?:år|aar|year|yr)${NOT_LETTER_AFTER}\\.?|${NOT_LETTER_BEFORE}(?:årlig|årligen|yearly|annually)${NOT_LETTER_AFTER}`, 'gu');
+const RATE_MONTH = new RegExp(`(?:${NOT_LETTER_BEFORE}(?:per|pr\\.?)\\s*|/\\s*)(?:måned|mnd|månad|mån|md|month|mo)${NOT_LETTER_AFTER}\\.?|${NOT_LETTER_BEFORE}(?:månedlig|månatlig|monthly)${NOT_LETTER_AFTER}`, 'gu');
 const TOKEN = /\p{L}+\.?|[€$£]|[-−–—]|\S/gu;
 const MINUS = new Set(['-', '−', '–', '—']);
 
@@ -201,6 +241,9 @@ export function parseAmount(input: unknown, options: ParseAmountOptions = {}): A
     case 'boolean':
     case 'symbol':
       return fail('not-a-number', String(input));
+    case 'object':
+      // Untyped input: an object's toString may throw; it is not an amount either way.
+      return input === null ? fail('empty', '') : fail('not-a-number', '');
     default:
       return input === null ? fail('empty', '') : fail('not-a-number', '');
   }
@@ -211,7 +254,7 @@ function fromWholeUnits(units: bigint, options: ParseAmountOptions): AmountResul
   if (units < 0n) return fail('negative', raw);
   const minor = units * 100n;
   if (minor > MAX_AMOUNT_MINOR) return fail('too-large', raw);
-  return { ok: true, value: money(minor, normaliseCurrency(options.defaultCurrency)), vatIncluded: null, raw };
+  return { ok: true, value: money(minor, normaliseCurrency(options.defaultCurrency)), vatIncluded: null, raw, per: null, unit: NO_UNIT };
 }
 
 function fromFloat(n: number, options: ParseAmountOptions): AmountResult {
@@ -225,10 +268,11 @@ function fromFloat(n: number, options: ParseAmountOptions): AmountResult {
   }
   const minor = BigInt(fixed.replace('.', ''));
   if (n < 0 && minor > 0n) return fail('negative', raw);
-  return { ok: true, value: money(minor, normaliseCurrency(options.defaultCurrency)), vatIncluded: null, raw };
+  return { ok: true, value: money(minor, normaliseCurrency(options.defaultCurrency)), vatIncluded: null, raw, per: null, unit: NO_UNIT };
 }
 
 function parseAmountText(raw: string, options: ParseAmountOptions): AmountResult {
+  if (raw.length > MAX_AMOUNT_TEXT) return fail('too-long', raw.slice(0, 40) + '…');
   let s = raw
     .replace(INVISIBLE, '')
     .replace(/[’ʼ′]/g, "'")
@@ -257,6 +301,15 @@ function parseAmountText(raw: string, options: ParseAmountOptions): AmountResult
     .trim();
   if (included && excluded) return fail('conflicting-vat', raw);
   const vatIncluded = included ? true : excluded ? false : null;
+  let yearly = false;
+  let monthly = false;
+  s = s
+    .replace(RATE_YEAR, () => ((yearly = true), ' '))
+    .replace(RATE_MONTH, () => ((monthly = true), ' '))
+    .replace(/ +/g, ' ')
+    .trim();
+  if (yearly && monthly) return fail('conflicting-rate', raw);
+  const per: AmountRate = yearly ? 'year' : monthly ? 'month' : null;
 
   const found = NUMBER.exec(s);
   if (!found) return fail(s === '' ? 'empty' : 'not-a-number', raw);
@@ -265,6 +318,7 @@ function parseAmountText(raw: string, options: ParseAmountOptions): AmountResult
   const dash = DASH_DECIMALS.exec(suffix);
   if (dash) {
     dashMark = dash[1] === '.' ? '.' : ',';
+    if (dash[1] === ':' && found[0].includes(',')) dashMark = '.';
     suffix = suffix.slice(dash[0].length);
   }
   // A full stop ending a sentence ("… 100 000 kr.") is not part of the amount.
@@ -278,6 +332,9 @@ function parseAmountText(raw: string, options: ParseAmountOptions): AmountResult
 
   const currency = resolveCurrency(words, options);
   if (currency === CONFLICT) return fail('conflicting-currency', raw);
+  // A unit that carries its own scale (MNOK, tkr) beside another currency word (kr, NOK) says two things.
+  const unitWords = words.filter((w) => w.currency !== undefined || w.krone !== undefined);
+  if (unitWords.length > 1 && unitWords.some((w) => (w.scale ?? 0) > 0)) return fail('conflicting-units', raw);
 
   const digits = readDigits(found[0], dashMark, separatorContext(hints, options));
   if (typeof digits === 'string') return fail(digits, raw);
@@ -286,7 +343,8 @@ function parseAmountText(raw: string, options: ParseAmountOptions): AmountResult
   const minor = toMinor(digits.whole, digits.fraction, scale);
   if (typeof minor === 'string') return fail(minor, raw);
   if (before.negative && minor > 0n) return fail('negative', raw);
-  return { ok: true, value: money(minor, currency), vatIncluded, raw };
+  const written = unitWords.length > 0 ? currency : null;
+  return { ok: true, value: money(minor, currency), vatIncluded, raw, per, unit: { scale, currency: written } };
 }
 
 /**

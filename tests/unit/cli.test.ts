@@ -44,7 +44,7 @@ describe('bad input: a clear message in the chosen language and exit code 2', ()
   it.each([
     [['rules', '--jurisdiction', 'DK', '--lang', 'nb'], '«DK» er ikke tillatt for --jurisdiction. Velg en av: NO, SE, EU.'],
     [['rules', '-j', 'NO', '--date', '2026-02-30', '--lang', 'sv'], '”2026-02-30” är inte ett datum. Skriv det som ÅÅÅÅ-MM-DD.'],
-    [['classify', '12abc', '--lang', 'en'], 'The value "12abc" could not be read as an amount.'],
+    [['classify', '12abc', '-j', 'NO', '--lang', 'en'], 'The value "12abc" could not be read as an amount.'],
     [['frobnicate', '--lang', 'en'], 'Unknown command "frobnicate". Run inkludo --help for the list.'],
     [['rules', '--bogus', '--lang', 'en'], 'Bad input: '],
     [['rules', '--lang', 'de'], '"de" is not allowed for --lang. Choose one of: nb, sv, en.'],

@@ -30,31 +30,31 @@ const CASES: readonly Case[] = [
   {
     name: 'no-part-ii',
     lang: 'nb',
-    args: ['--value', '1 500 000', '--supplier-orgnr', '100427311', '--jurisdiction', 'NO', '--date', '2026-11-30', '--kind', 'services', '--buyer', 'municipal', '--cpv', '77310000', '--description', 'Grøntvedlikehold parker og uteområder'],
+    args: ['--value', '1 500 000', '--supplier-orgnr', '100427311', '--jurisdiction', 'NO', '--date', '2026-11-25', '--kind', 'services', '--buyer', 'municipal', '--cpv', '77310000', '--description', 'Grøntvedlikehold parker og uteområder'],
     must: ['NO-PART-II', '[NO-RES-II: Anskaffelsesforskriften (FOA) § 8-8 (del II)', 'res-ws', 'BT-736', 'Minst 30 % av de ansatte', '2043338f-a38a-490b-b3ec-2607cb25a017', 'Kunngjør konkurransen på Doffin', 'NO-SOC-5'],
   },
   {
     name: 'no-part-i',
     lang: 'nb',
-    args: [join(REPO_ROOT, 'samples/innkjopsplan-2027.xlsx'), '--row', '11', '--jurisdiction', 'NO', '--date', '2026-11-30'],
+    args: [join(REPO_ROOT, 'samples/innkjopsplan-2027.xlsx'), '--row', '11', '--jurisdiction', 'NO', '--date', '2026-11-25'],
     must: ['NO-PART-I', 'NO-RES-I', 'ikke bekreftet: kontroller før du bygger på den', 'Ikke kontrollert mot rettskilden: NO-RES-I', 'rad 11 i arket', 'Etter FOA del I kreves ingen kunngjøring'],
   },
   {
     name: 'se-below-eu',
     lang: 'sv',
-    args: [join(REPO_ROOT, 'samples/avtalsregister-2027.xlsx'), '--row', '4', '--jurisdiction', 'SE', '--date', '2026-11-30'],
+    args: [join(REPO_ROOT, 'samples/avtalsregister-2027.xlsx'), '--row', '4', '--jurisdiction', 'SE', '--date', '2026-11-25'],
     must: ['SE-BELOW-EU', '[SE-RES-418-P: LOU 4 kap. 18 §', 'alla som sysselsätts', 'SE-THR-2026-SUB', 'väntande', 'SE-SOC-17', 'https://www.upphandlingsmyndigheten.se/kriterier/'],
   },
   {
     name: 'se-above-eu',
     lang: 'sv',
-    args: ['--value', '3 000 000 kr', '--supplier-orgnr', '734127-5100', '--jurisdiction', 'SE', '--date', '2026-11-30', '--kind', 'services', '--buyer', 'municipal', '--cpv', '90910000-9', '--description', 'Städning av kommunens lokaler'],
+    args: ['--value', '3 000 000 kr', '--supplier-orgnr', '734127-5100', '--jurisdiction', 'SE', '--date', '2026-11-25', '--kind', 'services', '--buyer', 'municipal', '--cpv', '90910000-9', '--description', 'Städning av kommunens lokaler'],
     must: ['SE-ABOVE-EU', 'annonsen går också till TED', '45 % av alla som sysselsätts', 'DEMODATA', 'uppfyller kraven'],
   },
   {
     name: 'se-above-eu',
     lang: 'en',
-    args: ['--value', '3 000 000 kr', '--supplier-orgnr', '734127-5100', '--jurisdiction', 'SE', '--date', '2026-11-30', '--kind', 'services', '--buyer', 'municipal', '--cpv', '90910000-9', '--description', 'Städning av kommunens lokaler'],
+    args: ['--value', '3 000 000 kr', '--supplier-orgnr', '734127-5100', '--jurisdiction', 'SE', '--date', '2026-11-25', '--kind', 'services', '--buyer', 'municipal', '--cpv', '90910000-9', '--description', 'Städning av kommunens lokaler'],
     must: ['Reservation sentence for the notice (in Swedish)', 'Deltagandet i upphandlingen är förbehållet', 'In English: “Participation in this competition is reserved', 'everyone occupied'],
   },
 ];

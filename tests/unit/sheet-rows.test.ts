@@ -37,7 +37,9 @@ describe('values: text amounts, missing and unreadable values', () => {
     expect(r.estimatedValue).toBeNull();
     const f = findingOf(r, 'VALUE-UNPARSEABLE');
     expect(f?.severity).toBe('error');
-    expect(describeFinding('nb', f!)).toBe('Verdien «ca. en million» kan ikke leses som et beløp.');
+    expect(describeFinding('nb', f!)).toBe(
+      'Verdien «ca. en million» kan ikke leses som et beløp. Former som fungerer: 1 200 000 · 1 200 000 kr · 1,2 MNOK · 1,2 mill. kr · 250 000 kr per år · 40 000 kr/mnd · kr 450 000 eks. mva.',
+    );
   });
 
   it('a missing value is a warning, and the regime is unknown', () => {
@@ -295,10 +297,10 @@ describe('rows that are skipped', () => {
     expect(report.skipped).toEqual([
       { row: 3, reason: 'empty' },
       { row: 4, reason: 'no-description-or-value' },
-      { row: 5, reason: 'total' },
-      { row: 6, reason: 'total' },
-      { row: 7, reason: 'total' },
-      { row: 8, reason: 'total' },
+      { row: 5, reason: 'total', label: 'Sum' },
+      { row: 6, reason: 'total', label: 'Totalt' },
+      { row: 7, reason: 'total', label: 'Summa' },
+      { row: 8, reason: 'total', label: 'Total' },
     ]);
     expect(report.rows.map((r) => r.row)).toEqual([2, 9]);
     expect(report.summary).toMatchObject({ rowsChecked: 2, rowsSkipped: 6, byRegime: { 'NO-EXEMPT': 2 } });

@@ -2,10 +2,10 @@
  * The thresholds a sheet check compares sums and values with, read from the rule pack at a date.
  * Only verified values apply (resolveParameter), as in classifyPurchase.
  */
-import type { IsoDate } from '../dates.ts';
-import type { RulePack } from '../rules/schema.ts';
-import { resolveParameter } from '../rules/resolve.ts';
-import type { BuyerKind, ContractKind } from '../rules/regime.ts';
+import type { IsoDate } from '../../dates.ts';
+import type { RulePack } from '../../rules/schema.ts';
+import { resolveParameter } from '../../rules/resolve.ts';
+import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 
 export interface Threshold {
   readonly parameter: string;

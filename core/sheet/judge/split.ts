@@ -10,13 +10,13 @@
  * later, their sums come from prefix sums and their largest single value from a monotone queue, so
  * the rest is linear.
  */
-import type { IsoDate } from '../dates.ts';
-import { finding, type Finding } from '../rules/findings.ts';
-import type { BuyerKind, ContractKind } from '../rules/regime.ts';
-import type { RulePack } from '../rules/schema.ts';
-import { memoized } from './memo.ts';
-import { twelveMonthWindowEnd } from '../value/aggregate.ts';
-import type { CheckedRow } from './row.ts';
+import type { IsoDate } from '../../dates.ts';
+import { finding, type Finding } from '../../rules/findings.ts';
+import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
+import type { RulePack } from '../../rules/schema.ts';
+import { memoized } from '../memo.ts';
+import { twelveMonthWindowEnd } from '../../value/aggregate.ts';
+import type { CheckedRow } from './judge.ts';
 import { provisionsInForce, thresholdLadder, type Threshold } from './thresholds.ts';
 
 export type SplitBasis = 'same-kind' | 'same-supplier';
@@ -94,7 +94,11 @@ function flaggedWindows(group: readonly Purchase[], windowEnd: (date: IsoDate) =
   return best;
 }
 
-/** Adds SPLIT-RISK findings to the rows, one per basis at most. */
+/**
+ * Adds SPLIT-RISK findings to the rows, one per row at most: the same kind of purchase is the legal
+ * test (a warning); the same supplier across different kinds is only a prompt to check whether the
+ * purchases are one need (info), and is left out where the same-kind finding already covers the row.
+ */
 export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, checkDate: IsoDate): void {
   const bases: readonly (readonly [SplitBasis, (r: CheckedRow) => string | null])[] = [
     ['same-kind', (r) => r.kindKey],
@@ -122,7 +126,7 @@ export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, check
       const flagged = flaggedWindows(group, windowEnd, ladderOf);
       group.forEach((p, k) => {
         const w = flagged[k];
-        if (!w) return;
+        if (!w || p.row.findings.some((f) => f.code === 'SPLIT-RISK')) return;
         const from = group[w.start]?.date ?? checkDate;
         p.row.findings.push(splitFinding(basis, w, from, group[w.end]?.date ?? from, pack));
       });
@@ -133,7 +137,7 @@ export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, check
 function splitFinding(basis: SplitBasis, w: Window, from: IsoDate, to: IsoDate, pack: RulePack): Finding {
   return finding(
     'SPLIT-RISK',
-    'warning',
+    basis === 'same-kind' ? 'warning' : 'info',
     { count: w.end - w.start + 1, total: Number(w.total) / 100, threshold: w.threshold.value, currency: pack.currency, from, to, basis },
     [w.threshold.ruleId, ...provisionsInForce(pack, [VALUE_PROVISION[pack.jurisdiction === 'NO' ? 'NO' : 'SE']], from)],
     `finding.SPLIT-RISK.${basis}.${pack.jurisdiction}`,

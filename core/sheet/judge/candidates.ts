@@ -5,9 +5,9 @@
  * (see /work/shared/research/market.md), NOT law: any kind of contract may be reserved, and a match
  * here only says the market is worth checking. Kept as data so an organisation can see and adjust it.
  */
-import { foldWord, WORD } from '../registry/normalise.ts';
-import { memoized } from './memo.ts';
-import { wordMatches } from './cells.ts';
+import { foldWord, WORD } from '../../registry/normalise.ts';
+import { memoized } from '../memo.ts';
+import { wordMatches } from '../cells.ts';
 
 export interface CandidateFamily {
   readonly id: string;

@@ -1,0 +1,300 @@
+/**
+ * Judge stage, one purchase: its estimated value and regime, its supplier's reserved-contract
+ * eligibility, and whether it is a candidate for a reserved or an inclusive contract. It sees only
+ * the typed Purchase of the read stage (../read/purchase.ts). Cross-row checks are in split.ts.
+ */
+import type { IsoDate } from '../../dates.ts';
+import { foldedWords, normaliseName } from '../../registry/normalise.ts';
+import type { Supplier } from '../../registry/types.ts';
+import { finding, type Finding } from '../../rules/findings.ts';
+import type { RuleSet } from '../../rules/packs/index.ts';
+import { classifyPurchase, type BuyerKind, type ContractKind, type RegimeCode, type RegimeVerdict } from '../../rules/regime.ts';
+import { checkReservedEligibility, supplierEligibility, type EligibilityVerdict } from '../../rules/reserved.ts';
+import type { RulePack } from '../../rules/schema.ts';
+import { estimateContractValue, type EstimateStep } from '../../value/estimate.ts';
+import { money, type Money } from '../../value/money.ts';
+import type { Purchase } from '../read/purchase.ts';
+import type { RowResult, RowSupplier, SheetRegistry } from '../types.ts';
+import { memoized } from '../memo.ts';
+import { candidateMatcher, type CandidateMatch } from './candidates.ts';
+import { announcementThreshold, provisionsInForce, type Threshold } from './thresholds.ts';
+
+/** What the judge stage shares across a sheet. */
+export interface JudgeContext {
+  readonly jurisdiction: 'NO' | 'SE';
+  readonly currency: string;
+  /** The check date: rows without a date of their own are judged at it. */
+  readonly date: IsoDate;
+  readonly rules: RuleSet;
+  readonly pack: RulePack;
+  readonly registry: SheetRegistry | null;
+  readonly read: JudgeReaders;
+}
+
+/** Lookups that repeat across rows, each cached for one sheet. */
+export interface JudgeReaders {
+  readonly name: (name: string) => string;
+  readonly categoryKey: (category: string) => string;
+  readonly candidate: (cpv: readonly string[], texts: readonly string[]) => CandidateMatch | null;
+  /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
+  readonly fittingCount: (cpv: readonly string[]) => number;
+  readonly announcementThreshold: (date: IsoDate) => Threshold | null;
+}
+
+export function judgeReaders(pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
+  const jurisdiction = pack.jurisdiction === 'SE' ? 'SE' : 'NO';
+  const fitting = memoized((key: string) => registry?.fitting({ cpv: key.split(','), jurisdiction }).length ?? 0);
+  return {
+    name: memoized(normaliseName),
+    categoryKey: memoized((category: string) => foldedWords(category).join(' ')),
+    candidate: candidateMatcher(),
+    fittingCount: (cpv) => fitting(cpv.join(',')),
+    announcementThreshold: memoized((date: IsoDate) => announcementThreshold(pack, date)),
+  };
+}
+
+/** A judged row before the cross-row checks add their findings (which is why findings stay mutable). */
+export interface CheckedRow extends Omit<RowResult, 'findings' | 'ruleIds'> {
+  readonly findings: Finding[];
+  readonly ruleIds: string[];
+  readonly buyer: BuyerKind;
+  readonly contractKind: ContractKind;
+  /** CPV group (first 3 digits) or normalised category: "purchases of the same kind". */
+  readonly kindKey: string | null;
+  /** Organisation number, else the normalised supplier name. */
+  readonly supplierKey: string | null;
+  /** The regime the row has on its own, before split-purchase aggregation is considered. */
+  readonly ownRegime: RegimeCode;
+}
+
+function withRuleIds(f: Finding, ruleIds: readonly string[]): Finding {
+  return ruleIds.length === 0 ? f : finding(f.code, f.severity, f.params, [...f.ruleIds, ...ruleIds.filter((id) => !f.ruleIds.includes(id))], f.messageKey);
+}
+
+interface Estimate {
+  readonly gross: Money | null;
+  readonly steps: readonly EstimateStep[];
+  readonly months: number | null;
+  readonly problem: Finding | null;
+}
+
+/** The contract value from the purchase's amount: a total as it is, a rate times the term (× 48 without one). */
+function estimate(p: Purchase): Estimate {
+  const months = p.termMonths === null ? null : p.termMonths + p.optionMonths;
+  if (p.amount === null) return { gross: null, steps: [], months, problem: null };
+  if (p.basis === 'total') return { gross: p.amount, steps: [], months, problem: null };
+  const estimated = estimateContractValue({
+    base: p.amount,
+    kind: p.basis,
+    durationMonths: p.termMonths,
+    openEnded: p.openEnded,
+    optionMonths: p.optionMonths,
+    contractType: p.contractKind === 'goods' ? 'supplies' : 'services',
+  });
+  if (!estimated.ok) return { gross: null, steps: [], months, problem: finding('VALUE-UNPARSEABLE', 'error', { raw: '', reason: estimated.error.code }) };
+  return { gross: estimated.value, steps: estimated.basis, months, problem: null };
+}
+
+function classify(p: Purchase, ctx: JudgeContext, gross: Money | null, overrides: { buyer?: BuyerKind } = {}): RegimeVerdict {
+  return classifyPurchase(
+    { jurisdiction: ctx.jurisdiction, buyer: overrides.buyer ?? p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, date: p.date ?? ctx.date },
+    ctx.rules,
+  );
+}
+
+const fmt = (m: Money | null): number | null => (m === null ? null : Number(m.minor) / 100);
+
+interface SupplierJudged {
+  readonly info: RowSupplier | null;
+  readonly findings: Finding[];
+  readonly key: string | null;
+}
+
+function judgeSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: RegimeCode): SupplierJudged {
+  const name = p.supplierName;
+  const parsed = p.orgnr;
+  if (name === null && parsed === null) return { info: null, findings: [], key: null };
+
+  const findings: Finding[] = [];
+  if (parsed && parsed.digits === null) {
+    // A personal identity number is never repeated in output.
+    findings.push(
+      parsed.problem === 'personal-number' ?
+        finding('ORGNR-INVALID', 'warning', { problem: parsed.problem }, [], 'finding.ORGNR-INVALID.personal-number')
+      : finding('ORGNR-INVALID', 'warning', { raw: parsed.raw, problem: parsed.problem }),
+    );
+  }
+  const digits = parsed?.digits ?? null;
+  const otherCountry = parsed?.jurisdiction != null && digits !== null && parsed.jurisdiction !== ctx.jurisdiction;
+  const normalisedName = name === null ? '' : ctx.read.name(name);
+  const key = digits ?? (normalisedName === '' ? null : `name:${normalisedName}`);
+  // The registry is only consulted for reserved rows: a registry supplier is never put forward for an open procurement.
+  let entry: Supplier | undefined;
+  let verdict: EligibilityVerdict | null = null;
+  if (p.reserved) {
+    if (ctx.registry) {
+      entry = digits !== null ? ctx.registry.byOrgnr(digits) : undefined;
+      if (!entry && digits === null && name !== null) {
+        const byName = ctx.registry.byName(name);
+        if (byName.length === 1) entry = byName[0];
+      }
+    }
+    if (otherCountry || (entry && entry.jurisdiction !== ctx.jurisdiction)) {
+      // Judged only by the rules of the sheet's jurisdiction: a supplier of the other country gets no mixed verdict.
+      findings.push(finding('SUPPLIER-OTHER-COUNTRY', 'warning', { country: entry?.jurisdiction ?? parsed?.jurisdiction ?? '', jurisdiction: ctx.jurisdiction }));
+    } else {
+      const denominator = ctx.jurisdiction === 'NO' ? 'employees' : 'occupied';
+      verdict =
+        entry ? supplierEligibility(entry, date, ctx.rules)
+        : checkReservedEligibility(
+            { jurisdiction: ctx.jurisdiction, checkDate: date, share: p.share === null ? null : { denominator, percent: p.share, asOf: null }, purposeAttested: null },
+            ctx.rules,
+          );
+      const provisions = provisionsInForce(ctx.pack, reservedProvisions(ctx.jurisdiction, regime, p.contractKind), date);
+      findings.push(...verdict.findings.map((f) => withRuleIds(f, provisions)));
+    }
+  }
+  return {
+    key,
+    findings,
+    info: {
+      name,
+      orgnr: digits,
+      orgnrRaw: parsed?.problem === 'personal-number' ? null : (parsed?.raw ?? null),
+      inRegistry: p.reserved && ctx.registry ? entry !== undefined : null,
+      registrySource: entry?.provenance.source ?? null,
+      registryRetrieved: entry?.provenance.retrieved ?? null,
+      registryDemo: entry?.provenance.demo ?? false,
+      eligibility: verdict?.status ?? null,
+    },
+  };
+}
+
+/** The provisions a reserved contract rests on, by regime. */
+function reservedProvisions(jurisdiction: 'NO' | 'SE', regime: RegimeCode, kind: ContractKind): string[] {
+  if (jurisdiction === 'SE') return ['SE-RES-418-P'];
+  if (kind === 'social-services') return ['NO-RES-HS'];
+  if (regime === 'NO-PART-II') return ['NO-RES-II'];
+  if (regime === 'NO-PART-III') return ['NO-RES-III'];
+  return [];
+}
+
+const INCLUSIVE_PROVISION = { NO: 'NO-SOC-5', SE: 'SE-SOC-17' } as const;
+/** Months of contract term from which an employment requirement is worth setting (heuristic, see below). */
+export const INCLUSIVE_MIN_MONTHS = 12;
+
+/**
+ * INCLUSIVE-CANDIDATE, a heuristic: a services or works contract at or above the value where it is
+ * announced (NO national threshold, SE direct-award limit) and running at least 12 months (options
+ * included, or open-ended) gives a supplier room to employ and train people from outside working
+ * life. The law allows such clauses (NO anskaffelsesloven § 5, SE LOU 17 kap. 1 §); it does not set
+ * these limits.
+ */
+function inclusiveCandidate(ctx: JudgeContext, date: IsoDate, kind: ContractKind, net: Money | null, months: number | null, openEnded: boolean): Finding | null {
+  if (kind === 'goods' || net === null) return null;
+  if (!openEnded && (months === null || months < INCLUSIVE_MIN_MONTHS)) return null;
+  const threshold = ctx.read.announcementThreshold(date);
+  if (!threshold || net.minor < threshold.minor) return null;
+  return finding(
+    'INCLUSIVE-CANDIDATE',
+    'info',
+    { months: openEnded ? null : months, value: Number(net.minor) / 100, threshold: threshold.value, currency: ctx.currency },
+    [threshold.ruleId, ...provisionsInForce(ctx.pack, [INCLUSIVE_PROVISION[ctx.jurisdiction]], date)],
+    openEnded ? 'finding.INCLUSIVE-CANDIDATE.open-ended' : 'finding.INCLUSIVE-CANDIDATE.term',
+  );
+}
+
+function reservationCandidate(ctx: JudgeContext, cpv: readonly string[], texts: readonly string[]): Finding | null {
+  const match = ctx.read.candidate(cpv, texts);
+  if (!match) return null;
+  if (!ctx.registry) return finding('RESERVATION-CANDIDATE', 'info', { matched: match.matched, family: match.family.id }, [], 'finding.RESERVATION-CANDIDATE.matched');
+  // Market information only: how many registry suppliers deliver this kind of work, never who.
+  const suppliers = ctx.read.fittingCount(match.cpv);
+  return finding('RESERVATION-CANDIDATE', 'info', { matched: match.matched, family: match.family.id, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market');
+}
+
+/**
+ * The regime of a stated total beside an options column: whether the total includes the options is
+ * unknown unless the header says, so both readings are judged; when they differ the row says so and
+ * its regime is UNKNOWN rather than one confident answer.
+ */
+function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict): { verdict: RegimeVerdict; finding: Finding | null } {
+  if (p.basis !== 'total' || p.optionMonths === 0 || p.amount === null || p.optionsIncluded === true) return { verdict, finding: null };
+  if (p.termMonths === null || p.termMonths === 0) {
+    return { verdict, finding: p.optionsIncluded === false ? finding('OPTIONS-UNCERTAIN', 'warning', { options: p.optionMonths }, [], 'finding.OPTIONS-UNCERTAIN.no-term') : null };
+  }
+  const withOptions = money((p.amount.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths), p.amount.currency);
+  const other = classify(p, ctx, withOptions);
+  if (p.optionsIncluded === false) return { verdict: other, finding: null };
+  if (other.regime === verdict.regime) return { verdict, finding: null };
+  return {
+    verdict: { ...verdict, regime: 'UNKNOWN' },
+    finding: finding(
+      'OPTIONS-UNCERTAIN',
+      'warning',
+      { stated: fmt(verdict.valueExclVat), regime: verdict.regime, withOptions: fmt(other.valueExclVat), otherRegime: other.regime, currency: ctx.currency, options: p.optionMonths, term: p.termMonths },
+      [...new Set([...verdict.ruleIds, ...other.ruleIds])],
+    ),
+  };
+}
+
+/** Judges one purchase. */
+export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
+  const date = p.date ?? ctx.date;
+  const findings: Finding[] = [...p.findings];
+  const ruleIds: string[] = [...p.ruleIds];
+  const value = estimate(p);
+  let regime: RegimeCode = 'UNKNOWN';
+  let net: Money | null = null;
+  if (value.problem) findings.push(value.problem);
+  else if (!p.amountUnreadable) {
+    const first = classify(p, ctx, value.gross);
+    const { verdict, finding: optionsFinding } = optionsReading(p, ctx, first);
+    regime = verdict.regime;
+    net = verdict.valueExclVat;
+    findings.push(...verdict.findings);
+    if (optionsFinding) findings.push(optionsFinding);
+    ruleIds.push(...verdict.ruleIds);
+    // A buyer kind taken from the sheet or a default, where the other kind gives another regime.
+    const buyerSource = p.origins.buyer?.source;
+    if (buyerSource !== 'cell' && buyerSource !== 'option' && regime !== 'UNKNOWN' && p.contractKind !== 'works' && p.contractKind !== 'social-services') {
+      const otherBuyer: BuyerKind = p.buyer === 'state' ? 'municipal' : 'state';
+      const other = classify(p, ctx, value.gross, { buyer: otherBuyer });
+      if (other.regime !== regime) {
+        findings.push(finding('BUYER-DEPENDS', 'warning', { buyer: p.buyer, regime, otherBuyer, otherRegime: other.regime }, other.ruleIds.filter((id) => !ruleIds.includes(id))));
+      }
+    }
+  }
+
+  const supplier = judgeSupplier(p, ctx, date, regime);
+  findings.push(...supplier.findings);
+
+  if (!p.reserved) {
+    const candidate = reservationCandidate(ctx, p.cpv, [p.category ?? '', p.description ?? ''].filter((t) => t !== ''));
+    if (candidate) findings.push(candidate);
+  }
+  const inclusive = inclusiveCandidate(ctx, date, p.contractKind, net, value.months, p.openEnded);
+  if (inclusive) findings.push(inclusive);
+
+  const categoryKey = p.category === null ? '' : ctx.read.categoryKey(p.category);
+  const kindKey = p.cpv[0] !== undefined ? `cpv:${p.cpv[0].slice(0, 3)}` : categoryKey !== '' ? `category:${categoryKey}` : null;
+  return {
+    row: p.row,
+    description: p.description,
+    regime,
+    ownRegime: regime,
+    estimatedValue: net,
+    estimate: value.steps,
+    date,
+    reserved: p.reserved,
+    findings,
+    ruleIds,
+    supplier: supplier.info,
+    origins: p.origins,
+    valueBasis: p.basis,
+    buyer: p.buyer,
+    contractKind: p.contractKind,
+    kindKey,
+    supplierKey: supplier.key,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Where a value of a purchase came from. The read stage records one per field, so every output can
+ * say "from cell D12", "from the header of column D", "from the sheet's title", "from --buyer" or
+ * "assumed by default".
+ */
+export type OriginSource = 'cell' | 'header' | 'sheet' | 'option' | 'default';
+
+export interface Origin {
+  readonly source: OriginSource;
+  /** Column letter (A, B, … AA) for cell and header origins. */
+  readonly column?: string;
+  /** 1-based sheet row for cell and sheet origins. */
+  readonly row?: number;
+  /** The text the value was read from, as written (cell text, header text, title, option value). */
+  readonly text?: string;
+}
+
+/** The fields of a purchase whose origin is recorded. */
+export const PURCHASE_FIELDS = [
+  'description',
+  'value',
+  'valueBasis',
+  'scale',
+  'currency',
+  'vat',
+  'date',
+  'buyer',
+  'contractKind',
+  'duration',
+  'options',
+  'cpv',
+  'supplier',
+  'orgnr',
+  'reserved',
+  'share',
+] as const;
+export type PurchaseField = (typeof PURCHASE_FIELDS)[number];
+
+export type Origins = Readonly<Partial<Record<PurchaseField, Origin>>>;
+
+/** 0 → A, 25 → Z, 26 → AA (Excel's bijective base 26). */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Describes an origin in the params of a finding: `D12`, `D (header)`. */
+export function originRef(origin: Origin): string {
+  if (origin.source === 'cell' && origin.column && origin.row) return `${origin.column}${origin.row}`;
+  if (origin.column) return origin.column;
+  return origin.row ? String(origin.row) : '';
+}

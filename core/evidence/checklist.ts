@@ -39,7 +39,7 @@ export function checklistPart(ctx: PartContext): Block[] {
     heading(2, t('evidence.checklist.submission.heading')),
     bullets([
       t('evidence.checklist.submission.returned'),
-      t('evidence.checklist.submission.purpose'),
+      { text: t('evidence.checklist.submission.purpose'), cites: ctx.basisCites },
       { text: t('evidence.checklist.submission.share', params), cites: ctx.shareCites },
       { text: t(`evidence.checklist.submission.denominator.${ctx.basis.denominator ?? 'unknown'}`, params), cites: ctx.shareCites },
       t('evidence.checklist.submission.date', params),

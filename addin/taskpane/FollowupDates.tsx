@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { buildRegistryIndex, describeCheck, followupCalendar, followupDates, type FollowupReport, type Lang, type Registry, type RuleSet, type Translate } from '../../core/index.ts';
 import type { CheckSettings } from '../office/check-settings.ts';
 import { readActiveSheet } from '../office/read-sheet.ts';
+import { FOLLOWUP_SHEET, writeFollowup } from '../office/write-followup.ts';
 
 interface Props {
   readonly settings: CheckSettings;
@@ -16,16 +17,19 @@ interface Props {
 
 /**
  * Follow-up dates for a contract register: share re-checks, option starts and reporting dates,
- * overdue first, and the same dates as a calendar file to download. Reads the sheet, writes nothing.
+ * overdue first, also written to the add-in's own follow-up sheet, and as a calendar file to download.
+ * The user's sheets are only read.
  */
 export function FollowupDates({ settings, registry, rules, lang, today, lastChecked, t }: Props) {
   const [report, setReport] = useState<FollowupReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [ics, setIcs] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   useEffect(() => () => void (ics && URL.revokeObjectURL(ics)), [ics]);
 
   const run = async () => {
     setError(null);
+    setNote(null);
     try {
       const read = await readActiveSheet(lastChecked);
       if (!read.ok) {
@@ -48,6 +52,8 @@ export function FollowupDates({ settings, registry, rules, lang, today, lastChec
         return;
       }
       setReport(next);
+      const written = await writeFollowup(next, lang);
+      setNote(written.ok ? t('followup.pane.written', { sheet: FOLLOWUP_SHEET }) : t('followup.pane.foreign-sheet', { sheet: FOLLOWUP_SHEET }));
       setIcs(URL.createObjectURL(new Blob([followupCalendar(next, lang, new Date())], { type: 'text/calendar' })));
     } catch (e) {
       setError(t('addin.check.error.office', { detail: e instanceof Error ? e.message : String(e) }));
@@ -66,6 +72,7 @@ export function FollowupDates({ settings, registry, rules, lang, today, lastChec
           {error}
         </p>
       )}
+      {note && <p id="followup-note">{note}</p>}
       {report && report.checks.length === 0 && <p>{t('followup.pane.none')}</p>}
       {report && report.checks.length > 0 && (
         <ol id="followup-checks">

@@ -313,7 +313,20 @@ describe('task pane: Create documents and follow-up dates', () => {
     const ics = readFileSync(await download(page, '#followup-ics'), 'utf8');
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics.replace(/\r\n /g, '')).toContain('R-3 — Flytt kontor\\, Fiktiva Flyttgruppen ek. för. (737652-0941)');
-    expect((await workbook(page)).writtenSheets).toEqual([]);
+    // The same dates on the add-in's own sheet, overdue first; the register itself is never written.
+    await page.waitForSelector('#followup-note');
+    const sheet = await page.evaluate(() => (window as unknown as { fakeWorkbook: import('../fake-office/fake-excel.ts').FakeWorkbook }).fakeWorkbook.sheets.get('Inkludo follow-up')?.cells ?? []);
+    expect(sheet[0]).toEqual(['Row', 'Due', 'Overdue', 'Check', 'Why', 'Contract', 'Supplier', 'Rules']);
+    expect(sheet[1]?.slice(0, 3)).toEqual(['5', '2026-10-01', 'Yes']);
+    expect(sheet.length - 1).toBe(items.length);
+    expect((await workbook(page)).writtenSheets).toEqual(['Inkludo follow-up']);
+
+    // A sheet of that name that the add-in did not write is the user's: left alone, and said so.
+    await page.evaluate(() => (window as unknown as { fakeWorkbook: import('../fake-office/fake-excel.ts').FakeWorkbook }).fakeWorkbook.sheets.get('Inkludo follow-up')?.setCell(0, 0, 'Mine'));
+    await page.click('#followup-run');
+    await page.waitForFunction(() => /did not make/.test(document.getElementById('followup-note')?.textContent ?? ''));
+    const kept = await page.evaluate(() => (window as unknown as { fakeWorkbook: import('../fake-office/fake-excel.ts').FakeWorkbook }).fakeWorkbook.sheets.get('Inkludo follow-up')?.cells[0]?.[0]);
+    expect(kept).toBe('Mine');
     await page.close();
   });
 });

@@ -13,7 +13,10 @@ export interface CalendarEvent {
   readonly description: string;
 }
 
-const encoder = new TextEncoder();
+/** Octets of one code point in UTF-8. */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
 
 /** RFC 5545 3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT. */
 export function escapeText(text: string): string {
@@ -22,11 +25,13 @@ export function escapeText(text: string): string {
 
 /** RFC 5545 3.1: lines longer than 75 octets continue on the next line after CRLF and one space. */
 export function foldLine(line: string): string {
+  // Most lines are short: 75 UTF-16 units are at most 75 octets only when all are ASCII, so count then.
+  if (line.length <= 25 || (line.length <= 75 && /^[\x00-\x7f]*$/.test(line))) return line;
   const out: string[] = [];
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = utf8Length(ch.codePointAt(0) ?? 0);
     // The first line holds 75 octets; a continuation line holds 74 after its leading space.
     if (octets + size > (out.length === 0 ? 75 : 74)) {
       out.push(current);

@@ -26,7 +26,7 @@ export function escapeText(text: string): string {
 /** RFC 5545 3.1: lines longer than 75 octets continue on the next line after CRLF and one space. */
 export function foldLine(line: string): string {
   // Most lines are short: 75 UTF-16 units are at most 75 octets only when all are ASCII, so count then.
-  if (line.length <= 25 || (line.length <= 75 && /^[\x00-\x7f]*$/.test(line))) return line;
+  if (line.length <= 25 || (line.length <= 75 && !/[^ -~]/.test(line))) return line;
   const out: string[] = [];
   let current = '';
   let octets = 0;

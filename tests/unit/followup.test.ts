@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -133,6 +133,15 @@ describe('the .ics calendar', () => {
   it('keeps UIDs from one run to the next, so a new import updates events instead of copying them', () => {
     const uids = (ics: string) => unfold(ics).filter((l) => l.startsWith('UID:'));
     expect(uids(followupCalendar(followup('2026-11-30'), 'nb', now))).toEqual(uids(followupCalendar(followup('2026-11-30'), 'en', new Date())));
+  });
+
+  it.each(['sv', 'nb', 'en'] as const)('matches its golden text in %s (unfolded, without the DTSTAMP of the run)', (lang) => {
+    const text = unfold(followupCalendar(report, lang, new Date()))
+      .filter((l) => !l.startsWith('DTSTAMP:'))
+      .join('\n');
+    const golden = join(REPO_ROOT, `tests/fixtures/followup/avtalsregister.${lang}.ics.txt`);
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, `${text}\n`);
+    expect(text).toBe(readFileSync(golden, 'utf8').trimEnd());
   });
 
   it('escapes TEXT values', () => {

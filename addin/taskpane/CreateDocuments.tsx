@@ -64,8 +64,8 @@ export function CreateDocuments({ report, sheetName, registry, rules, settings, 
 
   const fromRow = (): Outcome | null => {
     const result = rows.find((r) => String(r.row) === row);
-    if (!result || !sheetName) return null;
-    return { purchase: purchaseFromRow(result, { jurisdiction: settings.jurisdiction, sheet: sheetName, registry: index, report: report as SheetReport }) };
+    if (!result || !sheetName || !report) return null;
+    return { purchase: purchaseFromRow(result, { jurisdiction: settings.jurisdiction, sheet: sheetName, registry: index, report }) };
   };
 
   const fromForm = (): Outcome => {

@@ -11,6 +11,8 @@ export interface CliContext {
   readonly t: Translate;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** The environment (INKLUDO_RULES, INKLUDO_CACHE_DIR, INKLUDO_CA_CERTS …); tests pass their own. */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;

@@ -1,6 +1,21 @@
-import { readFile } from 'node:fs/promises';
-import { CliError } from './command.ts';
-import { DEFAULT_RULES, isIsoDate, parseRulePack, todayIso, withRulePack, type Lang, type RuleSet } from '../core/index.ts';
+import { readFile, realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { CliError, type CliContext } from './command.ts';
+import {
+  DEFAULT_RULES,
+  describePackIssue,
+  describePackProvenance,
+  isIsoDate,
+  personalNumberReplacer,
+  parseOrganisationPack,
+  todayIso,
+  withRulePack,
+  type Lang,
+  type PackSource,
+  type RulePack,
+  type RuleSet,
+} from '../core/index.ts';
+import { fetchRulePack } from './rules-url.ts';
 
 export async function readInputFile(path: string): Promise<Uint8Array> {
   try {
@@ -35,35 +50,67 @@ export function dateOption(values: Record<string, unknown>, name = 'date'): stri
   return raw;
 }
 
+/** Pretty JSON for stdout; a personal identity number anywhere in `value` is replaced by the mark. */
 export function json(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
+  return JSON.stringify(value, (k, v: unknown) => {
+    const safe = personalNumberReplacer(k, v);
+    return typeof safe === 'bigint' ? safe.toString() : safe;
+  }, 2);
+}
+
+/** One-line JSON, as json() makes it safe. */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value, personalNumberReplacer);
 }
 
 export type { Lang };
 
+/** A pack named on the command line: a file, an https address, or NO/SE/EU for the bundled pack. */
+export async function readPackArgument(arg: string, ctx: CliContext): Promise<{ pack: RulePack; source: PackSource | null }> {
+  const bundled = (['NO', 'SE', 'EU'] as const).find((j) => j === arg.toUpperCase());
+  if (bundled) return { pack: DEFAULT_RULES[bundled], source: null };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) {
+    const fetched = await fetchRulePack(arg, ctx.env, ctx.lang);
+    if (fetched.warning) ctx.err(ctx.t(fetched.warning.key, fetched.warning.params));
+    return { pack: fetched.pack, source: { from: arg, fetched: fetched.fetched } };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(await readInputFile(arg)));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError('cli.rules.pack-invalid', { path: arg, detail: (error as Error).message });
+  }
+  const parsed = parseOrganisationPack(data, null);
+  if (!parsed.ok) {
+    throw new CliError('cli.rules.pack-invalid', { path: arg, detail: parsed.issues.slice(0, 5).map((i) => describePackIssue(ctx.lang, i)).join('; ') });
+  }
+  return { pack: parsed.pack, source: { from: arg, fetched: null } };
+}
+
 /**
- * `--rules PACK.json` (repeatable): an organisation's own rule pack in the bundled format, replacing
- * the bundled pack of its jurisdiction. A pack that fails validation is bad input, never half-used.
+ * `--rules PACK.json|https://…` (repeatable), or the addresses configured in `INKLUDO_RULES`
+ * (separated by spaces): an organisation's own rule packs, each replacing the bundled pack of its
+ * jurisdiction. A pack that fails validation is bad input, never half-used. Which pack is used is
+ * said on stderr, so `--json` output stays one document.
  */
-export async function rulesOption(values: Record<string, unknown>): Promise<RuleSet> {
+export async function rulesOption(values: Record<string, unknown>, ctx: CliContext): Promise<RuleSet> {
   const raw = values.rules;
-  const paths = Array.isArray(raw) ? raw.filter((p): p is string => typeof p === 'string') : typeof raw === 'string' ? [raw] : [];
+  const given = Array.isArray(raw) ? raw.filter((p): p is string => typeof p === 'string') : typeof raw === 'string' ? [raw] : [];
+  const args = given.length > 0 ? given : (ctx.env.INKLUDO_RULES ?? '').split(/\s+/).filter(Boolean);
   let rules = DEFAULT_RULES;
-  for (const path of paths) {
-    let data: unknown;
-    try {
-      data = JSON.parse(new TextDecoder().decode(await readInputFile(path)));
-    } catch (error) {
-      if (error instanceof CliError) throw error;
-      throw new CliError('cli.rules.pack-invalid', { path, detail: (error as Error).message });
-    }
-    const parsed = parseRulePack(data);
-    if (!parsed.ok) {
-      throw new CliError('cli.rules.pack-invalid', { path, detail: parsed.issues.slice(0, 5).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ') });
-    }
-    rules = withRulePack(rules, parsed.pack);
+  for (const arg of args) {
+    const { pack, source } = await readPackArgument(arg, ctx);
+    if (source) ctx.err(describePackProvenance(ctx.lang, pack, source));
+    rules = withRulePack(rules, pack);
   }
   return rules;
+}
+
+/** The same file, also through symbolic links; a path that does not exist yet is just resolved. */
+export async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (p: string) => realpath(p).catch(() => resolve(p));
+  return (await real(a)) === (await real(b));
 }
 
 /** The option spec every command that applies rules accepts. */

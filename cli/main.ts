@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { isLang, langFromLocale, translator, type Lang } from '../core/index.ts';
 import { CliError, EXIT_BAD_INPUT, type CliContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { printable } from './safe-output.ts';
 
 const GLOBAL_OPTIONS = {
   lang: { type: 'string' },
@@ -36,14 +37,45 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
 }
 
+/**
+ * Node's parseArgs error as a catalogue message. Its codes are stable; the option it names is quoted in
+ * its (English) message, e.g. `Unknown option '-5'` or `Option '--date <value>' argument missing`.
+ */
+function optionError(error: unknown, command: string): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const quoted = /'([^']*)'/.exec((error as Error).message ?? '')?.[1]?.split(' ')[0] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new CliError('cli.option.unknown', { option: quoted, command });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new CliError('cli.option.unexpected', { argument: quoted });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test((error as Error).message)
+        ? new CliError('cli.option.takes-no-value', { option: quoted })
+        : new CliError('cli.option.missing-value', { option: quoted });
+    default:
+      return new CliError('cli.option.invalid', { command });
+  }
+}
+
+/** An error nobody expected: what happened, without a stack trace unless INKLUDO_DEBUG=1 asks for one. */
+function internalError(error: unknown, ctx: CliContext, env: NodeJS.ProcessEnv): string {
+  const debug = env.INKLUDO_DEBUG === '1';
+  const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+  const message = ctx.t('cli.internal-error', { detail });
+  return debug ? message : `${message}\n${ctx.t('cli.internal-error.debug')}`;
+}
+
 /** Runs one `inkludo` invocation and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = pickLang(argv, io.env);
-  const ctx: CliContext = { lang, t: translator(lang), out: io.out, err: io.err };
+  const t = translator(lang);
+  // Everything printed goes through printable(): no control characters, no personal identity numbers.
+  const ctx: CliContext = { lang, t, out: (text) => io.out(printable(text, t)), err: (text) => io.err(printable(text, t)), env: io.env };
   try {
     const [name, ...rest] = argv;
     if (!name || name === '--help' || name === '-h' || name === 'help') {
-      io.out(usage(ctx));
+      ctx.out(usage(ctx));
       return name ? 0 : EXIT_BAD_INPUT;
     }
     const command = COMMANDS.find((c) => c.name === name);
@@ -56,19 +88,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
       parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new CliError('error.bad-input', { detail: (error as Error).message });
+      throw optionError(error, command.name);
     }
     if (parsed.values.help) {
-      io.out(`inkludo ${command.usage}`);
+      ctx.out(`inkludo ${command.usage}`);
       return 0;
     }
     return await command.run({ values: parsed.values, positionals: parsed.positionals }, ctx);
   } catch (error) {
     if (error instanceof CliError) {
-      io.err(ctx.t(error.messageKey, error.params));
+      ctx.err(ctx.t(error.messageKey, error.params));
       return error.exitCode;
     }
-    io.err(ctx.t('cli.internal-error', { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    ctx.err(internalError(error, ctx, io.env));
     return 3;
   }
 }

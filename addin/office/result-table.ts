@@ -9,6 +9,7 @@ import {
   type RowResult,
   type Severity,
   type SheetReport,
+  withoutPersonalNumbers,
 } from '../../core/index.ts';
 import { quoteSheetName } from './a1.ts';
 
@@ -69,7 +70,7 @@ export function resultTable(report: SheetReport, sourceSheet: string, lang: Lang
   const statusWords = { error: translate(lang, 'addin.status.error'), warning: translate(lang, 'addin.status.warning'), info: translate(lang, 'addin.status.info') };
   const rows = report.rows.map((row): CellValue[] => {
     const worst = worstSeverity(row);
-    return [
+    const cells: CellValue[] = [
       sourceLink(sourceSheet, row.row),
       row.description ?? '',
       row.regime,
@@ -83,6 +84,8 @@ export function resultTable(report: SheetReport, sourceSheet: string, lang: Lang
       supplierText(row),
       registryText(lang, row),
     ];
+    // What the user typed is repeated here: a personal identity number in it is not.
+    return cells.map((cell) => withoutPersonalNumbers(lang, cell));
   });
   return { header: resultHeader(lang), rows, statusWords };
 }

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'preact/hooks';
-import { todayIso, translator, type Lang, type Registry, type RulePack, type SheetReport } from '../../core/index.ts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { todayIso, translator, type Lang, type PackSourceState, type Registry, type RulePack, type SheetReport } from '../../core/index.ts';
 import { defaultSettings, loadSettings, saveSettings, type CheckSettings } from '../office/check-settings.ts';
 import { checkWorkbook } from '../office/check-workbook.ts';
 import { REQUIRED_EXCEL_API, excelApiSupported } from '../office/requirements.ts';
@@ -12,7 +12,7 @@ import { RulePackPanel } from './RulePackPanel.tsx';
 import { RulesForm } from './RulesForm.tsx';
 import { Summary } from './Summary.tsx';
 import { forgetRegistry, loadStoredRegistry, storeRegistry } from './registry-store.ts';
-import { loadStoredPacks, rulesWith, storePacks } from './rule-pack-store.ts';
+import { loadPackSources, loadStoredPacks, refreshPackSources, rulesWith, storePackSources, storePacks } from './rule-pack-store.ts';
 
 type Status = { readonly text: string; readonly error: boolean };
 
@@ -27,6 +27,8 @@ export function App({ lang }: { lang: Lang }) {
   const [settings, setSettings] = useState<CheckSettings>(() => loadSettings(defaultSettings(lang === 'sv' ? 'SE' : 'NO')));
   const [registry, setRegistry] = useState<Registry | null>(loadStoredRegistry);
   const [packs, setPacks] = useState<readonly RulePack[]>(loadStoredPacks);
+  const [sources, setSources] = useState<readonly PackSourceState[]>(loadPackSources);
+  const [fetchingPacks, setFetchingPacks] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ report: SheetReport; sheetName: string } | null>(null);
@@ -38,10 +40,13 @@ export function App({ lang }: { lang: Lang }) {
     saveSettings(next).catch(fail);
   };
 
-  const updateRegistry = (next: Registry | null) => {
-    if (next) storeRegistry(next);
-    else forgetRegistry();
+  /** False when the browser could not store `next`: the previous registry stays, in storage and on screen. */
+  const updateRegistry = (next: Registry | null): boolean => {
+    if (next) {
+      if (!storeRegistry(next)) return false;
+    } else forgetRegistry();
     setRegistry(next);
+    return true;
   };
 
   const updatePacks = (next: readonly RulePack[]) => {
@@ -49,11 +54,29 @@ export function App({ lang }: { lang: Lang }) {
     setPacks(next);
   };
 
+  /** Saves the pack addresses and, when asked (or once a day), fetches them; the last good packs stay. */
+  const updateSources = (next: readonly PackSourceState[], force: boolean) => {
+    storePackSources(next);
+    setSources(next);
+    setFetchingPacks(true);
+    void refreshPackSources(next, force)
+      .then((fetched) => {
+        // A source removed or replaced while its fetch ran stays removed or replaced.
+        setSources((current) => {
+          const merged = current.map((c) => fetched.find((f) => f.url === c.url && f.jurisdiction === c.jurisdiction) ?? c);
+          storePackSources(merged);
+          return merged;
+        });
+      })
+      .finally(() => setFetchingPacks(false));
+  };
+  useEffect(() => updateSources(sources, false), []);
+
   const check = async () => {
     setBusy(true);
     setStatus({ text: t('addin.check.running'), error: false });
     try {
-      const outcome = await checkWorkbook(settings, registry, rulesWith(packs), lang, today, result?.sheetName ?? null);
+      const outcome = await checkWorkbook(settings, registry, rulesWith(packs, sources), lang, today, result?.sheetName ?? null);
       if (outcome.ok) {
         setResult({ report: outcome.report, sheetName: outcome.sheetName });
         setStatus({ text: t('addin.check.done', { rows: outcome.report.summary.rowsChecked, sheet: outcome.sheetName }), error: false });
@@ -89,7 +112,7 @@ export function App({ lang }: { lang: Lang }) {
       <CreateDocuments report={result?.report ?? null} sheetName={result?.sheetName ?? null} registry={registry} rules={rulesWith(packs)} settings={settings} lang={lang} today={today} t={t} />
       <FollowupDates settings={settings} registry={registry} rules={rulesWith(packs)} lang={lang} today={today} lastChecked={result?.sheetName ?? null} t={t} />
       <RulesForm settings={settings} today={today} t={t} onChange={updateSettings} />
-      <RulePackPanel packs={packs} t={t} onChange={updatePacks} />
+      <RulePackPanel packs={packs} sources={sources} sourcesBusy={fetchingPacks} lang={lang} t={t} onChange={updatePacks} onSourcesChange={updateSources} />
       <MappingEditor settings={settings} report={result?.report ?? null} t={t} onChange={updateSettings} />
       <RegistryPanel registry={registry} t={t} onChange={updateRegistry} />
     </main>

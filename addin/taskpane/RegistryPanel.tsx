@@ -5,20 +5,19 @@ import { describeLineIssue, importRegistry, type LineIssue, type Registry, type 
 interface Props {
   readonly registry: Registry | null;
   readonly t: Translate;
-  /** A successful import, or null to remove the registry. */
-  readonly onChange: (registry: Registry | null) => void;
+  /** A successful import, or null to remove the registry; false when it could not be stored (the previous one is kept). */
+  readonly onChange: (registry: Registry | null) => boolean;
 }
 
 /** Import of the supplier registry. A failed import changes nothing and lists the lines to fix. */
 export function RegistryPanel({ registry, t, onChange }: Props) {
-  const [problems, setProblems] = useState<{ failed: boolean; issues: readonly LineIssue[] } | null>(null);
+  const [problems, setProblems] = useState<{ failed: boolean; storageFull?: boolean; issues: readonly LineIssue[] } | null>(null);
 
   const onFile = async (file: File) => {
     const imported = importRegistry(new Uint8Array(await file.arrayBuffer()));
-    if (imported.ok) {
-      onChange(imported.registry);
-      setProblems(imported.warnings.length > 0 ? { failed: false, issues: imported.warnings } : null);
-    } else setProblems({ failed: true, issues: imported.errors });
+    if (!imported.ok) setProblems({ failed: true, issues: imported.errors });
+    else if (!onChange(imported.registry)) setProblems({ failed: true, storageFull: true, issues: [] });
+    else setProblems(imported.warnings.length > 0 ? { failed: false, issues: imported.warnings } : null);
   };
 
   return (
@@ -33,7 +32,7 @@ export function RegistryPanel({ registry, t, onChange }: Props) {
       <FilePicker id="registry-file" label={t('addin.registry.file')} accept=".csv,.json,text/csv,application/json" onFile={onFile} />
       {problems && (
         <div role={problems.failed ? 'alert' : undefined} class={problems.failed ? 'problems error' : 'problems'} id="registry-problems">
-          <p>{t(problems.failed ? 'addin.registry.failed' : 'addin.registry.warnings')}</p>
+          <p>{t(problems.storageFull ? 'addin.registry.storage-full' : problems.failed ? 'addin.registry.failed' : 'addin.registry.warnings')}</p>
           <ul>
             {problems.issues.map((issue, i) => (
               <li key={i}>{describeLineIssue(t, issue)}</li>

@@ -1,19 +1,24 @@
 import { useState } from 'preact/hooks';
 import { FilePicker } from './FilePicker.tsx';
-import { parseRulePack, type PackIssue, type RulePack, type Translate } from '../../core/index.ts';
+import { RulePackSources } from './RulePackSources.tsx';
+import { describePackIssue, parseOrganisationPack, type Lang, type PackIssue, type PackSourceState, type RulePack, type Translate } from '../../core/index.ts';
 
 interface Props {
   readonly packs: readonly RulePack[];
+  readonly sources: readonly PackSourceState[];
+  readonly sourcesBusy: boolean;
+  readonly lang: Lang;
   readonly t: Translate;
   /** The organisation's packs after an import or a removal. */
   readonly onChange: (packs: readonly RulePack[]) => void;
+  readonly onSourcesChange: (sources: readonly PackSourceState[], fetch: boolean) => void;
 }
 
 /**
  * An organisation's own rule pack (same format as the bundled ones) replaces the bundled pack of its
  * jurisdiction. An invalid file changes nothing and says where it is wrong.
  */
-export function RulePackPanel({ packs, t, onChange }: Props) {
+export function RulePackPanel({ packs, sources, sourcesBusy, lang, t, onChange, onSourcesChange }: Props) {
   const [issues, setIssues] = useState<readonly PackIssue[] | null>(null);
 
   const onFile = async (file: File) => {
@@ -21,10 +26,11 @@ export function RulePackPanel({ packs, t, onChange }: Props) {
     try {
       data = JSON.parse(await file.text());
     } catch (e) {
-      setIssues([{ path: '', message: e instanceof Error ? e.message : String(e) }]);
+      const detail = e instanceof Error ? e.message : String(e);
+      setIssues([{ path: '', message: detail, messageKey: 'rulepack.issue.schema', params: { path: file.name, detail } }]);
       return;
     }
-    const parsed = parseRulePack(data);
+    const parsed = parseOrganisationPack(data, null);
     if (!parsed.ok) {
       setIssues(parsed.issues);
       return;
@@ -56,11 +62,12 @@ export function RulePackPanel({ packs, t, onChange }: Props) {
           <p>{t('addin.rulepack.failed')}</p>
           <ul>
             {issues.slice(0, 10).map((issue, i) => (
-              <li key={i}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</li>
+              <li key={i}>{describePackIssue(lang, issue)}</li>
             ))}
           </ul>
         </div>
       )}
+      <RulePackSources sources={sources} lang={lang} t={t} busy={sourcesBusy} onChange={onSourcesChange} />
     </fieldset>
   );
 }

@@ -16,8 +16,17 @@ export function loadStoredRegistry(): Registry | null {
   return imported.ok ? imported.registry : null;
 }
 
-export function storeRegistry(registry: Registry): void {
-  localStorage.setItem(KEY, exportRegistryJson(registry));
+/**
+ * Stores the registry in place of the previous one. False when the browser refuses (storage full,
+ * QuotaExceededError, or blocked): setItem then changes nothing, so the previous registry is kept.
+ */
+export function storeRegistry(registry: Registry): boolean {
+  try {
+    localStorage.setItem(KEY, exportRegistryJson(registry));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function forgetRegistry(): void {

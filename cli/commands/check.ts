@@ -1,11 +1,12 @@
-import { realpath } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import {
   BUYER_KINDS,
   CONTRACT_KINDS,
   HEADER_SEARCH_ROWS,
   checkSheet,
   describeEstimateStep,
+  describeJurisdictionInference,
+  inferSheetJurisdiction,
   describeFinding,
   formatNumber,
   readSheetCsv,
@@ -20,11 +21,12 @@ import {
   type PurchaseJurisdiction,
   type SheetReport,
   type ValueBasis,
+  withoutPersonalNumbers,
 } from '../../core/index.ts';
 
 const VALUE_BASES: readonly ValueBasis[] = ['total', 'yearly', 'monthly'];
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
-import { RULES_OPTION, choiceOption, dateOption, readInputFile, rulesOption, stringOption } from '../io.ts';
+import { RULES_OPTION, choiceOption, dateOption, jsonLine, readInputFile, rulesOption, samePath, stringOption } from '../io.ts';
 import { readXlsxCells, writeCellsWithResults, writeXlsxWithResults, type ResultTable } from '../xlsx.ts';
 import { loadRegistry } from '../registry-file.ts';
 
@@ -53,12 +55,6 @@ export async function loadSheet(path: string, sheetName: string | undefined): Pr
   }
   if (!read.ok) throw new CliError('sheet.cli.sheet-not-found', { sheet: sheetName ?? '', sheets: read.sheets.join(', ') });
   return { ...read.worksheet, kind: 'xlsx' };
-}
-
-/** The same file, also through symbolic links; a path that does not exist yet is just resolved. */
-export async function samePath(a: string, b: string): Promise<boolean> {
-  const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  return (await real(a)) === (await real(b));
 }
 
 function headerRowOption(values: Record<string, unknown>): number | undefined {
@@ -144,7 +140,7 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext): Resul
       r.findings.map((f) => f.code).join(', '),
       r.findings.map((f) => describeFinding(lang, f)).join('\n'),
       r.ruleIds.join(', '),
-    ]),
+    ].map((cell) => withoutPersonalNumbers(lang, cell))),
     note: t('sheet.results.note', { sheet, jurisdiction: report.jurisdiction, date: report.date }),
   };
 }
@@ -157,12 +153,12 @@ const JSON_ROWS_PER_WRITE = 1000;
  */
 function writeJson(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): void {
   const doc = sheetReportJson({ ...report, rows: [] }, sheet, ctx.lang);
-  ctx.out(`${JSON.stringify({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }).slice(0, -1)},"rows":[`);
+  ctx.out(`${jsonLine({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }).slice(0, -1)},"rows":[`);
   for (let i = 0; i < report.rows.length; i += JSON_ROWS_PER_WRITE) {
-    const chunk = report.rows.slice(i, i + JSON_ROWS_PER_WRITE).map((r) => JSON.stringify(sheetRowJson(r, ctx.lang)));
+    const chunk = report.rows.slice(i, i + JSON_ROWS_PER_WRITE).map((r) => jsonLine(sheetRowJson(r, ctx.lang)));
     ctx.out(chunk.join(',\n') + (i + JSON_ROWS_PER_WRITE < report.rows.length ? ',' : ''));
   }
-  ctx.out(`],${JSON.stringify({ skipped: doc.skipped, summary: doc.summary, ...extra }).slice(1)}`);
+  ctx.out(`],${jsonLine({ skipped: doc.skipped, summary: doc.summary, ...extra }).slice(1)}`);
 }
 
 /** `inkludo check FILE`: every row of a procurement plan or contract register through the sheet check. */
@@ -188,20 +184,24 @@ export const checkCommand: Command = {
     const out = stringOption(values, 'out');
     // Checked before anything is read or written: the input file is never modified.
     if (out !== undefined && (await samePath(path, out))) throw new CliError('sheet.cli.out-is-input', { path });
-    const jurisdiction = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE'], 'NO');
+    const chosen = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE']);
     const options = {
-      jurisdiction,
       date: dateOption(values),
       buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS),
       defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS),
       valueBasis: choiceOption<ValueBasis>(values, 'value-basis', VALUE_BASES),
       headerRow: headerRowOption(values),
-      rules: await rulesOption(values),
+      rules: await rulesOption(values, ctx),
     };
     const registryPath = stringOption(values, 'registry');
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
     const loaded = await loadSheet(path, stringOption(values, 'sheet'));
-    const report = checkSheet(loaded.cells, { ...options, registry: registry?.lookup ?? null, sheetName: loaded.sheet, delimitedText: loaded.kind === 'csv' });
+    // Never Norway by default: the sheet's own evidence, stated, or exit 2 asking for --jurisdiction.
+    const inference = chosen === undefined ? inferSheetJurisdiction(loaded.cells, { sheetName: loaded.sheet, lang: stringOption(values, 'lang') ?? null }) : null;
+    const jurisdiction = chosen ?? inference?.jurisdiction;
+    if (jurisdiction == null) throw new CliError('sheet.cli.jurisdiction-needed', { detail: describeJurisdictionInference(ctx.t, inference ?? { jurisdiction: null, evidence: [], conflict: false }) });
+    const jurisdictionNote = inference ? describeJurisdictionInference(ctx.t, inference) : null;
+    const report = checkSheet(loaded.cells, { ...options, jurisdiction, registry: registry?.lookup ?? null, sheetName: loaded.sheet, delimitedText: loaded.kind === 'csv' });
     const problem = problemError(report, loaded.sheet, options.headerRow);
     if (problem) throw problem;
     const exit = report.summary.rowsWithErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -218,7 +218,12 @@ export const checkCommand: Command = {
       (values.json ? ctx.err : ctx.out)(ctx.t('sheet.cli.out-written', { path: out, sheetName, input: path }));
     }
     if (values.json) {
-      writeJson(ctx, report, loaded.sheet, { jurisdiction, date: options.date, registry: registry?.provenance ?? null });
+      writeJson(ctx, report, loaded.sheet, {
+        jurisdiction,
+        jurisdictionSource: inference ? { source: 'sheet', evidence: inference.evidence, message: jurisdictionNote } : { source: 'option' },
+        date: options.date,
+        registry: registry?.provenance ?? null,
+      });
       return exit;
     }
     const lines: string[] = [];
@@ -226,6 +231,7 @@ export const checkCommand: Command = {
       lines.push(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
       if (registry.provenance.demo) lines.push(ctx.t('sheet.cli.registry-demo'));
     }
+    if (jurisdictionNote) lines.push(jurisdictionNote);
     lines.push(...humanReport(report, loaded.sheet, ctx));
     ctx.out(lines.join('\n'));
     return exit;

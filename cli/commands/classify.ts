@@ -11,6 +11,7 @@ import {
   formatNumber,
   vatRatesFor,
   type AmountResult,
+  statusLabel,
   type BuyerKind,
   type ContractKind,
   type CpvKind,
@@ -81,7 +82,7 @@ export const classifyCommand: Command = {
     const { jurisdiction, amount, origin: jurisdictionOrigin } = jurisdictionAndAmount(raw, choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE']));
     const vat = vatIncluded(amount, values['vat-included'] === true, raw ?? '');
     const date = dateOption(values);
-    const rules = await rulesOption(values);
+    const rules = await rulesOption(values, ctx);
     const cpv = kindFromCpv(stringOption(values, 'cpv'), rules, jurisdiction, date);
     const kindOption = choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS);
     const buyerOption = choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS);
@@ -133,7 +134,7 @@ export const classifyCommand: Command = {
     }
     if (verdict.valueExclVat) out.push(t('cli.classify.value', { value: toMajorNumber(verdict.valueExclVat), currency: verdict.valueExclVat.currency }));
     out.push(t('cli.classify.rules'));
-    for (const r of verdict.rules) out.push(`  [${t(`status.${r.status}`)}] ${r.id}: ${formatNumber(lang, r.value)} — ${r.title} <${r.url}>`);
+    for (const r of verdict.rules) out.push(`  [${statusLabel(lang, { status: r.status, verifiedBy: r.verifiedBy ?? undefined })}] ${r.id}: ${formatNumber(lang, r.value)} — ${r.title} <${r.url}>`);
     for (const f of verdict.findings) out.push(`${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}`);
     ctx.out(out.join('\n'));
     return exit;

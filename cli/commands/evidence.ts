@@ -21,9 +21,9 @@ import {
 } from '../../core/index.ts';
 import { evidenceDocxBytes } from '../../render/docx.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command, type ParsedArgs } from '../command.ts';
-import { RULES_OPTION, choiceOption, dateOption, rulesOption, stringOption } from '../io.ts';
+import { RULES_OPTION, choiceOption, dateOption, rulesOption, samePath, stringOption } from '../io.ts';
 import { loadRegistry } from '../registry-file.ts';
-import { loadSheet, samePath } from './check.ts';
+import { loadSheet } from './check.ts';
 
 const JURISDICTIONS = ['NO', 'SE'] as const;
 
@@ -128,7 +128,7 @@ export const evidenceCommand: Command = {
     const outDir = stringOption(values, 'out-dir');
     if (outDir === undefined) throw new CliError('evidence.cli.out-dir-required');
     const [path] = positionals;
-    const rules = await rulesOption(values);
+    const rules = await rulesOption(values, ctx);
     const purchase = path === undefined ? await singleFromOptions(values, rules, ctx) : await purchaseOfRow(path, values, rules, ctx);
     const doc = buildEvidencePack(purchase, ctx.lang, todayIso(), rules);
     const target = join(outDir, `${doc.fileStem}.${ctx.lang}.docx`);

@@ -13,9 +13,9 @@ import {
   type PurchaseJurisdiction,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
-import { RULES_OPTION, choiceOption, dateOption, rulesOption, stringOption } from '../io.ts';
+import { RULES_OPTION, choiceOption, dateOption, rulesOption, samePath, stringOption } from '../io.ts';
 import { loadRegistry } from '../registry-file.ts';
-import { loadSheet, samePath } from './check.ts';
+import { loadSheet } from './check.ts';
 
 function checkLine(ctx: CliContext, c: DueCheck): string {
   const { summary, detail } = describeCheck(ctx.lang, c);
@@ -46,7 +46,7 @@ export const followupCommand: Command = {
     // Checked before anything is read or written: no input is ever overwritten.
     const inputs = [path, registryPath, ...[values.rules].flat()].filter((p): p is string => typeof p === 'string');
     if (ics !== undefined) for (const input of inputs) if (await samePath(input, ics)) throw new CliError('followup.cli.ics-is-input', { path: input });
-    const rules = await rulesOption(values);
+    const rules = await rulesOption(values, ctx);
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
     const loaded = await loadSheet(path, stringOption(values, 'sheet'));
     const report = followupDates(loaded.cells, {

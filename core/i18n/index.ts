@@ -1,3 +1,4 @@
+import { hidePersonalNumbers, hidePersonalNumbersIn } from '../orgnr/personal-number.ts';
 import { LANGS, LOCALE_OF, type AreaMessages, type Lang, type MessageParams } from './catalogue.ts';
 import { commonMessages } from './messages/common.ts';
 import { rulesMessages } from './messages/rules.ts';
@@ -12,6 +13,8 @@ import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
 import { readingMessages } from './messages/reading.ts';
 import { cpvMessages } from './messages/cpv.ts';
+import { rulepackMessages } from './messages/rulepack.ts';
+import { privacyMessages } from './messages/privacy.ts';
 import { evidenceMessages } from './messages/evidence.ts';
 import { followupMessages } from './messages/followup.ts';
 
@@ -32,6 +35,8 @@ export const AREAS: readonly AreaMessages[] = [
   sheetMessages,
   readingMessages,
   cpvMessages,
+  rulepackMessages,
+  privacyMessages,
   evidenceMessages,
   followupMessages,
 ];
@@ -64,9 +69,22 @@ export function formatNumber(lang: Lang, value: number | bigint): string {
   return format.format(value);
 }
 
+/**
+ * A parameter as text. Parameters carry what users typed (cells, file lines, page text), so a personal
+ * identity number in one is replaced: no message anywhere repeats one.
+ */
 function formatParam(lang: Lang, value: MessageParams[string]): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : formatNumber(lang, value);
+  if (typeof value !== 'string') return formatNumber(lang, value);
+  return hidePersonalNumbers(value, CATALOGUES[lang]['privacy.personal-number'] ?? '');
+}
+
+/**
+ * A value as it may be shown or saved for a user (a results sheet cell, a description): a personal
+ * identity number in text, or a whole number that is one, becomes "(not shown)" in `lang`.
+ */
+export function withoutPersonalNumbers<T>(lang: Lang, value: T): T | string {
+  return hidePersonalNumbersIn(value, CATALOGUES[lang]['privacy.personal-number'] ?? '');
 }
 
 /**

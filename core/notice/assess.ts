@@ -1,6 +1,7 @@
 import type { OrgnrJurisdiction } from '../orgnr/index.ts';
 import type { RegistryIndex } from '../registry/match.ts';
 import type { Provenance, Supplier } from '../registry/types.ts';
+import { DEFAULT_RULES, type RuleSet } from '../rules/packs/index.ts';
 import { legalBasisFor, type LegalBasis } from './legal-basis.ts';
 import type { LotKind, Notice, NoticeLot, NoticeParty } from './model.ts';
 
@@ -45,9 +46,18 @@ export interface LotAssessment {
   readonly kind: LotKind;
   /** Empty means no reservation and no social signal. */
   readonly signals: readonly LotSignal[];
-  /** Registry suppliers whose categories cover the lot's CPV; null without a registry. */
+  /** Registry suppliers whose categories cover the lot's CPV, the first FITTING_SHOWN_PER_LOT of them; null without a registry. */
   readonly fitting: readonly FittingSupplier[] | null;
+  /** How many suppliers fit in all (may exceed `fitting.length`); null without a registry. */
+  readonly fittingCount: number | null;
 }
+
+/**
+ * At most this many fitting suppliers are listed per lot. A notice with 2 000 lots against a registry
+ * of 2 000 fitting suppliers would otherwise list four million (hundreds of megabytes of output); the
+ * count says how many there are, and a buyer narrows by CPV or region from there.
+ */
+export const FITTING_SHOWN_PER_LOT = 25;
 
 export interface WinnerInRegistry {
   readonly lot: string | null;
@@ -69,16 +79,15 @@ export interface NoticeAssessment {
 
 const JURISDICTION_OF_COUNTRY: Readonly<Record<string, OrgnrJurisdiction>> = { NOR: 'NO', SWE: 'SE' };
 
-export function assessNotice(notice: Notice, registry: RegistrySource | null = null): NoticeAssessment {
+/** `rules`: the packs in force, e.g. with the organisation's own pack for its jurisdiction. */
+export function assessNotice(notice: Notice, registry: RegistrySource | null = null, rules: RuleSet = DEFAULT_RULES): NoticeAssessment {
   const buyerCountry = notice.buyers.find((b) => b.country !== null)?.country ?? null;
   const lots = notice.lots
     .filter((lot) => lot.kind !== 'LotsGroup')
-    .map((lot) => ({
-      lot: lot.id,
-      kind: lot.kind,
-      signals: lotSignals(lot, buyerCountry, notice),
-      fitting: registry ? fittingSuppliers(lot, notice, buyerCountry, registry.lookup) : null,
-    }));
+    .map((lot) => {
+      const fitting = registry ? fittingSuppliers(lot, notice, buyerCountry, registry.lookup) : null;
+      return { lot: lot.id, kind: lot.kind, signals: lotSignals(lot, buyerCountry, notice, rules), fitting: fitting?.shown ?? null, fittingCount: fitting?.count ?? null };
+    });
   return {
     buyerCountry,
     lots,
@@ -87,30 +96,30 @@ export function assessNotice(notice: Notice, registry: RegistrySource | null = n
   };
 }
 
-function lotSignals(lot: NoticeLot, buyerCountry: string | null, notice: Notice): LotSignal[] {
+function lotSignals(lot: NoticeLot, buyerCountry: string | null, notice: Notice, rules: RuleSet): LotSignal[] {
   const out: LotSignal[] = [];
   // A lot may carry both codes (ND-LotReservedProcurement is repeatable): report each on its own basis.
   if (lot.reserved.includes('res-ws')) {
-    out.push({ kind: 'work-integration', field: 'BT-71', code: 'res-ws', legalBasis: legalBasisFor('work-integration', buyerCountry, notice) });
+    out.push({ kind: 'work-integration', field: 'BT-71', code: 'res-ws', legalBasis: legalBasisFor('work-integration', buyerCountry, notice, rules) });
   }
   if (lot.reserved.includes('res-pub-ser')) {
     out.push({
       kind: 'public-service-mission',
       field: 'BT-71',
       code: 'res-pub-ser',
-      legalBasis: legalBasisFor('public-service-mission', buyerCountry, notice),
+      legalBasis: legalBasisFor('public-service-mission', buyerCountry, notice, rules),
     });
   }
   // Performance within sheltered employment programmes is the second alternative of the same article.
   if (lot.reservedExecution === 'yes') {
-    out.push({ kind: 'sheltered-execution', field: 'BT-736', code: 'yes', legalBasis: legalBasisFor('work-integration', buyerCountry, notice) });
+    out.push({ kind: 'sheltered-execution', field: 'BT-736', code: 'yes', legalBasis: legalBasisFor('work-integration', buyerCountry, notice, rules) });
   }
   if (lot.socialObjectives.includes('opp')) out.push({ kind: 'social-employment-objective', field: 'BT-775', code: 'opp', legalBasis: null });
   if (lot.strategic.includes('soc-obj')) out.push({ kind: 'social-strategic-procurement', field: 'BT-06', code: 'soc-obj', legalBasis: null });
   return out;
 }
 
-function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string | null, lookup: SupplierLookup): FittingSupplier[] {
+function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string | null, lookup: SupplierLookup): { shown: FittingSupplier[]; count: number } {
   const codes = lot.cpv.length > 0 || lot.cpvAdditional.length > 0 ? [...lot.cpv, ...lot.cpvAdditional] : notice.cpv;
   const jurisdiction = buyerCountry === null ? undefined : JURISDICTION_OF_COUNTRY[buyerCountry];
   const out: FittingSupplier[] = [];
@@ -119,10 +128,10 @@ function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string |
     for (const supplier of lookup.fitting(jurisdiction ? { cpv: [cpv], jurisdiction } : { cpv: [cpv] })) {
       if (seen.has(supplier.orgnr)) continue;
       seen.add(supplier.orgnr);
-      out.push({ supplier, cpv });
+      if (out.length < FITTING_SHOWN_PER_LOT) out.push({ supplier, cpv });
     }
   }
-  return out;
+  return { shown: out, count: seen.size };
 }
 
 function winnersInRegistry(notice: Notice, lookup: SupplierLookup): WinnerInRegistry[] {

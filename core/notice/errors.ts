@@ -14,7 +14,8 @@ export type NoticeErrorCode =
   | 'too-deep'
   | 'too-many-elements'
   | 'too-many-attributes'
-  | 'not-eforms';
+  | 'not-eforms'
+  | 'encoding-unsupported';
 
 export interface NoticeError {
   readonly code: NoticeErrorCode;

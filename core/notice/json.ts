@@ -1,6 +1,6 @@
 import type { Provenance, Supplier } from '../registry/types.ts';
 import { moneyJson } from '../value/money.ts';
-import type { NoticeAssessment } from './assess.ts';
+import { FITTING_SHOWN_PER_LOT, type NoticeAssessment } from './assess.ts';
 import type { Notice, NoticeParty, NoticeTender } from './model.ts';
 
 /**
@@ -68,6 +68,9 @@ function assessmentJson(a: NoticeAssessment) {
       kind: lot.kind,
       signals: lot.signals,
       fitting: lot.fitting?.map((f) => ({ cpv: f.cpv, ...supplierJson(f.supplier) })) ?? null,
+      // `fitting` lists at most fittingShownMax suppliers; fittingCount is how many fit in all.
+      fittingCount: lot.fittingCount,
+      fittingShownMax: lot.fitting === null ? null : FITTING_SHOWN_PER_LOT,
     })),
     winnersInRegistry: a.winnersInRegistry?.map((w) => ({ lot: w.lot, matchedBy: w.matchedBy, ...supplierJson(w.supplier) })) ?? null,
     registry: a.registry ? provenanceJson(a.registry) : null,

@@ -9,7 +9,7 @@ export interface NoticeParty {
   readonly ref: string;
   /** BT-500 official name (first language given). */
   readonly name: string | null;
-  /** BT-501 exactly as written, or null when absent. */
+  /** BT-501 exactly as written, or null when absent or a personal identity number (orgnrProblem says so; never kept). */
   readonly orgnrRaw: string | null;
   /** Canonical digits (NO 9, SE 10) when the organisation is Norwegian or Swedish and the checksum holds. */
   readonly orgnr: string | null;

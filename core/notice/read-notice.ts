@@ -1,5 +1,5 @@
 import { isIsoDate } from '../dates.ts';
-import { parseOrgnr } from '../orgnr/index.ts';
+import { hidePersonalNumbers, parseOrgnr, PERSONAL_NUMBER_MARK } from '../orgnr/index.ts';
 import { fromMajor, type Money } from '../value/money.ts';
 import type { NoticeError } from './errors.ts';
 import { noticeError } from './errors.ts';
@@ -62,7 +62,9 @@ const PATH = {
  * throws: malformed, truncated, hostile or non-eForms input gives a typed error, bounded by `limits`.
  */
 export function readNotice(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): NoticeReadResult {
-  const tree = parseXmlTree(xml, limits);
+  // A personal identity number (a sole trader's organisation id, one in a name or a note) is hidden
+  // before anything is read, so that no field, warning or assessment of the notice can carry one.
+  const tree = parseXmlTree(hidePersonalNumbers(xml), limits);
   if (!tree.ok) return tree;
   const root = tree.root;
   const rootName = ROOTS.find((r) => r === root.name && root.ns === `urn:oasis:names:specification:ubl:schema:xsd:${r}-2`);
@@ -193,7 +195,9 @@ function partiesByRef(companies: readonly XmlElement[]): Map<string, NoticeParty
     const ref = textAt(company, PATH.orgRef);
     if (ref === null || out.has(ref)) continue;
     const country = textAt(company, PATH.orgCountry)?.toUpperCase() ?? null;
-    const orgnrRaw = select(company, PATH.orgId).map((e) => e.text).find((t) => t.trim() !== '') ?? null;
+    const idText = select(company, PATH.orgId).map((e) => e.text).find((t) => t.trim() !== '') ?? null;
+    const personal = idText?.includes(PERSONAL_NUMBER_MARK) ?? false;
+    const orgnrRaw = personal ? null : idText;
     // Only NO and SE numbers have a checksum we know; a Luxembourg id that happens to pass MOD11 is not Norwegian.
     const parsed = orgnrRaw !== null && (country === 'NOR' || country === 'SWE') ? parseOrgnr(orgnrRaw, country) : null;
     out.set(ref, {
@@ -202,7 +206,7 @@ function partiesByRef(companies: readonly XmlElement[]): Map<string, NoticeParty
       orgnrRaw,
       orgnr: parsed?.digits ?? null,
       orgnrJurisdiction: parsed?.jurisdiction ?? null,
-      orgnrProblem: parsed?.problem ?? null,
+      orgnrProblem: personal ? 'personal-number' : (parsed?.problem ?? null),
       country,
       size: textAt(company, PATH.orgSize)?.toLowerCase() ?? null,
     });

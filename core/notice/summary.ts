@@ -62,11 +62,13 @@ function lotLines(lot: NoticeLot, assessed: LotAssessment | undefined, registry:
   lines.push(lot.estimatedValue ? t('notice.value', moneyParams(lot.estimatedValue)) : t('notice.value-none'));
   if (lot.cpv.length > 0 || lot.cpvAdditional.length > 0) lines.push(t('notice.cpv', { codes: [...lot.cpv, ...lot.cpvAdditional].join(', ') }));
   if (assessed?.fitting && registry) {
-    lines.push(assessed.fitting.length > 0 ? t('notice.fitting', { count: assessed.fitting.length }) : t('notice.fitting-none'));
+    const count = assessed.fittingCount ?? assessed.fitting.length;
+    lines.push(count > 0 ? t('notice.fitting', { count }) : t('notice.fitting-none'));
     for (const f of assessed.fitting) {
       const orgnr = formatOrgnr(f.supplier.orgnr, f.supplier.jurisdiction);
       lines.push(`  ${t('notice.fitting-item', { name: f.supplier.name, orgnr, cpv: f.cpv, ...provenanceParams(f.supplier.provenance, registry, t) })}`);
     }
+    if (count > assessed.fitting.length) lines.push(`  ${t('notice.fitting-capped', { count, shown: assessed.fitting.length })}`);
     if (lot.places.length > 0) lines.push(t('notice.places-not-compared', { places: lot.places.join(', ') }));
   }
   return lines;
@@ -81,6 +83,7 @@ function signalLine(signal: LotSignal, t: Translate): string {
 /** Valid NO/SE numbers the way each country writes them; otherwise the raw text, or why it is not valid. */
 function orgnrText(party: NoticeParty, t: Translate): string {
   if (party.orgnr !== null && party.orgnrJurisdiction !== null) return formatOrgnr(party.orgnr, party.orgnrJurisdiction);
+  if (party.orgnrProblem === 'personal-number') return t('privacy.personal-number');
   if (party.orgnrRaw === null) return t('notice.orgnr.none');
   return party.orgnrProblem !== null ? t('notice.orgnr.invalid', { raw: party.orgnrRaw.trim() }) : party.orgnrRaw.trim();
 }

@@ -3,6 +3,12 @@
  * Input is free text as found in sheets, notices (BT-501) and pages: `972 418 005`, `NO943184097MVA`,
  * `Org.nr. 978693024`, `556086-8225`, `SE556086822501`, with zero-width and no-break spaces.
  */
+import { luhnValid, mod11Control } from './check-digits.ts';
+import { findPersonalNumbers, personalNumberKind } from './personal-number.ts';
+
+export { luhnValid, mod11Control } from './check-digits.ts';
+export * from './personal-number.ts';
+
 export type OrgnrJurisdiction = 'NO' | 'SE';
 
 export type OrgnrProblem =
@@ -10,10 +16,14 @@ export type OrgnrProblem =
   | 'not-numeric'
   | 'length'
   | 'checksum'
-  /** Swedish 10-digit number whose third digit is below 2: a personal identity number, not an organisation. */
+  /**
+   * A personal identity number of either country (see personal-number.ts), or a Swedish number whose
+   * third digit is below 2 (never a legal person): not an organisation number, and never kept.
+   */
   | 'personal-number';
 
 export interface Orgnr {
+  /** The text as given; empty when it is a personal identity number, which is never kept. */
   readonly raw: string;
   /** Canonical digits (NO 9, SE 10) when the checksum holds, else null. */
   readonly digits: string | null;
@@ -25,29 +35,11 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SEPARATORS = /[\s\u00A0\u202F\u2007.\-–/:]/g;
 const LABEL = /^(?:ORG(?:ANI[SZ]A(?:SJONS|TIONS)?)?\.?\s*NR\.?|ORG(?:ANI[SZ]A(?:SJONS|TIONS)?)?NUMMER|ORGNO)[:.]?/;
 
-/** 3,2,7,6,5,4,3,2 weights; remainder 1 gives check digit 10, which no valid number has. */
-export function isValidNorwegianOrgnr(digits: string): boolean {
-  if (!/^\d{9}$/.test(digits)) return false;
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
-  const remainder = sum % 11;
-  const check = remainder === 0 ? 0 : 11 - remainder;
-  return check !== 10 && check === Number(digits[8]);
-}
+const ORGNR_WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2];
 
-export function luhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
+/** MOD11 with weights 3,2,7,6,5,4,3,2; remainder 1 gives check digit 10, which no valid number has. */
+export function isValidNorwegianOrgnr(digits: string): boolean {
+  return /^\d{9}$/.test(digits) && mod11Control(digits, ORGNR_WEIGHTS) === Number(digits[8]);
 }
 
 export function isValidSwedishOrgnr(digits: string): boolean {
@@ -67,25 +59,59 @@ function result(raw: string, jurisdiction: OrgnrJurisdiction | null, digits: str
   return { raw, jurisdiction, digits, problem };
 }
 
+/** The raw text is dropped: a personal identity number is never kept, not even in what is handed on. */
+function personal(jurisdiction: OrgnrJurisdiction): Orgnr {
+  return result('', jurisdiction, null, 'personal-number');
+}
+
 function checkNo(raw: string, d: string): Orgnr {
   return isValidNorwegianOrgnr(d) ? result(raw, 'NO', d, null) : result(raw, 'NO', null, 'checksum');
 }
 
 function checkSe(raw: string, d: string): Orgnr {
   if (!luhnValid(d)) return result(raw, 'SE', null, 'checksum');
-  if (Number(d[2]) < 2) return result(raw, 'SE', null, 'personal-number');
+  if (Number(d[2]) < 2) return personal('SE');
   return result(raw, 'SE', d, null);
 }
 
+/** Untyped callers (cells, messages, JSON) may hand over anything, even an object whose toString throws. */
+function textOf(raw: unknown): string {
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'bigint') return String(raw);
+  return '';
+}
+
 /**
- * Parses one organisation number. `country` (NO/SE or eForms NOR/SWE) breaks ties; otherwise the
- * length decides: 9 digits Norwegian, 10 Swedish. Never throws.
+ * Whether `compact` (compactOrgnr's output) is a personal identity number: `+` forms, and an `SE`/`NO`
+ * prefix or `MVA` suffix around one, are looked through.
+ */
+function isPersonalNumber(compact: string): 'NO' | 'SE' | null {
+  const bare = compact.replace(/^(?:SE|NO)/, '').replace(/MVA$/, '');
+  const plus = /^(\d{6}|\d{8})\+(\d{4})$/.exec(bare);
+  const digits = plus ? `${plus[1]}${plus[2]}` : bare;
+  const kind = personalNumberKind(digits);
+  return kind === null ? null : kind.startsWith('no-') ? 'NO' : 'SE';
+}
+
+/** The country of a personal identity number written somewhere in `text` ("pnr 850101-…"), or null. */
+function personalIn(text: string): 'NO' | 'SE' | null {
+  const found = findPersonalNumbers(text)[0];
+  return found === undefined ? null : found.kind.startsWith('no-') ? 'NO' : 'SE';
+}
+
+/**
+ * Parses one organisation number. Personal identity numbers of both countries are recognised first
+ * (problem `personal-number`, raw not kept); only an `SE`-prefixed text is read as the Swedish VAT form
+ * `SE…01`. `country` (NO/SE or eForms NOR/SWE) breaks ties; otherwise the length decides: 9 digits
+ * Norwegian, 10 Swedish. Never throws, whatever it is given.
  */
 export function parseOrgnr(raw: string, country?: string | null): Orgnr {
-  const text = typeof raw === 'string' ? raw : String(raw ?? '');
+  const text = textOf(raw);
   let s = compactOrgnr(text);
   if (s === '') return result(text, null, null, 'empty');
-  const hint = country ? country.toUpperCase().slice(0, 2) : null;
+  const personalCountry = isPersonalNumber(s) ?? personalIn(text);
+  if (personalCountry !== null) return personal(personalCountry);
+  const hint = typeof country === 'string' ? country.toUpperCase().slice(0, 2) : null;
 
   // Norwegian VAT form NO999999999MVA and Swedish VAT form SE999999999901.
   let prefix: OrgnrJurisdiction | null = null;
@@ -106,9 +132,10 @@ export function parseOrgnr(raw: string, country?: string | null): Orgnr {
   if (s.length === 9 && jurisdiction !== 'SE') return checkNo(text, s);
   if (s.length === 10 && jurisdiction !== 'NO') return checkSe(text, s);
   if (s.length === 12 && jurisdiction !== 'NO') {
-    if (s.endsWith('01') && (prefix === 'SE' || !s.startsWith('16'))) return checkSe(text, s.slice(0, 10));
+    if (prefix === 'SE' && s.endsWith('01')) return checkSe(text, s.slice(0, 10));
     if (s.startsWith('16')) return checkSe(text, s.slice(2));
-    if (s.startsWith('19') || s.startsWith('20')) return result(text, 'SE', null, 'personal-number');
+    // Twelve digits starting with a century: a birth date with a mistyped check digit, never an organisation.
+    if (s.startsWith('18') || s.startsWith('19') || s.startsWith('20')) return personal('SE');
   }
   return result(text, jurisdiction, null, 'length');
 }
@@ -135,10 +162,16 @@ const CANDIDATE = new RegExp(
   'gu',
 );
 
-/** Every valid organisation number in a text, with its position. Invalid checksums are skipped. */
+/**
+ * Every valid organisation number in a text, with its position. Invalid checksums are skipped, and so
+ * is every number inside a personal identity number (a sole trader's number is the owner's).
+ */
 export function findOrgnrs(text: string): OrgnrMatch[] {
+  const personal = findPersonalNumbers(text);
+  const insidePersonal = (index: number, length: number) => personal.some((p) => index < p.index + p.length && p.index < index + length);
   const out: OrgnrMatch[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
+    if (insidePersonal(m.index, m[0].length)) continue;
     const parsed = parseOrgnr(m[0]);
     if (parsed.digits !== null && parsed.jurisdiction !== null) {
       out.push({ index: m.index, length: m[0].length, orgnr: parsed as OrgnrMatch['orgnr'] });

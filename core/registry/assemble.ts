@@ -48,6 +48,10 @@ export function assembleSuppliers(entries: readonly LocatedEntry[], registry: Pr
   const warnings: LineIssue[] = [];
   const firstLineOf = new Map<string, number>();
   for (const { line, entry, columnOf } of entries) {
+    if (entry.orgnr.digits === null) {
+      warnings.push(lineIssue(line, 'orgnr-personal', {}, columnOf(['orgnr'])));
+      continue;
+    }
     const { digits, jurisdiction } = entry.orgnr;
     const first = firstLineOf.get(digits);
     if (first !== undefined) {

@@ -18,8 +18,13 @@ interface TextDecoderLike {
 type TextDecoderConstructor = new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => TextDecoderLike;
 const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderConstructor }).TextDecoder;
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+export function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** Bytes in one named encoding (a WHATWG label: `utf-8`, `utf-16le`, `iso-8859-1` …); throws on an unknown label. */
+export function decodeWith(label: string, bytes: Uint8Array): string {
+  return new Decoder(label).decode(bytes);
 }
 
 export function decodeText(bytes: Uint8Array): DecodedText {

@@ -8,6 +8,7 @@ import type { LocatedEntry } from './assemble.ts';
 import { fromZodIssues, lineIssue } from './issues.ts';
 import { commentKeyOf, csvColumnOf, csvColumnOfField, REQUIRED_CSV_COLUMNS, supplierEntrySchema, type CsvColumn } from './schema.ts';
 import type { LineIssue } from './types.ts';
+import { headerSaysPercent, readSharePercent } from '../value/share.ts';
 
 export type ProvenanceKey = 'source' | 'url' | 'retrieved' | 'expires' | 'demo';
 
@@ -136,18 +137,29 @@ export function readCsv(source: string): CsvRead {
     return index === undefined ? undefined : header[index]?.trim();
   };
   const columnOf = (path: readonly PropertyKey[]): string | undefined => headerText(csvColumnOfField(path));
+  // A share column whose header does not say % may hold Excel's fractions (0.3 for 30 %): see core/value/share.ts.
+  const shareHeader = headerText('share_percent');
+  const percentHeader = headerSaysPercent(shareHeader);
+  const shareValue = (value: string, rowLine: number): string => {
+    const reading = readSharePercent(value, percentHeader);
+    if (reading?.note !== 'read-as-fraction') return value;
+    warnings.push(lineIssue(rowLine, 'share-read-as-fraction', { value, percent: reading.percent }, shareHeader));
+    return String(reading.percent);
+  };
 
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
     const rowLine = lineOfRow[r] ?? 0;
-    if (row.every((c) => c.trim() === '') || row[0]?.trimStart().startsWith('#')) continue;
+    // Only lines above the header are comments: below it, `# 1 Arbeid AS` is a supplier's name.
+    if (row.every((c) => c.trim() === '')) continue;
     if (row.slice(header.length).some((c) => c.trim() !== '')) {
       errors.push(lineIssue(rowLine, 'extra-cells', { cells: row.length, columns: header.length }));
       continue;
     }
     const record = entryRecord((column) => {
       const index = columnAt.get(column);
-      return index === undefined ? undefined : cell(row[index]);
+      const value = index === undefined ? undefined : cell(row[index]);
+      return column === 'share_percent' && value !== undefined ? shareValue(value, rowLine) : value;
     });
     const result = supplierEntrySchema.safeParse(record, { reportInput: true });
     if (result.success) entries.push({ line: rowLine, entry: result.data, columnOf });

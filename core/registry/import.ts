@@ -13,6 +13,7 @@
  * For JSON the file's own `provenance` is required; of the options only `demo: true` applies.
  */
 import type { IsoDate } from '../dates.ts';
+import { findPersonalNumbers, hidePersonalNumbers, PERSONAL_NUMBER_MARK, type PersonalNumberMatch } from '../orgnr/personal-number.ts';
 import { assembleSuppliers, type LocatedEntry } from './assemble.ts';
 import { decodeText, looksBinary, stripBom } from './decode.ts';
 import { readCsv, type ProvenanceKey } from './import-csv.ts';
@@ -102,6 +103,53 @@ function importJson(text: string, options: ImportOptions, warnings: LineIssue[])
   return finish(read.entries, provenance, [...read.errors, ...errors], [...warnings, ...read.warnings]);
 }
 
+/**
+ * The text with every personal identity number replaced by PERSONAL_NUMBER_MARK (which names drop and
+ * an organisation-number cell reads as a sole trader's number), and the lines it was found on. Done on
+ * the whole text before anything is read, so no issue, warning or supplier can carry one. In JSON a
+ * bare number (`"orgnr": 8501011234`) becomes the mark as a string, so the file stays JSON.
+ */
+function withoutPersonalNumbers(text: string, format: 'csv' | 'json'): { text: string; lines: number[] } {
+  const found = findPersonalNumbers(text);
+  if (found.length === 0) return { text, lines: [] };
+  const lines: number[] = [];
+  let line = 1;
+  let counted = 0;
+  for (const m of found) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index;
+    if (lines.at(-1) !== line) lines.push(line);
+  }
+  const inString = jsonStringTracker(text);
+  const bareJsonNumber = (m: PersonalNumberMatch) => format === 'json' && !inString(m.index) && /^\d+$/.test(text.slice(m.index, m.index + m.length));
+  return { text: hidePersonalNumbers(text, (m) => (bareJsonNumber(m) ? JSON.stringify(PERSONAL_NUMBER_MARK) : PERSONAL_NUMBER_MARK)), lines };
+}
+
+/**
+ * Whether a position of a JSON text is inside a string, for positions asked in increasing order: one
+ * pass over the text in all, however many positions are asked.
+ */
+function jsonStringTracker(text: string): (index: number) => boolean {
+  let at = 0;
+  let inside = false;
+  let escaped = false;
+  return (index) => {
+    for (; at < index; at++) {
+      const c = text[at];
+      if (escaped) escaped = false;
+      else if (inside && c === '\\') escaped = true;
+      else if (c === '"') inside = !inside;
+    }
+    return inside;
+  };
+}
+
+/** Lines that had a personal identity number somewhere other than the organisation number cell. */
+function removedWarnings(lines: readonly number[], warnings: readonly LineIssue[]): LineIssue[] {
+  const soleTraders = new Set(warnings.filter((w) => w.code === 'orgnr-personal').map((w) => w.line));
+  return lines.filter((line) => !soleTraders.has(line)).map((line) => lineIssue(line, 'personal-number-removed'));
+}
+
 /** Every problem of every stage is reported together; any one of them means no registry. */
 function finish(entries: readonly LocatedEntry[], provenance: Provenance | null, errors: readonly LineIssue[], warnings: readonly LineIssue[]): ImportResult {
   const assembled = assembleSuppliers(entries, provenance);
@@ -125,5 +173,8 @@ export function importRegistry(input: Uint8Array | string, options: ImportOption
   if (looksBinary(text)) return failed([lineIssue(0, 'binary-file')]);
 
   const format = options.format ?? (/^\s*[[{]/.test(text) ? 'json' : 'csv');
-  return format === 'json' ? importJson(text, options, warnings) : importCsv(text, options, warnings);
+  const scrubbed = withoutPersonalNumbers(text, format);
+  const result = format === 'json' ? importJson(scrubbed.text, options, warnings) : importCsv(scrubbed.text, options, warnings);
+  if (!result.ok || scrubbed.lines.length === 0) return result;
+  return { ...result, warnings: [...result.warnings, ...removedWarnings(scrubbed.lines, result.warnings)].sort((a, b) => a.line - b.line) };
 }

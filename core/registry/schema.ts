@@ -9,7 +9,8 @@
  */
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../dates.ts';
-import { parseOrgnr, type OrgnrJurisdiction, type OrgnrProblem } from '../orgnr/index.ts';
+import { parseOrgnr, PERSONAL_NUMBER_MARK, type OrgnrJurisdiction, type OrgnrProblem } from '../orgnr/index.ts';
+import { readSharePercent } from '../value/share.ts';
 import { foldedWords } from './normalise.ts';
 import type { ShareDenominator, SupplierKind } from './types.ts';
 
@@ -95,11 +96,13 @@ function yesNo(value: unknown): unknown {
   return value;
 }
 
-/** "29,9 %", "30", "45.5" → number; anything else is passed on unchanged. */
+/**
+ * "29,9 %", "30", "45.5" → number, as a percentage (the field is `percent`; a CSV column that does not
+ * say % has had its fractions read by import-csv.ts already); anything else is passed on unchanged.
+ */
 function percent(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  const m = /^\s*(-?\d+(?:[.,]\d+)?)\s*%?\s*$/.exec(value);
-  return m?.[1] ? Number(m[1].replace(',', '.')) : value;
+  return readSharePercent(value, true)?.percent ?? value;
 }
 
 /** ISO dates, and the D.M.YYYY that Norwegian Excel writes, → ISO. */
@@ -127,9 +130,9 @@ function nameList(value: unknown): unknown {
   return value;
 }
 
-/** Collapses runs of whitespace, line breaks from a multi-line Excel cell included. */
+/** Collapses runs of whitespace, line breaks from a multi-line Excel cell included; drops a hidden personal identity number. */
 export function cleanName(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  return value.replaceAll(PERSONAL_NUMBER_MARK, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -164,15 +167,14 @@ function missingOr(missing: FieldIssueCode, invalid: FieldIssueCode) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? missing : invalid);
 }
 
-export interface ParsedOrgnr {
-  readonly digits: string;
-  readonly jurisdiction: OrgnrJurisdiction;
-}
+/** `digits` null: a personal identity number (a sole trader's), never kept; the supplier is left out. */
+export type ParsedOrgnr = { readonly digits: string; readonly jurisdiction: OrgnrJurisdiction } | { readonly digits: null };
 
 const orgnrSchema = z.preprocess(
   (v) => (typeof v === 'number' ? String(v) : (v ?? '')),
   z.string({ error: 'orgnr-invalid' }).transform((raw, ctx): ParsedOrgnr => {
     const parsed = parseOrgnr(raw);
+    if (parsed.problem === 'personal-number' || raw.includes(PERSONAL_NUMBER_MARK)) return { digits: null };
     if (parsed.digits === null || parsed.jurisdiction === null) {
       const problem: OrgnrProblem = parsed.problem ?? 'checksum';
       ctx.addIssue({ code: 'custom', message: 'orgnr-invalid', params: { problem, raw }, input: raw });

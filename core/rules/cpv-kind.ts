@@ -10,8 +10,11 @@ import { CPV_ENTRY_CODES, type CpvEntry, type RulePack, type VerificationStatus 
  * unverified entry that matches is returned beside the applied kind, never instead of it.
  */
 
+const PLAIN_CPV = /^\d{8}(?:-\d)?$/;
+
 /** The 8 digits of a CPV code as people write it: `55510000-8`, `55510000`, `5551 0000`, `CPV 85311000-2`. */
 export function cpvDigits(raw: string): string | null {
+  if (PLAIN_CPV.test(raw)) return raw.slice(0, 8); // the common case, without the general pattern
   const m = /(?<!\d)(\d{2})[\s.]?(\d{2})[\s.]?(\d{2})[\s.]?(\d{2})(?:\s*-\s*\d)?(?!\d)/.exec(raw);
   return m ? `${m[1]}${m[2]}${m[3]}${m[4]}` : null;
 }
@@ -104,6 +107,21 @@ function divisionRule(code: string, pack: RulePack): CpvKindCandidate | null {
 export function contractKindFromCpv(raw: string, pack: RulePack, date: IsoDate): CpvKind | null {
   const code = cpvDigits(raw);
   if (code === null) return null;
+  // A sheet repeats its codes: the answer per (pack, date, code) is kept, in a bounded table.
+  let known = answers.get(pack);
+  if (!known) answers.set(pack, (known = new Map()));
+  const key = `${date}|${code}`;
+  if (known.has(key)) return known.get(key)!;
+  if (known.size >= MAX_KEPT) known.clear();
+  const answer = uncachedKind(code, pack, date);
+  known.set(key, answer);
+  return answer;
+}
+
+const answers = new WeakMap<RulePack, Map<string, CpvKind | null>>();
+const MAX_KEPT = 10_000;
+
+function uncachedKind(code: string, pack: RulePack, date: IsoDate): CpvKind | null {
   const byDivision = divisionRule(code, pack);
   if (byDivision === null || byDivision.status !== 'verified') return null;
   const social = byDivision.kind === 'services' ? socialEntry(code, pack, date) : null;
@@ -113,8 +131,8 @@ export function contractKindFromCpv(raw: string, pack: RulePack, date: IsoDate):
     ruleId: social.entry.id,
     status: social.entry.status,
     evidence: { code, matched: social.matched },
-    title: social.entry.reference.title,
-    url: social.entry.reference.url,
+    title: (social.entry.reference ?? pack.cpv!.socialServices!.reference).title,
+    url: (social.entry.reference ?? pack.cpv!.socialServices!.reference).url,
   };
   return social.entry.status === 'verified' ? { ...candidate, possible: null } : { ...byDivision, possible: candidate };
 }

@@ -17,9 +17,13 @@ function localizeParams(lang: Lang, params: MessageParams): MessageParams {
     else if (name === 'from' && value === null) out[name] = translate(lang, 'rules.from-undecided');
     else if ((name === 'buyer' || name === 'otherBuyer') && (value === 'state' || value === 'municipal')) out[name] = translate(lang, `buyer.${value}`);
     else if ((name === 'kind' || name === 'cpvKind') && typeof value === 'string' && hasMessage(`kind.${value}`)) out[name] = translate(lang, `kind.${value}`);
+    else if (name === 'where' && value === 'tab') out[name] = translate(lang, 'origin.tab');
+    else if (name === 'where' && typeof value === 'string' && /^row \d+$/.test(value)) out[name] = translate(lang, 'origin.row', { row: value.slice(4) });
     else if (name === 'forms' && value === 'amount') out[name] = translate(lang, 'value.forms');
     else if (name === 'basis' && typeof value === 'string' && hasMessage(`basis.${value}`)) out[name] = translate(lang, `basis.${value}`);
     else if (name === 'role' && typeof value === 'string' && hasMessage(`addin.mapping.role.${value}`)) out[name] = translate(lang, `addin.mapping.role.${value}`).toLowerCase();
+    // Who verified a value an organisation's pack applied: said wherever a finding cites it, never shown as bundled.
+    else if (name === 'usedBy') out[name] = typeof value === 'string' ? `, ${translate(lang, 'status.verified-by', { who: value })}` : '';
     else out[name] = value;
   }
   return out;

@@ -37,8 +37,6 @@ export const FINDING_CODES = [
   'DURATION-UNREADABLE',
   /** A CSV row with more filled cells than the header (an unquoted delimiter in a value?). */
   'ROW-WIDER-THAN-HEADER',
-  /** The contract-kind column and the CPV code disagree. */
-  'KIND-CONFLICT',
   /** The buyer kind was assumed, and the other kind gives another regime. */
   'BUYER-DEPENDS',
   /** A reserved row's supplier belongs to the other country: not judged by this country's rules. */

@@ -9,3 +9,8 @@ export * from './describe.ts';
 export * from './cpv-kind.ts';
 export * from './vat.ts';
 export * from './inclusive-category.ts';
+export * from './pack-checks.ts';
+export * from './organisation-pack.ts';
+export * from './author.ts';
+export * from './diff.ts';
+export * from './pack-source.ts';

@@ -39,6 +39,8 @@ export interface AppliedRule {
   readonly status: ParameterValue['status'];
   readonly title: string;
   readonly url: string;
+  /** Who verified it, when an organisation's own pack did (shown as theirs, never as bundled). */
+  readonly verifiedBy: string | null;
 }
 
 /** The regime at one of the possible VAT rates. */
@@ -149,7 +151,7 @@ function valueOf(r: Resolution): bigint | null {
 function appliedRule(r: Resolution): AppliedRule | null {
   const v = r.applied;
   if (!v || v.value === null) return null;
-  return { id: v.id, parameter: r.parameter, value: v.value, status: v.status, title: v.reference.title, url: v.reference.url };
+  return { id: v.id, parameter: r.parameter, value: v.value, status: v.status, title: v.reference.title, url: v.reference.url, verifiedBy: v.verifiedBy ?? null };
 }
 
 /** Findings about the rules themselves: pending changes that would alter the verdict, fallbacks, gaps. */
@@ -163,7 +165,7 @@ function ruleFindings(resolver: Resolver, ladder: Ladder, value: bigint, regime:
         finding(
           'RULE-FALLBACK',
           'warning',
-          { parameter: r.parameter, used: r.applied.id, value: r.applied.value ?? 0, currency, usedTo: r.applied.to, missing: gap?.id ?? '—', source: gap?.reference.url ?? null },
+          { parameter: r.parameter, used: r.applied.id, value: r.applied.value ?? 0, currency, usedTo: r.applied.to, usedBy: r.applied.verifiedBy ?? null, missing: gap?.id ?? '—', source: gap?.reference.url ?? null },
           gap ? [r.applied.id, gap.id] : [r.applied.id],
         ),
       );
@@ -236,6 +238,29 @@ function classifyAtRates(gross: Money, rates: readonly VatRateCandidate[], pack:
   return verdict(first.regime, first.valueExclVat, resolver, findings);
 }
 
+/** The EU thresholds in EUR (EU pack) a Swedish purchase of this kind is compared with. */
+function euThresholdParameter(input: PurchaseInput): string {
+  if (input.contractKind === 'works') return 'threshold-works';
+  if (input.contractKind === 'social-services') return 'threshold-social';
+  return input.buyer === 'state' ? 'threshold-central' : 'threshold-sub-central';
+}
+
+/**
+ * A value in another currency than the jurisdiction's. Legal figures are never converted here: a
+ * Swedish value in EUR at or above the EU threshold (which the EU pack holds in EUR) is above the EU
+ * threshold whatever the exchange rate; anything else needs the value in SEK/NOK.
+ */
+function otherCurrency(input: PurchaseInput, rules: RuleSet): RegimeVerdict {
+  const pack = rules[input.jurisdiction];
+  const value = input.value as Money;
+  const ask = finding('CURRENCY-MISMATCH', 'warning', { currency: value.currency, expected: pack.currency });
+  if (input.jurisdiction !== 'SE' || value.currency !== rules.EU.currency || input.vatIncluded) return verdict('UNKNOWN', null, null, [ask]);
+  const resolver = new Resolver(rules.EU, input.date);
+  const threshold = resolver.lookup(euThresholdParameter(input));
+  if (threshold === null || value.minor < threshold) return verdict('UNKNOWN', null, resolver, [ask]);
+  return verdict('SE-ABOVE-EU', value, resolver, [finding('CURRENCY-MISMATCH', 'info', { currency: value.currency, expected: pack.currency }, [], 'finding.CURRENCY-MISMATCH.above-eu')]);
+}
+
 function directAwardFindings(resolver: Resolver, net: bigint, pack: RulePack): Finding[] {
   const doc = resolver.resolve('documentation-limit').applied;
   return doc?.value != null && net > toMinor(doc.value) ? [finding('DIRECT-AWARD-DOCUMENT', 'info', { limit: doc.value, currency: pack.currency }, [doc.id])] : [];
@@ -249,11 +274,7 @@ function directAwardFindings(resolver: Resolver, net: bigint, pack: RulePack): F
 export function classifyPurchase(input: PurchaseInput, rules: RuleSet = DEFAULT_RULES): RegimeVerdict {
   const pack = rules[input.jurisdiction];
   if (input.value === null) return verdict('UNKNOWN', null, null, [finding('VALUE-MISSING', 'warning')]);
-  if (input.value.currency !== null && input.value.currency !== pack.currency) {
-    return verdict('UNKNOWN', null, null, [
-      finding('CURRENCY-MISMATCH', 'warning', { currency: input.value.currency, expected: pack.currency }),
-    ]);
-  }
+  if (input.value.currency !== null && input.value.currency !== pack.currency) return otherCurrency(input, rules);
   const resolver = new Resolver(pack, input.date);
   const ladder = input.jurisdiction === 'NO' ? norwegianLadder(input) : swedishLadder(input);
   if (input.vatIncluded && input.vatRates && input.vatRates.length > 0) return classifyAtRates(input.value, input.vatRates, pack, ladder, resolver);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates.ts';
+import type { MessageParams } from '../i18n/catalogue.ts';
+import { packConsistencyIssues } from './pack-checks.ts';
 
 /**
  * The rule-pack format (OpenFisca-style): every parameter is a list of dated values, each with its
@@ -29,6 +31,11 @@ export const ParameterValue = z
     reference: Reference,
     sources: z.array(Reference).optional(),
     note: z.string().optional(),
+    /**
+     * Who checked a value against its source, e.g. "Legal department, Bergen kommune, 2026-12-01":
+     * an organisation's own verification is shown as such, never as a bundled value.
+     */
+    verifiedBy: z.string().trim().min(1).max(200).optional(),
   })
   .refine((v) => v.from === null || v.to === null || v.from <= v.to, { message: '"to" is before "from"' })
   .refine((v) => v.value !== null || v.status !== 'verified', { message: 'a verified value needs a number' })
@@ -70,10 +77,13 @@ export const CpvEntry = z
     from: isoDate,
     to: isoDate.nullable(),
     status: VerificationStatus,
-    reference: Reference,
+    /** When the entry's own legal reference differs from its list's. */
+    reference: Reference.optional(),
+    /** What confirmed the entry (required for a verified entry). */
     sources: z.array(Reference).optional(),
     note: z.string().optional(),
   })
+  .refine((e) => e.status !== 'verified' || (e.sources?.length ?? 0) > 0, { message: 'a verified entry names the source that confirmed it' })
   .refine((e) => {
     const m = CPV_ENTRY_CODES.exec(e.codes);
     return !m?.[2] || m[1]!.slice(0, 8) <= m[2].slice(0, 8);
@@ -121,7 +131,7 @@ export type InclusiveCategory = z.infer<typeof InclusiveCategory>;
 export const CpvData = z.object({
   divisions: z.array(CpvDivisionRule).optional(),
   socialServices: z
-    .object({ title: z.string(), reference: Reference, entries: z.array(CpvEntry).min(1) })
+    .object({ title: z.string(), reference: Reference, note: z.string().optional(), entries: z.array(CpvEntry).min(1) })
     .optional(),
   vatCategories: z.record(z.string(), VatCategory).optional(),
   inclusiveCategories: z.array(InclusiveCategory).optional(),
@@ -161,21 +171,37 @@ export const RulePack = z
   .refine(
     (pack) => Object.values(pack.cpv?.vatCategories ?? {}).every((c) => c.parameters.every((p) => p in pack.parameters)),
     { message: 'a VAT category names a parameter the pack does not have' },
-  );
+  )
+  .superRefine((pack, ctx) => {
+    for (const issue of packConsistencyIssues(pack)) {
+      ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message, params: { messageKey: issue.messageKey, ...issue.params } });
+    }
+  });
 export type RulePack = z.infer<typeof RulePack>;
 export type Jurisdiction = RulePack['jurisdiction'];
 
 export interface PackIssue {
   readonly path: string;
+  /** English; front ends show `messageKey` with `params` in the user's language. */
   readonly message: string;
+  /** `rulepack.issue.*`: a bounds, order or overlap problem naming its rule ids, or `rulepack.issue.schema`. */
+  readonly messageKey: string;
+  readonly params: MessageParams;
+}
+
+function packIssue(issue: z.core.$ZodIssue): PackIssue {
+  const path = issue.path.map(String).join('.');
+  const params = issue.code === 'custom' ? (issue.params as Record<string, MessageParams[string]> | undefined) : undefined;
+  if (params && typeof params.messageKey === 'string') {
+    const { messageKey, ...rest } = params;
+    return { path, message: issue.message, messageKey, params: rest };
+  }
+  return { path, message: issue.message, messageKey: 'rulepack.issue.schema', params: { path: path || '(root)', detail: issue.message } };
 }
 
 /** Validates a pack read from a file, storage or an intranet URL. Never throws. */
 export function parseRulePack(data: unknown): { ok: true; pack: RulePack } | { ok: false; issues: PackIssue[] } {
   const result = RulePack.safeParse(data);
   if (result.success) return { ok: true, pack: result.data };
-  return {
-    ok: false,
-    issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  };
+  return { ok: false, issues: result.error.issues.map(packIssue) };
 }

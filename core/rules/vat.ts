@@ -91,18 +91,36 @@ function allRates(pack: RulePack, date: IsoDate): VatRateCandidate[] {
 /**
  * The VAT rates a purchase may carry under `pack` at `date`. With a CPV code whose category has one
  * verified rate, that rate alone (`certain`); otherwise the candidates, standard rate among them.
- * Works without a CPV code are taken as construction (standard rate) only when the pack maps CPV 45.
+ * Works without a CPV code take the category of CPV 45 (construction: the standard rate), as the pack maps it.
  */
 export function vatRatesFor(pack: RulePack, date: IsoDate, purchase: { readonly cpv?: string | null; readonly kind?: ContractKind | null }): VatRates {
   const code = purchase.cpv ? cpvDigits(purchase.cpv) : null;
   const found = code !== null ? categoryOf(code, pack) : purchase.kind === 'works' ? categoryOf('45000000', pack) : null;
-  if (found === null) {
-    return { rates: allRates(pack, date), certain: false, reason: code === null ? 'no-cpv' : 'cpv-not-mapped', category: null, evidence: null };
+  const evidence = code !== null && found !== null ? { code, prefix: found.prefix } : null;
+  const rates = ratesByCategory(pack, date, found?.name ?? null, code === null ? 'no-cpv' : 'cpv-not-mapped');
+  return evidence ? { ...rates, evidence } : rates;
+}
+
+/** Packs are immutable once loaded: the rates of a category at a date are worked out once. */
+const memo = new WeakMap<RulePack, Map<string, VatRates>>();
+
+function ratesByCategory(pack: RulePack, date: IsoDate, name: string | null, unknown: 'no-cpv' | 'cpv-not-mapped'): VatRates {
+  let byKey = memo.get(pack);
+  if (!byKey) memo.set(pack, (byKey = new Map()));
+  const key = `${date}|${name ?? unknown}`;
+  let result = byKey.get(key);
+  if (!result) {
+    result = uncachedRates(pack, date, name, unknown);
+    byKey.set(key, result);
   }
-  const category = pack.cpv!.vatCategories![found.name]!;
-  const rates = distinctRates(category.parameters.flatMap((p) => ratesOf(pack, p, found.name, date)));
-  const evidence = code !== null ? { code, prefix: found.prefix } : null;
-  if (rates.length === 0) return { rates: allRates(pack, date), certain: false, reason: 'rate-missing', category: found.name, evidence };
+  return result;
+}
+
+function uncachedRates(pack: RulePack, date: IsoDate, name: string | null, unknown: 'no-cpv' | 'cpv-not-mapped'): VatRates {
+  if (name === null) return { rates: allRates(pack, date), certain: false, reason: unknown, category: null, evidence: null };
+  const category = pack.cpv!.vatCategories![name]!;
+  const rates = distinctRates(category.parameters.flatMap((p) => ratesOf(pack, p, name, date)));
+  if (rates.length === 0) return { rates: allRates(pack, date), certain: false, reason: 'rate-missing', category: name, evidence: null };
   const certain = rates.length === 1 && rates[0]!.status === 'verified';
-  return { rates, certain, reason: certain ? 'category-from-cpv' : 'category-rate-unsure', category: found.name, evidence };
+  return { rates, certain, reason: certain ? 'category-from-cpv' : 'category-rate-unsure', category: name, evidence: null };
 }

@@ -4,10 +4,20 @@
  */
 import { addDays, isIsoDate, type IsoDate } from '../dates.ts';
 import { foldedWords } from '../registry/normalise.ts';
+import { headerSaysPercent, readSharePercent, type ShareReading } from '../value/share.ts';
 import type { CellError, CellValue } from './types.ts';
 
 export function isCellError(cell: CellValue | undefined): cell is CellError {
   return typeof cell === 'object' && cell !== null;
+}
+
+// Excel's error values: Office.js `range.values` gives them as these strings.
+const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!|EXTERNAL!|PYTHON!)$/;
+
+/** The error a cell holds: a CellError's, or an Excel error value given as text (`#DIV/0!`); else null. */
+export function cellErrorOf(cell: CellValue | undefined): string | null {
+  if (isCellError(cell)) return cell.error;
+  return typeof cell === 'string' && EXCEL_ERROR.test(cell.trim()) ? cell.trim() : null;
 }
 
 /** A cell as text; an error cell gives its error text (`#REF!`), never a value. */
@@ -81,16 +91,16 @@ export function cellCpvCodes(cell: CellValue | undefined): string[] {
   return Array.from(cellText(cell).matchAll(CPV), (m) => m[1] ?? '').filter((c) => c !== '');
 }
 
-/** A percentage cell: 35, "35 %", "35,5", or 0.35 as Excel stores a cell formatted as percent. */
-export function cellPercent(cell: CellValue | undefined): number | null {
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell) || cell < 0 || cell > 100) return null;
-    return cell <= 1 && cell > 0 ? Math.round(cell * 100_000) / 1000 : cell;
-  }
-  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/.exec(cellText(cell));
-  if (!m?.[1]) return null;
-  const n = Number(m[1].replace(',', '.'));
-  return n <= 100 ? n : null;
+/**
+ * A share cell in percent (0–100), read the same whether it holds a number or text (see
+ * core/value/share.ts): 35, "35 %", "29,9", 1 → 1 %; a fraction such as 0.3 (Excel's form of a cell
+ * formatted as 30 %) → 30 %, unless `header` or the cell says % (then 0.3 %). readSharePercent tells
+ * which reading was taken, for a finding.
+ */
+export function cellPercent(cell: CellValue | undefined, header?: string | null): ShareReading | null {
+  if (typeof cell !== 'number' && typeof cell !== 'string') return null;
+  const reading = readSharePercent(cell, headerSaysPercent(header));
+  return reading && reading.percent >= 0 && reading.percent <= 100 ? reading : null;
 }
 
 const MONTHS: Readonly<Record<string, number>> = {

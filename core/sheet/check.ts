@@ -20,6 +20,8 @@ import { readSheetLayout } from './read/layout.ts';
 import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
 import type { RulePack } from '../rules/schema.ts';
+import { contractKindFromCpv } from '../rules/cpv-kind.ts';
+import type { IsoDate } from '../dates.ts';
 import type { CellValue, ColumnMapping, RowResult, SheetCells, SheetCheckOptions, SheetReport, SkippedRow } from './types.ts';
 
 const TOTAL_LABELS = new Set(['sum', 'sum totalt', 'totalt', 'total', 'totals', 'summa', 'summa totalt', 'i alt', 'totalsum', 'totalsumma', 'grand total', 'subtotal', 'delsum', 'delsumma', 'sum i alt', 'totalt i alt']);
@@ -46,7 +48,7 @@ function totalsRowLabel(cells: readonly CellValue[], columns: ColumnMapping): st
   const label = totalsLabel(cells[at]);
   if (label === null) return null;
   const mapped = new Set(Object.values(columns));
-  const otherText = cells.some((c, i) => i !== at && mapped.has(i) && typeof c === 'string' && c.trim() !== '');
+  const otherText = cells.some((c, i) => i !== at && i !== columns.value && mapped.has(i) && typeof c === 'string' && c.trim() !== '');
   return otherText ? null : label;
 }
 
@@ -78,7 +80,13 @@ function result(row: CheckedRow): RowResult {
   };
 }
 
-function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years'): CellReaders {
+/** A two-argument reader cached per (key, date): CPV codes and dates repeat down a sheet. */
+function memoizedByDate<V>(read: (key: string, date: IsoDate) => V): (key: string, date: IsoDate) => V {
+  const cached = memoized((both: string) => read(both.slice(11), both.slice(0, 10)));
+  return (key, date) => cached(`${date}|${key}`);
+}
+
+function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years', shareHeader: string | null): CellReaders {
   return {
     date: memoized(readDateCell),
     yesNo: memoized(yesNo),
@@ -88,8 +96,8 @@ function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUn
     duration: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: durationUnit })),
     options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit })),
     orgnr: memoized((raw: string) => parseOrgnr(raw)),
-    percent: memoized(cellPercent),
-    kindOfCpv: () => (pack ? null : null),
+    percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
+    kindOfCpv: memoizedByDate((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
   };
 }
 
@@ -104,7 +112,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     locale: options.jurisdiction === 'NO' ? 'nb' : 'sv',
     currency: pack.currency,
     delimitedText: options.delimitedText === true,
-    read: cellReaders(pack, layout.durationUnit.value, layout.optionsUnit.value),
+    read: cellReaders(pack, layout.durationUnit.value, layout.optionsUnit.value, layout.columns.share === undefined ? null : (layout.headers[layout.columns.share] ?? null)),
   };
   const judgeCtx: JudgeContext = {
     jurisdiction: options.jurisdiction,

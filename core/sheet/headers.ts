@@ -18,7 +18,7 @@ export const HEADER_SEARCH_ROWS = 20;
 const ROLE_WORDS: readonly (readonly [ColumnRole, readonly string[]])[] = [
   ['orgnr', ['org nr', 'orgnr', 'org no', 'orgno', 'org number', 'organisasjonsnummer', 'organisationsnummer', 'organisation number', 'organization number', 'organisasjonsnr', 'organisationsnr', 'foretaksnummer', 'vat number']],
   ['share', ['andel', 'share', 'malgruppe*', 'malgrupp*']],
-  ['value', ['verdi', 'varde', 'value', 'belop', 'sum', 'kostnad', 'cost', 'amount', 'pris', 'price', 'kontraktsvarde', 'kontraktsverdi', 'avtalsvarde', 'avtaleverdi', 'arsverdi', 'arsvarde', 'budsjett', 'budget', 'estimat*', 'anslatt', 'beraknat', 'berakn*', 'uppskatt*', 'omfang', 'omsetning', 'volum', 'volym']],
+  ['value', ['verdi', 'varde', 'value', 'belop', 'belopp', 'sum', 'kostnad', 'cost', 'amount', 'pris', 'price', 'kontraktsvarde', 'kontraktsverdi', 'avtalsvarde', 'avtaleverdi', 'arsverdi', 'arsvarde', 'budsjett', 'budget', 'estimat*', 'anslatt', 'beraknat', 'berakn*', 'uppskatt*', 'omfang', 'omsetning', 'volum', 'volym']],
   ['vat', ['mva', 'moms', 'vat', 'merverdiavgift', 'mervardesskatt']],
   ['reserved', ['reservert', 'reserverad', 'reserverat', 'reserved', 'reservasjon', 'reservation']],
   ['buyerKind', ['buyer kind', 'buyer type', 'oppdragsgivertype', 'type oppdragsgiver', 'myndighetstyp', 'typ av myndighet', 'virksomhetstype', 'sektor', 'sector', 'statlig kommunal', 'stat kommun']],
@@ -132,7 +132,7 @@ export interface ValueCandidate {
 const UNIT_PRICE = ['enhetspris', 'a pris', 'apris', 'styckpris', 'stykkpris', 'timepris', 'timpris', 'unit price', 'unit cost', 'price per', 'pris per', 'pris pr', 'per stk', 'per styck', 'per enhet', 'per time', 'per timme', 'per hour', 'hourly', 'per unit', 'pr stk', 'pr enhet', 'pr time'].map((p) => ({ words: p.split(' ') }));
 const QUANTITY = ['antall', 'antal', 'mengde', 'kvantitet', 'quantity', 'qty', 'stk', 'styck', 'units'].map((p) => ({ words: [p] }));
 const TOTAL_VALUE = ['estimert', 'estimat*', 'anslatt', 'beraknat', 'berakn*', 'uppskatt*', 'avtaleverdi', 'avtalsvarde', 'kontraktsverdi', 'kontraktsvarde', 'totalverdi', 'totalvarde', 'total', 'totalt', 'sum', 'summa', 'samlet', 'samlat', 'sammanlagt'].map((p) => ({ words: [p] }));
-const PLAIN_VALUE = ['verdi', 'varde', 'value', 'belop', 'amount', 'kostnad', 'kostnader', 'cost', 'costs', 'budsjett', 'budget', 'arsverdi', 'arsvarde'].map((p) => ({ words: [p] }));
+const PLAIN_VALUE = ['verdi', 'varde', 'value', 'belop', 'belopp', 'amount', 'kostnad', 'kostnader', 'cost', 'costs', 'budsjett', 'budget', 'arsverdi', 'arsvarde'].map((p) => ({ words: [p] }));
 
 /** Every column of the header row that could hold the value, ranked (a unit price never outranks a value). */
 export function valueCandidates(row: readonly CellValue[]): ValueCandidate[] {

@@ -7,6 +7,8 @@
 import type { Translate } from '../i18n/index.ts';
 import { findOrgnrs, formatOrgnr } from '../orgnr/index.ts';
 import type { BuyerKind, PurchaseJurisdiction } from '../rules/regime.ts';
+import { detectHeader } from './headers.ts';
+import type { CellValue } from './types.ts';
 
 export interface PlacedText {
   readonly text: string;
@@ -42,7 +44,7 @@ const BUYER_PATTERNS: readonly { kind: BuyerKind; label: string; pattern: RegExp
   { kind: 'municipal', label: '… fylkeskommune', pattern: words('fylkeskommunes?') },
   { kind: 'municipal', label: '… kommune', pattern: words('kommunes?') },
   { kind: 'municipal', label: '… kommun', pattern: words('kommuns?') },
-  { kind: 'municipal', label: 'Region …', pattern: new RegExp(`(?<!${L})Region\\s+\\p{Lu}`, 'u') },
+  { kind: 'municipal', label: 'Region …', pattern: new RegExp(`(?<!${L})(?:Region|REGION)\\s+\\p{Lu}`, 'u') },
   { kind: 'municipal', label: '… landsting', pattern: words('landstinget|landsting') },
 ];
 
@@ -196,4 +198,28 @@ export function describeBuyerInference(t: Translate, inference: BuyerInference):
   }
   const of = (kind: BuyerKind) => inference.evidence.filter((e) => e.kind === kind).map((e) => `"${e.text}" (${e.where})`).join(', ');
   return t('infer.buyer.conflict', { state: of('state'), municipal: of('municipal') });
+}
+
+/** Cells sampled from a sheet as jurisdiction evidence: enough to see its org numbers and currency words. */
+const SAMPLE_ROWS = 200;
+
+/**
+ * The jurisdiction a sheet's own cells point to: its header row (found without any jurisdiction),
+ * the title rows above it, the tab name, and the first rows' cells (org numbers, currency words).
+ */
+export function inferSheetJurisdiction(cells: readonly (readonly CellValue[])[], options: { readonly sheetName?: string | null; readonly lang?: string | null }): JurisdictionInference {
+  const header = detectHeader(cells);
+  const text = (c: CellValue | undefined) => (typeof c === 'string' ? c : typeof c === 'number' ? String(c) : '');
+  const headerIndex = Math.max(header.index, 0);
+  const sampleCells: string[] = [];
+  for (let i = headerIndex + 1; i < Math.min(cells.length, headerIndex + 1 + SAMPLE_ROWS); i++) for (const c of cells[i] ?? []) if (text(c) !== '') sampleCells.push(text(c));
+  const titleTexts: string[] = [];
+  for (let i = 0; i < headerIndex; i++) for (const c of cells[i] ?? []) if (text(c) !== '') titleTexts.push(text(c));
+  return inferJurisdiction({
+    headers: header.index < 0 ? [] : (cells[header.index] ?? []).map(text).filter(Boolean),
+    sampleCells,
+    tabName: options.sheetName ?? null,
+    titleTexts,
+    lang: options.lang ?? null,
+  });
 }

@@ -5,3 +5,4 @@ export * from './format.ts';
 export * from './duration.ts';
 export * from './aggregate.ts';
 export * from './estimate.ts';
+export * from './share.ts';

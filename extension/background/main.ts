@@ -8,6 +8,7 @@ import { registryToSnapshot } from '../shared/registry-snapshot.ts';
 import { lookupBrreg } from './brreg.ts';
 import { forgetPage, pageStatus, recordPage } from './page-badge.ts';
 import { REFRESH_ALARM, refreshFromUrl, scheduleRefresh } from './registry-refresh.ts';
+import { installRulePackRefresh } from './rule-pack-refresh.ts';
 import { clearStore, currentRegistry, importIntoStore, registryIndex, registryStatus } from './registry-store.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { syncSiteScripts } from './site-scripts.ts';
@@ -83,3 +84,4 @@ browser.storage.onChanged.addListener((changes, area) => {
 
 void syncSiteScripts();
 void scheduleRefresh();
+installRulePackRefresh();

@@ -3,6 +3,7 @@ import { assessNotice, noticeJson, readNotice, type Registry } from '../../core/
 import type { ResponseOf } from '../shared/messages.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { registryIndex } from './registry-store.ts';
+import { currentRuleSet } from './rule-pack-refresh.ts';
 import { tedXmlUrl } from './ted-url.ts';
 
 const TIMEOUT_MS = 15_000;
@@ -16,6 +17,6 @@ export async function fetchTedNotice(publicationNumber: string, registry: Regist
   if (!response.ok) return { ok: false, code: 'http-error' };
   const read = readNotice(await response.text());
   if (!read.ok) return { ok: false, code: 'unreadable', messageKey: read.error.messageKey };
-  const assessment = assessNotice(read.notice, registry ? { lookup: registryIndex(registry), provenance: registry.provenance } : null);
+  const assessment = assessNotice(read.notice, registry ? { lookup: registryIndex(registry), provenance: registry.provenance } : null, await currentRuleSet());
   return { ok: true, notice: noticeJson(read.notice, assessment), url };
 }

@@ -6,6 +6,7 @@ import { sendMessage } from '../shared/messaging.ts';
 import { pageLanguage } from '../ui/language.ts';
 import { PreferencesSection } from './preferences-section.tsx';
 import { RegistrySection } from './registry-section.tsx';
+import { RulePackSection } from './rulepack-section.tsx';
 import { SitesSection } from './sites-section.tsx';
 import { SourcesSection } from './sources-section.tsx';
 import { UrlSection } from './url-section.tsx';
@@ -38,6 +39,7 @@ export function Options() {
       <h1>{t('extension.options.title')}</h1>
       <RegistrySection status={status} t={t} onChange={reload} />
       <UrlSection settings={settings} status={status} lang={lang} t={t} onChange={reload} />
+      <RulePackSection lang={lang} t={t} />
       <PreferencesSection settings={settings} t={t} onChange={reload} />
       <SitesSection t={t} />
       <SourcesSection status={status} t={t} />

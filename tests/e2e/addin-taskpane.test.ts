@@ -9,15 +9,25 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, checkSheet, readSheetCsv, type CellValue } from '../../core/index.ts';
+import { DEFAULT_RULES, checkSheet, readSheetCsv, setRuleValue, type CellValue, type RulePack } from '../../core/index.ts';
 import { readXlsxCells } from '../../cli/xlsx.ts';
 import { startServer } from '../../scripts/serve-addin.mjs';
 import { docxText, personalNumbersIn } from '../support/docx-text.ts';
 import { REPO_ROOT } from '../support/paths.ts';
+import { startHttpsServer } from './support/https-server.ts';
 
 const FAKE_OFFICE = resolve(REPO_ROOT, 'dist/fake-office/fake-office.js');
 const SHEET = 'Innkjøpsplan';
 const cells = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+
+/** The Norwegian pack with the 2026 EEA threshold for other authorities (NOK 2 500 000) verified by an organisation (a test). */
+function organisationPack(version: string): RulePack {
+  const reference = { title: 'TEST: Lovdata, anskaffelsesforskriften § 5-3', url: 'https://lovdata.no/test' };
+  const change = { value: 2_500_000, from: '2026-04-21', to: null, status: 'verified', verifiedBy: 'TEST: Juridisk avdeling', reference } as const;
+  const outcome = setRuleValue({ ...DEFAULT_RULES.NO, version }, 'NO-EEA-2026-OTHER', change, '2026-11-30');
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+  return outcome.pack;
+}
 
 let server: Server;
 let browser: Browser;
@@ -31,8 +41,13 @@ interface WorkbookView {
   selection: { sheet: string; address: string } | null;
 }
 
-async function openPane(displayLanguage = 'nb-NO', excelApi = '1.6', sheet: { name: string; cells: CellValue[][] } = { name: SHEET, cells }): Promise<Page> {
-  const page = await browser.newPage();
+async function openPane(
+  displayLanguage = 'nb-NO',
+  excelApi = '1.6',
+  sheet: { name: string; cells: CellValue[][] } = { name: SHEET, cells },
+  context: { newPage(): Promise<Page> } = browser,
+): Promise<Page> {
+  const page = await context.newPage();
   const install = `;FakeOffice.install(${JSON.stringify({ sheets: { [sheet.name]: sheet.cells, Notater: [['Egne notater']] }, active: sheet.name, displayLanguage, excelApi })});`;
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(FAKE_OFFICE, 'utf8') + install }));
   await page.goto(`${base}/taskpane.html`);
@@ -201,6 +216,30 @@ describe('task pane on a fake Excel', () => {
     await page.close();
   });
 
+  it('keeps the previous registry and says so when the browser storage is full', async () => {
+    const page = await openPane('en-GB');
+    await page.setInputFiles('#registry-file', resolve(REPO_ROOT, 'tests/fixtures/sheet/registry.csv'));
+    await page.waitForFunction(() => /suppliers from/.test(document.getElementById('registry-state')?.textContent ?? ''));
+    const loaded = await page.textContent('#registry-state');
+    const stored = await page.evaluate(() => localStorage.getItem('inkludo.registry'));
+    // From here on the storage is full, as a browser says it: a QuotaExceededError from setItem.
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const other = '# source: Other list\n# retrieved: 2026-10-01\norgnr;name;kind\n100427311;Demo Vekst AS;amb\n';
+    await page.setInputFiles('#registry-file', { name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from(other) });
+    await page.waitForSelector('#registry-problems[role="alert"]');
+    expect(await page.textContent('#registry-problems')).toContain('storage for the add-in is full');
+    expect(await page.textContent('#registry-state')).toBe(loaded);
+    expect(await page.evaluate(() => localStorage.getItem('inkludo.registry'))).toBe(stored);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says in the user language when Excel is too old, and offers no check', async () => {
     const page = await openPane('nb-NO', '1.5');
     expect(await page.textContent('[role="alert"]')).toContain('krever Excel API 1.6');
@@ -234,10 +273,8 @@ describe('task pane on a fake Excel', () => {
     await check(page);
     expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III'); // NOK 2 400 000 ≥ 2 300 000 (bundled, verified)
     // An organisation that has checked the 2026 EEA threshold (NOK 2 500 000) marks it verified in its own pack.
-    const own = structuredClone(DEFAULT_RULES.NO);
-    const values = own.parameters['eea-threshold-other']!.values as { id: string; status: string }[];
-    values.find((v) => v.id === 'NO-EEA-2026-OTHER')!.status = 'verified';
-    await page.setInputFiles('#rulepack-file', { name: 'no-own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...own, version: 'own-1' })) });
+    const own = organisationPack('own-1');
+    await page.setInputFiles('#rulepack-file', { name: 'no-own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
     await page.waitForFunction(() => /own-1/.test(document.getElementById('rulepack-state')?.textContent ?? ''));
     await check(page);
     expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-II');
@@ -251,6 +288,62 @@ describe('task pane on a fake Excel', () => {
     await check(page);
     expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III');
     await page.close();
+  });
+  it("fetches the organisation's pack from its https address: ETag 304, a broken pack and a wrong-jurisdiction pack keep the last good one", async () => {
+    let served: 'good' | 'broken' | 'sweden' = 'good';
+    const seen: (string | null)[] = [];
+    const cors = { 'Access-Control-Allow-Origin': base, 'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since', 'Access-Control-Expose-Headers': 'ETag, Last-Modified' };
+    const packs = await startHttpsServer((request, response, url) => {
+      if (url.pathname !== '/inkludo/no.json') return void response.writeHead(404, cors).end();
+      if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
+      seen.push(request.headers['if-none-match'] ?? null);
+      const etag = `"${served}"`;
+      if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { ...cors, ETag: etag }).end();
+      const body = served === 'good' ? JSON.stringify(organisationPack('org-1')) : served === 'broken' ? '{"schema": "inkludo.rulepack/1"' : JSON.stringify(DEFAULT_RULES.SE);
+      response.writeHead(200, { ...cors, 'content-type': 'application/json', ETag: etag }).end(body);
+    });
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    try {
+      const address = `https://127.0.0.1:${packs.port}/inkludo/no.json`;
+      const page = await openPane('en-US', '1.6', undefined, context);
+      await check(page);
+      expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III'); // bundled: NOK 2 400 000 ≥ 2 300 000
+
+      await page.selectOption('#rulepack-source-country', 'NO');
+      await page.fill('#rulepack-source-url', address);
+      await page.click('text=Save rule pack address');
+      const source = page.locator('#rulepack-sources li[data-jurisdiction="NO"]');
+      await source.getByText(`Rules: Norway, organisation pack from ${address}, verified by TEST: Juridisk avdeling, fetched`).waitFor();
+      await check(page);
+      expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-II'); // the organisation's verified NOK 2 500 000
+
+      // Opened again the same day: the stored pack is used and not fetched again (once a day).
+      await page.reload();
+      await page.waitForSelector('#check');
+      await source.getByText('verified by TEST: Juridisk avdeling').waitFor();
+      expect(seen).toEqual([null]);
+
+      await source.getByRole('button', { name: 'Fetch the rule pack now' }).click();
+      await source.getByText(/: unchanged\./).waitFor();
+      expect(seen).toEqual([null, '"good"']);
+
+      for (const [mode, reason] of [['broken', 'the file is not JSON'], ['sweden', 'the pack is not valid']] as const) {
+        served = mode;
+        await source.getByRole('button', { name: 'Fetch the rule pack now' }).click();
+        await source.getByText(`failed: ${reason}. The last good pack is kept.`).waitFor();
+        await check(page);
+        expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-II');
+      }
+      await source.getByText('This pack is for SE, but the address is set for NO: it was not used.').waitFor();
+      await source.getByText('verified by TEST: Juridisk avdeling').waitFor();
+
+      await source.getByRole('button', { name: 'Remove the address for Norway' }).click();
+      await check(page);
+      expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III');
+    } finally {
+      await context.close();
+      await packs.close();
+    }
   });
 });
 

@@ -46,7 +46,7 @@ describe('bad input: a clear message in the chosen language and exit code 2', ()
     [['rules', '-j', 'NO', '--date', '2026-02-30', '--lang', 'sv'], '”2026-02-30” är inte ett datum. Skriv det som ÅÅÅÅ-MM-DD.'],
     [['classify', '12abc', '-j', 'NO', '--lang', 'en'], 'The value "12abc" could not be read as an amount.'],
     [['frobnicate', '--lang', 'en'], 'Unknown command "frobnicate". Run inkludo --help for the list.'],
-    [['rules', '--bogus', '--lang', 'en'], 'Bad input: '],
+    [['rules', '--bogus', '--lang', 'en'], 'Unknown option --bogus. Run inkludo rules --help for the options.'],
     [['rules', '--lang', 'de'], '"de" is not allowed for --lang. Choose one of: nb, sv, en.'],
   ])('%j', async (argv, message) => {
     const r = await cli(...argv);
@@ -101,15 +101,17 @@ describe('--rules: an organisation loads its own rule pack at run time', () => {
     const { tmpdir } = await import('node:os');
     const { DEFAULT_RULES } = await import('../../core/index.ts');
     const dir = mkdtempSync(resolve(tmpdir(), 'inkludo-pack-'));
-    const own = structuredClone(DEFAULT_RULES.NO) as unknown as { parameters: Record<string, { values: { id: string; status: string }[] }> };
-    own.parameters['lower-threshold']!.values.find((v) => v.id === 'NO-LOW-2026')!.status = 'verified';
+    const own = structuredClone(DEFAULT_RULES.NO) as unknown as { parameters: Record<string, { values: { id: string; status: string; to: string | null; verifiedBy?: string }[] }> };
+    const values = own.parameters['lower-threshold']!.values;
+    Object.assign(values.find((v) => v.id === 'NO-LOW-2026')!, { status: 'verified', verifiedBy: 'Test: legal department' });
+    values.find((v) => v.id === 'NO-LOW-100K')!.to = '2026-06-30';
     const good = resolve(dir, 'no-2026.json');
     writeFileSync(good, JSON.stringify(own));
     const bundled = JSON.parse((await cli('classify', '400000', '-j', 'NO', '--date', '2026-08-01', '--json')).out) as { regime: string };
     expect(bundled.regime).toBe('NO-PART-I');
     const withPack = JSON.parse((await cli('classify', '400000', '-j', 'NO', '--date', '2026-08-01', '--rules', good, '--json')).out) as { regime: string; ruleIds: string[] };
     expect(withPack).toMatchObject({ regime: 'NO-EXEMPT', ruleIds: ['NO-LOW-2026'] });
-    expect((await cli('rules', '-j', 'NO', '--date', '2026-08-01', '--rules', good, '--lang', 'en')).out).toMatch(/\[verified\] NO-LOW-2026: 500,000 NOK .* in force/);
+    expect((await cli('rules', '-j', 'NO', '--date', '2026-08-01', '--rules', good, '--lang', 'en')).out).toMatch(/\[verified by Test: legal department\] NO-LOW-2026: 500,000 NOK .* in force/);
 
     const broken = resolve(dir, 'broken.json');
     writeFileSync(broken, JSON.stringify({ ...own, schema: 'something else' }));

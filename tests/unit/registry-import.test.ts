@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasMessage, importRegistry, luhnValid, type ImportOptions, type LineIssue, type Registry } from '../../core/index.ts';
+import { hasMessage, importRegistry, type ImportOptions, type LineIssue, type Registry } from '../../core/index.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const FIXTURES = resolve(REPO_ROOT, 'tests/fixtures/registry');
@@ -127,8 +127,8 @@ describe('CSV quoting and line numbers', () => {
     expect(summary(failures(csv))).toEqual([[6, 'name', 'name-missing']]);
   });
 
-  it('skips blank rows, rows of empty cells and # comment rows without losing count', () => {
-    const csv = `# source: S\n# retrieved: 2026-10-01\n\norgnr;name\n;\n# a comment\n${NO_A};A\n\n${NO_B};B\n12;C\n`;
+  it('skips blank rows and rows of empty cells without losing count', () => {
+    const csv = `# source: S\n# retrieved: 2026-10-01\n\norgnr;name\n;\n\n${NO_A};A\n\n${NO_B};B\n12;C\n`;
     expect(summary(failures(csv, {}))).toEqual([[10, 'orgnr', 'orgnr-invalid']]);
   });
 
@@ -198,12 +198,6 @@ describe('CSV headers in English, Norwegian and Swedish', () => {
   });
 });
 
-// A Swedish personal identity number shape: Luhn-valid, third digit below 2.
-const PERSONAL = (() => {
-  for (let d = 0; d < 10; d++) if (luhnValid(`811218987${d}`)) return `811218-987${d}`;
-  throw new Error('no check digit');
-})();
-
 describe('every row error, with its line number and column', () => {
   const header = 'orgnr;name;kind;share_percent;share_denominator;share_as_of;purpose_attested;regions;categories;source_url;retrieved;expires';
   const good = `${NO_A};Demo Vekst AS;amb;45;employees;2026-06-30;yes;1804;9091;;;`;
@@ -212,7 +206,6 @@ describe('every row error, with its line number and column', () => {
     ['letters in the number', `ABC-123;A;;;;;;;;;;`, 'orgnr', 'orgnr.problem.not-numeric', { raw: 'ABC-123' }],
     ['wrong length', `1234567;A;;;;;;;;;;`, 'orgnr', 'orgnr.problem.length', { raw: '1234567' }],
     ['missing number', `;A;;;;;;;;;;`, 'orgnr', 'orgnr.problem.empty', { raw: '' }],
-    ['personal identity number', `${PERSONAL};A;;;;;;;;;;`, 'orgnr', 'orgnr.problem.personal-number', { raw: PERSONAL }],
     ['missing name', `${NO_B};  ;;;;;;;;;;`, 'name', 'registry.issue.name-missing', { field: 'name', value: '' }],
     ['unknown kind', `${NO_B};A;bedrift;;;;;;;;;`, 'kind', 'registry.issue.kind-unknown', { field: 'kind', value: 'bedrift' }],
     ['share above 100', `${NO_B};A;;130;employees;2026-01-01;;;;;;`, 'share_percent', 'registry.issue.share-out-of-range', { field: 'share_percent', value: '130' }],
@@ -373,10 +366,13 @@ describe('warnings: values kept as given', () => {
     ]);
   });
 
-  it('a share written as a fraction', () => {
-    const { registry, warnings } = imported(`orgnr;name;andel;grunnlag;per dato\n${NO_A};A;0,35;ansatte;2026-01-01\n`);
-    expect(registry.suppliers[0]?.share?.percent).toBe(0.35);
-    expect(warnings.map((w) => [w.line, w.code, w.params])).toEqual([[2, 'share-looks-like-fraction', { value: 0.35, percent: 35 }]]);
+  it('a share written as a fraction: read as Excel stores a percentage unless the header says %', () => {
+    const plain = imported(`orgnr;name;andel;grunnlag;per dato\n${NO_A};A;0,35;ansatte;2026-01-01\n`);
+    expect(plain.registry.suppliers[0]?.share?.percent).toBe(35);
+    expect(plain.warnings.map((w) => [w.line, w.code, w.params])).toEqual([[2, 'share-read-as-fraction', { value: '0,35', percent: 35 }]]);
+    const percent = imported(`orgnr;name;andel (%);grunnlag;per dato\n${NO_A};A;0,35;ansatte;2026-01-01\n`);
+    expect(percent.registry.suppliers[0]?.share?.percent).toBe(0.35);
+    expect(percent.warnings.map((w) => [w.line, w.code, w.params])).toEqual([[2, 'share-looks-like-fraction', { value: 0.35, percent: 35 }]]);
   });
 });
 

@@ -111,8 +111,10 @@ describe('social and other specific services (Annex XIV / FOA / LOU bilaga 2)', 
     expect(codes('NO')).toEqual(codes('EU'));
     expect(codes('SE')).toEqual(codes('EU'));
     for (const j of JURISDICTIONS) {
-      for (const e of DEFAULT_RULES[j].cpv!.socialServices!.entries) {
-        expect(e.reference.url).toMatch(/^https:\/\//);
+      const list = DEFAULT_RULES[j].cpv!.socialServices!;
+      expect(list.reference.url).toMatch(/^https:\/\//);
+      expect(list.note).toMatch(/never applied/);
+      for (const e of list.entries) {
         if (e.status === 'verified') expect(e.sources?.length).toBeGreaterThan(0);
         const [low, high] = entrySpan(e);
         expect(low <= high).toBe(true);
@@ -134,6 +136,13 @@ describe('pack validation of the CPV data', () => {
     ['8500000-9', false],
     ['85000000-9 til 85323000-9', false],
   ])('%s accepted: %s', (codes, ok) => expect(withEntry(codes).ok).toBe(ok));
+
+  it('refuses a verified entry without the source that confirmed it', () => {
+    const pack = structuredClone(DEFAULT_RULES.EU) as unknown as { cpv: { socialServices: { entries: { status: string; sources?: unknown }[] } } };
+    const entry = pack.cpv.socialServices.entries.find((e) => e.status === 'verified')!;
+    delete entry.sources;
+    expect(parseRulePack(pack)).toMatchObject({ ok: false, issues: [{ message: 'a verified entry names the source that confirmed it' }] });
+  });
 
   it('refuses a VAT category naming a missing parameter', () => {
     const pack = structuredClone(DEFAULT_RULES.NO) as unknown as { cpv: { vatCategories: Record<string, { parameters: string[] }> } };

@@ -36,8 +36,9 @@ describe('rule packs', () => {
 
   it('an organisation can load its own pack: e.g. the 500 000 threshold once checked in Lovdata', () => {
     const own = structuredClone(DEFAULT_RULES.NO);
-    const values = own.parameters['lower-threshold']!.values as { id: string; status: string }[];
-    values.find((v) => v.id === 'NO-LOW-2026')!.status = 'verified';
+    const values = own.parameters['lower-threshold']!.values as { id: string; status: string; to: string | null; verifiedBy?: string }[];
+    Object.assign(values.find((v) => v.id === 'NO-LOW-2026')!, { status: 'verified', verifiedBy: 'Test: legal department' });
+    values.find((v) => v.id === 'NO-LOW-100K')!.to = '2026-06-30';
     const parsed = parseRulePack(JSON.parse(JSON.stringify(own)));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;

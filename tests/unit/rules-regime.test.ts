@@ -146,7 +146,18 @@ describe('values with VAT, missing values and foreign currencies', () => {
   it('a missing value or a value in another currency gives UNKNOWN with the reason', () => {
     expect(classifyPurchase({ jurisdiction: 'NO', buyer: 'state', contractKind: 'goods', date: '2025-01-01', value: null })).toMatchObject({ regime: 'UNKNOWN', findings: [{ code: 'VALUE-MISSING' }] });
     expect(regimeOf('NO', 1, '2025-01-01').regime).toBe('NO-EXEMPT');
-    const eur = classifyPurchase({ jurisdiction: 'SE', buyer: 'state', contractKind: 'goods', date: '2025-01-01', value: fromMajor(200_000, 'EUR') });
+    const eur = classifyPurchase({ jurisdiction: 'SE', buyer: 'state', contractKind: 'goods', date: '2025-01-01', value: fromMajor(142_999, 'EUR') });
     expect(eur).toMatchObject({ regime: 'UNKNOWN', findings: [{ code: 'CURRENCY-MISMATCH', params: { currency: 'EUR', expected: 'SEK' } }] });
+    const nok = classifyPurchase({ jurisdiction: 'NO', buyer: 'state', contractKind: 'goods', date: '2025-01-01', value: fromMajor(5_000_000, 'EUR') });
+    expect(nok).toMatchObject({ regime: 'UNKNOWN', findings: [{ code: 'CURRENCY-MISMATCH' }] });
+  });
+
+  it('a Swedish value in EUR at or above the EU threshold in EUR is above it whatever the exchange rate; never converted', () => {
+    const at = classifyPurchase({ jurisdiction: 'SE', buyer: 'state', contractKind: 'goods', date: '2025-01-01', value: fromMajor(143_000, 'EUR') });
+    expect(at).toMatchObject({ regime: 'SE-ABOVE-EU', ruleIds: ['EU-THR-2024-CENTRAL'] });
+    const sub = classifyPurchase({ jurisdiction: 'SE', buyer: 'municipal', contractKind: 'services', date: '2026-03-01', value: fromMajor(215_999, 'EUR') });
+    expect(sub.regime).toBe('UNKNOWN');
+    const works = classifyPurchase({ jurisdiction: 'SE', buyer: 'municipal', contractKind: 'works', date: '2026-03-01', value: fromMajor(5_404_000, 'EUR') });
+    expect(works).toMatchObject({ regime: 'SE-ABOVE-EU', ruleIds: ['EU-THR-2026-WORKS'] });
   });
 });

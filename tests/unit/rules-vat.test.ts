@@ -13,7 +13,11 @@ describe('vatRatesFor: the rate by category, as far as CPV tells it', () => {
     ['NO', '2026-06-01', '85311000-2', [0], true, 'social'],
     ['NO', '2026-06-01', '85100000-0', [0], true, 'health'],
     ['NO', '2026-06-01', '80100000-5', [0], true, 'education'],
-    ['NO', '2026-06-01', '45214200-2', [25], true, 'construction'],
+    ['NO', '2026-06-01', '45214200-2', [25], true, 'standard'],
+    ['NO', '2026-06-01', '90910000-9', [25], true, 'standard'],
+    ['NO', '2026-06-01', '72000000-5', [25], true, 'standard'],
+    ['SE', '2026-06-01', '90910000-9', [25], true, 'standard'],
+    ['SE', '2026-06-01', '30200000-1', [25], true, 'standard'],
     ['SE', '2026-03-31', '15800000-6', [12], true, 'food'],
     ['SE', '2026-04-01', '15800000-6', [12, 6], false, 'food'],
     ['SE', '2027-12-31', '15800000-6', [12, 6], false, 'food'],
@@ -30,7 +34,7 @@ describe('vatRatesFor: the rate by category, as far as CPV tells it', () => {
   });
 
   it('veterinary (852), animal feed (157) and beverages (159) are not put in a category', () => {
-    for (const cpv of ['85200000-1', '15700000-5', '15900000-7']) {
+    for (const cpv of ['85200000-1', '15700000-5', '15900000-7', '60100000-9', '22110000-4']) {
       const r = rates('NO', '2026-06-01', cpv);
       expect(r).toMatchObject({ certain: false, reason: 'cpv-not-mapped', category: null });
       expect(r.rates[0]).toMatchObject({ rate: 25, category: 'standard' });
@@ -44,7 +48,7 @@ describe('vatRatesFor: the rate by category, as far as CPV tells it', () => {
   });
 
   it('works without a CPV code are construction at the standard rate', () => {
-    expect(rates('NO', '2026-06-01', null, 'works')).toMatchObject({ certain: true, category: 'construction', evidence: null, rates: [{ rate: 25, ruleId: 'NO-MVA-25' }] });
+    expect(rates('NO', '2026-06-01', null, 'works')).toMatchObject({ certain: true, category: 'standard', evidence: null, rates: [{ rate: 25, ruleId: 'NO-MVA-25' }] });
   });
 
   it('a pending rate is offered, never applied alone', () => {

@@ -51,7 +51,7 @@ describe('cells', () => {
     ['mye', null],
     [-1, null],
   ])('share %j → %j', (cell, percent) => {
-    expect(cellPercent(cell)).toBe(percent);
+    expect(cellPercent(cell)?.percent ?? null).toBe(percent);
   });
 });
 

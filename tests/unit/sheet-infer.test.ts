@@ -16,6 +16,7 @@ describe('inferBuyerKind: state or municipal from title rows and the tab name', 
     ['Vestland fylkeskommune', 'municipal', '… fylkeskommune'],
     ['Avtalsregister – Malmö kommun', 'municipal', '… kommun'],
     ['Region Skåne avtal 2027', 'municipal', 'Region …'],
+    ['AVTALSREGISTER REGION STOCKHOLM', 'municipal', 'Region …'],
     ['Stockholms läns landsting', 'municipal', '… landsting'],
   ])('%s → %s', (text, kind, matched) => {
     expect(inferBuyerKind([{ text, where: 'title row 1' }])).toEqual({ kind, conflict: false, evidence: [{ text, where: 'title row 1', kind, matched }] });

@@ -74,12 +74,22 @@ describe('SPLIT-RISK: the same kind within 12 months', () => {
 
   it('the highest threshold crossed is named: NOK 1.5 million in three parts crosses the national threshold', () => {
     const rows = check([
+      [500000, '72200000', null, null, null, '2025-01-01'],
+      [500000, '72210000', null, null, null, '2025-03-01'],
+      [500000, '72220000', null, null, null, '2025-05-01'],
+    ]);
+    for (const r of rows) expect(splits(r)[0]?.params).toMatchObject({ count: 3, total: 1500000, threshold: 1300000 });
+    expect(splits(rows[0])[0]?.ruleIds[0]).toBe('NO-NAT');
+  });
+
+  it('canteen services (Annex XIV) are judged on their own ladder: NOK 1.5 million in three parts stays under the EEA threshold for them', () => {
+    const rows = check([
       [500000, '55510000', null, null, null, '2025-01-01'],
       [500000, '55520000', null, null, null, '2025-03-01'],
       [500000, '55521000', null, null, null, '2025-05-01'],
     ]);
-    for (const r of rows) expect(splits(r)[0]?.params).toMatchObject({ count: 3, total: 1500000, threshold: 1300000 });
-    expect(splits(rows[0])[0]?.ruleIds[0]).toBe('NO-NAT');
+    expect(rows.map((r) => r.regime)).toEqual(['NO-PART-I', 'NO-PART-I', 'NO-PART-I']);
+    expect(rows.flatMap(splits)).toEqual([]);
   });
 
   it('a row is flagged by the gravest window it is in', () => {

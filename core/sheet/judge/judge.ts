@@ -9,6 +9,8 @@ import type { Supplier } from '../../registry/types.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { RuleSet } from '../../rules/packs/index.ts';
 import { classifyPurchase, type BuyerKind, type ContractKind, type RegimeCode, type RegimeVerdict } from '../../rules/regime.ts';
+import { vatRatesFor } from '../../rules/vat.ts';
+import { inclusiveCategory } from '../../rules/inclusive-category.ts';
 import { checkReservedEligibility, supplierEligibility, type EligibilityVerdict } from '../../rules/reserved.ts';
 import type { RulePack } from '../../rules/schema.ts';
 import { estimateContractValue, type EstimateStep } from '../../value/estimate.ts';
@@ -38,18 +40,19 @@ export interface JudgeReaders {
   readonly candidate: (cpv: readonly string[], texts: readonly string[]) => CandidateMatch | null;
   /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
   readonly fittingCount: (cpv: readonly string[]) => number;
-  readonly announcementThreshold: (date: IsoDate) => Threshold | null;
+  readonly announcementThreshold: (date: IsoDate, kind: ContractKind) => Threshold | null;
 }
 
 export function judgeReaders(pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
   const jurisdiction = pack.jurisdiction === 'SE' ? 'SE' : 'NO';
   const fitting = memoized((key: string) => registry?.fitting({ cpv: key.split(','), jurisdiction }).length ?? 0);
+  const announcement = memoized((key: string) => announcementThreshold(pack, key.slice(0, 10), key.slice(11) as ContractKind));
   return {
     name: memoized(normaliseName),
     categoryKey: memoized((category: string) => foldedWords(category).join(' ')),
     candidate: candidateMatcher(),
     fittingCount: (cpv) => fitting(cpv.join(',')),
-    announcementThreshold: memoized((date: IsoDate) => announcementThreshold(pack, date)),
+    announcementThreshold: (date, kind) => announcement(`${date}|${kind}`),
   };
 }
 
@@ -96,8 +99,11 @@ function estimate(p: Purchase): Estimate {
 }
 
 function classify(p: Purchase, ctx: JudgeContext, gross: Money | null, overrides: { buyer?: BuyerKind } = {}): RegimeVerdict {
+  const date = p.date ?? ctx.date;
+  // A value including VAT: the rates its category may carry (food, catering, exempt services), from the pack.
+  const vatRates = p.vatIncluded ? vatRatesFor(ctx.pack, date, { cpv: p.cpv[0] ?? null, kind: p.contractKind }).rates : undefined;
   return classifyPurchase(
-    { jurisdiction: ctx.jurisdiction, buyer: overrides.buyer ?? p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, date: p.date ?? ctx.date },
+    { jurisdiction: ctx.jurisdiction, buyer: overrides.buyer ?? p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, vatRates, date },
     ctx.rules,
   );
 }
@@ -184,23 +190,27 @@ const INCLUSIVE_PROVISION = { NO: 'NO-SOC-5', SE: 'SE-SOC-17' } as const;
 export const INCLUSIVE_MIN_MONTHS = 12;
 
 /**
- * INCLUSIVE-CANDIDATE, a heuristic: a services or works contract at or above the value where it is
- * announced (NO national threshold, SE direct-award limit) and running at least 12 months (options
- * included, or open-ended) gives a supplier room to employ and train people from outside working
- * life. The law allows such clauses (NO anskaffelsesloven § 5, SE LOU 17 kap. 1 §); it does not set
- * these limits.
+ * INCLUSIVE-CANDIDATE, a heuristic: a services or works contract at or above the value where it must
+ * be announced (NO national threshold, SE direct-award limit; for social and other specific services
+ * their own threshold) and running at least 12 months (options included, or open-ended) gives a
+ * supplier room to employ and train people from outside working life. With a CPV code, the code must
+ * fall in the pack's labour-intensive categories (a rule of thumb, named with its rule id). The law
+ * allows such clauses (NO anskaffelsesloven § 5, SE LOU 17 kap. 1 §); it does not set these limits.
  */
-function inclusiveCandidate(ctx: JudgeContext, date: IsoDate, kind: ContractKind, net: Money | null, months: number | null, openEnded: boolean): Finding | null {
-  if (kind === 'goods' || net === null) return null;
-  if (!openEnded && (months === null || months < INCLUSIVE_MIN_MONTHS)) return null;
-  const threshold = ctx.read.announcementThreshold(date);
+function inclusiveCandidate(ctx: JudgeContext, p: Purchase, date: IsoDate, net: Money | null, months: number | null): Finding | null {
+  if (p.contractKind === 'goods' || net === null) return null;
+  if (!p.openEnded && (months === null || months < INCLUSIVE_MIN_MONTHS)) return null;
+  const threshold = ctx.read.announcementThreshold(date, p.contractKind);
   if (!threshold || net.minor < threshold.minor) return null;
+  const category = p.cpv[0] === undefined ? null : inclusiveCategory(p.cpv[0], ctx.pack);
+  if (p.cpv[0] !== undefined && category === null) return null;
+  const variant = `${p.openEnded ? 'open-ended' : 'term'}${category ? '-category' : ''}`;
   return finding(
     'INCLUSIVE-CANDIDATE',
     'info',
-    { months: openEnded ? null : months, value: Number(net.minor) / 100, threshold: threshold.value, currency: ctx.currency },
-    [threshold.ruleId, ...provisionsInForce(ctx.pack, [INCLUSIVE_PROVISION[ctx.jurisdiction]], date)],
-    openEnded ? 'finding.INCLUSIVE-CANDIDATE.open-ended' : 'finding.INCLUSIVE-CANDIDATE.term',
+    { months: p.openEnded ? null : months, value: Number(net.minor) / 100, threshold: threshold.value, currency: ctx.currency, cpv: category?.code ?? null, status: category?.category.status ?? null },
+    [threshold.ruleId, ...(category ? [category.category.id] : []), ...provisionsInForce(ctx.pack, [INCLUSIVE_PROVISION[ctx.jurisdiction]], date)],
+    `finding.INCLUSIVE-CANDIDATE.${variant}`,
   );
 }
 
@@ -273,7 +283,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     const candidate = reservationCandidate(ctx, p.cpv, [p.category ?? '', p.description ?? ''].filter((t) => t !== ''));
     if (candidate) findings.push(candidate);
   }
-  const inclusive = inclusiveCandidate(ctx, date, p.contractKind, net, value.months, p.openEnded);
+  const inclusive = inclusiveCandidate(ctx, p, date, net, value.months);
   if (inclusive) findings.push(inclusive);
 
   const categoryKey = p.category === null ? '' : ctx.read.categoryKey(p.category);

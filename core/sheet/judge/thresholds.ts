@@ -36,8 +36,13 @@ export function thresholdLadder(pack: RulePack, date: IsoDate, buyer: BuyerKind,
   return names.map((n) => thresholdAt(pack, n, date)).filter((t): t is Threshold => t !== null);
 }
 
-/** The value above which a contract is announced rather than bought freely: NO national threshold, SE direct-award limit. */
-export function announcementThreshold(pack: RulePack, date: IsoDate): Threshold | null {
+/**
+ * The value from which a contract must be announced rather than bought freely: NO national threshold,
+ * SE direct-award limit; for social and other specific services their own (EEA / EU) threshold, since
+ * below it they may be bought without announcement (NO FOA part I; SE direct award under LOU 19 kap.).
+ */
+export function announcementThreshold(pack: RulePack, date: IsoDate, kind: ContractKind = 'services'): Threshold | null {
+  if (kind === 'social-services') return thresholdAt(pack, pack.jurisdiction === 'NO' ? 'eea-threshold-health-social' : 'eu-threshold-social', date);
   return thresholdAt(pack, pack.jurisdiction === 'NO' ? 'national-threshold' : 'direct-award-limit', date);
 }
 

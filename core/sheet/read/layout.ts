@@ -11,6 +11,7 @@ import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import { cellText, isBlank } from '../cells.ts';
 import { applyOverride, detectHeader, durationUnitOf, headerTexts, mapHeaderRow, valueCandidates } from '../headers.ts';
 import type { ColumnMapping, SheetCells, SheetCheckOptions, SheetFact, SheetReadProblem, ValueBasis, ValueColumnChoice } from '../types.ts';
+import { inferBuyerKind } from '../infer.ts';
 import { columnLetters, type Origin } from './origin.ts';
 import { readValueHeader, type ValueHeader } from './value-header.ts';
 
@@ -130,8 +131,25 @@ export function readSheetLayout(cells: SheetCells, options: SheetCheckOptions, d
     assumptions.push(finding('UNIT-UNKNOWN', 'warning', { column: valueRef, header: valueHeaderText, words: valueHeader.unknown.join(', ') }));
   }
 
-  const buyer: SheetFact<BuyerKind> = options.buyer ? { value: options.buyer, origin: { source: 'option', text: options.buyer } } : { value: DEFAULT_BUYER, origin: { source: 'default' } };
-  if (!options.buyer) {
+  const titles: { text: string; row: number | null }[] = [];
+  for (let i = 0; i < Math.max(header.index, 0); i++) {
+    for (const cell of cells[i] ?? []) if (!isBlank(cell)) titles.push({ text: cellText(cell), row: i + 1 });
+  }
+  if (options.sheetName) titles.push({ text: options.sheetName, row: null });
+
+  // The buyer kind: the user's choice, else what the titles and tab name say, else the default.
+  const inferred = options.buyer ? null : inferBuyerKind(titles.map((t) => ({ text: t.text, where: t.row === null ? 'tab' : `row ${t.row}` })));
+  const named = inferred?.kind != null ? inferred.evidence[0] : undefined;
+  const buyer: SheetFact<BuyerKind> =
+    options.buyer ? { value: options.buyer, origin: { source: 'option', text: options.buyer } }
+    : named ? { value: named.kind, origin: { source: 'sheet', text: named.text, ...(named.where === 'tab' ? {} : { row: Number(named.where.slice(4)) }) } }
+    : { value: DEFAULT_BUYER, origin: { source: 'default' } };
+  if (named) assumptions.push(finding('ASSUMPTION', 'info', { buyer: named.kind, text: named.text, where: named.where }, [], 'finding.ASSUMPTION.buyer-sheet'));
+  else if (!options.buyer) {
+    if (inferred?.conflict) {
+      const of = (kind: BuyerKind) => inferred.evidence.filter((e) => e.kind === kind).map((e) => `«${e.text}»`).join(', ');
+      assumptions.push(finding('ASSUMPTION', 'warning', { buyer: buyer.value, state: of('state'), municipal: of('municipal') }, [], 'finding.ASSUMPTION.buyer-conflict'));
+    }
     assumptions.push(
       finding('ASSUMPTION', 'info', { buyer: buyer.value, column: columns.buyerKind === undefined ? '' : columnLetters(columns.buyerKind) }, [], `finding.ASSUMPTION.buyer-default${columns.buyerKind === undefined ? '' : '-column'}`),
     );
@@ -151,12 +169,6 @@ export function readSheetLayout(cells: SheetCells, options: SheetCheckOptions, d
   }
   const date: SheetFact<IsoDate> = { value: options.date, origin: { source: 'option', text: options.date } };
   assumptions.push(finding('ASSUMPTION', 'info', { date: options.date }, [], columns.date === undefined ? 'finding.ASSUMPTION.date-check' : 'finding.ASSUMPTION.date-blank'));
-
-  const titles: { text: string; row: number | null }[] = [];
-  for (let i = 0; i < Math.max(header.index, 0); i++) {
-    for (const cell of cells[i] ?? []) if (!isBlank(cell)) titles.push({ text: cellText(cell), row: i + 1 });
-  }
-  if (options.sheetName) titles.push({ text: options.sheetName, row: null });
 
   return {
     headerIndex: header.index,

@@ -6,12 +6,14 @@
 import type { IsoDate } from '../../dates.ts';
 import type { Lang } from '../../i18n/catalogue.ts';
 import type { Orgnr } from '../../orgnr/index.ts';
+import { cpvKindFindings, type CpvKind } from '../../rules/cpv-kind.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { DurationResult } from '../../value/duration.ts';
+import type { ShareReading } from '../../value/share.ts';
 import { money, type Money } from '../../value/money.ts';
 import { parseAmount } from '../../value/parse.ts';
-import { cellText, isBlank, isCellError, type DateRead } from '../cells.ts';
+import { cellErrorOf, cellText, isBlank, type DateRead } from '../cells.ts';
 import { NO_CACHED_RESULT, type CellValue, type ColumnRole, type ValueBasis } from '../types.ts';
 import type { SheetLayout } from './layout.ts';
 import { columnLetters, type Origin, type PurchaseField } from './origin.ts';
@@ -26,9 +28,9 @@ export interface CellReaders {
   readonly duration: (cell: CellValue | undefined) => DurationResult;
   readonly options: (cell: CellValue | undefined) => DurationResult;
   readonly orgnr: (raw: string) => Orgnr;
-  readonly percent: (cell: CellValue | undefined) => number | null;
-  /** The contract kind a row's CPV codes say, with the rule id of the list that says it. */
-  readonly kindOfCpv: (cpv: readonly string[]) => { readonly kind: ContractKind; readonly ruleIds: readonly string[]; readonly matched: string } | null;
+  readonly percent: (cell: CellValue | undefined) => ShareReading | null;
+  /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
+  readonly kindOfCpv: (code: string, date: IsoDate) => CpvKind | null;
 }
 
 /** What the read stage knows of the sheet as a whole. */
@@ -86,6 +88,24 @@ function unreadable(role: ColumnRole, column: number, row: number, error: string
     : finding('CELL-UNREADABLE', 'error', { cell, role, error }, [], 'finding.CELL-UNREADABLE.error');
 }
 
+const SCALE_WORD: Readonly<Record<number, string>> = { 3: 'tusen', 6: 'mill', 9: 'mrd' };
+const BARE_NUMBER = /^[\d\s.,'\u00a0\u202f]+$/;
+
+/** A number with no unit of its own: an Excel number, or text of digits and separators only. */
+function isBareNumber(cell: CellValue | undefined): boolean {
+  return typeof cell === 'number' || (typeof cell === 'string' && BARE_NUMBER.test(cell.trim()));
+}
+
+/**
+ * A bare number under a scaled header, scaled before it is read: `99,999` in a column «i 1000 kr» is
+ * 99 999 kroner, not a typing slip with three decimals.
+ */
+function scaledInput(cell: CellValue | undefined, scale: number): CellValue | undefined {
+  if (scale === 0) return cell;
+  if (typeof cell === 'number') return cell * 10 ** scale;
+  return typeof cell === 'string' ? `${cell.trim()} ${SCALE_WORD[scale] ?? ''}` : cell;
+}
+
 interface AmountRead {
   readonly amount: Money | null;
   readonly unreadable: boolean;
@@ -96,29 +116,26 @@ interface AmountRead {
 function readAmount(cell: CellValue | undefined, column: number, row: number, ctx: ReadContext, origins: Partial<Record<PurchaseField, Origin>>, findings: Finding[]): AmountRead {
   const none: AmountRead = { amount: null, unreadable: false, basis: null, vat: null };
   if (isBlank(cell)) return none;
-  if (isCellError(cell)) {
-    findings.push(unreadable('value', column, row, cell.error));
-    return { ...none, unreadable: true };
-  }
-  const parsed = parseAmount(cell, { locale: ctx.locale, defaultCurrency: ctx.currency });
-  const ref = `${columnLetters(column)}${row}`;
-  if (!parsed.ok && parsed.error.code === 'empty') return none; // `-` or `–`: a common "none"
-  if (!parsed.ok) {
-    findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: parsed.error.raw, reason: parsed.error.code, cell: ref, forms: 'amount' }));
+  const error = cellErrorOf(cell);
+  if (error !== null) {
+    findings.push(unreadable('value', column, row, error));
     return { ...none, unreadable: true };
   }
   const header = ctx.layout.valueHeader;
+  const bare = isBareNumber(cell);
+  const parsed = parseAmount(bare ? scaledInput(cell, header.scale) : cell, { locale: ctx.locale, defaultCurrency: ctx.currency });
+  const ref = `${columnLetters(column)}${row}`;
+  if (!parsed.ok && parsed.error.code === 'empty') return none; // `-` or `–`: a common "none"
+  if (!parsed.ok) {
+    findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: bare ? cellText(cell) : parsed.error.raw, reason: parsed.error.code, cell: ref, forms: 'amount' }));
+    return { ...none, unreadable: true };
+  }
   const headerOrigin: Origin = { source: 'header', column: columnLetters(column), text: ctx.layout.headers[column] ?? '' };
-  const own = parsed.unit.scale > 0 || parsed.unit.currency !== null;
-  let minor = parsed.value.minor;
   let currency = parsed.value.currency ?? ctx.currency;
   origins.value = cellOrigin(column, row, cell);
-  if (!own) {
+  if (bare) {
     // A bare number: the header's scale and currency apply.
-    if (header.scale > 0) {
-      minor *= 10n ** BigInt(header.scale);
-      origins.scale = headerOrigin;
-    }
+    if (header.scale > 0) origins.scale = headerOrigin;
     if (header.currency !== null && header.currency !== 'local') {
       currency = header.currency;
       origins.currency = headerOrigin;
@@ -131,6 +148,7 @@ function readAmount(cell: CellValue | undefined, column: number, row: number, ct
       findings.push(finding('UNIT-CONFLICT', 'warning', { cell: ref, raw: parsed.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.unit'));
     }
   }
+  const minor = parsed.value.minor;
   let basis: AmountRead['basis'] = null;
   if (parsed.per !== null) {
     const value: ValueBasis = parsed.per === 'year' ? 'yearly' : 'monthly';
@@ -155,8 +173,9 @@ function readDuration(
   if (column === undefined) return null;
   const cell = cells[column];
   if (isBlank(cell)) return null;
-  if (isCellError(cell)) {
-    findings.push(unreadable(role, column, row, cell.error));
+  const error = cellErrorOf(cell);
+  if (error !== null) {
+    findings.push(unreadable(role, column, row, error));
     return null;
   }
   const read = role === 'duration' ? ctx.read.duration(cell) : ctx.read.options(cell);
@@ -212,7 +231,8 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const dateCell = at('date');
   if (columns.date !== undefined && !isBlank(dateCell)) {
     const ref = `${columnLetters(columns.date)}${row}`;
-    if (isCellError(dateCell)) findings.push(unreadable('date', columns.date, row, dateCell.error));
+    const error = cellErrorOf(dateCell);
+    if (error !== null) findings.push(unreadable('date', columns.date, row, error));
     else {
       const read = ctx.read.date(dateCell);
       if (read?.ok) {
@@ -231,20 +251,21 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const cpv = ctx.read.cpv(at('cpv'));
   if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv, row, at('cpv'));
   const kindCell = ctx.read.contractKind(at('contractKind'));
-  const kindCpv = cpv.length > 0 ? ctx.read.kindOfCpv(cpv) : null;
+  const kindCpv = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
   let contractKind = layout.contractKind.value;
   origins.contractKind = layout.contractKind.origin;
-  if (kindCell !== null && columns.contractKind !== undefined) {
+  // "Services" in a kind column does not contradict a CPV code naming social and other specific services: they are services too, of a narrower kind.
+  const narrower = kindCell === 'services' && kindCpv?.kind === 'social-services';
+  if (kindCell !== null && columns.contractKind !== undefined && !narrower) {
     // A contract-kind column wins over the CPV code; a disagreement is reported.
     contractKind = kindCell;
     origins.contractKind = cellOrigin(columns.contractKind, row, at('contractKind'));
-    if (kindCpv && kindCpv.kind !== kindCell) {
-      findings.push(finding('KIND-CONFLICT', 'warning', { kind: kindCell, cpvKind: kindCpv.kind, cpv: kindCpv.matched }, kindCpv.ruleIds));
-    }
+    if (kindCpv) findings.push(...cpvKindFindings(kindCpv, kindCell));
   } else if (kindCpv) {
     contractKind = kindCpv.kind;
-    origins.contractKind = { ...(origins.cpv ?? { source: 'cell' }), text: kindCpv.matched };
-    ruleIds.push(...kindCpv.ruleIds);
+    origins.contractKind = { ...(origins.cpv ?? { source: 'cell' }), text: kindCpv.evidence.matched };
+    ruleIds.push(kindCpv.ruleId);
+    findings.push(...cpvKindFindings(kindCpv, null));
   }
 
   const duration = readDuration('duration', cells, ctx, row, origins, findings);
@@ -261,8 +282,13 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   // A personal identity number is never repeated, not even as the origin of a field.
   if (orgnr?.problem === 'personal-number' && origins.orgnr) origins.orgnr = { ...origins.orgnr, text: '' };
   const shareCell = at('share');
-  const share = columns.share === undefined || isBlank(shareCell) ? null : ctx.read.percent(shareCell);
-  if (share !== null && columns.share !== undefined) origins.share = cellOrigin(columns.share, row, shareCell);
+  const shareRead = columns.share === undefined || isBlank(shareCell) ? null : ctx.read.percent(shareCell);
+  const share = shareRead?.percent ?? null;
+  if (shareRead && columns.share !== undefined) {
+    origins.share = cellOrigin(columns.share, row, shareCell);
+    // How a share below 1 was read decides eligibility at the 30 % line: always said.
+    if (shareRead.note) findings.push(finding('ASSUMPTION', 'info', { cell: `${columnLetters(columns.share)}${row}`, raw: cellText(shareCell), percent: shareRead.percent }, [], `finding.ASSUMPTION.share-${shareRead.note}`));
+  }
 
   return {
     row,

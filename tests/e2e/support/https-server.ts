@@ -15,6 +15,8 @@ export type Handler = (request: IncomingMessage, response: ServerResponse, url: 
 
 export interface HttpsTestServer {
   readonly port: number;
+  /** The server's certificate (PEM), for clients that trust it explicitly (Node: `ca`, INKLUDO_CA_CERTS). */
+  readonly cert: string;
   /** Chromium flags that send `hosts` to this server and accept its certificate. */
   chromiumArgs(hosts: readonly string[]): string[];
   close(): Promise<void>;
@@ -23,7 +25,7 @@ export interface HttpsTestServer {
 function selfSigned(): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'inkludo-cert-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=inkludo-e2e',
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=inkludo-e2e', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
       '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
     return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
   } finally {
@@ -32,13 +34,15 @@ function selfSigned(): { key: string; cert: string } {
 }
 
 export async function startHttpsServer(handler: Handler): Promise<HttpsTestServer> {
-  const server = createServer(selfSigned(), (request, response) => {
+  const credentials = selfSigned();
+  const server = createServer(credentials, (request, response) => {
     handler(request, response, new URL(request.url ?? '/', `https://${request.headers.host ?? 'localhost'}`));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     port,
+    cert: credentials.cert,
     chromiumArgs: (hosts) => [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(',')}`, '--ignore-certificate-errors'],
     close: () =>
       new Promise((resolve) => {

@@ -1,0 +1,20 @@
+/**
+ * What the CLI prints passes through here: it cannot hurt the terminal it lands in, and it cannot
+ * repeat a personal identity number, whatever a cell, a file line or a notice contained.
+ */
+import { hidePersonalNumbers, type Translate } from '../core/index.ts';
+
+// C0 controls except tab and line feed (ESC starts ANSI/OSC sequences, CR overwrites a line, BEL rings),
+// DEL, and C1 controls (U+009B is a one-character CSI, U+009D an OSC).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** The text without control characters; tab and line feed stay. */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
+/** The text as the CLI may print it: no control characters, personal identity numbers as "(not shown)". */
+export function printable(text: string, t: Translate): string {
+  return hidePersonalNumbers(withoutControls(text), t('privacy.personal-number'));
+}

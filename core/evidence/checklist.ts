@@ -7,7 +7,7 @@ function registryEvidence(ctx: PartContext): Block[] {
   const { t, lang, purchase: p } = ctx;
   const entry = p.supplier?.registry;
   if (!p.supplier) return [paragraph(t('evidence.checklist.no-supplier'))];
-  if (!entry) return [paragraph(t('evidence.checklist.not-in-registry'), [], 'warning')];
+  if (!entry) return [paragraph(t(p.supplier.registryLoaded ? 'evidence.checklist.not-in-registry' : 'evidence.checklist.no-registry'), [], 'warning')];
   const src = { source: entry.provenance.source, retrieved: entry.provenance.retrieved };
   const out: Block[] = [];
   if (entry.share) {

@@ -23,6 +23,8 @@ export interface EvidenceSupplier {
   readonly orgnr: string | null;
   /** The registry entry relied on, with its provenance, or null when the registry does not list the supplier. */
   readonly registry: Supplier | null;
+  /** Whether a registry was loaded at all: "not listed" and "not looked up" are different things. */
+  readonly registryLoaded: boolean;
   readonly eligibility: EligibilityStatus | null;
 }
 
@@ -97,6 +99,7 @@ export function purchaseFromRow(
           name: s.name,
           orgnr: s.orgnr,
           registry: s.orgnr && context.registry ? (context.registry.byOrgnr(s.orgnr) ?? null) : null,
+          registryLoaded: context.registry !== null,
           eligibility: s.eligibility,
         }
       : null,
@@ -139,7 +142,7 @@ export function singlePurchase(input: SinglePurchaseInput): EvidencePurchase {
     cpv: input.cpv,
     ruleIds: [...new Set([...input.verdict.ruleIds, ...(input.eligibility?.ruleIds ?? [])])],
     findings,
-    supplier: input.supplierOrgnr ? { name: entry?.name ?? null, orgnr: input.supplierOrgnr, registry: entry, eligibility: input.eligibility?.status ?? null } : null,
+    supplier: input.supplierOrgnr ? { name: entry?.name ?? null, orgnr: input.supplierOrgnr, registry: entry, registryLoaded: input.registry !== null, eligibility: input.eligibility?.status ?? null } : null,
     origin: { kind: 'single' },
     origins: null,
     assumptions,

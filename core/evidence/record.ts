@@ -25,7 +25,7 @@ function supplierRows(ctx: PartContext): Block[] {
   const out: Block[] = [field(t('evidence.field.bidder'), s.name), field(t('evidence.field.orgnr'), s.orgnr ? formatOrgnr(s.orgnr, p.jurisdiction) : null)];
   const entry = s.registry;
   if (!entry) {
-    out.push(paragraph(t('evidence.checklist.not-in-registry'), [], 'warning'));
+    out.push(paragraph(t(s.registryLoaded ? 'evidence.checklist.not-in-registry' : 'evidence.checklist.no-registry'), [], 'warning'));
     return out;
   }
   const pv = entry.provenance;

@@ -227,6 +227,7 @@ export const evidenceMessages = defineMessages({
     'evidence.record.col.field': 'Value',
     'evidence.record.col.from': 'Read from',
     'evidence.record.origin-text': '{where}: “{text}”',
+    'evidence.checklist.no-registry': 'No supplier registry was loaded, so nothing is known yet about the supplier’s share.',
   },
   nb: {
     'evidence.title': 'Reservert kontrakt: dokumenter for «{purchase}»',
@@ -449,6 +450,7 @@ export const evidenceMessages = defineMessages({
     'evidence.record.col.field': 'Verdi',
     'evidence.record.col.from': 'Lest fra',
     'evidence.record.origin-text': '{where}: «{text}»',
+    'evidence.checklist.no-registry': 'Ingen leverandørregister er lastet inn, så ingenting er kjent ennå om leverandørens andel.',
   },
   sv: {
     'evidence.title': 'Reserverat kontrakt: dokument för ”{purchase}”',
@@ -671,5 +673,6 @@ export const evidenceMessages = defineMessages({
     'evidence.record.col.field': 'Värde',
     'evidence.record.col.from': 'Läst från',
     'evidence.record.origin-text': '{where}: ”{text}”',
+    'evidence.checklist.no-registry': 'Inget leverantörsregister är inläst, så inget är känt ännu om leverantörens andel.',
   },
 });

@@ -7,7 +7,7 @@
  * description nor a value are skipped and listed with their reason.
  */
 import { foldedWords } from '../registry/normalise.ts';
-import type { FindingCode } from '../rules/findings.ts';
+import type { Finding, FindingCode } from '../rules/findings.ts';
 import { DEFAULT_RULES } from '../rules/packs/index.ts';
 import type { ContractKind, RegimeCode } from '../rules/regime.ts';
 import { parseDurationMonths } from '../value/duration.ts';
@@ -20,7 +20,7 @@ import { readSheetLayout } from './read/layout.ts';
 import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
 import type { RulePack } from '../rules/schema.ts';
-import { contractKindFromCpv } from '../rules/cpv-kind.ts';
+import { contractKindFromCpv, cpvKindFindings, type CpvKind } from '../rules/cpv-kind.ts';
 import type { IsoDate } from '../dates.ts';
 import type { CellValue, ColumnMapping, RowResult, SheetCells, SheetCheckOptions, SheetReport, SkippedRow } from './types.ts';
 
@@ -82,8 +82,23 @@ function result(row: CheckedRow): RowResult {
 
 /** A two-argument reader cached per (key, date): CPV codes and dates repeat down a sheet. */
 function memoizedByDate<V>(read: (key: string, date: IsoDate) => V): (key: string, date: IsoDate) => V {
-  const cached = memoized((both: string) => read(both.slice(11), both.slice(0, 10)));
-  return (key, date) => cached(`${date}|${key}`);
+  const byDate = new Map<IsoDate, (key: string) => V>();
+  return (key, date) => {
+    let cached = byDate.get(date);
+    if (!cached) byDate.set(date, (cached = memoized((k: string) => read(k, date))));
+    return cached(key);
+  };
+}
+
+function cachedKindFindings(): CellReaders['kindFindings'] {
+  const cache = new Map<CpvKind, Map<ContractKind | null, readonly Finding[]>>();
+  return (cpv, given) => {
+    let byGiven = cache.get(cpv);
+    if (!byGiven) cache.set(cpv, (byGiven = new Map()));
+    let found = byGiven.get(given);
+    if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
+    return found;
+  };
 }
 
 function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years', shareHeader: string | null): CellReaders {
@@ -98,6 +113,7 @@ function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUn
     orgnr: memoized((raw: string) => parseOrgnr(raw)),
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
     kindOfCpv: memoizedByDate((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
+    kindFindings: cachedKindFindings(),
   };
 }
 

@@ -9,7 +9,7 @@ import type { Supplier } from '../../registry/types.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { RuleSet } from '../../rules/packs/index.ts';
 import { classifyPurchase, type BuyerKind, type ContractKind, type RegimeCode, type RegimeVerdict } from '../../rules/regime.ts';
-import { vatRatesFor } from '../../rules/vat.ts';
+import { vatRatesFor, type VatRateCandidate } from '../../rules/vat.ts';
 import { inclusiveCategory } from '../../rules/inclusive-category.ts';
 import { checkReservedEligibility, supplierEligibility, type EligibilityVerdict } from '../../rules/reserved.ts';
 import type { RulePack } from '../../rules/schema.ts';
@@ -19,7 +19,7 @@ import type { Purchase } from '../read/purchase.ts';
 import type { RowResult, RowSupplier, SheetRegistry } from '../types.ts';
 import { memoized } from '../memo.ts';
 import { candidateMatcher, type CandidateMatch } from './candidates.ts';
-import { announcementThreshold, provisionsInForce, type Threshold } from './thresholds.ts';
+import { announcementThreshold, provisionsInForce, thresholdAt, type Threshold } from './thresholds.ts';
 
 /** What the judge stage shares across a sheet. */
 export interface JudgeContext {
@@ -41,18 +41,28 @@ export interface JudgeReaders {
   /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
   readonly fittingCount: (cpv: readonly string[]) => number;
   readonly announcementThreshold: (date: IsoDate, kind: ContractKind) => Threshold | null;
+  readonly threshold: (parameter: string, date: IsoDate) => Threshold | null;
+  /** The VAT rates a purchase's category may carry at a date (vatRatesFor), cached per sheet. */
+  readonly vatRates: (date: IsoDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
 }
 
 export function judgeReaders(pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
   const jurisdiction = pack.jurisdiction === 'SE' ? 'SE' : 'NO';
   const fitting = memoized((key: string) => registry?.fitting({ cpv: key.split(','), jurisdiction }).length ?? 0);
   const announcement = memoized((key: string) => announcementThreshold(pack, key.slice(0, 10), key.slice(11) as ContractKind));
+  const threshold = memoized((key: string) => thresholdAt(pack, key.slice(11), key.slice(0, 10)));
+  const vat = memoized((key: string) => {
+    const [date = '', kind, cpv] = key.split('|');
+    return vatRatesFor(pack, date, { cpv: cpv || null, kind: kind as ContractKind }).rates;
+  });
   return {
     name: memoized(normaliseName),
     categoryKey: memoized((category: string) => foldedWords(category).join(' ')),
     candidate: candidateMatcher(),
     fittingCount: (cpv) => fitting(cpv.join(',')),
     announcementThreshold: (date, kind) => announcement(`${date}|${kind}`),
+    threshold: (parameter, date) => threshold(`${date}|${parameter}`),
+    vatRates: (date, cpv, kind) => vat(`${date}|${kind}|${cpv ?? ''}`),
   };
 }
 
@@ -98,12 +108,12 @@ function estimate(p: Purchase): Estimate {
   return { gross: estimated.value, steps: estimated.basis, months, problem: null };
 }
 
-function classify(p: Purchase, ctx: JudgeContext, gross: Money | null, overrides: { buyer?: BuyerKind } = {}): RegimeVerdict {
+function classify(p: Purchase, ctx: JudgeContext, gross: Money | null): RegimeVerdict {
   const date = p.date ?? ctx.date;
   // A value including VAT: the rates its category may carry (food, catering, exempt services), from the pack.
-  const vatRates = p.vatIncluded ? vatRatesFor(ctx.pack, date, { cpv: p.cpv[0] ?? null, kind: p.contractKind }).rates : undefined;
+  const vatRates = p.vatIncluded ? ctx.read.vatRates(date, p.cpv[0] ?? null, p.contractKind) : undefined;
   return classifyPurchase(
-    { jurisdiction: ctx.jurisdiction, buyer: overrides.buyer ?? p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, vatRates, date },
+    { jurisdiction: ctx.jurisdiction, buyer: p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, vatRates, date },
     ctx.rules,
   );
 }
@@ -248,6 +258,31 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict):
   };
 }
 
+const BUYER_THRESHOLDS = { NO: ['eea-threshold-state', 'eea-threshold-other'], SE: ['eu-threshold-central', 'eu-threshold-sub-central'] } as const;
+const ABOVE = { NO: 'NO-PART-III', SE: 'SE-ABOVE-EU' } as const;
+const BELOW = { NO: 'NO-PART-II', SE: 'SE-BELOW-EU' } as const;
+
+/**
+ * BUYER-DEPENDS: the buyer kind came from the sheet or a default, and the other kind gives another
+ * regime. Only the state and municipal thresholds differ by buyer (goods and ordinary services), so a
+ * value at or above the one and below the other is the only case; no second verdict is computed.
+ */
+function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: Money | null, date: IsoDate): Finding | null {
+  const source = p.origins.buyer?.source;
+  if (source === 'cell' || source === 'option' || net === null || p.contractKind === 'works' || p.contractKind === 'social-services') return null;
+  if (regime !== ABOVE[ctx.jurisdiction] && regime !== BELOW[ctx.jurisdiction]) return null;
+  const [stateParameter, municipalParameter] = BUYER_THRESHOLDS[ctx.jurisdiction];
+  const state = ctx.read.threshold(stateParameter, date);
+  const municipal = ctx.read.threshold(municipalParameter, date);
+  if (!state || !municipal) return null;
+  const [low, high] = state.minor <= municipal.minor ? [state, municipal] : [municipal, state];
+  if (net.minor < low.minor || net.minor >= high.minor) return null;
+  const otherBuyer: BuyerKind = p.buyer === 'state' ? 'municipal' : 'state';
+  const otherRegime = regime === ABOVE[ctx.jurisdiction] ? BELOW[ctx.jurisdiction] : ABOVE[ctx.jurisdiction];
+  const other = otherBuyer === 'state' ? state : municipal;
+  return finding('BUYER-DEPENDS', 'warning', { buyer: p.buyer, regime, otherBuyer, otherRegime }, [other.ruleId]);
+}
+
 /** Judges one purchase. */
 export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const date = p.date ?? ctx.date;
@@ -265,15 +300,8 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     findings.push(...verdict.findings);
     if (optionsFinding) findings.push(optionsFinding);
     ruleIds.push(...verdict.ruleIds);
-    // A buyer kind taken from the sheet or a default, where the other kind gives another regime.
-    const buyerSource = p.origins.buyer?.source;
-    if (buyerSource !== 'cell' && buyerSource !== 'option' && regime !== 'UNKNOWN' && p.contractKind !== 'works' && p.contractKind !== 'social-services') {
-      const otherBuyer: BuyerKind = p.buyer === 'state' ? 'municipal' : 'state';
-      const other = classify(p, ctx, value.gross, { buyer: otherBuyer });
-      if (other.regime !== regime) {
-        findings.push(finding('BUYER-DEPENDS', 'warning', { buyer: p.buyer, regime, otherBuyer, otherRegime: other.regime }, other.ruleIds.filter((id) => !ruleIds.includes(id))));
-      }
-    }
+    const depends = buyerDepends(p, ctx, regime, net, date);
+    if (depends) findings.push(depends);
   }
 
   const supplier = judgeSupplier(p, ctx, date, regime);

@@ -6,7 +6,7 @@
 import type { IsoDate } from '../../dates.ts';
 import type { Lang } from '../../i18n/catalogue.ts';
 import type { Orgnr } from '../../orgnr/index.ts';
-import { cpvKindFindings, type CpvKind } from '../../rules/cpv-kind.ts';
+import type { CpvKind } from '../../rules/cpv-kind.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { DurationResult } from '../../value/duration.ts';
@@ -31,6 +31,8 @@ export interface CellReaders {
   readonly percent: (cell: CellValue | undefined) => ShareReading | null;
   /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
   readonly kindOfCpv: (code: string, date: IsoDate) => CpvKind | null;
+  /** cpvKindFindings, cached: the same code and given kind give the same findings down a sheet. */
+  readonly kindFindings: (cpv: CpvKind, given: ContractKind | null) => readonly Finding[];
 }
 
 /** What the read stage knows of the sheet as a whole. */
@@ -76,8 +78,15 @@ export interface Purchase {
   readonly ruleIds: readonly string[];
 }
 
-function cellOrigin(column: number, row: number, cell: CellValue | undefined): Origin {
-  return { source: 'cell', column: columnLetters(column), row, text: cellText(cell).slice(0, 80) };
+// Column letters repeat on every row: computed once per column.
+const LETTERS: string[] = [];
+function letters(column: number): string {
+  return (LETTERS[column] ??= columnLetters(column));
+}
+
+/** A cell origin: its address. The text is in the sheet; repeating it per field and row would cost more than it tells. */
+function cellOrigin(column: number, row: number): Origin {
+  return { source: 'cell', column: letters(column), row };
 }
 
 /** A CELL-UNREADABLE finding for an error cell in `role`'s column. */
@@ -132,7 +141,7 @@ function readAmount(cell: CellValue | undefined, column: number, row: number, ct
   }
   const headerOrigin: Origin = { source: 'header', column: columnLetters(column), text: ctx.layout.headers[column] ?? '' };
   let currency = parsed.value.currency ?? ctx.currency;
-  origins.value = cellOrigin(column, row, cell);
+  origins.value = cellOrigin(column, row);
   if (bare) {
     // A bare number: the header's scale and currency apply.
     if (header.scale > 0) origins.scale = headerOrigin;
@@ -183,7 +192,7 @@ function readDuration(
     findings.push(finding('DURATION-UNREADABLE', 'warning', { cell: `${columnLetters(column)}${row}`, raw: read.error.raw, role }));
     return null;
   }
-  origins[role] = cellOrigin(column, row, cell);
+  origins[role] = cellOrigin(column, row);
   return read;
 }
 
@@ -198,7 +207,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const textOf = (role: ColumnRole, field: PurchaseField): string | null => {
     const cell = at(role);
     if (isBlank(cell) || columns[role] === undefined) return null;
-    origins[field] = cellOrigin(columns[role], row, cell);
+    origins[field] = cellOrigin(columns[role], row);
     return cellText(cell);
   };
 
@@ -220,7 +229,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const vatColumn = columns.vat === undefined || isBlank(at('vat')) ? null : ctx.read.yesNo(at('vat'));
   let vatIncluded = amount.vat ?? vatColumn ?? layout.valueHeader.vatIncluded;
   if (amount.vat !== null) origins.vat = origins.value;
-  else if (vatColumn !== null && columns.vat !== undefined) origins.vat = cellOrigin(columns.vat, row, at('vat'));
+  else if (vatColumn !== null && columns.vat !== undefined) origins.vat = cellOrigin(columns.vat, row);
   else if (layout.valueHeader.vatIncluded !== null && columns.value !== undefined) origins.vat = { source: 'header', column: columnLetters(columns.value), text: layout.headers[columns.value] ?? '' };
   if (amount.vat !== null && vatColumn !== null && amount.vat !== vatColumn) {
     findings.push(finding('UNIT-CONFLICT', 'warning', { cell: `${columnLetters(columns.value ?? 0)}${row}` }, [], 'finding.UNIT-CONFLICT.vat'));
@@ -237,7 +246,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
       const read = ctx.read.date(dateCell);
       if (read?.ok) {
         date = read.date;
-        origins.date = cellOrigin(columns.date, row, dateCell);
+        origins.date = cellOrigin(columns.date, row);
         if (read.period !== 'day') findings.push(finding('ASSUMPTION', 'info', { cell: ref, raw: cellText(dateCell), date: read.date }, [], `finding.ASSUMPTION.date-${read.period}`));
       } else findings.push(finding('DATE-UNREADABLE', 'warning', { cell: ref, raw: read?.ok === false ? read.text : '', date: layout.date.value }));
     }
@@ -246,10 +255,10 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
 
   const buyerCell = ctx.read.buyerKind(at('buyerKind'));
   const buyer = buyerCell ?? layout.buyer.value;
-  origins.buyer = buyerCell !== null && columns.buyerKind !== undefined ? cellOrigin(columns.buyerKind, row, at('buyerKind')) : layout.buyer.origin;
+  origins.buyer = buyerCell !== null && columns.buyerKind !== undefined ? cellOrigin(columns.buyerKind, row) : layout.buyer.origin;
 
   const cpv = ctx.read.cpv(at('cpv'));
-  if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv, row, at('cpv'));
+  if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv, row);
   const kindCell = ctx.read.contractKind(at('contractKind'));
   const kindCpv = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
   let contractKind = layout.contractKind.value;
@@ -259,13 +268,13 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   if (kindCell !== null && columns.contractKind !== undefined && !narrower) {
     // A contract-kind column wins over the CPV code; a disagreement is reported.
     contractKind = kindCell;
-    origins.contractKind = cellOrigin(columns.contractKind, row, at('contractKind'));
-    if (kindCpv) findings.push(...cpvKindFindings(kindCpv, kindCell));
+    origins.contractKind = cellOrigin(columns.contractKind, row);
+    if (kindCpv) findings.push(...ctx.read.kindFindings(kindCpv, kindCell));
   } else if (kindCpv) {
     contractKind = kindCpv.kind;
     origins.contractKind = { ...(origins.cpv ?? { source: 'cell' }), text: kindCpv.evidence.matched };
     ruleIds.push(kindCpv.ruleId);
-    findings.push(...cpvKindFindings(kindCpv, null));
+    findings.push(...ctx.read.kindFindings(kindCpv, null));
   }
 
   const duration = readDuration('duration', cells, ctx, row, origins, findings);
@@ -275,17 +284,15 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
 
   const reservedCell = at('reserved');
   const reserved = ctx.read.yesNo(reservedCell) === true;
-  if (columns.reserved !== undefined && !isBlank(reservedCell)) origins.reserved = cellOrigin(columns.reserved, row, reservedCell);
+  if (columns.reserved !== undefined && !isBlank(reservedCell)) origins.reserved = cellOrigin(columns.reserved, row);
   const supplierName = textOf('supplier', 'supplier');
   const orgnrRaw = textOf('orgnr', 'orgnr');
   const orgnr = orgnrRaw === null ? null : ctx.read.orgnr(orgnrRaw);
-  // A personal identity number is never repeated, not even as the origin of a field.
-  if (orgnr?.problem === 'personal-number' && origins.orgnr) origins.orgnr = { ...origins.orgnr, text: '' };
   const shareCell = at('share');
   const shareRead = columns.share === undefined || isBlank(shareCell) ? null : ctx.read.percent(shareCell);
   const share = shareRead?.percent ?? null;
   if (shareRead && columns.share !== undefined) {
-    origins.share = cellOrigin(columns.share, row, shareCell);
+    origins.share = cellOrigin(columns.share, row);
     // How a share below 1 was read decides eligibility at the 30 % line: always said.
     if (shareRead.note) findings.push(finding('ASSUMPTION', 'info', { cell: `${columnLetters(columns.share)}${row}`, raw: cellText(shareCell), percent: shareRead.percent }, [], `finding.ASSUMPTION.share-${shareRead.note}`));
   }

@@ -1,13 +1,19 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const REGISTRY = join(REPO_ROOT, 'samples/registry.demo.csv');
 const REGISTER = join(REPO_ROOT, 'tests/fixtures/followup/avtalsregister.csv');
-const temp = () => mkdtempSync(join(tmpdir(), 'inkludo-cli-'));
+const made: string[] = [];
+const temp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inkludo-cli-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('inkludo evidence: bad input gets a clear message and exit 2', () => {
   it.each([

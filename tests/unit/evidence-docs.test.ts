@@ -5,7 +5,7 @@
  * converts it to PDF. Regenerate the golden files with UPDATE_GOLDEN=1 after a deliberate change.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,7 @@ const CASES: readonly Case[] = [
 ];
 
 const written = new Map<string, string>();
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 beforeAll(async () => {
   for (const c of CASES) {

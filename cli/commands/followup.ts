@@ -13,7 +13,7 @@ import {
   type PurchaseJurisdiction,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
-import { RULES_OPTION, choiceOption, dateOption, rulesOption, samePath, stringOption } from '../io.ts';
+import { RULES_OPTION, choiceOption, dateOption, json, rulesOption, samePath, stringOption } from '../io.ts';
 import { loadRegistry } from '../registry-file.ts';
 import { loadSheet } from './check.ts';
 
@@ -25,7 +25,7 @@ function checkLine(ctx: CliContext, c: DueCheck): string {
 /** `inkludo followup REGISTER`: when reserved contracts must be re-checked and employment requirements reported on. */
 export const followupCommand: Command = {
   name: 'followup',
-  usage: 'followup FILE.(xlsx|csv) --jurisdiction NO|SE [--ics OUT.ics] [--date YYYY-MM-DD] [--registry FILE] [--sheet NAME] [--buyer state|municipal] [--kind KIND] [--rules PACK.json]',
+  usage: 'followup FILE.(xlsx|csv) --jurisdiction NO|SE [--ics OUT.ics] [--json] [--date YYYY-MM-DD] [--registry FILE] [--sheet NAME] [--buyer state|municipal] [--kind KIND] [--rules PACK.json]',
   options: {
     ics: { type: 'string' },
     jurisdiction: { type: 'string', short: 'j' },
@@ -61,6 +61,21 @@ export const followupCommand: Command = {
       suppliers: registry?.lookup ?? null,
     });
     if (report.headerRow === 0) throw new CliError('followup.cli.no-header', { sheet: loaded.sheet });
+    const overdue = report.checks.filter((c) => c.overdue);
+    // Overdue or undated checks need action now, the way error findings do in `inkludo check`.
+    const exit = overdue.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+    if (ics !== undefined) {
+      try {
+        await writeFile(ics, followupCalendar(report, ctx.lang, new Date()), 'utf8');
+      } catch (error) {
+        throw new CliError('followup.cli.ics-unwritable', { path: ics, detail: (error as Error).message });
+      }
+    }
+    if (values.json) {
+      // With --json, stdout is one JSON document: each check with its text in the chosen language.
+      ctx.out(json({ sheet: loaded.sheet, ...report, checks: report.checks.map((c) => ({ ...c, ...describeCheck(ctx.lang, c) })) }));
+      return exit;
+    }
 
     const lines = [
       ctx.t('followup.cli.header', {
@@ -72,21 +87,14 @@ export const followupCommand: Command = {
         checks: report.checks.length,
       }),
     ];
-    const overdue = report.checks.filter((c) => c.overdue);
     const upcoming = report.checks.filter((c) => !c.overdue);
     if (report.checks.length === 0) lines.push(ctx.t('followup.cli.none'));
     if (overdue.length) lines.push(ctx.t('followup.cli.overdue'), ...overdue.map((c) => checkLine(ctx, c)));
     if (upcoming.length) lines.push(ctx.t('followup.cli.upcoming'), ...upcoming.map((c) => checkLine(ctx, c)));
     if (ics !== undefined) {
-      try {
-        await writeFile(ics, followupCalendar(report, ctx.lang, new Date()), 'utf8');
-      } catch (error) {
-        throw new CliError('followup.cli.ics-unwritable', { path: ics, detail: (error as Error).message });
-      }
       lines.push(ctx.t('followup.cli.written', { path: resolve(ics), events: followupEvents(report, ctx.lang).length }));
     }
     ctx.out(lines.join('\n'));
-    // Overdue or undated checks need action now, the way error findings do in `inkludo check`.
-    return overdue.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+    return exit;
   },
 };

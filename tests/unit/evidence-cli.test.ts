@@ -72,6 +72,16 @@ describe('inkludo followup', () => {
     expect(readFileSync(ics, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
   });
 
+  it('--json gives every check with its text, overdue first, and the same exit code', async () => {
+    const r = await cli('followup', REGISTER, '--jurisdiction', 'SE', '--date', '2026-11-30', '--json', '--lang', 'sv');
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out) as { checks: { row: number; kind: string; due: string | null; overdue: boolean; summary: string }[]; reservedContracts: number };
+    expect(doc.reservedContracts).toBe(4);
+    expect(doc.checks[0]).toMatchObject({ row: 5, kind: 'share-recheck', due: '2026-10-01', overdue: true });
+    expect(doc.checks[0]?.summary).toContain('FÖRSENAD sedan 2026-10-01');
+    expect(doc.checks.findIndex((c) => !c.overdue)).toBeGreaterThan(doc.checks.findLastIndex((c) => c.overdue));
+  });
+
   it('exits 0 when nothing is overdue', async () => {
     const dir = temp();
     const plan = join(dir, 'register.csv');

@@ -8,6 +8,7 @@ import { cellDate, cellText, isBlank, yesNo } from '../sheet/cells.ts';
 import type { CellValue, RowResult, SheetCells, SheetCheckOptions } from '../sheet/types.ts';
 import { followupColumns } from './columns.ts';
 import { termPeriods } from './terms.ts';
+import { parseDurationMonths } from '../value/duration.ts';
 
 /**
  * Follow-up dates from a contract register: for each reserved contract, when the supplier's share
@@ -87,6 +88,18 @@ function cellDates(cell: CellValue | undefined): IsoDate[] | null {
   return dates.every((d): d is IsoDate => d !== null) ? dates : null;
 }
 
+/** A term or options cell as termPeriods takes it: a number, text, or null when blank or absent. */
+function termCell(row: readonly CellValue[], column: number | undefined): string | number | null {
+  if (column === undefined) return null;
+  const cell = row[column];
+  return typeof cell === 'number' ? cell : cellText(cell) || null;
+}
+
+function isOpenEnded(text: string): boolean {
+  const parsed = parseDurationMonths(text);
+  return parsed.ok && parsed.openEnded;
+}
+
 /** Overdue and undated first (earliest first, undated after dated), then upcoming ones by date, then by row. */
 function byUrgency(a: DueCheck, b: DueCheck): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
@@ -115,10 +128,13 @@ export function followupDates(cells: SheetCells, options: FollowupOptions, rules
     const row = cells[result.row - 1] ?? [];
     const ctx: RowContext = { result, cells: row, contract: contractLabel(result, row, columns.contractId), supplier: supplierLabel(result, options.jurisdiction) };
     const start = report.columns.date === undefined ? null : cellDate(row[report.columns.date]);
-    const base = report.columns.duration === undefined ? [] : termPeriods(typeof row[report.columns.duration] === 'number' ? (row[report.columns.duration] as number) : cellText(row[report.columns.duration]) || null);
-    const extra = report.columns.options === undefined ? [] : termPeriods(typeof row[report.columns.options] === 'number' ? (row[report.columns.options] as number) : cellText(row[report.columns.options]) || null);
+    const baseCell = termCell(row, report.columns.duration);
+    const base = termPeriods(baseCell);
+    const extra = termPeriods(termCell(row, report.columns.options));
     // Periods in order: the base term, then every option or extension (written in either column).
-    const periods = base === null || extra === null ? null : [...base, ...extra];
+    // An open-ended term without options has no option to check; with options, their starts are unknown.
+    const openEnded = typeof baseCell === 'string' && isOpenEnded(baseCell);
+    const periods = extra === null || (base === null && !openEnded) ? null : base === null ? (extra.length ? null : []) : [...base, ...extra];
     const end = start && periods && periods.length > 0 ? addMonths(start, periods.reduce((a, b) => a + b, 0)) : null;
     if (end !== null && end <= today) {
       ended++;

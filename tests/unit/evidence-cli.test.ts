@@ -68,7 +68,7 @@ describe('inkludo followup', () => {
     expect(overdueAt).toBeGreaterThan(0);
     expect(upcomingAt).toBeGreaterThan(overdueAt);
     expect(r.out.slice(overdueAt, upcomingAt)).toContain('R-2 — Tvätt hemtjänsten');
-    expect(r.out).toContain('8 events');
+    expect(r.out).toContain('9 events');
     expect(readFileSync(ics, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
   });
 
@@ -76,7 +76,7 @@ describe('inkludo followup', () => {
     const r = await cli('followup', REGISTER, '--jurisdiction', 'SE', '--date', '2026-11-30', '--json', '--lang', 'sv');
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out) as { checks: { row: number; kind: string; due: string | null; overdue: boolean; summary: string }[]; reservedContracts: number };
-    expect(doc.reservedContracts).toBe(4);
+    expect(doc.reservedContracts).toBe(5);
     expect(doc.checks[0]).toMatchObject({ row: 5, kind: 'share-recheck', due: '2026-10-01', overdue: true });
     expect(doc.checks[0]?.summary).toContain('FÖRSENAD sedan 2026-10-01');
     expect(doc.checks.findIndex((c) => !c.overdue)).toBeGreaterThan(doc.checks.findLastIndex((c) => c.overdue));

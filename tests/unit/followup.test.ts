@@ -61,16 +61,19 @@ describe('followupDates on a Swedish contract register', () => {
       [4, 'share-recheck', '2026-09-30', true, null],
       [5, 'share-recheck', '2026-10-01', true, null],
       [6, 'share-recheck', null, true, 'evidence-date-missing'],
-      [6, 'option-start', null, true, 'option-starts-unreadable'],
       [8, 'employment-report', null, true, 'reporting-dates-missing'],
+      [11, 'option-start', null, true, 'option-starts-unreadable'],
       [7, 'employment-report', '2026-12-31', false, null],
       [3, 'share-recheck', '2027-03-15', false, null],
+      [11, 'share-recheck', '2027-04-01', false, null],
       [5, 'option-start', '2027-06-01', false, null],
       [7, 'employment-report', '2027-06-30', false, null],
       [3, 'option-start', '2028-01-01', false, null],
       [3, 'option-start', '2029-01-01', false, null],
     ]);
-    expect(report).toMatchObject({ reservedContracts: 4, employmentContracts: 2, ended: 1, evidenceMaxAgeDays: 365 });
+    expect(report).toMatchObject({ reservedContracts: 5, employmentContracts: 2, ended: 1, evidenceMaxAgeDays: 365 });
+    // R-4 runs until further notice and has no options: nothing to check at an option start.
+    expect(report.checks.filter((c) => c.row === 6).map((c) => c.kind)).toEqual(['share-recheck']);
   });
 
   it('takes the register’s evidence date over the registry’s, and says where each came from', () => {

@@ -82,6 +82,14 @@ describe('inkludo followup', () => {
     expect(doc.checks.findIndex((c) => !c.overdue)).toBeGreaterThan(doc.checks.findLastIndex((c) => c.overdue));
   });
 
+  it('reads the bundled Swedish register (.xlsx made by LibreOffice) with the demo registry’s evidence dates', async () => {
+    const r = await cli('followup', join(REPO_ROOT, 'samples/avtalsregister-2027.xlsx'), '--jurisdiction', 'SE', '--date', '2026-11-30', '--registry', REGISTRY, '--json', '--lang', 'en');
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out) as { checks: { row: number; due: string | null; contract: string; params: { source?: string } }[] };
+    expect(doc.checks[0]).toMatchObject({ row: 6, due: '2025-11-01', contract: 'DK-2027-03 — Återvinning av möbler och textil' });
+    expect(doc.checks[0]?.params.source).toBe('registry:Inkludo demo registry (fictitious organisations)');
+  });
+
   it('exits 0 when nothing is overdue', async () => {
     const dir = temp();
     const plan = join(dir, 'register.csv');

@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['rules', '--jurisdiction', 'NO', '--date', '2026-11-23'],
   ['classify', '750000', '--jurisdiction', 'SE', '--date', '2026-11-23'],
-  ['check', 'samples/innkjopsplan-2027.xlsx', '--jurisdiction', 'NO', '--date', '2026-11-23', '--registry', 'samples/registry.demo.csv', '--lang', 'nb'],
-  ['check', 'samples/avtalsregister-2027.xlsx', '--jurisdiction', 'SE', '--date', '2026-11-23', '--registry', 'samples/registry.demo.csv', '--lang', 'sv'],
+  // No --jurisdiction: each sheet's own evidence decides, and the output says which.
+  ['check', 'samples/innkjopsplan-2027.xlsx', '--date', '2026-11-23', '--registry', 'samples/registry.demo.csv', '--lang', 'nb'],
+  ['check', 'samples/avtalsregister-2027.xlsx', '--date', '2026-11-23', '--registry', 'samples/registry.demo.csv', '--lang', 'sv'],
 ];
 
 for (const args of steps) {

@@ -5,6 +5,7 @@ import {
   HEADER_SEARCH_ROWS,
   checkSheet,
   describeEstimateStep,
+  describeSupplierStatus,
   describeJurisdictionInference,
   inferSheetJurisdiction,
   describeFinding,
@@ -116,6 +117,7 @@ function humanReport(report: SheetReport, sheet: string, ctx: CliContext): strin
     const s = row.supplier;
     if (s?.inRegistry && s.registrySource) {
       out.push(`    ${t('sheet.cli.in-registry', { name: s.name ?? s.orgnr ?? '', source: s.registrySource, retrieved: s.registryRetrieved ?? '' })}${s.registryDemo ? ` — ${t('sheet.cli.registry-demo')}` : ''}`);
+      for (const line of describeSupplierStatus(t, { status: s.registryStatus, candidate: s.registryCandidate })) out.push(`    ${line}`);
     }
     for (const f of row.findings) out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${describeFinding(lang, f)}${f.ruleIds.length ? ` [${f.ruleIds.join(', ')}]` : ''}`);
   }

@@ -7,6 +7,7 @@ import { valueMessages } from './messages/value.ts';
 import { cliMessages } from './messages/cli.ts';
 import { noticeMessages } from './messages/notice.ts';
 import { registryMessages } from './messages/registry.ts';
+import { registrySourceMessages } from './messages/registry-sources.ts';
 import { contentMessages } from './messages/content.ts';
 import { addinMessages } from './messages/addin.ts';
 import { sheetMessages } from './messages/sheet.ts';
@@ -29,6 +30,7 @@ export const AREAS: readonly AreaMessages[] = [
   cliMessages,
   noticeMessages,
   registryMessages,
+  registrySourceMessages,
   addinMessages,
   contentMessages,
   extensionMessages,

@@ -1,5 +1,6 @@
 import type { OrgnrJurisdiction } from '../orgnr/index.ts';
 import type { RegistryIndex } from '../registry/match.ts';
+import { countiesOfNuts } from '../registry/nuts.ts';
 import type { Provenance, Supplier } from '../registry/types.ts';
 import { DEFAULT_RULES, type RuleSet } from '../rules/packs/index.ts';
 import { legalBasisFor, type LegalBasis } from './legal-basis.ts';
@@ -39,6 +40,20 @@ export interface FittingSupplier {
   readonly supplier: Supplier;
   /** The notice CPV code the supplier's category matched. */
   readonly cpv: string;
+  /**
+   * The supplier serves the place of performance (one of its regions lies in a county of it, or it
+   * states no region: nationwide); null when no place of performance could be compared.
+   */
+  readonly inRegion: boolean | null;
+}
+
+/** The lot's places of performance (BT-5071, NUTS) as county numbers, through core/registry/data/nuts-regions.json. */
+export interface LotPlaces {
+  /** NUTS codes the correspondence knows, and the counties (fylke, län) they cover. */
+  readonly known: readonly string[];
+  readonly counties: readonly string[];
+  /** NUTS codes it does not know (foreign regions, NOZZZ, anyw, typos): said, never guessed. */
+  readonly unknown: readonly string[];
 }
 
 export interface LotAssessment {
@@ -46,10 +61,11 @@ export interface LotAssessment {
   readonly kind: LotKind;
   /** Empty means no reservation and no social signal. */
   readonly signals: readonly LotSignal[];
-  /** Registry suppliers whose categories cover the lot's CPV, the first FITTING_SHOWN_PER_LOT of them; null without a registry. */
+  /** Registry suppliers whose categories cover the lot's CPV, those serving the place of performance first, the first FITTING_SHOWN_PER_LOT of them; null without a registry. */
   readonly fitting: readonly FittingSupplier[] | null;
   /** How many suppliers fit in all (may exceed `fitting.length`); null without a registry. */
   readonly fittingCount: number | null;
+  readonly places: LotPlaces;
 }
 
 /**
@@ -85,8 +101,9 @@ export function assessNotice(notice: Notice, registry: RegistrySource | null = n
   const lots = notice.lots
     .filter((lot) => lot.kind !== 'LotsGroup')
     .map((lot) => {
-      const fitting = registry ? fittingSuppliers(lot, notice, buyerCountry, registry.lookup) : null;
-      return { lot: lot.id, kind: lot.kind, signals: lotSignals(lot, buyerCountry, notice, rules), fitting: fitting?.shown ?? null, fittingCount: fitting?.count ?? null };
+      const places = lotPlaces(lot);
+      const fitting = registry ? fittingSuppliers(lot, notice, buyerCountry, registry.lookup, places) : null;
+      return { lot: lot.id, kind: lot.kind, signals: lotSignals(lot, buyerCountry, notice, rules), fitting: fitting?.shown ?? null, fittingCount: fitting?.count ?? null, places };
     });
   return {
     buyerCountry,
@@ -119,19 +136,45 @@ function lotSignals(lot: NoticeLot, buyerCountry: string | null, notice: Notice,
   return out;
 }
 
-function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string | null, lookup: SupplierLookup): { shown: FittingSupplier[]; count: number } {
+function lotPlaces(lot: NoticeLot): LotPlaces {
+  const known: string[] = [];
+  const counties = new Set<string>();
+  const unknown: string[] = [];
+  for (const code of lot.places) {
+    const found = countiesOfNuts(code);
+    if (!found.known) unknown.push(code);
+    else {
+      known.push(code);
+      for (const region of found.regions) for (const county of region.counties) counties.add(`${region.jurisdiction}:${county}`);
+    }
+  }
+  return { known, counties: [...counties], unknown };
+}
+
+/** A supplier's regions meet the places when one lies in a county of them; no regions means nationwide. */
+function servesPlaces(supplier: Supplier, places: LotPlaces): boolean | null {
+  if (places.counties.length === 0) return null;
+  if (supplier.regions.length === 0) return true;
+  return supplier.regions.some((r) => places.counties.includes(`${supplier.jurisdiction}:${r.slice(0, 2)}`));
+}
+
+function fittingSuppliers(lot: NoticeLot, notice: Notice, buyerCountry: string | null, lookup: SupplierLookup, places: LotPlaces): { shown: FittingSupplier[]; count: number } {
   const codes = lot.cpv.length > 0 || lot.cpvAdditional.length > 0 ? [...lot.cpv, ...lot.cpvAdditional] : notice.cpv;
   const jurisdiction = buyerCountry === null ? undefined : JURISDICTION_OF_COUNTRY[buyerCountry];
-  const out: FittingSupplier[] = [];
+  const inside: FittingSupplier[] = [];
+  const outside: FittingSupplier[] = [];
   const seen = new Set<string>();
   for (const cpv of codes) {
     for (const supplier of lookup.fitting(jurisdiction ? { cpv: [cpv], jurisdiction } : { cpv: [cpv] })) {
       if (seen.has(supplier.orgnr)) continue;
       seen.add(supplier.orgnr);
-      if (out.length < FITTING_SHOWN_PER_LOT) out.push({ supplier, cpv });
+      const inRegion = servesPlaces(supplier, places);
+      const bucket = inRegion === false ? outside : inside;
+      // Only as many as can be shown are kept: in the place of performance first, registry order within each.
+      if (bucket.length < FITTING_SHOWN_PER_LOT) bucket.push({ supplier, cpv, inRegion });
     }
   }
-  return { shown: out, count: seen.size };
+  return { shown: [...inside, ...outside].slice(0, FITTING_SHOWN_PER_LOT), count: seen.size };
 }
 
 function winnersInRegistry(notice: Notice, lookup: SupplierLookup): WinnerInRegistry[] {

@@ -67,10 +67,11 @@ function assessmentJson(a: NoticeAssessment) {
       lot: lot.lot,
       kind: lot.kind,
       signals: lot.signals,
-      fitting: lot.fitting?.map((f) => ({ cpv: f.cpv, ...supplierJson(f.supplier) })) ?? null,
+      fitting: lot.fitting?.map((f) => ({ cpv: f.cpv, inRegion: f.inRegion, ...supplierJson(f.supplier) })) ?? null,
       // `fitting` lists at most fittingShownMax suppliers; fittingCount is how many fit in all.
       fittingCount: lot.fittingCount,
       fittingShownMax: lot.fitting === null ? null : FITTING_SHOWN_PER_LOT,
+      places: lot.places,
     })),
     winnersInRegistry: a.winnersInRegistry?.map((w) => ({ lot: w.lot, matchedBy: w.matchedBy, ...supplierJson(w.supplier) })) ?? null,
     registry: a.registry ? provenanceJson(a.registry) : null,

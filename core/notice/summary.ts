@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/index.ts';
 import { formatOrgnr } from '../orgnr/index.ts';
+import { describeSupplierStatus } from '../registry/describe-status.ts';
 import type { Provenance } from '../registry/types.ts';
 import { toMajorNumber, type Money } from '../value/money.ts';
 import type { LotAssessment, LotSignal, NoticeAssessment } from './assess.ts';
@@ -67,9 +68,11 @@ function lotLines(lot: NoticeLot, assessed: LotAssessment | undefined, registry:
     for (const f of assessed.fitting) {
       const orgnr = formatOrgnr(f.supplier.orgnr, f.supplier.jurisdiction);
       lines.push(`  ${t('notice.fitting-item', { name: f.supplier.name, orgnr, cpv: f.cpv, ...provenanceParams(f.supplier.provenance, registry, t) })}`);
+      lines.push(...describeSupplierStatus(t, f.supplier).map((l) => `    ${l}`));
     }
     if (count > assessed.fitting.length) lines.push(`  ${t('notice.fitting-capped', { count, shown: assessed.fitting.length })}`);
-    if (lot.places.length > 0) lines.push(t('notice.places-not-compared', { places: lot.places.join(', ') }));
+    if (assessed.places.known.length > 0) lines.push(t('registry.nuts.ranked', { regions: assessed.places.known.join(', ') }));
+    for (const code of assessed.places.unknown) lines.push(t('registry.nuts.unknown', { code }));
   }
   return lines;
 }

@@ -65,6 +65,7 @@ export function assembleSuppliers(entries: readonly LocatedEntry[], registry: Pr
       errors.push(
         lineIssue(line, 'expires-before-retrieved', { expires: provenance.expires, retrieved: provenance.retrieved }, columnOf(['provenance', 'expires'])),
       );
+      continue;
     }
     if (entry.share) {
       const expected = CONVENTIONAL_DENOMINATOR[jurisdiction];
@@ -89,6 +90,8 @@ export function assembleSuppliers(entries: readonly LocatedEntry[], registry: Pr
       regions: entry.regions,
       categories: entry.categories,
       provenance,
+      ...(entry.candidate ? { candidate: true } : {}),
+      ...(entry.status ? { status: entry.status } : {}),
     });
   }
   return { suppliers, errors, warnings };

@@ -13,12 +13,18 @@ function ownProvenance(supplier: Supplier, registry: Provenance): Provenance | n
   return same ? null : p;
 }
 
-function csvRow(supplier: Supplier, registry: Provenance): string[] {
+/** Status columns are written only when some supplier has been looked up, so plain registries keep their shape. */
+function columnsFor(registry: Registry): readonly CsvColumn[] {
+  const withStatus = registry.suppliers.some((s) => s.status);
+  return CSV_COLUMNS.filter((c) => withStatus || (c !== 'status' && c !== 'status_checked'));
+}
+
+function csvRow(supplier: Supplier, registry: Provenance, columns: readonly CsvColumn[]): string[] {
   const own = ownProvenance(supplier, registry);
   const cells: Record<CsvColumn, string> = {
     orgnr: supplier.orgnr,
     name: supplier.name,
-    kind: supplier.kind,
+    kind: supplier.candidate ? `${supplier.kind} (candidate)` : supplier.kind,
     share_percent: supplier.share ? String(supplier.share.percent) : '',
     share_denominator: supplier.share?.denominator ?? '',
     share_as_of: supplier.share?.asOf ?? '',
@@ -30,8 +36,10 @@ function csvRow(supplier: Supplier, registry: Provenance): string[] {
     source_url: own?.url ?? '',
     retrieved: own?.retrieved ?? '',
     expires: own?.expires ?? '',
+    status: supplier.status?.state ?? '',
+    status_checked: supplier.status?.checked ?? '',
   };
-  return CSV_COLUMNS.map((c) => cells[c]);
+  return columns.map((c) => cells[c]);
 }
 
 /**
@@ -49,7 +57,8 @@ export function exportRegistryCsv(registry: Registry): string {
     ...(p.expires ? [`# expires: ${p.expires}`] : []),
     `# demo: ${p.demo ? 'true' : 'false'}`,
   ];
-  const rows = [[...CSV_COLUMNS], ...registry.suppliers.map((s) => csvRow(s, p))];
+  const columns = columnsFor(registry);
+  const rows = [[...columns], ...registry.suppliers.map((s) => csvRow(s, p, columns))];
   return `${comments.join('\n')}\n${Papa.unparse(rows, { delimiter: ';', newline: '\n', escapeFormulae: true })}\n`;
 }
 
@@ -62,10 +71,12 @@ export function exportRegistryJson(registry: Registry): string {
       name: s.name,
       ...(s.altNames.length ? { altNames: s.altNames } : {}),
       kind: s.kind,
+      ...(s.candidate ? { candidate: true } : {}),
       share: s.share,
       purposeAttested: s.purposeAttested,
       regions: s.regions,
       categories: s.categories,
+      ...(s.status ? { status: s.status } : {}),
       ...(own ? { provenance: { source: own.source, url: own.url, retrieved: own.retrieved, expires: own.expires } } : {}),
     };
   });

@@ -30,6 +30,12 @@ export interface ImportOptions {
   readonly retrieved?: IsoDate;
   readonly expires?: IsoDate | null;
   readonly demo?: boolean;
+  /**
+   * Import the lines that are valid and leave out the ones with errors (CSV only). Never the
+   * default: the user chooses it after seeing the list of lines with errors. Problems of the file as
+   * a whole (header, provenance) still refuse it.
+   */
+  readonly validLinesOnly?: boolean;
 }
 
 function failed(errors: readonly LineIssue[]): ImportResult {
@@ -87,7 +93,7 @@ function importCsv(text: string, options: ImportOptions, warnings: LineIssue[]):
   const { provenance, errors } = validProvenance(raw, (field) =>
     fromOptions.has(field) ? { line: 0, column: `options.${field}` } : { line: lineOf[field] ?? 0, column: field ? `# ${field}` : '#' },
   );
-  return finish(read.entries, provenance, [...read.errors, ...errors], [...warnings, ...read.warnings]);
+  return finish(read.entries, provenance, [...read.errors, ...errors], [...warnings, ...read.warnings], { rowErrors: read.rowErrors, validLinesOnly: options.validLinesOnly === true });
 }
 
 function importJson(text: string, options: ImportOptions, warnings: LineIssue[]): ImportResult {
@@ -150,12 +156,32 @@ function removedWarnings(lines: readonly number[], warnings: readonly LineIssue[
   return lines.filter((line) => !soleTraders.has(line)).map((line) => lineIssue(line, 'personal-number-removed'));
 }
 
-/** Every problem of every stage is reported together; any one of them means no registry. */
-function finish(entries: readonly LocatedEntry[], provenance: Provenance | null, errors: readonly LineIssue[], warnings: readonly LineIssue[]): ImportResult {
+interface LineErrors {
+  /** Errors of single supplier lines (CSV), which `validLinesOnly` may leave out. */
+  readonly rowErrors: readonly LineIssue[];
+  readonly validLinesOnly: boolean;
+}
+
+/**
+ * Every problem of every stage is reported together; any one of them means no registry, unless the
+ * user chose to import the valid lines and every problem is one of a single line.
+ */
+function finish(
+  entries: readonly LocatedEntry[],
+  provenance: Provenance | null,
+  errors: readonly LineIssue[],
+  warnings: readonly LineIssue[],
+  lines: LineErrors = { rowErrors: [], validLinesOnly: false },
+): ImportResult {
   const assembled = assembleSuppliers(entries, provenance);
-  const all = [...errors, ...assembled.errors];
-  if (all.length > 0 || !provenance) return failed(all);
-  return { ok: true, registry: { provenance, suppliers: assembled.suppliers }, warnings: [...warnings, ...assembled.warnings] };
+  const lineErrors = [...lines.rowErrors, ...assembled.errors];
+  if (errors.length > 0 || !provenance) return failed([...errors, ...lineErrors]);
+  const registry = { provenance, suppliers: assembled.suppliers };
+  if (lineErrors.length === 0) return { ok: true, registry, warnings: [...warnings, ...assembled.warnings] };
+  if (lines.validLinesOnly && registry.suppliers.length > 0) {
+    return { ok: true, registry, warnings: [...warnings, ...assembled.warnings], skipped: [...lineErrors].sort((a, b) => a.line - b.line) };
+  }
+  return { ok: false, errors: [...lineErrors].sort((a, b) => a.line - b.line), validLines: registry.suppliers.length };
 }
 
 export function importRegistry(input: Uint8Array | string, options: ImportOptions = {}): ImportResult {

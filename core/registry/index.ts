@@ -6,3 +6,9 @@ export { buildRegistryIndex, type FitQuery, type NameMatch, type RegistryIndex }
 export { normaliseName, nameWords } from './normalise.ts';
 export { describeLineIssue } from './issues.ts';
 export { REGISTRY_SCHEMA_ID, SUPPLIER_KINDS, SHARE_DENOMINATORS, cpvPrefix } from './schema.ts';
+export { registryTextFromCells } from './from-cells.ts';
+export { INDUSTRY_STANDARDS, industryCodeMeanings, industryStandardAt, shelteredWorkCodes, type IndustryStandard } from './industry-codes.ts';
+export { countiesOfNuts, type NutsRegion } from './nuts.ts';
+export { ENTITY_STATES } from './schema.ts';
+export * from './brreg/index.ts';
+export { describeSupplierStatus } from './describe-status.ts';

@@ -12,12 +12,13 @@ import { isIsoDate, type IsoDate } from '../dates.ts';
 import { parseOrgnr, PERSONAL_NUMBER_MARK, type OrgnrJurisdiction, type OrgnrProblem } from '../orgnr/index.ts';
 import { readSharePercent } from '../value/share.ts';
 import { foldedWords } from './normalise.ts';
-import type { ShareDenominator, SupplierKind } from './types.ts';
+import type { EntityState, ShareDenominator, SupplierKind } from './types.ts';
 
 export const REGISTRY_SCHEMA_ID = 'inkludo.registry/1';
 
 export const SUPPLIER_KINDS = ['asf', 'arbeidsmarkedsbedrift', 'vta-aft', 'other'] as const satisfies readonly SupplierKind[];
 export const SHARE_DENOMINATORS = ['employees', 'occupied'] as const satisfies readonly ShareDenominator[];
+export const ENTITY_STATES = ['active', 'bankrupt', 'under-dissolution', 'deleted', 'unknown'] as const satisfies readonly EntityState[];
 
 /** Issue codes of field values; each has `registry.issue.<code>` in the catalogue. */
 export const FIELD_ISSUE_CODES = [
@@ -35,6 +36,8 @@ export const FIELD_ISSUE_CODES = [
   'region-invalid',
   'category-invalid',
   'url-invalid',
+  'status-unknown',
+  'status-date-missing',
   'provenance-source-missing',
   'provenance-retrieved-missing',
   'field-type',
@@ -81,6 +84,13 @@ const DENOMINATOR_ALIASES: Readonly<Record<string, ShareDenominator>> = {
   sysselsatta: 'occupied',
   verksamma: 'occupied',
 };
+
+/** `arbeidsmarkedsbedrift (candidate)` (also kandidat): the kind, and a candidate flag. */
+const CANDIDATE_SUFFIX = /\s*\((?:candidate|kandidat)\)\s*$/i;
+export function splitCandidate(kind: unknown): { kind: unknown; candidate: boolean } {
+  if (typeof kind !== 'string' || !CANDIDATE_SUFFIX.test(kind)) return { kind, candidate: false };
+  return { kind: kind.replace(CANDIDATE_SUFFIX, ''), candidate: true };
+}
 
 /** Strings that are not a known word are passed on unchanged, so the enum reports them as given. */
 function alias<T extends string>(table: Readonly<Record<string, T>>) {
@@ -254,17 +264,36 @@ const entryProvenanceSchema = z.object(
   { error: 'field-type' },
 );
 
+const STATE_ALIASES: Readonly<Record<string, EntityState>> = {
+  active: 'active', aktiv: 'active',
+  bankrupt: 'bankrupt', konkurs: 'bankrupt',
+  'under-dissolution': 'under-dissolution', 'under-avvikling': 'under-dissolution', 'under-avveckling': 'under-dissolution',
+  deleted: 'deleted', slettet: 'deleted', avregistrerad: 'deleted',
+  unknown: 'unknown', ukjent: 'unknown', okand: 'unknown',
+};
+
+/** A register status and the date it was looked up. */
+const entityStatusSchema = z.object(
+  {
+    state: z.preprocess(alias(STATE_ALIASES), z.enum(ENTITY_STATES, { error: 'status-unknown' })),
+    checked: dateSchema('status-date-missing'),
+  },
+  { error: 'field-type' },
+);
+
 /** One supplier, from a CSV row (cells as strings, blanks as undefined) or a JSON entry. */
 export const supplierEntrySchema = z.object({
   orgnr: orgnrSchema,
   name: nameSchema,
   altNames: altNamesSchema,
-  kind: z.preprocess((v) => alias(KIND_ALIASES)(v ?? 'other'), z.enum(SUPPLIER_KINDS, { error: 'kind-unknown' })),
+  kind: z.preprocess((v) => alias(KIND_ALIASES)(splitCandidate(v ?? 'other').kind), z.enum(SUPPLIER_KINDS, { error: 'kind-unknown' })),
+  candidate: z.boolean({ error: 'field-type' }).optional(),
   share: shareSchema.nullable().optional().transform((s) => s ?? null),
   purposeAttested: z.preprocess(yesNo, z.boolean({ error: 'yes-no-invalid' })),
   regions: regionsSchema,
   categories: categoriesSchema,
   provenance: entryProvenanceSchema.optional(),
+  status: entityStatusSchema.nullable().optional(),
 });
 export type SupplierEntry = z.output<typeof supplierEntrySchema>;
 export const SUPPLIER_ENTRY_FIELDS: readonly string[] = Object.keys(supplierEntrySchema.shape);
@@ -308,6 +337,8 @@ export const CSV_COLUMNS = [
   'source_url',
   'retrieved',
   'expires',
+  'status',
+  'status_checked',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = ['orgnr', 'name'];
@@ -328,6 +359,8 @@ const HEADER_ALIASES: Readonly<Record<CsvColumn, readonly string[]>> = {
   source_url: ['source_url', 'url', 'kilde_url', 'kalla_url', 'lenke', 'lank'],
   retrieved: ['retrieved', 'hentet', 'hentet_dato', 'hamtad', 'hamtat', 'hamtad_datum'],
   expires: ['expires', 'utloper', 'gyldig_til', 'giltig_till', 'utgar'],
+  status: ['status', 'register_status', 'registerstatus'],
+  status_checked: ['status_checked', 'status_dato', 'status_datum', 'status_sjekket', 'status_kontrollerad'],
 };
 
 const COLUMN_OF_HEADER: ReadonlyMap<string, CsvColumn> = new Map(
@@ -367,6 +400,10 @@ export function csvColumnOfField(path: readonly PropertyKey[]): CsvColumn | unde
       return 'purpose_attested';
     case 'share':
       return second === 'denominator' ? 'share_denominator' : second === 'asOf' ? 'share_as_of' : 'share_percent';
+    case 'status':
+      return second === 'checked' ? 'status_checked' : 'status';
+    case 'candidate':
+      return 'kind';
     case 'provenance':
       return second === 'url' ? 'source_url' : second === 'retrieved' ? 'retrieved' : second === 'expires' ? 'expires' : 'source';
     default:

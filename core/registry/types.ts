@@ -14,6 +14,17 @@ export type SupplierKind = 'asf' | 'arbeidsmarkedsbedrift' | 'vta-aft' | 'other'
  */
 export type ShareDenominator = 'employees' | 'occupied';
 
+/**
+ * What Enhetsregisteret said about a Norwegian entity when it was last looked up (`inkludo registry
+ * status`): `deleted` is HTTP 410, `unknown` a number the register does not have.
+ */
+export type EntityState = 'active' | 'bankrupt' | 'under-dissolution' | 'deleted' | 'unknown';
+export interface EntityStatus {
+  readonly state: EntityState;
+  /** The date it was looked up. */
+  readonly checked: IsoDate;
+}
+
 export interface Provenance {
   /** Name of the source, e.g. "Skoopi ASF-listan" or "Gävle kommun, leverantörsuppföljning". */
   readonly source: string;
@@ -56,6 +67,13 @@ export interface Supplier {
   readonly categories: readonly string[];
   /** Where this entry came from; falls back to the registry's own provenance. */
   readonly provenance: Provenance;
+  /**
+   * Listed on a signal such as an industry code, not on a list of members: a candidate to check,
+   * written `arbeidsmarkedsbedrift (candidate)` in the kind column. Absent means false.
+   */
+  readonly candidate?: boolean;
+  /** The register status and the date it was looked up; absent or null when never looked up. */
+  readonly status?: EntityStatus | null;
 }
 
 export interface Registry {
@@ -79,5 +97,19 @@ export interface LineIssue {
 
 /** A failed import returns errors only: there is never a partial registry. */
 export type ImportResult =
-  | { readonly ok: true; readonly registry: Registry; readonly warnings: readonly LineIssue[] }
-  | { readonly ok: false; readonly errors: readonly LineIssue[] };
+  | {
+      readonly ok: true;
+      readonly registry: Registry;
+      readonly warnings: readonly LineIssue[];
+      /** With `validLinesOnly`: the lines left out and why. */
+      readonly skipped?: readonly LineIssue[];
+    }
+  | {
+      readonly ok: false;
+      readonly errors: readonly LineIssue[];
+      /**
+       * Set when every error is one of a single line: how many lines are valid, so a front end can
+       * offer "import the N valid lines" (`validLinesOnly`) once the user has seen the errors.
+       */
+      readonly validLines?: number;
+    };

@@ -20,6 +20,7 @@ export function sheetRowJson(r: RowResult, lang: Lang): SheetReportJson['rows'][
     severities: r.findings.map((f) => f.severity),
     valueBasis: r.valueBasis,
     origins: r.origins,
+    supplier: r.supplier,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../dates.ts';
 import type { RegistryIndex } from '../registry/match.ts';
+import type { EntityStatus } from '../registry/types.ts';
 import type { EligibilityStatus } from '../rules/reserved.ts';
 import type { Finding, FindingCode, Severity } from '../rules/findings.ts';
 import type { RuleSet } from '../rules/packs/index.ts';
@@ -116,6 +117,10 @@ export interface RowSupplier {
   readonly registryDemo: boolean;
   /** The reserved-contract eligibility (only for reserved rows). */
   readonly eligibility: EligibilityStatus | null;
+  /** The register status the registry holds for the supplier (bankrupt, deleted, …) and when it was looked up. */
+  readonly registryStatus: EntityStatus | null;
+  /** The registry lists the supplier on a signal only (an industry code): a candidate to check. */
+  readonly registryCandidate: boolean;
 }
 
 export interface RowResult {
@@ -228,6 +233,8 @@ export interface SheetReportJson {
     readonly valueBasis: ValueBasis;
     /** Where each value came from: cell, header, sheet, option or default. */
     readonly origins: Origins;
+    /** The supplier as read and, for reserved rows, as the registry knows it (source, date, status). */
+    readonly supplier: RowSupplier | null;
   }[];
   readonly skipped: readonly SkippedRow[];
   readonly summary: SheetSummary;

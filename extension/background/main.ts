@@ -6,6 +6,7 @@ import { onMessage } from '../shared/messaging.ts';
 import { ENABLED_SITES_KEY } from '../shared/sites.ts';
 import { registryToSnapshot } from '../shared/registry-snapshot.ts';
 import { lookupBrreg } from './brreg.ts';
+import { brregBuildHandlers } from './brreg-build.ts';
 import { forgetPage, pageStatus, recordPage } from './page-badge.ts';
 import { REFRESH_ALARM, refreshFromUrl, scheduleRefresh } from './registry-refresh.ts';
 import { installRulePackRefresh } from './rule-pack-refresh.ts';
@@ -36,9 +37,10 @@ onMessage({
   },
   'page/status': async ({ tabId }) => ({ ok: true, counts: await pageStatus(tabId) }),
   'registry/status': async () => ({ ok: true, status: await registryStatus() }),
-  'registry/import': async ({ text, filename, demo }) => {
-    return importIntoStore(text, filename, demo ? 'demo' : 'file');
+  'registry/import': async ({ text, filename, demo, source, retrieved, validLinesOnly }) => {
+    return importIntoStore(text, filename, demo ? 'demo' : 'file', null, { source, retrieved, validLinesOnly });
   },
+  ...brregBuildHandlers,
   'registry/export': async ({ format }) => {
     const registry = await currentRegistry();
     if (!registry) return { ok: false, code: 'no-registry' };

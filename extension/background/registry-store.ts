@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { buildRegistryIndex, importRegistry, type Registry, type RegistryIndex } from '../../core/index.ts';
+import { buildRegistryIndex, importRegistry, type ImportOptions, type Registry, type RegistryIndex } from '../../core/index.ts';
 import {
   REGISTRY_ORIGINS,
   lineIssueSchema,
@@ -73,8 +73,8 @@ export function registryIndex(registry: Registry): RegistryIndex {
 }
 
 export type ImportOutcome =
-  | { ok: true; entries: number; warnings: LineIssueMessage[] }
-  | { ok: false; code: 'invalid-registry'; errors: LineIssueMessage[] }
+  | { ok: true; entries: number; warnings: LineIssueMessage[]; skipped?: LineIssueMessage[] }
+  | { ok: false; code: 'invalid-registry'; errors: LineIssueMessage[]; validLines?: number }
   /** The browser refused to store it (Chrome's storage.local holds 10 MB); the old registry stays. */
   | { ok: false; code: 'storage' };
 
@@ -91,9 +91,10 @@ export async function importIntoStore(
   from: string,
   origin: RegistryOrigin,
   refresh: RefreshRecord | null = null,
+  options: Pick<ImportOptions, 'source' | 'retrieved' | 'validLinesOnly'> = {},
 ): Promise<ImportOutcome> {
-  const result = importRegistry(text, origin === 'demo' ? { demo: true } : {});
-  if (!result.ok) return { ok: false, code: 'invalid-registry', errors: plainIssues(result.errors) };
+  const result = importRegistry(text, { ...options, ...(origin === 'demo' ? { demo: true } : {}) });
+  if (!result.ok) return { ok: false, code: 'invalid-registry', errors: plainIssues(result.errors), ...(result.validLines ? { validLines: result.validLines } : {}) };
   const record: StoredRegistry = {
     snapshot: registryToSnapshot(result.registry),
     origin,
@@ -106,7 +107,7 @@ export async function importIntoStore(
     console.error('inkludo: storing the registry failed', error);
     return { ok: false, code: 'storage' };
   }
-  return { ok: true, entries: result.registry.suppliers.length, warnings: plainIssues(result.warnings) };
+  return { ok: true, entries: result.registry.suppliers.length, warnings: plainIssues(result.warnings), ...(result.skipped ? { skipped: plainIssues(result.skipped) } : {}) };
 }
 
 export async function clearStore(): Promise<void> {

@@ -4,6 +4,7 @@ import { translator, type Lang } from '../../core/index.ts';
 import type { RegistryStatus, Settings } from '../shared/messages.ts';
 import { sendMessage } from '../shared/messaging.ts';
 import { pageLanguage } from '../ui/language.ts';
+import { BrregSection } from './brreg-section.tsx';
 import { PreferencesSection } from './preferences-section.tsx';
 import { RegistrySection } from './registry-section.tsx';
 import { RulePackSection } from './rulepack-section.tsx';
@@ -38,6 +39,7 @@ export function Options() {
     <main data-ready="true">
       <h1>{t('extension.options.title')}</h1>
       <RegistrySection status={status} t={t} onChange={reload} />
+      <BrregSection t={t} onChange={reload} />
       <UrlSection settings={settings} status={status} lang={lang} t={t} onChange={reload} />
       <RulePackSection lang={lang} t={t} />
       <PreferencesSection settings={settings} t={t} onChange={reload} />

@@ -15,17 +15,28 @@ interface Outcome {
   readonly message: string;
   readonly errors: readonly LineIssueMessage[];
   readonly warnings: readonly LineIssueMessage[];
+  /** A refused plain list whose errors are all single lines: offered as "Import the N valid lines". */
+  readonly retry?: { readonly text: string; readonly filename: string; readonly validLines: number };
 }
 
 export function RegistrySection({ status, t, onChange }: { status: RegistryStatus; t: Translate; onChange: () => void }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const importText = async (text: string, filename: string, demo: boolean) => {
-    const answer = await sendMessage({ type: 'registry/import', text, filename, demo });
-    if (answer.ok) {
+  const [source, setSource] = useState('');
+  const [retrieved, setRetrieved] = useState('');
+  const [pasted, setPasted] = useState('');
+
+  const importText = async (text: string, filename: string, demo: boolean, validLinesOnly = false) => {
+    const list = { ...(source.trim() !== '' ? { source: source.trim() } : {}), ...(/^\d{4}-\d{2}-\d{2}$/.test(retrieved) ? { retrieved } : {}) };
+    const answer = await sendMessage({ type: 'registry/import', text, filename, demo, ...(demo ? {} : list), validLinesOnly });
+    if (answer.ok && answer.skipped?.length) {
+      const count = new Set(answer.skipped.map((s) => s.line)).size;
+      setOutcome({ ok: true, message: t('extension.options.import.skipped', { entries: answer.entries, filename, count }), errors: answer.skipped, warnings: answer.warnings });
+    } else if (answer.ok) {
       setOutcome({ ok: true, message: t('extension.options.import.ok', { entries: answer.entries, filename }), errors: [], warnings: answer.warnings });
     } else if (answer.code === 'invalid-registry') {
-      setOutcome({ ok: false, message: t('extension.options.import.failed', { filename, count: answer.errors.length }), errors: answer.errors, warnings: [] });
+      const retry = answer.validLines ? { text, filename, validLines: answer.validLines } : undefined;
+      setOutcome({ ok: false, message: t('extension.options.import.failed', { filename, count: answer.errors.length }), errors: answer.errors, warnings: [], ...(retry ? { retry } : {}) });
     } else {
       const message = answer.code === 'storage' ? t('extension.options.import.storage') : t('extension.error.internal');
       setOutcome({ ok: false, message, errors: [], warnings: [] });
@@ -60,10 +71,25 @@ export function RegistrySection({ status, t, onChange }: { status: RegistryStatu
       <label for="registry-file">{t('extension.options.import.label')}</label>
       <input id="registry-file" type="file" accept=".csv,.json,.txt,text/csv,application/json" onChange={(e) => void importFile(e.currentTarget)} aria-describedby="registry-file-help" />
       <p id="registry-file-help" class="muted">{t('extension.options.import.help')}</p>
+      <label for="registry-source">{t('extension.options.import.source')}</label>
+      <input id="registry-source" type="text" value={source} onInput={(e) => setSource(e.currentTarget.value)} aria-describedby="registry-source-help" />
+      <label for="registry-retrieved">{t('extension.options.import.retrieved')}</label>
+      <input id="registry-retrieved" type="date" value={retrieved} onInput={(e) => setRetrieved(e.currentTarget.value)} aria-describedby="registry-source-help" />
+      <p id="registry-source-help" class="muted">{t('extension.options.import.source-help')}</p>
+      <label for="registry-paste">{t('extension.options.import.paste')}</label>
+      <textarea id="registry-paste" rows={4} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} />
+      <button type="button" class="secondary" disabled={pasted.trim() === ''} onClick={() => void importText(pasted, 'list', false)}>
+        {t('extension.options.import.paste-button')}
+      </button>
       <div role="status" data-testid="import-outcome">
         {outcome && <p class={outcome.ok ? 'ok' : 'error'}>{outcome.message}</p>}
       </div>
       {outcome && <IssueList issues={outcome.errors} t={t} label={t('extension.options.import.problems')} />}
+      {outcome?.retry && (
+        <button type="button" onClick={() => outcome.retry && void importText(outcome.retry.text, outcome.retry.filename, false, true)}>
+          {t('extension.options.import.valid-lines', { count: outcome.retry.validLines })}
+        </button>
+      )}
       {outcome && <IssueList issues={outcome.warnings} t={t} label={t('extension.options.import.warnings')} />}
       <div class="row">
         <button type="button" class="secondary" disabled={!status.registry} onClick={() => void exportAs('csv')}>

@@ -47,6 +47,10 @@ export const snapshotSupplierSchema = z.object({
   regions: z.array(z.string()).readonly(),
   categories: z.array(z.string()).readonly(),
   provenance: z.number().int().nonnegative(),
+  /** Listed on an industry code, not as a verified member (core's Supplier.candidate). */
+  candidate: z.boolean().optional(),
+  /** The register status and the date it was looked up (core's Supplier.status). */
+  status: z.object({ state: z.enum(['active', 'bankrupt', 'under-dissolution', 'deleted', 'unknown']), checked: isoDate }).nullable().optional(),
 });
 
 /** A registry supplier with its own provenance, as core's `Supplier`. */
@@ -87,7 +91,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { language: 'auto', defaultJurisdiction: 'NO', registryUrl: null };
 
 /** Where the stored registry came from. */
-export const REGISTRY_ORIGINS = ['file', 'url', 'demo'] as const;
+export const REGISTRY_ORIGINS = ['file', 'url', 'demo', 'brreg'] as const;
 export type RegistryOrigin = (typeof REGISTRY_ORIGINS)[number];
 
 export const registryStatusSchema = z.object({
@@ -142,6 +146,19 @@ const noticeOutline = z.looseObject({
   assessment: z.looseObject({ lots: z.array(z.looseObject({ lot: z.string(), signals: z.array(z.unknown()) })) }),
 });
 const noticeJsonSchema = z.custom<NoticeJson>((value) => noticeOutline.safeParse(value).success);
+
+/** The area of an Enhetsregisteret build, as the options page chose it. */
+export const brregAreaSchema = z.object({ counties: z.array(z.string()), municipalities: z.array(z.string()) });
+
+/** What a build found, shown before it is imported. */
+export const brregBuildSummarySchema = z.object({
+  area: brregAreaSchema,
+  industryCodes: z.array(z.string()),
+  counts: z.object({ units: z.number().int(), subUnits: z.number().int(), suppliers: z.number().int() }),
+  provenance: provenanceSchema,
+  notes: z.array(z.object({ messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+});
+export type BrregBuildSummary = z.infer<typeof brregBuildSummarySchema>;
 
 // ---- failures ------------------------------------------------------------------------------------
 
@@ -219,12 +236,40 @@ export const MESSAGES = {
       filename: z.string().max(500),
       /** The bundled demo registry; stored and shown as DEMO. */
       demo: z.boolean().optional(),
+      /** A plain list's source and date, typed in by the user (see core's ImportOptions). */
+      source: z.string().max(500).optional(),
+      retrieved: isoDate.optional(),
+      /** The user chose to import the valid lines after seeing the lines with errors. */
+      validLinesOnly: z.boolean().optional(),
     }),
     response: z.union([
-      z.object({ ok: z.literal(true), entries: z.number().int().nonnegative(), warnings: z.array(lineIssueSchema) }),
-      z.object({ ok: z.literal(false), code: z.literal('invalid-registry'), errors: z.array(lineIssueSchema) }),
+      z.object({ ok: z.literal(true), entries: z.number().int().nonnegative(), warnings: z.array(lineIssueSchema), skipped: z.array(lineIssueSchema).optional() }),
+      z.object({ ok: z.literal(false), code: z.literal('invalid-registry'), errors: z.array(lineIssueSchema), validLines: z.number().int().nonnegative().optional() }),
       failure(['storage']),
     ]),
+  },
+  /**
+   * options → background: fetch from Enhetsregisteret the sheltered-work providers located in these
+   * counties and municipalities (none: all of Norway), and hold the result until `brreg/import`.
+   * Progress is written to storage.session under `brregProgress`.
+   */
+  'brreg/build': {
+    request: z.object({ type: z.literal('brreg/build'), counties: z.array(z.string().regex(/^\d{2}$/)).max(50), municipalities: z.array(z.string().regex(/^\d{4}$/)).max(400) }),
+    response: z.union([
+      z.object({ ok: z.literal(true), build: brregBuildSummarySchema }),
+      z.object({ ok: z.literal(false), code: z.literal('brreg'), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+      failure(['no-standard']),
+    ]),
+  },
+  /** options → background: store the held build as the registry, and its query for later refreshes. */
+  'brreg/import': {
+    request: z.object({ type: z.literal('brreg/import') }),
+    response: z.union([z.object({ ok: z.literal(true), entries: z.number().int().nonnegative() }), failure(['no-build', 'storage', 'invalid-registry'])]),
+  },
+  /** options → background: the query of the last imported build, to show and refresh; null when none. */
+  'brreg/stored': {
+    request: z.object({ type: z.literal('brreg/stored') }),
+    response: z.union([z.object({ ok: z.literal(true), query: brregAreaSchema.extend({ url: z.string() }).nullable() }), failure([])]),
   },
   /** options → background: the stored registry as a file. */
   'registry/export': {

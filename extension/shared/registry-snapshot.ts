@@ -30,6 +30,8 @@ export function registryToSnapshot(registry: Registry): RegistrySnapshot {
       regions: s.regions,
       categories: s.categories,
       provenance: index,
+      ...(s.candidate ? { candidate: true } : {}),
+      ...(s.status ? { status: s.status } : {}),
     };
   });
   return { provenance: registry.provenance, provenances, suppliers };

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, checkSheet, readSheetCsv, setRuleValue, type CellValue, type RulePack } from '../../core/index.ts';
 import { readXlsxCells } from '../../cli/xlsx.ts';
 import { startServer } from '../../scripts/serve-addin.mjs';
+import { brregReplay } from '../support/brreg-server.ts';
 import { docxText, personalNumbersIn } from '../support/docx-text.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { startHttpsServer } from './support/https-server.ts';
@@ -238,6 +239,58 @@ describe('task pane on a fake Excel', () => {
     expect(await page.evaluate(() => localStorage.getItem('inkludo.registry'))).toBe(stored);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('imports a plain list with its source and date: 28+2 lines refused with both line numbers, then 28 on request', async () => {
+    const page = await openPane('en-GB');
+    await page.fill('#registry-source', 'Contract register 2026');
+    await page.fill('#registry-retrieved', '2026-11-01');
+    await page.setInputFiles('#registry-file', resolve(REPO_ROOT, 'tests/fixtures/registry/plain-list-28-2.csv'));
+    await page.waitForSelector('#registry-problems[role="alert"]');
+    const problems = await page.locator('#registry-problems li').allTextContents();
+    expect(problems).toEqual([expect.stringMatching(/^Line 9, column Org\.nr\.: /), 'Line 23, column Leverandør: The supplier has no name.']);
+    // The default changed nothing; the choice is a button that names the count.
+    expect(await page.textContent('#registry-state')).toMatch(/^No registry imported/);
+    await page.getByRole('button', { name: 'Import the 28 valid lines' }).click();
+    await page.waitForFunction(() => /^28 suppliers from Contract register 2026, retrieved 2026-11-01/.test(document.getElementById('registry-state')?.textContent ?? ''));
+    expect(await page.locator('#registry-problems li').count()).toBe(3); // the two lines left out, and the skipped title line
+    // Pasted text goes the same way.
+    await page.fill('#registry-paste', 'Leverandør;Org.nr.\nRydd AS;974760673\n');
+    await page.getByRole('button', { name: 'Import the pasted list' }).click();
+    await page.waitForFunction(() => /^1 suppliers from Contract register 2026/.test(document.getElementById('registry-state')?.textContent ?? ''));
+    await page.close();
+  });
+
+  it('builds from Enhetsregisteret in the pane, shows the count and provenance, imports on request; a refused request points to the CLI', async () => {
+    const replay = brregReplay();
+    const api = createServer((req, res) => replay.handle(req, res, new URL(req.url ?? '/', 'https://data.brreg.no')));
+    await new Promise<void>((done) => api.listen(0, '127.0.0.1', done));
+    const local = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    try {
+      const page = await openPane('en-GB');
+      await page.route('https://data.brreg.no/**', async (route) => {
+        const url = new URL(route.request().url());
+        await route.fulfill({ response: await route.fetch({ url: `${local}${url.pathname}${url.search}` }) });
+      });
+      await page.fill('#brreg-area', '55');
+      await page.click('#brreg-fetch');
+      await page.getByText('2 suppliers found (150 units and 2 sub-units).').waitFor();
+      expect(await page.textContent('#brreg-outcome')).toContain('næringskode 88.993 (SN2025); område 55; lisens NLOD 2.0');
+      expect(await page.textContent('#registry-state')).toMatch(/^No registry imported/);
+      await page.getByRole('button', { name: 'Import these 2 suppliers' }).click();
+      await page.waitForFunction(() => /^2 suppliers from Enhetsregisteret, Brønnøysundregistrene/.test(document.getElementById('registry-state')?.textContent ?? ''));
+      expect(replay.requests.filter((q) => q.includes('naeringskode=88.993'))).toHaveLength(3);
+
+      await page.unroute('https://data.brreg.no/**');
+      await page.route('https://data.brreg.no/**', (route) => route.abort('blockedbyclient'));
+      await page.click('#brreg-fetch');
+      await page.getByText(/^Excel did not let the add-in reach Enhetsregisteret/).waitFor();
+      expect(await page.textContent('#brreg-outcome')).toContain('Could not reach Enhetsregisteret');
+      await page.close();
+    } finally {
+      api.closeAllConnections();
+      await new Promise((done) => api.close(done));
+    }
   });
 
   it('says in the user language when Excel is too old, and offers no check', async () => {

@@ -223,3 +223,23 @@ describe('bad input', () => {
     expect(asJson.out).toBe('');
   });
 });
+
+describe('the jurisdiction from the sheet, never Norway by default', () => {
+  it('the Swedish sample without --jurisdiction is read as Sweden, and says why', async () => {
+    const { code, out } = await cli('check', SE_SAMPLE, '--date', '2026-11-23', '--lang', 'en');
+    expect(code).toBeLessThan(2);
+    expect(out.split('\n')[0]).toMatch(/^Jurisdiction SE, inferred from: header words .*leverantör.*; currency SEK/);
+    expect(out).toMatch(/^Row 4: SE-BELOW-EU/m);
+  });
+
+  it('a sheet with no evidence of its country is bad input asking for --jurisdiction', async () => {
+    const csv = join(dir, 'no-country.csv');
+    writeFileSync(csv, 'Description;Value\nCleaning;500000\n');
+    const { code, out, err } = await cli('check', csv, '--lang', 'en');
+    expect([code, out]).toEqual([2, '']);
+    expect(err).toBe('Nothing in the input tells whether Norwegian or Swedish rules apply. Give --jurisdiction NO or SE.');
+    const given = await cli('check', csv, '--jurisdiction', 'SE', '--lang', 'en', '--date', '2026-11-23');
+    expect(given.code).toBe(0);
+    expect(given.out).not.toContain('inferred');
+  });
+});

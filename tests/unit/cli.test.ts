@@ -87,9 +87,10 @@ describe('inkludo registry validate', () => {
     const r = await cli('registry', 'validate', file, '--source', 'Test', '--retrieved', '2026-10-01', '--lang', 'nb');
     expect(r.code).toBe(1);
     expect(r.out.split('\n')).toEqual([
-      'Registeret ble ikke importert: 2 feil. Ingenting er endret.',
+      'Ikke gyldig: 2 feil.',
       expect.stringMatching(/^Linje 3 \(orgnr\): «123» har feil antall siffer/),
       expect.stringMatching(/^Linje 3 \(kind\): /),
+      '1 linjer er gyldige. For å skrive bare dem til et nytt register: inkludo registry import FIL --valid-lines-only --out NY.csv',
     ]);
     expect((await cli('registry', 'validate', '/no/such/file.csv', '--lang', 'en'))).toMatchObject({ code: 2, err: 'File not found: /no/such/file.csv' });
   });

@@ -20,6 +20,14 @@ describe('registry snapshot', () => {
     expect(registryFromSnapshot(parsed)).toEqual(registry);
   });
 
+  it('keeps a candidate flag and a register status through the snapshot', () => {
+    const imported = importRegistry('# source: Enhetsregisteret\n# retrieved: 2026-11-30\norgnr;name;kind;status;status_checked\n974760673;A;arbeidsmarkedsbedrift (candidate);bankrupt;2026-11-30\n914791723;B;asf;;\n');
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const parsed = registrySnapshotSchema.parse(JSON.parse(JSON.stringify(registryToSnapshot(imported.registry))));
+    expect(registryFromSnapshot(parsed)).toEqual(imported.registry);
+    expect(registryFromSnapshot(parsed).suppliers[0]).toMatchObject({ candidate: true, status: { state: 'bankrupt', checked: '2026-11-30' } });
+  });
+
   it('stores each distinct provenance once and keeps per-supplier provenance', () => {
     const registry = demoRegistry();
     const snapshot = registryToSnapshot(registry);

@@ -282,12 +282,47 @@ describe('assessNotice with a registry', () => {
     expect(lines).toContain(`  LOT-0000: Iss Facility Services AS (914 791 723); source: Test registry (${t('label.demo-data')}), 2026-10-01`);
   });
 
-  it('labels demo registry data and states that regions were not compared', () => {
+  it('ranks suppliers serving the place of performance first (NUTS → county) and says which codes it does not know', () => {
+    const n = fixture('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml');
+    const cpv = n.lots[0]!.cpv[0]!;
+    const at = (orgnr: string, name: string, regions: string[]): Supplier => ({ ...supplier(orgnr, name), regions, categories: [cpv.slice(0, 4)] });
+    const registry = {
+      provenance: testProvenance,
+      suppliers: [at('974760673', 'Oslo AS', ['0301']), at('914791723', 'Landsdekkende AS', []), at('102733169', 'Bergen AS', ['4601']), at('100427311', 'Vestland AS', ['46'])],
+    };
+    const source = { lookup: buildRegistryIndex(registry), provenance: registry.provenance };
+    const [lot] = assessNotice(n, source).lots;
+    expect(lot!.places).toEqual({ known: ['NO0A2'], counties: ['NO:46'], unknown: [] });
+    expect(lot!.fitting!.map((f) => [f.supplier.name, f.inRegion])).toEqual([
+      ['Landsdekkende AS', true],
+      ['Bergen AS', true],
+      ['Vestland AS', true],
+      ['Oslo AS', false],
+    ]);
+    const odd = { ...n, lots: n.lots.map((l) => ({ ...l, places: ['NOZZZ', 'FI1D9', 'NO082'] })) };
+    const [oddLot] = assessNotice(odd, source).lots;
+    expect(oddLot!.places).toEqual({ known: ['NO082'], counties: ['NO:31', 'NO:32', 'NO:33'], unknown: ['NOZZZ', 'FI1D9'] });
+    const t = translator('nb');
+    const lines = summariseNotice(odd, assessNotice(odd, source), t).map((l) => l.trim());
+    expect(lines).toContain(t('registry.nuts.unknown', { code: 'NOZZZ' }));
+    expect(lines).toContain(t('registry.nuts.unknown', { code: 'FI1D9' }));
+    expect(lines).toContain(t('registry.nuts.ranked', { regions: 'NO082' }));
+    // A candidate from an industry code, and its register status, are said with it.
+    const flagged = { ...registry, suppliers: registry.suppliers.map((x, i) => (i === 0 ? { ...x, candidate: true, status: { state: 'bankrupt' as const, checked: '2026-11-30' } } : x)) };
+    const flaggedLines = summariseNotice(n, assessNotice(n, { lookup: buildRegistryIndex(flagged), provenance: flagged.provenance }), t).map((l) => l.trim());
+    expect(flaggedLines).toContain(t('registry.candidate'));
+    expect(flaggedLines).toContain(t('registry.status.line', { state: t('registry.status.bankrupt'), checked: '2026-11-30' }));
+    // Without a known place, nothing is ranked and the registry order stays.
+    const none = assessNotice({ ...n, lots: n.lots.map((l) => ({ ...l, places: [] })) }, source).lots[0]!;
+    expect(none.fitting!.map((f) => f.inRegion)).toEqual([null, null, null, null]);
+  });
+
+  it('labels demo registry data and states which regions were compared', () => {
     const n = fixture('doffin-via-ted-and-doffin-to-ocds/ContractAwardNotice_can-social_2024-111341.xml');
     const t = translator('sv');
     const lines = summariseNotice(n, assessNotice(n, demoSource), t).join('\n');
     expect(lines).toContain(t('label.demo-data'));
-    expect(lines).toContain(t('notice.places-not-compared', { places: 'NO0A2' }));
+    expect(lines).toContain(t('registry.nuts.ranked', { regions: 'NO0A2' }));
     expect(lines).toContain(t('notice.registry-winners-none'));
     const out = JSON.parse(JSON.stringify(noticeJson(n, assessNotice(n, demoSource))));
     expect(out.assessment.registry).toMatchObject({ demo: true, retrieved: DEMO.registry.provenance.retrieved });

@@ -264,7 +264,7 @@ describe('duplicates and the all-or-nothing rule', () => {
     const valid = `orgnr;name\n${NO_A};A\n${NO_B};B\n${SE_A};C\n`;
     expect(imported(valid).registry.suppliers).toHaveLength(3);
     const result = importRegistry(`${valid}1234;D\n`, PROVENANCE);
-    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ line: 5, code: 'orgnr-invalid' })] });
+    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ line: 5, code: 'orgnr-invalid' })], validLines: 3 });
     expect(failures(`orgnr;name\n${rows.join('\n')}\n`)).toHaveLength(49);
   });
 

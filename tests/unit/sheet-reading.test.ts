@@ -4,7 +4,9 @@
  * through `inkludo check --json`. Both files of a case must give the same verdicts.
  */
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkSheet } from '../../core/index.ts';
 import { cli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { READING_CASES, type ReadingCase } from '../fixtures/reading/cases.ts';
@@ -47,5 +49,40 @@ describe.each(runs)('%s (.%s)', (_name, ext, c) => {
       for (const f of e.notFindings ?? []) expect(row.findings, `row ${e.row}`).not.toContain(f);
     }
     if (c.expect.skipped) expect(report.skipped.map((s) => ({ row: s.row, reason: s.reason }))).toEqual(c.expect.skipped);
+  });
+});
+
+describe('property: a value header with or without a unit', () => {
+  const WORDS = ['Estimert verdi', 'Beløp', 'Avtaleverdi', 'Värde', 'Belopp', 'Kontraktsverdi', 'Beräknat värde'];
+  // [what follows the word, the factor it states, whether the reader must flag it instead]
+  const UNITS: readonly (readonly [string, number, boolean])[] = [
+    ['', 1, false],
+    [' (NOK)', 1, false],
+    [' (kr)', 1, false],
+    [' (MNOK)', 1e6, false],
+    [' i mill. kr', 1e6, false],
+    [' i millioner kroner', 1e6, false],
+    [' i 1000 kr', 1e3, false],
+    [' i hele tusen', 1e3, false],
+    [' (tkr)', 1e3, false],
+    [' Mkr', 1e6, false],
+    [' (1 000 kr)', 1e3, false],
+    [' ekskl. mva', 1, false],
+    [' (xyz)', 1, true],
+    [' (t€)', 1, true],
+  ];
+
+  it('the value read is the cell times the stated factor, or the header is flagged', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...WORDS), fc.constantFrom(...UNITS), fc.integer({ min: 1, max: 900_000 }), (word, [unit, factor, flagged], thousands) => {
+        const amount = thousands * 1000;
+        const cell = amount / factor;
+        const report = checkSheet([['Beskrivelse', `${word}${unit}`], ['Renhold', cell]], { jurisdiction: 'NO', date: '2026-11-23', buyer: 'municipal' });
+        const read = report.rows[0]?.estimatedValue?.minor;
+        if (flagged) return report.assumptions.some((a) => a.code === 'UNIT-UNKNOWN');
+        return read === BigInt(amount) * 100n;
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -182,6 +182,8 @@ function judgeSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: Re
       registryRetrieved: entry?.provenance.retrieved ?? null,
       registryDemo: entry?.provenance.demo ?? false,
       eligibility: verdict?.status ?? null,
+      registryStatus: entry?.status ?? null,
+      registryCandidate: entry?.candidate === true,
     },
   };
 }

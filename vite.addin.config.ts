@@ -1,8 +1,9 @@
 import { defineConfig, build, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { fluentTokenCss, usedTokens } from './addin/build/fluent-tokens.ts';
 import { FUNCTIONS_METADATA_FILES, localizedFunctionsMetadata } from './addin/build/functions-metadata.ts';
 import { addinBaseUrl, manifestForBaseUrl } from './addin/build/manifest-url.ts';
 
@@ -37,10 +38,26 @@ function addinExtras(): Plugin {
   };
 }
 
+const FLUENT_TOKENS = 'virtual:fluent-tokens.css';
+
+/** `import 'virtual:fluent-tokens.css'`: the Fluent tokens the pane's CSS and components use (addin/build/fluent-tokens.ts). */
+function fluentTokens(): Plugin {
+  return {
+    name: 'inkludo-fluent-tokens',
+    resolveId: (id) => (id === FLUENT_TOKENS ? `\0${FLUENT_TOKENS}` : null),
+    async load(id) {
+      if (id !== `\0${FLUENT_TOKENS}`) return null;
+      const dir = resolve(root, 'taskpane');
+      const files = (await readdir(dir)).filter((f) => /\.(css|tsx)$/.test(f));
+      return fluentTokenCss(usedTokens(await Promise.all(files.map((f) => readFile(resolve(dir, f), 'utf8')))));
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
-  plugins: [preact(), addinExtras()],
+  plugins: [preact(), fluentTokens(), addinExtras()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -11,4 +11,5 @@ export interface ServeOptions {
 }
 
 export function startServer(options?: ServeOptions): Promise<Server>;
-export function sampleSheet(): Promise<{ name: string; cells: (string | number | boolean | null)[][] }>;
+export function sampleSheet(lang?: 'nb' | 'sv'): Promise<{ name: string; cells: (string | number | boolean | null)[][]; numberFormats: Record<string, string> }>;
+export function printUrlOnly(argv?: readonly string[], env?: Readonly<Record<string, string | undefined>>): boolean;

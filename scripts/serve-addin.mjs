@@ -1,11 +1,11 @@
 // Serves the built add-in (dist/addin).
-//   node --import tsx scripts/serve-addin.mjs            browser playground on http://127.0.0.1:3000/:
+//   node --import tsx scripts/serve-addin.mjs [--print-url] browser playground on http://127.0.0.1:3000/:
 //                                                        the task pane on a fake Excel with a sample sheet
 //   node scripts/serve-addin.mjs --https                 https://localhost:3000 with the Office dev
 //                                                        certificates, for real Excel (npm run start:excel)
 import { createServer as createHttp } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -20,69 +20,61 @@ function file(dir, path) {
   return full.startsWith(dir + sep) && existsSync(full) && statSync(full).isFile() ? full : null;
 }
 
-/** A Norwegian sample sheet: samples/*.xlsx when there is one (exceljs, as the CLI reads it), else the test fixture. */
-export async function sampleSheet() {
-  const samples = join(ROOT, 'samples');
-  const xlsx = existsSync(samples) ? readdirSync(samples).filter((f) => f.endsWith('.xlsx')).sort() : [];
-  const norwegian = xlsx.find((f) => /(^|[-_.])(no|nb|nor)([-_.]|$)|innkj|anskaff/i.test(f)) ?? xlsx[0];
-  if (norwegian) {
-    const { readXlsxCells } = await import('../cli/xlsx.ts');
-    const read = await readXlsxCells(join(samples, norwegian));
-    if (read.ok) return { name: read.worksheet.sheet, cells: read.worksheet.cells };
-  }
-  const { readSheetCsv } = await import('../core/index.ts');
-  return { name: 'Innkjøpsplan', cells: readSheetCsv(readFileSync(join(ROOT, 'tests/fake-office/sample-nb.csv'))) };
+/** The bundled sample for a language: the Swedish contract register in sv, the Norwegian plan otherwise. */
+const SAMPLE_FILES = { nb: 'innkjopsplan-2027.xlsx', sv: 'avtalsregister-2027.xlsx' };
+
+/** The number formats of a sample's cells (`D4` → `#,##0`), so the fake sheet shows them as Excel does. */
+async function numberFormats(path, sheetName) {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const formats = {};
+  book.getWorksheet(sheetName)?.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.numFmt && cell.numFmt !== 'General') formats[cell.address] = cell.numFmt;
+    }),
+  );
+  return formats;
 }
 
-const PLAYGROUND_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Inkludo playground</title>
-<style>body{margin:0;font:14px system-ui,sans-serif;display:flex;height:100vh}iframe{width:380px;border:0;border-right:1px solid #888}
-#book{flex:1;overflow:auto;padding:8px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;white-space:nowrap;max-width:24rem;overflow:hidden;text-overflow:ellipsis}
-nav button[aria-pressed=true]{font-weight:bold}</style></head>
-<body><iframe id="pane" title="Inkludo task pane" src="taskpane.html?lang=nb-NO"></iframe>
-<section id="book" aria-label="Workbook"><nav><a href="?lang=nb-NO">nb</a> · <a href="?lang=sv-SE">sv</a> · <a href="?lang=en-US">en</a></nav><nav id="tabs"></nav><div id="sheet"></div></section>
-<script>
-const lang = new URLSearchParams(location.search).get('lang');
-const pane = document.getElementById('pane');
-if (lang) pane.src = 'taskpane.html?lang=' + encodeURIComponent(lang);
-let shown = null, active = null, drawn = '';
-function draw() {
-  const wb = pane.contentWindow && pane.contentWindow.fakeWorkbook;
-  if (!wb) return;
-  const names = [...wb.sheets.keys()];
-  // Follow the workbook to the sheet Excel would show (the results after a check, the source row after a click).
-  if (!names.includes(shown) || wb.active !== active) shown = active = wb.active;
-  const key = names.join('|') + shown + wb.writes.length + wb.active + JSON.stringify(wb.selection);
-  if (key === drawn) return;
-  drawn = key;
-  const tabs = document.getElementById('tabs');
-  tabs.replaceChildren(...names.map((n) => { const b = document.createElement('button'); b.textContent = n; b.setAttribute('aria-pressed', String(n === shown)); b.onclick = () => { shown = n; drawn = ''; draw(); }; return b; }));
-  const sheet = wb.sheets.get(shown), table = document.createElement('table');
-  const sel = wb.selection && wb.selection.sheet === shown ? Number(wb.selection.address.match(/\\d+/)[0]) : 0;
-  sheet.cells.slice(0, 500).forEach((row, r) => { const tr = table.insertRow(); if (r + 1 === sel) tr.style.background = '#fff3cd';
-    tr.insertCell().textContent = r + 1; (row || []).forEach((v) => { tr.insertCell().textContent = v == null ? '' : String(v); }); });
-  document.getElementById('sheet').replaceChildren(table);
+/** A sample sheet per language (samples/*.xlsx, read as the CLI reads them), else the test fixture. */
+export async function sampleSheet(lang = 'nb') {
+  const path = join(ROOT, 'samples', SAMPLE_FILES[lang] ?? SAMPLE_FILES.nb);
+  if (existsSync(path)) {
+    const { readXlsxCells } = await import('../cli/xlsx.ts');
+    const read = await readXlsxCells(path);
+    if (read.ok) return { name: read.worksheet.sheet, cells: read.worksheet.cells, numberFormats: await numberFormats(path, read.worksheet.sheet) };
+  }
+  const { readSheetCsv } = await import('../core/index.ts');
+  return { name: 'Innkjøpsplan', cells: readSheetCsv(readFileSync(join(ROOT, 'tests/fake-office/sample-nb.csv'))), numberFormats: {} };
 }
-setInterval(draw, 400);
-</script></body></html>`;
 
 /** Starts the server; in playground mode the task pane gets the fake Office host and the sample sheet. */
 export async function startServer({ https = false, playground = false, host = '127.0.0.1', port = 3000 } = {}) {
-  const sample = playground ? await sampleSheet() : null;
+  const samples = playground ? { nb: await sampleSheet('nb'), sv: await sampleSheet('sv') } : null;
   const handler = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (status, type, body) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
     };
-    if (playground && url.pathname === '/') return send(200, TYPES['.html'], PLAYGROUND_PAGE);
+    if (playground && url.pathname === '/') return send(200, TYPES['.html'], readFileSync(join(ROOT, 'tests/fake-office/playground.html')));
     if (playground && url.pathname === '/taskpane.html') {
       const html = readFileSync(join(ADDIN, 'taskpane.html'), 'utf8');
       return send(200, TYPES['.html'], html.replace(OFFICE_JS, '<script src="./fake-office/fake-office.js"></script><script src="./playground-host.js"></script>'));
     }
     if (playground && url.pathname === '/playground-host.js') {
-      const init = { sheets: { [sample.name]: sample.cells }, active: sample.name };
-      return send(200, TYPES['.js'], `FakeOffice.install(Object.assign(${JSON.stringify(init)}, { displayLanguage: new URLSearchParams(location.search).get('lang') || 'nb-NO' }));`);
+      // The pane's own URL says the language (?lang=sv-SE) and theme (?theme=dark); the sample follows the language.
+      const inits = Object.fromEntries(
+        Object.entries(samples).map(([lang, s]) => [lang, { sheets: { [s.name]: s.cells }, numberFormats: { [s.name]: s.numberFormats }, active: s.name }]),
+      );
+      return send(
+        200,
+        TYPES['.js'],
+        `(() => { const q = new URLSearchParams(location.search); const displayLanguage = q.get('lang') || 'nb-NO';
+const inits = ${JSON.stringify(inits)};
+FakeOffice.install(Object.assign(inits[displayLanguage.startsWith('sv') ? 'sv' : 'nb'], { displayLanguage, theme: q.get('theme') === 'dark' ? 'dark' : 'light' })); })();`,
+      );
     }
     const path = playground && url.pathname.startsWith('/fake-office/') ? file(FAKE_OFFICE, url.pathname.slice('/fake-office/'.length)) : file(ADDIN, url.pathname);
     if (!path) return send(404, 'text/plain', 'not found');
@@ -97,6 +89,15 @@ export async function startServer({ https = false, playground = false, host = '1
   return server;
 }
 
+/**
+ * `--print-url` (or INKLUDO_PLAYGROUND=print-url, or CI set) prints the playground's URL and stops: for
+ * CI and scripts. Otherwise the server runs until stopped (Ctrl-C, or the IDE task or container ends),
+ * with or without a terminal.
+ */
+export function printUrlOnly(argv = process.argv, env = process.env) {
+  return argv.includes('--print-url') || env.INKLUDO_PLAYGROUND === 'print-url' || Boolean(env.CI);
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const https = process.argv.includes('--https');
   const portArg = process.argv.indexOf('--port');
@@ -107,16 +108,23 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error('dist/addin is not built: run npm run build:addin first.');
     process.exit(1);
   }
-  if (!https && (process.env.CI || !process.stdin.isTTY)) {
-    console.log(`Add-in playground (fake Excel, sample sheet): ${url} (not started: CI or no terminal)`);
+  if (!https && printUrlOnly()) {
+    console.log(`Add-in playground (fake Excel, sample sheet): ${url} (not started: --print-url, INKLUDO_PLAYGROUND=print-url or CI)`);
     process.exit(0);
   }
+  let server;
   try {
-    await startServer({ https, playground: !https, host, port });
+    server = await startServer({ https, playground: !https, host, port });
   } catch (error) {
     console.error(`Could not start the add-in server: ${error instanceof Error ? error.message : String(error)}`);
     if (https) console.error('The https server needs the Office development certificates: run npm run dev-certs (Windows or macOS).');
     process.exit(1);
   }
-  console.log(https ? `Serving the add-in for Excel at ${url}` : `Add-in playground (fake Excel, sample sheet): open ${url}  (Ctrl-C to stop)`);
+  // Stopped by Ctrl-C, or by the IDE task or container runtime (SIGTERM): close and exit cleanly.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => server.close(() => process.exit(0)));
+  console.log(
+    https
+      ? `Serving the add-in for Excel at ${url}`
+      : `Add-in playground (fake Excel, sample sheet): open ${url}  (Swedish: ${url}?lang=sv-SE, dark theme: add &theme=dark; Ctrl-C to stop)`,
+  );
 }

@@ -16,9 +16,10 @@ for (const args of steps) {
 }
 
 // The Excel add-in without Excel: build it, then serve the task pane on a fake Excel host with the
-// Norwegian sample sheet until Ctrl-C (in CI or without a terminal it prints the URL and ends).
+// sample sheet of the pane's language until stopped (Ctrl-C, or the IDE task or container ends).
+// `npm start -- --print-url`, INKLUDO_PLAYGROUND=print-url or CI only print the URL and end.
 console.log('\n$ npm run build:addin');
 const addin = spawnSync('npm', ['run', 'build:addin', '--silent'], { stdio: 'inherit', shell: process.platform === 'win32' });
 if (addin.status !== 0) process.exit(addin.status ?? 1);
-const playground = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/serve-addin.mjs'], { stdio: 'inherit' });
+const playground = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/serve-addin.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(playground.status ?? 0);

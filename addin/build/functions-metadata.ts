@@ -5,15 +5,20 @@ interface Metadata {
 }
 
 /**
- * functions.json (generated from the JSDoc tags) with its descriptions from the `addin.fn.*`
- * catalogue in `lang`: Excel shows them in the formula bar. Names and ids stay the same in every
- * language, so a workbook works the same wherever it is opened.
+ * functions.json (generated from the JSDoc tags) with its descriptions and argument names from the
+ * `addin.fn.*` catalogue in `lang`: Excel shows them in the formula bar and the argument tooltip
+ * (`=INKLUDO.REGIME(verdi; [land]; …)`). Function names and ids stay the same in every language, so a
+ * workbook works the same wherever it is opened; arguments are positional, so their names are labels only.
  */
 export function localizedFunctionsMetadata(json: string, lang: Lang): string {
   const metadata = JSON.parse(json) as Metadata;
   for (const fn of metadata.functions) {
     fn.description = translate(lang, `addin.fn.${fn.id}.description`);
-    for (const p of fn.parameters) p.description = translate(lang, `addin.fn.${fn.id}.${p.name}`);
+    for (const p of fn.parameters) {
+      const key = `addin.fn.${fn.id}.${p.name}`;
+      p.description = translate(lang, key);
+      p.name = translate(lang, `${key}.name`);
+    }
   }
   return `${JSON.stringify(metadata, null, 2)}\n`;
 }

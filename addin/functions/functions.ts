@@ -11,6 +11,9 @@ import {
   addDays,
   checkReservedEligibility,
   classifyPurchase,
+  contractKindFromCpv,
+  contractKindOf as contractKindOfWords,
+  cpvDigits,
   formatOrgnr,
   isIsoDate,
   langFromLocale,
@@ -57,6 +60,20 @@ function choice<T extends string>(v: unknown, allowed: readonly T[], fallback: T
   return found;
 }
 
+/**
+ * A contract kind as the user writes it: the ids (goods, services, works, social-services), a word in
+ * nb, sv or en ("tjenester", "varor", "bygg- og anleggsarbeid"), or a CPV code, as text or a number
+ * cell, read by the jurisdiction's rule pack (its divisions and its list of social services).
+ */
+function contractKindOf(v: unknown, j: PurchaseJurisdiction, date: IsoDate): ContractKind {
+  if (isBlank(v)) return 'services';
+  const text = typeof v === 'number' && Number.isInteger(v) ? String(v).padStart(8, '0') : String(v).trim();
+  const id = CONTRACT_KINDS.find((k) => k === text.toLowerCase());
+  const kind = id ?? (cpvDigits(text) !== null ? (contractKindFromCpv(text, DEFAULT_RULES[j], date)?.kind ?? null) : contractKindOfWords(text));
+  if (!kind) throw valueError('addin.fn.error.contract', { value: String(v) });
+  return kind;
+}
+
 /** Excel's serial day 0: serial n is n days after it (true for every date after 1900-02-28). */
 const EXCEL_EPOCH: IsoDate = '1899-12-30';
 
@@ -76,23 +93,24 @@ function dateOf(v: unknown): IsoDate {
  * @param value Estimated value excluding VAT: a number, or text such as "2,5 MNOK" or "750 000 kr inkl. moms".
  * @param [jurisdiction] NO or SE. Default: SE when Excel is in Swedish, otherwise NO.
  * @param [buyerKind] state or municipal (default municipal).
- * @param [contractKind] goods, services, works or social-services (default services).
+ * @param [contractKind] goods, services, works or social-services, a word such as "varer" or "tjänster", or a CPV code (default services).
  * @param [date] The date the rules apply at (default today).
  * @returns The regime code.
  */
-export function regime(value: unknown, jurisdiction?: string, buyerKind?: string, contractKind?: string, date?: unknown): string {
+export function regime(value: unknown, jurisdiction?: string, buyerKind?: string, contractKind?: unknown, date?: unknown): string {
   const j = jurisdictionOf(jurisdiction);
   const amount = parseAmount(value, { locale: lang(), defaultCurrency: DEFAULT_RULES[j].currency });
   if (!amount.ok) throw valueError('addin.fn.error.value', { detail: translate(lang(), amount.error.messageKey, { raw: amount.error.raw }) });
   // A rate (`5000 kr/mnd`) is not a contract value: the term it runs for is not known here.
   if (amount.per !== null) throw valueError('addin.fn.error.value', { detail: translate(lang(), 'value.rate-not-total', { raw: amount.raw }) });
+  const on = dateOf(date);
   const verdict = classifyPurchase({
     jurisdiction: j,
     buyer: choice<BuyerKind>(buyerKind, BUYER_KINDS, 'municipal', 'addin.fn.error.buyer'),
-    contractKind: choice<ContractKind>(contractKind, CONTRACT_KINDS, 'services', 'addin.fn.error.contract'),
+    contractKind: contractKindOf(contractKind, j, on),
     value: amount.value,
     vatIncluded: amount.vatIncluded,
-    date: dateOf(date),
+    date: on,
   });
   return verdict.regime;
 }

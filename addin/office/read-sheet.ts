@@ -1,6 +1,7 @@
 import type { CellValue } from '../../core/index.ts';
 import { blockAddress, lastCellOf } from './a1.ts';
 import { rowsPerReadBlock } from './limits.ts';
+import type { Progress } from './progress.ts';
 import { RESULTS_SHEET } from './results-sheet-name.ts';
 
 export interface SheetRead {
@@ -11,7 +12,7 @@ export interface SheetRead {
 
 export type ReadOutcome =
   | { readonly ok: true; readonly sheet: SheetRead }
-  | { readonly ok: false; readonly reason: 'results-sheet' | 'empty' };
+  | { readonly ok: false; readonly reason: 'results-sheet' | 'empty' | 'cancelled' };
 
 function toCell(v: unknown): CellValue {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
@@ -21,9 +22,9 @@ function toCell(v: unknown): CellValue {
  * Reads the active sheet's used values in row blocks, one block per sync (see limits.ts); the first
  * sync reads only the used range's address. When the active sheet is the results sheet (as it is
  * after a check), `lastChecked` is read instead, so "Check sheet" twice re-checks the same sheet.
- * Nothing is written.
+ * Nothing is written. Progress is reported and a cancel honoured before each block.
  */
-export async function readActiveSheet(lastChecked: string | null = null): Promise<ReadOutcome> {
+export async function readActiveSheet(lastChecked: string | null = null, progress: Progress = {}): Promise<ReadOutcome> {
   return Excel.run(async (context) => {
     let sheet = context.workbook.worksheets.getActiveWorksheet();
     let used = sheet.getUsedRange(true);
@@ -47,6 +48,8 @@ export async function readActiveSheet(lastChecked: string | null = null): Promis
     const perBlock = rowsPerReadBlock(last.columns);
     const cells: CellValue[][] = [];
     for (let first = 1; first <= last.rows; first += perBlock) {
+      if (progress.signal?.aborted) return { ok: false, reason: 'cancelled' } as const;
+      progress.onProgress?.({ phase: 'read', done: first - 1, total: last.rows });
       const block = sheet.getRange(blockAddress(first, Math.min(last.rows, first + perBlock - 1), 0, last.columns - 1));
       block.load('values');
       await context.sync();

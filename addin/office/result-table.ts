@@ -13,19 +13,50 @@ import {
 } from '../../core/index.ts';
 import { quoteSheetName } from './a1.ts';
 
-/** The results sheet's columns, in order. Column A links back to the source row. */
-export const RESULT_COLUMNS = ['row', 'description', 'regime', 'status', 'regimeText', 'value', 'currency', 'findings', 'explanation', 'rules', 'supplier', 'registry'] as const;
+/**
+ * The results sheet's columns, in order: what people read first (status, purchase, regime in words,
+ * value, explanation), the codes for filters and lookups last. Column A links back to the source row.
+ */
+export const RESULT_COLUMNS = ['row', 'status', 'description', 'regimeText', 'value', 'currency', 'basis', 'explanation', 'supplier', 'registry', 'regime', 'findings', 'rules'] as const;
 export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
 /** Columns holding text the user typed: written as text so a leading `=` never becomes a formula. */
 export const USER_TEXT_COLUMNS: readonly ResultColumn[] = ['description', 'supplier'];
 
+/** A row's status: its worst finding's severity, or ok. */
+export type RowStatus = Severity | 'ok';
+export const ROW_STATUSES: readonly RowStatus[] = ['error', 'warning', 'info', 'ok'];
+
 export interface ResultTable {
+  /** What was checked, when and by which rules: the sheet's first line. */
+  readonly title: string;
+  /** What the check assumed for the whole sheet, one line each, above the table (no silent assumptions). */
+  readonly assumptions: readonly string[];
+  /** The legend row: each status word and what it asks of the reader. */
+  readonly legend: readonly { readonly status: RowStatus; readonly word: string; readonly meaning: string }[];
   readonly header: readonly string[];
   /** One row per checked source row; column A holds a HYPERLINK formula to the source row. */
   readonly rows: readonly (readonly CellValue[])[];
   /** Status words the conditional formats look for, in the table's language. */
-  readonly statusWords: Readonly<Record<Severity, string>>;
+  readonly statusWords: Readonly<Record<RowStatus, string>>;
+}
+
+/** Where each part of a ResultTable goes on the sheet (1-based rows). */
+export interface ResultLayout {
+  readonly titleRow: number;
+  readonly firstAssumptionRow: number;
+  /** The legend's first row: one row per status, the word in the status column, its meaning beside it. */
+  readonly firstLegendRow: number;
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  readonly lastDataRow: number;
+}
+
+/** Title, the assumptions, an empty row, the legend, an empty row, then the table. */
+export function resultLayout(table: Pick<ResultTable, 'assumptions' | 'rows'>): ResultLayout {
+  const firstLegendRow = 2 + table.assumptions.length + 1;
+  const headerRow = firstLegendRow + ROW_STATUSES.length + 1;
+  return { titleRow: 1, firstAssumptionRow: 2, firstLegendRow, headerRow, firstDataRow: headerRow + 1, lastDataRow: headerRow + table.rows.length };
 }
 
 export function resultHeader(lang: Lang): string[] {
@@ -45,8 +76,21 @@ export function sourceLink(sheetName: string, row: number): string {
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
-export function worstSeverity(row: RowResult): Severity | null {
+export function worstSeverity(row: Pick<RowResult, 'findings'>): Severity | null {
   return SEVERITY_ORDER.find((s) => row.findings.some((f) => f.severity === s)) ?? null;
+}
+
+export function rowStatus(row: Pick<RowResult, 'findings'>): RowStatus {
+  return worstSeverity(row) ?? 'ok';
+}
+
+/**
+ * The lines above the table: where the headings were read, then the sheet-wide assumptions core made
+ * while reading (value basis and VAT from the header, buyer kind, contract kind, term unit, rules date),
+ * each once, in words.
+ */
+export function sheetAssumptionLines(report: SheetReport, lang: Lang): string[] {
+  return [translate(lang, 'addin.results.assumption.header-row', { row: report.headerRow }), ...report.assumptions.map((f) => describeFinding(lang, f))];
 }
 
 function supplierText(row: RowResult): string {
@@ -67,25 +111,32 @@ function registryText(lang: Lang, row: RowResult): string {
 
 /** The results sheet's content for a report, in `lang`. Pure: the Office write is in write-results.ts. */
 export function resultTable(report: SheetReport, sourceSheet: string, lang: Lang): ResultTable {
-  const statusWords = { error: translate(lang, 'addin.status.error'), warning: translate(lang, 'addin.status.warning'), info: translate(lang, 'addin.status.info') };
+  const statusWords = Object.fromEntries(ROW_STATUSES.map((s) => [s, translate(lang, `addin.status.${s}`)])) as Record<RowStatus, string>;
   const rows = report.rows.map((row): CellValue[] => {
-    const worst = worstSeverity(row);
-    const cells: CellValue[] = [
-      sourceLink(sourceSheet, row.row),
-      row.description ?? '',
-      row.regime,
-      worst ? statusWords[worst] : translate(lang, 'addin.status.ok'),
-      translate(lang, `regime.${row.regime}`),
-      row.estimatedValue ? toMajorNumber(row.estimatedValue) : '',
-      row.estimatedValue?.currency ?? '',
-      row.findings.map((f) => f.code).join(', '),
-      row.findings.map((f) => describeFinding(lang, f)).join(' • '),
-      row.ruleIds.join(', '),
-      supplierText(row),
-      registryText(lang, row),
-    ];
+    const cells: Record<ResultColumn, CellValue> = {
+      row: sourceLink(sourceSheet, row.row),
+      status: statusWords[rowStatus(row)],
+      description: row.description ?? '',
+      regimeText: translate(lang, `regime.${row.regime}`),
+      value: row.estimatedValue ? toMajorNumber(row.estimatedValue) : '',
+      currency: row.estimatedValue?.currency ?? '',
+      basis: translate(lang, `addin.results.basis.${row.valueBasis}`),
+      explanation: row.findings.map((f) => describeFinding(lang, f)).join(' • '),
+      supplier: supplierText(row),
+      registry: registryText(lang, row),
+      regime: row.regime,
+      findings: row.findings.map((f) => f.code).join(', '),
+      rules: row.ruleIds.join(', '),
+    };
     // What the user typed is repeated here: a personal identity number in it is not.
-    return cells.map((cell) => withoutPersonalNumbers(lang, cell));
+    return RESULT_COLUMNS.map((c) => withoutPersonalNumbers(lang, cells[c]));
   });
-  return { header: resultHeader(lang), rows, statusWords };
+  return {
+    title: translate(lang, 'addin.results.title', { sheet: sourceSheet, country: translate(lang, `addin.settings.jurisdiction.${report.jurisdiction}`), date: report.date }),
+    assumptions: sheetAssumptionLines(report, lang),
+    legend: ROW_STATUSES.map((status) => ({ status, word: statusWords[status], meaning: translate(lang, `addin.results.legend.${status}`) })),
+    header: resultHeader(lang),
+    rows,
+    statusWords,
+  };
 }

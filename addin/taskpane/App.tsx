@@ -1,11 +1,14 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { todayIso, translator, type Lang, type PackSourceState, type Registry, type RulePack, type SheetReport } from '../../core/index.ts';
 import { defaultSettings, loadSettings, saveSettings, type CheckSettings } from '../office/check-settings.ts';
 import { checkWorkbook } from '../office/check-workbook.ts';
+import type { CheckProgress as Progress } from '../office/progress.ts';
 import { REQUIRED_EXCEL_API, excelApiSupported } from '../office/requirements.ts';
 import { selectSourceRow } from '../office/select-row.ts';
+import { CheckProgress } from './CheckProgress.tsx';
 import { CreateDocuments } from './CreateDocuments.tsx';
 import { FollowupDates } from './FollowupDates.tsx';
+import { JurisdictionBar } from './JurisdictionBar.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { RegistryPanel } from './RegistryPanel.tsx';
 import { RulePackPanel } from './RulePackPanel.tsx';
@@ -20,6 +23,10 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * The task pane, top-down: whose rules, the one primary action, its progress and outcome, the summary
+ * in words, then the settings in collapsed sections (one component each).
+ */
 export function App({ lang }: { lang: Lang }) {
   const t = useMemo(() => translator(lang), [lang]);
   const today = useMemo(() => todayIso(), []);
@@ -30,8 +37,9 @@ export function App({ lang }: { lang: Lang }) {
   const [sources, setSources] = useState<readonly PackSourceState[]>(loadPackSources);
   const [fetchingPacks, setFetchingPacks] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<{ report: SheetReport; sheetName: string } | null>(null);
+  const running = useRef<AbortController | null>(null);
 
   const fail = (e: unknown) => setStatus({ text: t('addin.check.error.office', { detail: errorText(e) }), error: true });
 
@@ -73,48 +81,71 @@ export function App({ lang }: { lang: Lang }) {
   useEffect(() => updateSources(sources, false), []);
 
   const check = async () => {
-    setBusy(true);
+    const controller = new AbortController();
+    running.current = controller;
     setStatus({ text: t('addin.check.running'), error: false });
+    setProgress({ phase: 'read', done: 0, total: 0 });
     try {
-      const outcome = await checkWorkbook(settings, registry, rulesWith(packs, sources), lang, today, result?.sheetName ?? null);
+      const outcome = await checkWorkbook(settings, registry, rulesWith(packs, sources), lang, today, result?.sheetName ?? null, {
+        signal: controller.signal,
+        onProgress: setProgress,
+      });
       if (outcome.ok) {
         setResult({ report: outcome.report, sheetName: outcome.sheetName });
         setStatus({ text: t('addin.check.done', { rows: outcome.report.summary.rowsChecked, sheet: outcome.sheetName }), error: false });
       } else {
-        setResult(outcome.report && outcome.sheetName ? { report: outcome.report, sheetName: outcome.sheetName } : null);
-        setStatus({ text: t(`addin.check.error.${outcome.reason}`), error: true });
+        if (outcome.reason !== 'cancelled') setResult(outcome.report && outcome.sheetName ? { report: outcome.report, sheetName: outcome.sheetName } : null);
+        setStatus({ text: t(`addin.check.error.${outcome.reason}`, { row: settings.headerRow ?? outcome.report?.headerRow }), error: outcome.reason !== 'cancelled' });
       }
     } catch (e) {
       fail(e);
     } finally {
-      setBusy(false);
+      running.current = null;
+      setProgress(null);
     }
   };
 
   return (
     <main>
-      <h1>{t('addin.title')}</h1>
-      <p>{t('addin.intro')}</p>
+      <header class="pane-header">
+        <h1>{t('addin.title')}</h1>
+        <p class="intro">{t('addin.intro')}</p>
+      </header>
       {!supported && (
-        <p class="error" role="alert">
+        <p class="message error" role="alert">
           {t('addin.requirements.missing', { version: REQUIRED_EXCEL_API })}
         </p>
       )}
-      <button type="button" id="check" class="primary" disabled={busy || !supported} aria-describedby="status" onClick={() => void check()}>
+      <JurisdictionBar settings={settings} today={today} t={t} onChange={updateSettings} />
+      {/* While a check runs the button stays focusable (aria-disabled, not disabled): keyboard focus is not
+          lost, and the next Tab reaches Cancel. */}
+      <button
+        type="button"
+        id="check"
+        class="primary"
+        disabled={!supported}
+        aria-disabled={progress !== null}
+        aria-describedby="status"
+        onClick={() => progress === null && void check()}
+      >
         {t('addin.check.button')}
       </button>
-      <p id="status" role="status" aria-live="polite" class={status?.error ? 'error' : undefined}>
+      {progress && <CheckProgress progress={progress} t={t} onCancel={() => running.current?.abort()} />}
+      <p id="status" role="status" aria-live="polite" class={status?.error ? 'message error' : 'message'}>
         {status?.text ?? ''}
       </p>
       {result && result.report.headerRow > 0 && (
-        <Summary report={result.report} t={t} onSelectRow={(row) => void selectSourceRow(result.sheetName, row).catch(fail)} />
+        <Summary report={result.report} lang={lang} t={t} onSelectRow={(row) => void selectSourceRow(result.sheetName, row).catch(fail)} />
       )}
-      <CreateDocuments report={result?.report ?? null} sheetName={result?.sheetName ?? null} registry={registry} rules={rulesWith(packs)} settings={settings} lang={lang} today={today} t={t} />
-      <FollowupDates settings={settings} registry={registry} rules={rulesWith(packs)} lang={lang} today={today} lastChecked={result?.sheetName ?? null} t={t} />
-      <RulesForm settings={settings} today={today} t={t} onChange={updateSettings} />
-      <RulePackPanel packs={packs} sources={sources} sourcesBusy={fetchingPacks} lang={lang} t={t} onChange={updatePacks} onSourcesChange={updateSources} />
-      <MappingEditor settings={settings} report={result?.report ?? null} t={t} onChange={updateSettings} />
-      <RegistryPanel registry={registry} t={t} onChange={updateRegistry} />
+      <div class="sections">
+        <RulesForm settings={settings} today={today} t={t} onChange={updateSettings} />
+        <MappingEditor settings={settings} report={result?.report ?? null} t={t} onChange={updateSettings} />
+        <RulePackPanel packs={packs} sources={sources} sourcesBusy={fetchingPacks} lang={lang} t={t} onChange={updatePacks} onSourcesChange={updateSources} />
+        <RegistryPanel registry={registry} t={t} onChange={updateRegistry} />
+        <CreateDocuments report={result?.report ?? null} sheetName={result?.sheetName ?? null} registry={registry} rules={rulesWith(packs, sources)} settings={settings} lang={lang} today={today} t={t} />
+        <FollowupDates settings={settings} registry={registry} rules={rulesWith(packs, sources)} lang={lang} today={today} lastChecked={result?.sheetName ?? null} t={t} />
+        {/* Each further section is one component that renders a <Section> (see Section.tsx). */}
+      </div>
     </main>
   );
 }

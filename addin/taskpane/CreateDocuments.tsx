@@ -16,6 +16,7 @@ import {
   type Translate,
 } from '../../core/index.ts';
 import type { CheckSettings } from '../office/check-settings.ts';
+import { Section } from './Section.tsx';
 
 interface Props {
   readonly report: SheetReport | null;
@@ -78,7 +79,7 @@ export function CreateDocuments({ report, sheetName, registry, rules, settings, 
     if (!parsed.digits || parsed.jurisdiction !== jurisdiction) return { error: t('evidence.pane.error.orgnr', { country: t(`evidence.country.${jurisdiction}`) }) };
     const date = settings.date ?? today;
     const defaults = { contractKind: 'services', buyer: 'municipal' } as const;
-    const buyer = settings.buyer ?? null;
+    const buyer = settings.buyer === 'detected' ? null : settings.buyer;
     const verdict = classifyPurchase({ jurisdiction, buyer: buyer ?? defaults.buyer, contractKind: defaults.contractKind, value: amount.value, vatIncluded: amount.vatIncluded, date }, rules);
     const entry = index?.byOrgnr(parsed.digits);
     const eligibility = entry ? supplierEligibility(entry, date, rules) : null;
@@ -123,8 +124,7 @@ export function CreateDocuments({ report, sheetName, registry, rules, settings, 
   };
 
   return (
-    <section aria-labelledby="documents-heading" id="documents">
-      <h2 id="documents-heading">{t('evidence.pane.heading')}</h2>
+    <Section id="documents-section" title={t('evidence.pane.heading')}>
       <p class="hint">{t('evidence.pane.intro')}</p>
       {rows.length > 0 ? (
         <div>
@@ -177,6 +177,6 @@ export function CreateDocuments({ report, sheetName, registry, rules, settings, 
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

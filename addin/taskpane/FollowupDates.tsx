@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { buildRegistryIndex, describeCheck, followupCalendar, followupDates, type FollowupReport, type Lang, type Registry, type RuleSet, type Translate } from '../../core/index.ts';
+import { describeCheck, followupCalendar, followupDates, type FollowupReport, type Lang, type Registry, type RuleSet, type Translate } from '../../core/index.ts';
 import type { CheckSettings } from '../office/check-settings.ts';
+import { sheetCheckOptions } from '../office/check-workbook.ts';
 import { readActiveSheet } from '../office/read-sheet.ts';
+import { Section } from './Section.tsx';
 import { FOLLOWUP_SHEET, writeFollowup } from '../office/write-followup.ts';
 
 interface Props {
@@ -36,17 +38,9 @@ export function FollowupDates({ settings, registry, rules, lang, today, lastChec
         setError(t(`addin.check.error.${read.reason}`));
         return;
       }
-      const index = registry ? buildRegistryIndex(registry) : null;
-      const next = followupDates(read.sheet.cells, {
-        jurisdiction: settings.jurisdiction,
-        date: settings.date ?? today,
-        buyer: settings.buyer,
-        mapping: settings.mapping,
-        registry: index,
-        suppliers: index,
-        rules,
-        ...(settings.headerRow !== null ? { headerRow: settings.headerRow } : {}),
-      });
+      // The same options as "Check sheet", plus the registry's share dates for evidence the register lacks.
+      const options = sheetCheckOptions(settings, registry, rules, today, read.sheet.sheetName);
+      const next = followupDates(read.sheet.cells, { ...options, suppliers: options.registry ?? null });
       if (next.headerRow === 0) {
         setError(t('addin.check.error.no-header'));
         return;
@@ -61,8 +55,7 @@ export function FollowupDates({ settings, registry, rules, lang, today, lastChec
   };
 
   return (
-    <section aria-labelledby="followup-heading" id="followup">
-      <h2 id="followup-heading">{t('followup.pane.heading')}</h2>
+    <Section id="followup-section" title={t('followup.pane.heading')}>
       <p class="hint">{t('followup.pane.intro')}</p>
       <button type="button" id="followup-run" onClick={() => void run()}>
         {t('followup.pane.button')}
@@ -95,6 +88,6 @@ export function FollowupDates({ settings, registry, rules, lang, today, lastChec
           </a>
         </p>
       )}
-    </section>
+    </Section>
   );
 }

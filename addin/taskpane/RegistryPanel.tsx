@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { BrregBuildSection } from './BrregBuild.tsx';
 import { FilePicker } from './FilePicker.tsx';
+import { Section } from './Section.tsx';
 import { describeLineIssue, importRegistry, isIsoDate, type ImportOptions, type LineIssue, type Registry, type Translate } from '../../core/index.ts';
 
 interface Props {
@@ -57,8 +58,7 @@ export function RegistryPanel({ registry, t, onChange }: Props) {
   const onFile = async (file: File) => run(new Uint8Array(await file.arrayBuffer()), false);
 
   return (
-    <fieldset>
-      <legend>{t('addin.registry.legend')}</legend>
+    <Section id="registry-section" title={t('addin.registry.legend')}>
       <p id="registry-state">
         {registry
           ? t('addin.registry.loaded', { count: registry.suppliers.length, source: registry.provenance.source, retrieved: registry.provenance.retrieved })
@@ -70,7 +70,7 @@ export function RegistryPanel({ registry, t, onChange }: Props) {
       <label for="registry-retrieved">{t('addin.registry.retrieved')}</label>
       <input id="registry-retrieved" type="date" value={retrieved} onInput={(e) => setRetrieved(e.currentTarget.value)} aria-describedby="registry-source-help" />
       <p id="registry-source-help" class="hint">{t('addin.registry.source-help')}</p>
-      <FilePicker id="registry-file" label={t('addin.registry.file')} accept=".csv,.json,.txt,text/csv,text/plain,application/json" onFile={onFile} />
+      <FilePicker id="registry-file" label={t('addin.registry.file')} t={t} accept=".csv,.json,.txt,text/csv,text/plain,application/json" onFile={onFile} />
       <label for="registry-paste">{t('addin.registry.paste')}</label>
       <textarea id="registry-paste" rows={4} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} />
       <button type="button" id="registry-paste-import" disabled={pasted.trim() === ''} onClick={() => run(pasted, false)}>
@@ -107,6 +107,6 @@ export function RegistryPanel({ registry, t, onChange }: Props) {
         </button>
       )}
       <p class="note">{t('note.equal-treatment')}</p>
-    </fieldset>
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { FilePicker } from './FilePicker.tsx';
+import { Section } from './Section.tsx';
 import { RulePackSources } from './RulePackSources.tsx';
 import { describePackIssue, parseOrganisationPack, type Lang, type PackIssue, type PackSourceState, type RulePack, type Translate } from '../../core/index.ts';
 
@@ -40,8 +41,7 @@ export function RulePackPanel({ packs, sources, sourcesBusy, lang, t, onChange, 
   };
 
   return (
-    <fieldset>
-      <legend>{t('addin.rulepack.legend')}</legend>
+    <Section id="rulepack-section" title={t('addin.rulepack.legend')}>
       {packs.length === 0 ? (
         <p id="rulepack-state">{t('addin.rulepack.bundled')}</p>
       ) : (
@@ -56,7 +56,7 @@ export function RulePackPanel({ packs, sources, sourcesBusy, lang, t, onChange, 
           ))}
         </ul>
       )}
-      <FilePicker id="rulepack-file" label={t('addin.rulepack.file')} accept=".json,application/json" onFile={onFile} />
+      <FilePicker id="rulepack-file" label={t('addin.rulepack.file')} t={t} accept=".json,application/json" onFile={onFile} />
       {issues && (
         <div role="alert" class="problems error" id="rulepack-problems">
           <p>{t('addin.rulepack.failed')}</p>
@@ -68,6 +68,6 @@ export function RulePackPanel({ packs, sources, sourcesBusy, lang, t, onChange, 
         </div>
       )}
       <RulePackSources sources={sources} lang={lang} t={t} busy={sourcesBusy} onChange={onSourcesChange} />
-    </fieldset>
+    </Section>
   );
 }

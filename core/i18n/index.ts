@@ -10,6 +10,7 @@ import { registryMessages } from './messages/registry.ts';
 import { registrySourceMessages } from './messages/registry-sources.ts';
 import { contentMessages } from './messages/content.ts';
 import { addinMessages } from './messages/addin.ts';
+import { addinPaneMessages } from './messages/addin-pane.ts';
 import { sheetMessages } from './messages/sheet.ts';
 import { extensionMessages } from './messages/extension.ts';
 import { readingMessages } from './messages/reading.ts';
@@ -32,6 +33,7 @@ export const AREAS: readonly AreaMessages[] = [
   registryMessages,
   registrySourceMessages,
   addinMessages,
+  addinPaneMessages,
   contentMessages,
   extensionMessages,
   sheetMessages,

@@ -9,3 +9,4 @@ export { isCellError } from './cells.ts';
 export { columnLetters, originRef, PURCHASE_FIELDS } from './read/origin.ts';
 export { readValueHeader, type ValueHeader } from './read/value-header.ts';
 export { describeBuyerInference, describeJurisdictionInference, inferBuyerKind, inferJurisdiction, inferSheetJurisdiction, type BuyerEvidence, type BuyerInference, type JurisdictionEvidence, type JurisdictionEvidenceKind, type JurisdictionInference, type JurisdictionInput, type PlacedText } from './infer.ts';
+export { contractKindOf } from './read/kind-words.ts';

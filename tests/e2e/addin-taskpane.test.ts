@@ -1,25 +1,22 @@
 /**
- * The built task pane (dist/addin) in headless Chromium on a fake Office host: Playwright answers the
- * office.js CDN URL with the office-addin-mock bundle (dist/fake-office) over a sample sheet.
+ * The built task pane (dist/addin) in headless Chromium on a fake Office host: what it reads, what it
+ * writes, and the choices that change the check.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, checkSheet, readSheetCsv, setRuleValue, type CellValue, type RulePack } from '../../core/index.ts';
+import { DEFAULT_RULES, checkSheet, readSheetCsv, setRuleValue, type RulePack } from '../../core/index.ts';
 import { readXlsxCells } from '../../cli/xlsx.ts';
-import { startServer } from '../../scripts/serve-addin.mjs';
 import { brregReplay } from '../support/brreg-server.ts';
 import { docxText, personalNumbersIn } from '../support/docx-text.ts';
 import { REPO_ROOT } from '../support/paths.ts';
+import { SAMPLE_NB, check, column, openSection, resultRows, runCheck, startPaneHarness, workbook, type PaneHarness } from './support/addin-pane.ts';
 import { startHttpsServer } from './support/https-server.ts';
 
-const FAKE_OFFICE = resolve(REPO_ROOT, 'dist/fake-office/fake-office.js');
-const SHEET = 'Innkjøpsplan';
-const cells = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+const SHEET = SAMPLE_NB.name;
 
 /** The Norwegian pack with the 2026 EEA threshold for other authorities (NOK 2 500 000) verified by an organisation (a test). */
 function organisationPack(version: string): RulePack {
@@ -29,112 +26,49 @@ function organisationPack(version: string): RulePack {
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
   return outcome.pack;
 }
-
-let server: Server;
-let browser: Browser;
-let base: string;
-
-interface WorkbookView {
-  sheets: string[];
-  results: unknown[][];
-  writtenSheets: string[];
-  events: string[];
-  selection: { sheet: string; address: string } | null;
-}
-
-async function openPane(
-  displayLanguage = 'nb-NO',
-  excelApi = '1.6',
-  sheet: { name: string; cells: CellValue[][] } = { name: SHEET, cells },
-  context: { newPage(): Promise<Page> } = browser,
-): Promise<Page> {
-  const page = await context.newPage();
-  const install = `;FakeOffice.install(${JSON.stringify({ sheets: { [sheet.name]: sheet.cells, Notater: [['Egne notater']] }, active: sheet.name, displayLanguage, excelApi })});`;
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(FAKE_OFFICE, 'utf8') + install }));
-  await page.goto(`${base}/taskpane.html`);
-  await page.waitForSelector('#check');
-  return page;
-}
-
-function workbook(page: Page): Promise<WorkbookView> {
-  return page.evaluate(() => {
-    const wb = (window as unknown as { fakeWorkbook: import('../fake-office/fake-excel.ts').FakeWorkbook }).fakeWorkbook;
-    return {
-      sheets: [...wb.sheets.keys()],
-      results: wb.sheets.get('Inkludo')?.cells ?? [],
-      writtenSheets: [...new Set(wb.writes.map((w) => w.sheet))],
-      events: wb.events,
-      selection: wb.selection,
-    };
-  });
-}
-
-/** Clicks "Check sheet" and waits until this run (not an earlier one) has written its results. */
-async function runCheck(page: Page): Promise<void> {
-  const addsBefore = (await workbook(page)).events.filter((e) => e === 'add Inkludo').length;
-  await page.click('#check');
-  await page.waitForFunction(
-    (before) => {
-      const wb = (window as unknown as { fakeWorkbook: { events: string[] } }).fakeWorkbook;
-      const done = /Kontrollerte|Checked|Kontrollerade/.test(document.getElementById('status')?.textContent ?? '');
-      return done && wb.events.filter((e) => e === 'add Inkludo').length > before;
-    },
-    addsBefore,
-  );
-}
-
-async function check(page: Page, date = '2026-11-23'): Promise<void> {
-  await page.fill('#rules-date', date);
-  await runCheck(page);
-}
+let harness: PaneHarness;
 
 beforeAll(async () => {
-  if (!existsSync(resolve(REPO_ROOT, 'dist/addin/taskpane.html')) || !existsSync(FAKE_OFFICE)) {
-    const built = spawnSync('npm', ['run', 'build:addin'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('npm run build:addin failed');
-  }
-  server = await startServer({ port: 0 });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  harness = await startPaneHarness();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => server?.close(done));
+  await harness?.close();
 });
+
+const regimes = async (page: Page) => column((await workbook(page)).results, 'regime');
 
 describe('task pane on a fake Excel', () => {
   it('checks the sample sheet and writes only the Inkludo sheet, linking each result to its row', async () => {
-    const page = await openPane();
+    const page = await harness.openPane();
     expect(await page.textContent('#check')).toBe('Kontroller arket');
     await check(page);
     const wb = await workbook(page);
     expect(wb.writtenSheets).toEqual(['Inkludo']);
     expect(wb.sheets).toEqual([SHEET, 'Notater', 'Inkludo']);
-    expect(wb.results[0]?.slice(0, 3)).toEqual(['Rad', 'Beskrivelse', 'Regelverkskode']);
-    // Column A shows the source row (a HYPERLINK to it), column C the regime code.
-    expect(wb.results.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+    // Column A shows the source row (a HYPERLINK to it); the regime code is kept for filters.
+    expect(resultRows(wb.results).map((r, i) => [r[0], column(wb.results, 'description')[i], column(wb.results, 'regime')[i]])).toEqual([
       ['4', 'Renhold av kommunale bygg', 'NO-PART-III'],
       ['5', 'Kontorrekvisita', 'NO-EXEMPT'],
       ['6', 'Vaktmestertjenester', 'NO-PART-I'],
-      ['7', 'Kantinedrift sykehjem', 'NO-PART-II'],
+      ['7', 'Kantinedrift sykehjem', 'NO-PART-I'], // canteen services (CPV 55510000) are social and other specific services
       ['8', 'Konsulentbistand IKT', 'NO-PART-III'],
       ['9', 'Snørydding', 'UNKNOWN'],
     ]);
-    expect(String(wb.results[5]?.[7])).toContain('ORGNR-INVALID');
+    expect(String(column(wb.results, 'findings')[4])).toContain('ORGNR-INVALID');
     // Status: the worst finding's severity. Without a registry the reserved row 7 is unverified (a
     // warning); an unreadable value (row 9) is an error.
-    expect(wb.results.slice(1).map((r) => r[3])).toEqual(['Sjekk', 'OK', 'OK', 'Sjekk', 'Sjekk', 'Feil']);
-    expect(String(wb.results[4]?.[7])).toContain('RESERVED-UNVERIFIED');
+    expect(column(wb.results, 'status')).toEqual(['Sjekk', 'OK', 'OK', 'Sjekk', 'Sjekk', 'Feil']);
+    expect(String(column(wb.results, 'findings')[3])).toContain('RESERVED-UNVERIFIED');
+    // Above the table: the title, the sheet's assumptions, the legend that explains "Sjekk" and "Merk".
+    expect(wb.results[0]?.[0]).toBe(`Inkludo: resultater for «${SHEET}», Norges regler per 2026-11-23`);
+    expect(wb.results.flat()).toEqual(expect.arrayContaining(['Kolonneoverskrifter lest fra rad 3.', 'Sjekk', 'les forklaringen før du går videre', 'Merk', 'til orientering']));
+    expect(wb.results.slice(0, 10).map((r) => String(r[0])).join('\n')).toMatch(/kolonne D «Anslått verdi \(NOK ekskl\. mva\)» leses som totalverdi/);
 
     // A re-run replaces the results sheet, and still writes nowhere else.
     await check(page);
     const again = await workbook(page);
-    expect(again.events.filter((e) => !e.startsWith('activate'))).toEqual(['add Inkludo', 'delete Inkludo', 'add Inkludo']);
+    expect(again.events.filter((e) => e.startsWith('add') || e.startsWith('delete'))).toEqual(['add Inkludo', 'delete Inkludo', 'add Inkludo']);
     expect(again.writtenSheets).toEqual(['Inkludo']);
     await page.close();
   });
@@ -145,66 +79,91 @@ describe('task pane on a fake Excel', () => {
     const { sheet: name, cells: sample } = read.worksheet;
     const expected = checkSheet(sample, { jurisdiction: 'NO', date: '2026-11-23', buyer: 'municipal' });
     expect(expected.rows.length).toBeGreaterThan(5);
-    const page = await openPane('nb-NO', '1.6', { name, cells: sample });
+    const page = await harness.openPane({ sheet: { name, cells: sample } });
     await check(page);
     const wb = await workbook(page);
     expect(wb.writtenSheets).toEqual(['Inkludo']);
-    expect(wb.results.slice(1).map((r) => [Number(r[0]), r[2], r[7]])).toEqual(expected.rows.map((r) => [r.row, r.regime, r.findings.map((f) => f.code).join(', ')]));
+    expect(resultRows(wb.results).map((r, i) => [Number(r[0]), column(wb.results, 'regime')[i], column(wb.results, 'findings')[i]])).toEqual(
+      expected.rows.map((r) => [r.row, r.regime, r.findings.map((f) => f.code).join(', ')]),
+    );
     await page.close();
   });
 
-  it('summary: a group lists its rows, and a row selects its source row', async () => {
-    const page = await openPane();
+  it('says in the user language when Excel is too old, and offers no check', async () => {
+    const page = await harness.openPane({ excelApi: '1.5' });
+    expect(await page.textContent('[role="alert"]')).toContain('krever Excel API 1.6');
+    expect(await page.isDisabled('#check')).toBe(true);
+    await page.close();
+  });
+
+  it('stays within the API sets it declares: on ExcelApi 1.6 (the fake throws on newer members) it checks, without frozen panes', async () => {
+    for (const excelApi of ['1.6', '1.7']) {
+      const page = await harness.openPane({ excelApi });
+      await check(page);
+      // Frozen down to the table's header row (under the title, assumptions and legend) where Excel can.
+      const headerRow = (await workbook(page)).results.length - resultRows((await workbook(page)).results).length;
+      expect(await page.evaluate(() => (window as unknown as { fakeWorkbook: { sheets: Map<string, { frozenRows: number }> } }).fakeWorkbook.sheets.get('Inkludo')?.frozenRows)).toBe(excelApi === '1.6' ? 0 : headerRow);
+      expect(column((await workbook(page)).results, 'regime')).toHaveLength(6);
+      await page.close();
+    }
+  });
+
+  it('column mapping, value basis and rules choices change the check and are saved in the workbook', async () => {
+    const page = await harness.openPane();
     await check(page);
-    await page.getByRole('button', { name: /^NO-PART-III: .*: 2$/ }).click();
-    await page.click('button.row[data-row="8"]');
-    await page.waitForFunction(() => (window as unknown as { fakeWorkbook: { selection: unknown } }).fakeWorkbook.selection !== null);
-    expect((await workbook(page)).selection).toEqual({ sheet: SHEET, address: 'A8:XFD8' });
-    await page.close();
-  });
+    await openSection(page, 'mapping-section');
+    // Each role says what was recognised: the value column D with its header; roles not found are marked.
+    expect(await page.inputValue('#map-value')).toBe('auto');
+    expect(await page.textContent('#map-value option[value="auto"]')).toBe('Kolonne D: Anslått verdi (NOK ekskl. mva)');
+    expect(await page.textContent('#map-duration option[value="auto"]')).toBe('Ikke funnet');
+    expect(await page.$$eval('li.role.missing select', (s) => s.map((e) => e.id))).toContain('map-duration');
+    expect(await page.$$eval('li.role.missing select', (s) => s.map((e) => e.id))).not.toContain('map-value');
+    expect(await page.textContent('#mapping-section > summary')).toMatch(/\d+ av 14 gjenkjent/);
+    expect(await page.textContent('#value-basis option[value="detected"]')).toBe('Som gjenkjent: samlet verdi for hele kontrakten');
 
-  it('has no serious or critical axe violations, before and after a check', async () => {
-    const page = await openPane();
-    const axe = async () => {
-      await page.addScriptTag({ path: resolve(REPO_ROOT, 'node_modules/axe-core/axe.min.js') });
-      const result = await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe.run());
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    };
-    expect(await axe()).toEqual([]);
+    // Unmapping the value column leaves every row without a value.
+    await page.selectOption('#map-value', 'none');
+    await page.selectOption('#value-basis', 'yearly');
+    await page.selectOption('#buyer', 'state');
+    await check(page, '2026-11-20');
+    expect(await regimes(page)).toEqual(Array(6).fill('UNKNOWN'));
+    expect(column((await workbook(page)).results, 'findings').every((f) => String(f).includes('VALUE-MISSING'))).toBe(true);
+    const saved = await page.evaluate(() => (window as unknown as { Office: typeof Office }).Office.context.document.settings.get('inkludo.check'));
+    expect(saved).toEqual({ jurisdiction: 'NO', date: '2026-11-20', buyer: 'state', headerRow: null, mapping: { value: null }, valueBasis: 'yearly' });
+
+    await page.click('text=Bruk kolonnene som ble gjenkjent');
     await check(page);
-    await page.getByRole('button', { name: /^NO-PART-III: / }).click();
-    expect(await axe()).toEqual([]);
+    expect((await regimes(page))[0]).toBe('NO-PART-III');
     await page.close();
   });
 
-  it('works with the keyboard alone: Tab reaches Check sheet and the summary, Enter activates', async () => {
-    const page = await openPane('en-US');
-    await page.fill('#rules-date', '2026-11-23');
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    const tabTo = async (selector: string) => {
-      for (let i = 0; i < 40; i++) {
-        await page.keyboard.press('Tab');
-        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      }
-      throw new Error(`Tab never reached ${selector}`);
-    };
-    await tabTo('#check');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Checked 6 rows'));
-    await tabTo('button.group');
-    await page.keyboard.press('Enter');
-    expect(await page.getAttribute('button.group[aria-pressed="true"]', 'aria-pressed')).toBe('true');
-    await tabTo('button.row');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => (window as unknown as { fakeWorkbook: { selection: unknown } }).fakeWorkbook.selection !== null);
+  it('switches jurisdiction in one click, keeping the choice in the workbook', async () => {
+    const page = await harness.openPane();
+    expect(await page.textContent('#jurisdiction-text')).toMatch(/^Norges regler per /);
+    await check(page);
+    expect((await regimes(page))[0]).toBe('NO-PART-III');
+    await page.click('#switch-jurisdiction');
+    expect(await page.textContent('#jurisdiction-text')).toMatch(/^Sveriges regler per /);
+    expect(await page.textContent('#switch-jurisdiction')).toBe('Bytt til Norge');
+    await runCheck(page);
+    // Swedish rules now: a NOK value is not compared with SEK limits by a home-made conversion.
+    expect((await regimes(page)).every((r) => !String(r).startsWith('NO-'))).toBe(true);
+    expect((await workbook(page)).results[0]?.[0]).toMatch(/Sveriges regler/);
+    const saved = await page.evaluate(() => (window as unknown as { Office: typeof Office }).Office.context.document.settings.get('inkludo.check') as { jurisdiction: string });
+    expect(saved.jurisdiction).toBe('SE');
     await page.close();
   });
 
   it('speaks Swedish in Swedish Excel, and keeps the registry when an import fails', async () => {
-    const page = await openPane('sv-SE');
+    const page = await harness.openPane({ displayLanguage: 'sv-SE' });
     expect(await page.textContent('#check')).toBe('Kontrollera bladet');
+    await openSection(page, 'registry-section');
+    // The file picker speaks the pane's language, not the browser's "Choose File / No file chosen".
+    expect(await page.textContent('#registry-section label.button')).toBe('Välj fil …');
+    expect(await page.textContent('#registry-file-name')).toBe('Ingen fil vald');
     await page.setInputFiles('#registry-file', resolve(REPO_ROOT, 'tests/fixtures/sheet/registry.csv'));
     await page.waitForFunction(() => /leverantörer från/.test(document.getElementById('registry-state')?.textContent ?? ''));
+    expect(await page.textContent('#registry-file-name')).toBe('registry.csv');
     const loaded = await page.textContent('#registry-state');
     await page.setInputFiles('#registry-file', { name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from('# source: x\n# retrieved: 2026-01-01\norgnr;name;kind\n123;;asf\n') });
     await page.waitForSelector('#registry-problems[role="alert"]');
@@ -212,13 +171,37 @@ describe('task pane on a fake Excel', () => {
     expect(await page.textContent('#registry-state')).toBe(loaded);
     // Kept between uses: a new pane in the same browser profile still has it.
     await page.reload();
-    await page.waitForSelector('#registry-state');
+    await page.waitForSelector('#registry-state', { state: 'attached' });
     expect(await page.textContent('#registry-state')).toBe(loaded);
     await page.close();
   });
 
+  it("loads the organisation's own rule pack, refuses a broken one in the user's language, and can go back to the bundled pack", async () => {
+    const page = await harness.openPane({ displayLanguage: 'en-US' });
+    await check(page);
+    expect((await regimes(page))[0]).toBe('NO-PART-III'); // NOK 2 400 000 ≥ 2 300 000 (bundled, verified)
+    // An organisation that has checked the 2026 EEA threshold (NOK 2 500 000) marks it verified in its own pack.
+    const own = organisationPack('own-1');
+    await openSection(page, 'rulepack-section');
+    await page.setInputFiles('#rulepack-file', { name: 'no-own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
+    await page.waitForFunction(() => /own-1/.test(document.getElementById('rulepack-state')?.textContent ?? ''));
+    await check(page);
+    expect((await regimes(page))[0]).toBe('NO-PART-II');
+
+    await page.setInputFiles('#rulepack-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...own, published: '2026-13-01' })) });
+    await page.waitForSelector('#rulepack-problems[role="alert"]');
+    expect(await page.textContent('#rulepack-problems')).toContain('published');
+    expect(await page.textContent('#rulepack-state')).toContain('own-1');
+
+    await page.click('text=Use the bundled NO pack again');
+    await check(page);
+    expect((await regimes(page))[0]).toBe('NO-PART-III');
+    await page.close();
+  });
+
   it('keeps the previous registry and says so when the browser storage is full', async () => {
-    const page = await openPane('en-GB');
+    const page = await harness.openPane({ displayLanguage: 'en-GB' });
+    await openSection(page, 'registry-section');
     await page.setInputFiles('#registry-file', resolve(REPO_ROOT, 'tests/fixtures/sheet/registry.csv'));
     await page.waitForFunction(() => /suppliers from/.test(document.getElementById('registry-state')?.textContent ?? ''));
     const loaded = await page.textContent('#registry-state');
@@ -242,7 +225,8 @@ describe('task pane on a fake Excel', () => {
   });
 
   it('imports a plain list with its source and date: 28+2 lines refused with both line numbers, then 28 on request', async () => {
-    const page = await openPane('en-GB');
+    const page = await harness.openPane({ displayLanguage: 'en-GB' });
+      await openSection(page, 'registry-section');
     await page.fill('#registry-source', 'Contract register 2026');
     await page.fill('#registry-retrieved', '2026-11-01');
     await page.setInputFiles('#registry-file', resolve(REPO_ROOT, 'tests/fixtures/registry/plain-list-28-2.csv'));
@@ -267,7 +251,8 @@ describe('task pane on a fake Excel', () => {
     await new Promise<void>((done) => api.listen(0, '127.0.0.1', done));
     const local = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
     try {
-      const page = await openPane('en-GB');
+      const page = await harness.openPane({ displayLanguage: 'en-GB' });
+      await openSection(page, 'registry-section');
       await page.route('https://data.brreg.no/**', async (route) => {
         const url = new URL(route.request().url());
         await route.fulfill({ response: await route.fetch({ url: `${local}${url.pathname}${url.search}` }) });
@@ -293,59 +278,10 @@ describe('task pane on a fake Excel', () => {
     }
   });
 
-  it('says in the user language when Excel is too old, and offers no check', async () => {
-    const page = await openPane('nb-NO', '1.5');
-    expect(await page.textContent('[role="alert"]')).toContain('krever Excel API 1.6');
-    expect(await page.isDisabled('#check')).toBe(true);
-    await page.close();
-  });
-
-  it('column mapping and rules choices change the check and are saved in the workbook', async () => {
-    const page = await openPane();
-    await check(page);
-    // The detected value column is D; unmapping it leaves every row without a value.
-    expect(await page.inputValue('#map-value')).toBe('auto');
-    expect(await page.textContent('#map-value option[value="auto"]')).toContain('Kolonne D: Anslått verdi');
-    await page.selectOption('#map-value', 'none');
-    await page.selectOption('#buyer', 'state');
-    await check(page, '2026-11-20');
-    const wb = await workbook(page);
-    expect(wb.results.slice(1).map((r) => r[2])).toEqual(Array(6).fill('UNKNOWN'));
-    expect(wb.results.slice(1).every((r) => String(r[7]).includes('VALUE-MISSING'))).toBe(true);
-    const saved = await page.evaluate(() => (window as unknown as { Office: typeof Office }).Office.context.document.settings.get('inkludo.check'));
-    expect(saved).toEqual({ jurisdiction: 'NO', date: '2026-11-20', buyer: 'state', headerRow: null, mapping: { value: null } });
-
-    await page.click('text=Bruk kolonnene som ble gjenkjent');
-    await check(page);
-    expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III');
-    await page.close();
-  });
-
-  it("loads the organisation's own rule pack, refuses a broken one, and can go back to the bundled pack", async () => {
-    const page = await openPane('en-US');
-    await check(page);
-    expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III'); // NOK 2 400 000 ≥ 2 300 000 (bundled, verified)
-    // An organisation that has checked the 2026 EEA threshold (NOK 2 500 000) marks it verified in its own pack.
-    const own = organisationPack('own-1');
-    await page.setInputFiles('#rulepack-file', { name: 'no-own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
-    await page.waitForFunction(() => /own-1/.test(document.getElementById('rulepack-state')?.textContent ?? ''));
-    await check(page);
-    expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-II');
-
-    await page.setInputFiles('#rulepack-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...own, published: '2026-13-01' })) });
-    await page.waitForSelector('#rulepack-problems[role="alert"]');
-    expect(await page.textContent('#rulepack-problems')).toContain('published');
-    expect(await page.textContent('#rulepack-state')).toContain('own-1');
-
-    await page.click('text=Use the bundled NO pack again');
-    await check(page);
-    expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III');
-    await page.close();
-  });
   it("fetches the organisation's pack from its https address: ETag 304, a broken pack and a wrong-jurisdiction pack keep the last good one", async () => {
     let served: 'good' | 'broken' | 'sweden' = 'good';
     const seen: (string | null)[] = [];
-    const cors = { 'Access-Control-Allow-Origin': base, 'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since', 'Access-Control-Expose-Headers': 'ETag, Last-Modified' };
+    const cors = { 'Access-Control-Allow-Origin': harness.base, 'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since', 'Access-Control-Expose-Headers': 'ETag, Last-Modified' };
     const packs = await startHttpsServer((request, response, url) => {
       if (url.pathname !== '/inkludo/no.json') return void response.writeHead(404, cors).end();
       if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
@@ -355,24 +291,26 @@ describe('task pane on a fake Excel', () => {
       const body = served === 'good' ? JSON.stringify(organisationPack('org-1')) : served === 'broken' ? '{"schema": "inkludo.rulepack/1"' : JSON.stringify(DEFAULT_RULES.SE);
       response.writeHead(200, { ...cors, 'content-type': 'application/json', ETag: etag }).end(body);
     });
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    const context = await harness.browser.newContext({ ignoreHTTPSErrors: true });
     try {
       const address = `https://127.0.0.1:${packs.port}/inkludo/no.json`;
-      const page = await openPane('en-US', '1.6', undefined, context);
+      const page = await harness.openPane({ displayLanguage: 'en-US', context });
       await check(page);
-      expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III'); // bundled: NOK 2 400 000 ≥ 2 300 000
+      expect((await regimes(page))[0]).toBe('NO-PART-III'); // bundled: NOK 2 400 000 ≥ 2 300 000
 
+      await openSection(page, 'rulepack-section');
       await page.selectOption('#rulepack-source-country', 'NO');
       await page.fill('#rulepack-source-url', address);
       await page.click('text=Save rule pack address');
       const source = page.locator('#rulepack-sources li[data-jurisdiction="NO"]');
       await source.getByText(`Rules: Norway, organisation pack from ${address}, verified by TEST: Juridisk avdeling, fetched`).waitFor();
       await check(page);
-      expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-II'); // the organisation's verified NOK 2 500 000
+      expect((await regimes(page))[0]).toBe('NO-PART-II'); // the organisation's verified NOK 2 500 000
 
       // Opened again the same day: the stored pack is used and not fetched again (once a day).
       await page.reload();
       await page.waitForSelector('#check');
+      await openSection(page, 'rulepack-section');
       await source.getByText('verified by TEST: Juridisk avdeling').waitFor();
       expect(seen).toEqual([null]);
 
@@ -385,18 +323,39 @@ describe('task pane on a fake Excel', () => {
         await source.getByRole('button', { name: 'Fetch the rule pack now' }).click();
         await source.getByText(`failed: ${reason}. The last good pack is kept.`).waitFor();
         await check(page);
-        expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-II');
+        expect((await regimes(page))[0]).toBe('NO-PART-II');
       }
       await source.getByText('This pack is for SE, but the address is set for NO: it was not used.').waitFor();
       await source.getByText('verified by TEST: Juridisk avdeling').waitFor();
 
       await source.getByRole('button', { name: 'Remove the address for Norway' }).click();
       await check(page);
-      expect((await workbook(page)).results[1]?.[2]).toBe('NO-PART-III');
+      expect((await regimes(page))[0]).toBe('NO-PART-III');
     } finally {
       await context.close();
       await packs.close();
     }
+  });
+
+  it('shows progress on a long sheet and cancels: nothing is written, the sheets stay as they were', async () => {
+    const header = ['Beskrivelse', 'Leverandør', 'Org.nr', 'Anslått verdi', 'CPV'];
+    const cells = [header, ...Array.from({ length: 60_000 }, (_, i) => [`Kjøp ${i + 1}`, `Leverandør ${i % 97} AS`, '972418005', 5_000 * (i % 700), '90910000-9'])];
+    const page = await harness.openPane({ sheet: { name: 'Stor', cells } });
+    // Keyboard only: Enter on "Check sheet" (which keeps the focus while it runs), Tab to Cancel, Enter.
+    await page.focus('#check');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#progress progress');
+    expect(await page.getAttribute('#check', 'aria-disabled')).toBe('true');
+    expect(await page.textContent('#progress label')).toMatch(/^(Leser arket|Kontrollerer|Skriver resultatene)/);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cancel');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /Avbrutt/.test(document.getElementById('status')?.textContent ?? ''));
+    const wb = await workbook(page);
+    expect(wb.sheets).toEqual(['Stor', 'Notater']);
+    expect(await page.$('#progress')).toBeNull();
+    expect(await page.getAttribute('#check', 'aria-disabled')).toBe('false');
+    await page.close();
   });
 });
 
@@ -408,8 +367,9 @@ describe('task pane: Create documents and follow-up dates', () => {
   }
 
   it('creates the evidence pack for a checked row and offers it for download, writing nothing to the workbook', async () => {
-    const page = await openPane();
+    const page = await harness.openPane();
     await check(page);
+    await openSection(page, 'documents-section');
     const writesBefore = await page.evaluate(() => (window as unknown as { fakeWorkbook: { writes: unknown[] } }).fakeWorkbook.writes.length);
     await page.selectOption('#documents-row', '4');
     await page.click('#documents-row-create');
@@ -426,8 +386,10 @@ describe('task pane: Create documents and follow-up dates', () => {
   });
 
   it('creates documents for a purchase and a supplier typed in, in Swedish, and refuses a personal identity number without showing it', async () => {
-    const page = await openPane('sv-SE');
+    const page = await harness.openPane({ displayLanguage: 'sv-SE' });
+    await openSection(page, 'settings-section');
     await page.fill('#rules-date', '2026-11-30');
+    await openSection(page, 'documents-section');
     await page.fill('#documents-value', '3 000 000 kr');
     await page.fill('#documents-orgnr', '811228-9874');
     await page.click('#documents-single-create');
@@ -446,9 +408,11 @@ describe('task pane: Create documents and follow-up dates', () => {
 
   it('lists follow-up dates of a contract register, overdue first, and offers the calendar (in English)', async () => {
     const register = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fixtures/followup/avtalsregister.csv')));
-    const page = await openPane('en-US', '1.6', { name: 'Avtalsregister', cells: register });
-    await page.selectOption('#jurisdiction', 'SE');
+    const page = await harness.openPane({ displayLanguage: 'en-US', sheet: { name: 'Avtalsregister', cells: register } });
+    if (!/Sweden/.test((await page.textContent('#jurisdiction-text')) ?? '')) await page.click('#switch-jurisdiction');
+    await openSection(page, 'settings-section');
     await page.fill('#rules-date', '2026-11-30');
+    await openSection(page, 'followup-section');
     await page.click('#followup-run');
     await page.waitForSelector('#followup-checks li');
     const items = await page.$$eval('#followup-checks li', (lis) => lis.map((li) => li.textContent ?? ''));

@@ -68,11 +68,30 @@ function boxAddress(b: Box): string {
   return b.r0 === b.r1 && b.c0 === b.c1 ? a : `${a}:${letters(b.c1)}${b.r1 + 1}`;
 }
 
+/** A format property set on a range, e.g. `font.bold` = true on A1 or `columnWidth` = 330 on G12. */
+export interface FakeFormat {
+  readonly address: string;
+  readonly property: string;
+  readonly value: unknown;
+}
+
+export interface FakeTable {
+  readonly address: string;
+  readonly hasHeaders: boolean;
+  name: string;
+  style: string;
+}
+
 export class FakeSheet {
   /** Row-major cells from A1; missing rows and cells are empty. */
   readonly cells: FakeCell[][] = [];
   readonly formulas = new Map<string, string>();
   readonly numberFormats = new Map<string, string>();
+  /** Every format set on a range of this sheet, in order (later ones win). */
+  readonly formats: FakeFormat[] = [];
+  readonly tables: FakeTable[] = [];
+  /** Rows frozen at the top (freezePanes.freezeRows), 0 for none. */
+  frozenRows = 0;
   constructor(public name: string) {}
 
   read(b: Box): FakeCell[][] {
@@ -138,8 +157,15 @@ function recording<T extends object>(target: T, onSet: (property: string, value:
 
 export interface FakeWorkbookInit {
   readonly sheets: Readonly<Record<string, readonly (readonly FakeCell[])[]>>;
+  /** Number formats per sheet and cell (`{ Plan: { D4: '#,##0' } }`), as the workbook was saved. */
+  readonly numberFormats?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly active?: string;
+  /** The newest ExcelApi version this host has (default 1.7): newer members throw, as in older Excel. */
+  readonly excelApi?: string;
 }
+
+/** The ExcelApi set that added each member the fake knows beyond 1.2 (learn.microsoft.com's API reference). */
+const ADDED_IN = { conditionalFormats: 1.6, freezePanes: 1.7 } as const;
 
 export class FakeWorkbook {
   readonly sheets = new Map<string, FakeSheet>();
@@ -149,6 +175,7 @@ export class FakeWorkbook {
   readonly events: string[] = [];
   syncCount = 0;
   active: string;
+  private readonly excelApi: number;
   selection: { sheet: string; address: string } | null = null;
   private pending: OfficeMockObject[] = [];
 
@@ -156,9 +183,16 @@ export class FakeWorkbook {
     for (const [name, cells] of Object.entries(init.sheets)) {
       const sheet = new FakeSheet(name);
       cells.forEach((row, r) => row.forEach((v, c) => sheet.setCell(r, c, v)));
+      for (const [address, format] of Object.entries(init.numberFormats?.[name] ?? {})) sheet.numberFormats.set(address, format);
       this.sheets.set(name, sheet);
     }
     this.active = init.active ?? [...this.sheets.keys()][0] ?? 'Sheet1';
+    this.excelApi = Number(init.excelApi ?? '1.7');
+  }
+
+  /** Throws as Excel does when an add-in uses a member its version does not have. */
+  private requireApi(member: keyof typeof ADDED_IN): void {
+    if (this.excelApi < ADDED_IN[member]) throw new Error(`fake-excel: ${member} needs ExcelApi ${ADDED_IN[member]}, this host has ${this.excelApi} (ApiNotFound)`);
   }
 
   /** The `Excel` global: `Excel.run(batch)`. */
@@ -190,6 +224,8 @@ export class FakeWorkbook {
         },
       },
       sync: async () => {
+        // A sync is a round trip to Excel: the page gets its turn meanwhile (paints, takes a click).
+        await new Promise((done) => setTimeout(done));
         this.syncCount++;
         const batch = this.pending;
         this.pending = [];
@@ -213,6 +249,21 @@ export class FakeWorkbook {
           this.requireSheet(name);
           this.active = name;
           this.events.push(`activate ${name}`);
+        },
+        tables: {
+          add: (address: string, hasHeaders: boolean) => {
+            const table: FakeTable = { address: boxAddress(parseAddress(address)), hasHeaders, name: '', style: '' };
+            this.requireSheet(name).tables.push(table);
+            this.events.push(`table ${name}!${table.address}`);
+            return recording(table, (p) => this.writes.push({ sheet: name, address: table.address, property: `table.${p}` }));
+          },
+        },
+        freezePanes: {
+          freezeRows: (count: number) => {
+            this.requireApi('freezePanes');
+            this.requireSheet(name).frozenRows = count;
+            this.writes.push({ sheet: name, address: `1:${count}`, property: 'freezePanes' });
+          },
         },
         delete: () => {
           this.requireSheet(name);
@@ -238,6 +289,10 @@ export class FakeWorkbook {
     const used = sheet.usedBox();
     const readBox = { ...box, r1: Math.min(box.r1, Math.max(box.r0, used.r1)), c1: Math.min(box.c1, Math.max(box.c0, used.c1)) };
     const record = (property: string) => this.writes.push({ sheet: sheetName, address: boxAddress(box), property });
+    const setFormat = (property: string, value: unknown) => {
+      record(`format.${property}`);
+      sheet.formats.push({ address: boxAddress(box), property, value });
+    };
     const mock = this.track(
       new OfficeMockObject({
         values: sheet.read(readBox),
@@ -251,11 +306,16 @@ export class FakeWorkbook {
       }),
     );
     const format = recording(
-      { fill: recording({ color: '' }, () => record('format.fill.color')), font: recording({ bold: false, color: '' }, (p) => record(`format.font.${p}`)), autofitColumns: () => record('format.autofitColumns') },
-      (p) => record(`format.${p}`),
+      {
+        fill: recording({ color: '' }, (_p, v) => setFormat('fill.color', v)),
+        font: recording({ bold: false, italic: false, color: '', size: 11 }, (p, v) => setFormat(`font.${p}`, v)),
+        autofitColumns: () => setFormat('autofitColumns', true),
+      },
+      (p, v) => setFormat(p, v),
     );
     const conditionalFormats = {
       add: (type: string) => {
+        this.requireApi('conditionalFormats');
         record('conditionalFormats');
         const cf: FakeConditionalFormat = { sheet: sheetName, address: boxAddress(box), type, rule: null, fill: null, font: null };
         this.conditionalFormats.push(cf);

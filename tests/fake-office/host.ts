@@ -9,9 +9,15 @@ export { FakeWorkbook };
 
 export interface FakeHostInit extends FakeWorkbookInit {
   readonly displayLanguage: string;
-  /** The newest ExcelApi version this host claims (default 1.6). */
-  readonly excelApi?: string;
+  /** Office's theme (default light): what `Office.context.officeTheme` says, as Excel reports it. */
+  readonly theme?: 'light' | 'dark';
 }
+
+/** Office's own theme colours for its White and Black themes. */
+const OFFICE_THEMES = {
+  light: { isDarkTheme: false, bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#000000' },
+  dark: { isDarkTheme: true, bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#363636', controlForegroundColor: '#FFFFFF' },
+};
 
 interface SaveResult {
   status: string;
@@ -21,13 +27,14 @@ interface SaveResult {
 export function install(init: FakeHostInit): FakeWorkbook {
   const workbook = new FakeWorkbook(init);
   const settings = new Map<string, unknown>();
-  const [major, minor] = (init.excelApi ?? '1.6').split('.').map(Number) as [number, number];
+  const [major, minor] = (init.excelApi ?? '1.7').split('.').map(Number) as [number, number];
   const w = window as unknown as Record<string, unknown>;
   w['Excel'] = workbook.excel;
   w['Office'] = {
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     context: {
       displayLanguage: init.displayLanguage,
+      officeTheme: OFFICE_THEMES[init.theme ?? 'light'],
       requirements: {
         isSetSupported: (name: string, version = '1.1') => {
           const [a, b] = version.split('.').map(Number) as [number, number];

@@ -58,6 +58,34 @@ describe('INKLUDO.REGIME', () => {
     expect(regime('874 999 kr inkl. moms', 'SE', undefined, undefined, '2025-06-01')).toBe('SE-DIRECT');
   });
 
+  it('takes the contract kind as an id, a word in nb, sv or en, or a CPV code', () => {
+    // NOK 1 500 000 on 2026-01-15: part II for services and goods, part I for works (higher thresholds),
+    // part II for health and social services (the same national threshold, a higher EEA one).
+    const kind = (k: unknown) => regime(3_000_000, 'NO', 'municipal', k as string, '2026-01-15');
+    const table: [unknown, string][] = [
+      ['services', kind('tjenester')],
+      ['Tjenester', kind('services')],
+      ['tjänster', kind('services')],
+      ['goods', kind('varer')],
+      ['varor', kind('goods')],
+      ['Vare', kind('goods')],
+      ['works', kind('bygg- og anleggsarbeid')],
+      ['byggentreprenad', kind('works')],
+      ['45210000-2', kind('works')],
+      [45210000, kind('works')],
+      ['30190000', kind('goods')],
+      ['90910000-9', kind('services')],
+      ['85311000', kind('social-services')],
+      ['helse- og sosialtjenester', kind('social-services')],
+      ['sociala tjänster', kind('social-services')],
+    ];
+    for (const [input, expected] of table) expect(kind(input), String(input)).toBe(expected);
+    // The kinds do give different regimes at this value: the words are not ignored.
+    expect(new Set(['goods', 'works', 'social-services'].map(kind)).size).toBeGreaterThan(1);
+    speak('sv-SE');
+    for (const bad of ['möbler', '4521', '99999999', 'tjenestepensjon']) expect(valueError(() => kind(bad)).message).toMatch(/inte en kontraktstyp/);
+  });
+
   it('takes Excel date serials, and the country from the display language when none is given', () => {
     // 45658 is 2025-01-01 in Excel.
     expect(regime(700_000, 'SE', 'municipal', 'services', 45658)).toBe('SE-BELOW-EU');
@@ -114,7 +142,7 @@ describe('INKLUDO.RESERVED', () => {
 });
 
 describe('functions metadata', () => {
-  it('has a description for every function and parameter in every language, names unchanged', async () => {
+  it('has a description and an argument name for every function and parameter in every language, function names unchanged', async () => {
     const generated = await generateCustomFunctionsMetadata(resolve(REPO_ROOT, 'addin/functions/functions.ts'));
     expect(generated.errors).toEqual([]);
     const en = JSON.parse(generated.metadataJson) as { functions: { id: string; name: string; parameters: { name: string }[] }[] };
@@ -122,14 +150,17 @@ describe('functions metadata', () => {
     for (const [lang] of FUNCTIONS_METADATA_FILES) {
       const localized = JSON.parse(localizedFunctionsMetadata(generated.metadataJson, lang)) as { functions: { id: string; name: string; description: string; parameters: { name: string; description: string }[] }[] };
       expect(localized.functions.map((f) => [f.id, f.name])).toEqual(en.functions.map((f) => [f.id, f.name]));
-      for (const f of localized.functions) {
+      for (const [i, f] of localized.functions.entries()) {
         expect(hasMessage(`addin.fn.${f.id}.description`), f.id).toBe(true);
         expect(f.description).toBe(CATALOGUES[lang][`addin.fn.${f.id}.description`]);
-        for (const p of f.parameters) {
-          expect(hasMessage(`addin.fn.${f.id}.${p.name}`), `${f.id}.${p.name}`).toBe(true);
-          expect(p.description).toBe(CATALOGUES[lang][`addin.fn.${f.id}.${p.name}`]);
-        }
+        // Arguments keep their order; each gets its name and description in the language.
+        const source = en.functions[i]!.parameters.map((p) => p.name);
+        expect(f.parameters).toEqual(source.map((name) => ({ ...en.functions[i]!.parameters.find((p) => p.name === name), name: CATALOGUES[lang][`addin.fn.${f.id}.${name}.name`], description: CATALOGUES[lang][`addin.fn.${f.id}.${name}`] })));
       }
     }
+    const nb = JSON.parse(localizedFunctionsMetadata(generated.metadataJson, 'nb')) as { functions: { parameters: { name: string }[] }[] };
+    const sv = JSON.parse(localizedFunctionsMetadata(generated.metadataJson, 'sv')) as { functions: { parameters: { name: string }[] }[] };
+    expect(nb.functions[0]?.parameters.map((p) => p.name)).toEqual(['verdi', 'land', 'oppdragsgiver', 'kontraktstype', 'dato']);
+    expect(sv.functions[0]?.parameters.map((p) => p.name)).toEqual(['värde', 'land', 'myndighet', 'kontraktstyp', 'datum']);
   });
 });

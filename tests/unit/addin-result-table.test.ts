@@ -65,13 +65,18 @@ describe('check settings in the document', () => {
 
   it('round-trips what the user chose', async () => {
     documentSettings();
-    const chosen = { jurisdiction: 'SE', date: '2025-06-01', buyer: 'state', headerRow: 3, mapping: { value: 4, vat: null } } as const;
+    const chosen = { jurisdiction: 'SE', date: '2025-06-01', buyer: 'state', headerRow: 3, mapping: { value: 4, vat: null }, valueBasis: 'yearly' } as const;
     await saveSettings(chosen);
     expect(loadSettings(defaultSettings('NO'))).toEqual(chosen);
   });
 
+  it('reads a workbook saved before the value basis choice as "as detected"', () => {
+    documentSettings({ 'inkludo.check': { jurisdiction: 'SE', date: null, buyer: 'state', headerRow: null, mapping: {} } });
+    expect(loadSettings(defaultSettings('NO'))).toEqual({ ...defaultSettings('SE'), buyer: 'state' });
+  });
+
   it('falls back to the defaults when the saved value is not usable', () => {
-    for (const bad of [null, 'SE', { jurisdiction: 'DK', date: null, buyer: 'state', headerRow: null, mapping: {} }, { jurisdiction: 'NO', date: '2025-02-30', buyer: 'state', headerRow: null, mapping: {} }, { jurisdiction: 'NO', date: null, buyer: 'state', headerRow: 0, mapping: {} }, { jurisdiction: 'NO', date: null, buyer: 'state', headerRow: null, mapping: { price: 2 } }]) {
+    for (const bad of [null, 'SE', { jurisdiction: 'DK', date: null, buyer: 'state', headerRow: null, mapping: {} }, { jurisdiction: 'NO', date: '2025-02-30', buyer: 'state', headerRow: null, mapping: {} }, { jurisdiction: 'NO', date: null, buyer: 'state', headerRow: 0, mapping: {} }, { jurisdiction: 'NO', date: null, buyer: 'state', headerRow: null, mapping: { price: 2 } }, { ...defaultSettings('NO'), valueBasis: 'weekly' }]) {
       documentSettings({ 'inkludo.check': bad });
       expect(loadSettings(defaultSettings('NO'))).toEqual(defaultSettings('NO'));
     }

@@ -243,3 +243,36 @@ describe('the jurisdiction from the sheet, never Norway by default', () => {
     expect(given.out).not.toContain('inferred');
   });
 });
+
+describe('honest exit codes: nothing checked is bad input, never an empty report', () => {
+  it('an explicit --header-row is honoured or refused, never replaced by detection', async () => {
+    const csv = join(dir, 'titled.csv');
+    writeFileSync(csv, 'Innkjøpsplan 2027;\nBeskrivelse;Estimert verdi\nRenhold;90000\n');
+    const past = await cli('check', csv, '--jurisdiction', 'NO', '--header-row', '9', '--lang', 'en');
+    expect([past.code, past.out, past.err]).toEqual([2, '', '--header-row 9 is past the end of "titled".']);
+    const notHeader = await cli('check', csv, '--jurisdiction', 'NO', '--header-row', '3', '--lang', 'en');
+    expect(notHeader.code).toBe(2);
+    expect(notHeader.err).toMatch(/^Row 3 of "titled" is not a header/);
+    const right = await cli('check', csv, '--jurisdiction', 'NO', '--header-row', '2', '--json', '--date', '2026-11-23');
+    expect([right.code, JSON.parse(right.out).headerRow]).toEqual([0, 2]);
+  });
+
+  it('a header with no purchase row below it is bad input', async () => {
+    const csv = join(dir, 'only-header.csv');
+    writeFileSync(csv, 'Beskrivelse;Estimert verdi\n;\nSum;0\n');
+    const { code, out, err } = await cli('check', csv, '--jurisdiction', 'NO', '--lang', 'nb');
+    expect([code, out]).toEqual([2, '']);
+    expect(err).toBe('Ingen anskaffelse ble kontrollert i «only-header»: under overskriften (rad 1) er det ingen rad med beskrivelse eller verdi (2 rader hoppet over).');
+  });
+
+  it('a CSV row with an unquoted separator inside its value is not read as a smaller amount', async () => {
+    const csv = join(dir, 'comma.csv');
+    writeFileSync(csv, 'Beskrivelse,Estimert verdi\nKantine,1,500,000\nRenhold,90000\n');
+    const { code, out } = await cli('check', csv, '--jurisdiction', 'NO', '--json', '--date', '2026-11-23');
+    expect(code).toBe(1);
+    const rows = JSON.parse(out).rows as { row: number; regime: string; findings: string[]; estimatedValue: unknown }[];
+    expect(rows[0]).toMatchObject({ row: 2, regime: 'UNKNOWN', estimatedValue: null });
+    expect(rows[0]?.findings).toContain('ROW-WIDER-THAN-HEADER');
+    expect(rows[1]).toMatchObject({ row: 3, regime: 'NO-EXEMPT' });
+  });
+});

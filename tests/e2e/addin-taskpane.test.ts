@@ -14,6 +14,7 @@ import { brregReplay } from '../support/brreg-server.ts';
 import { docxText, personalNumbersIn } from '../support/docx-text.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { SAMPLE_NB, check, column, openSection, resultRows, runCheck, startPaneHarness, workbook, type PaneHarness } from './support/addin-pane.ts';
+import { seriousViolations } from './support/axe.ts';
 import { startHttpsServer } from './support/https-server.ts';
 
 const SHEET = SAMPLE_NB.name;
@@ -382,6 +383,8 @@ describe('task pane: Create documents and follow-up dates', () => {
     expect(text).toContain('rad 4 i arket «Innkjøpsplan»');
     expect(personalNumbersIn(text)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { fakeWorkbook: { writes: unknown[] } }).fakeWorkbook.writes.length)).toBe(writesBefore);
+    // The open section, its form and its download link pass axe like the rest of the pane.
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -430,6 +433,7 @@ describe('task pane: Create documents and follow-up dates', () => {
     expect(sheet[0]).toEqual(['Row', 'Due', 'Overdue', 'Check', 'Why', 'Contract', 'Supplier', 'Rules']);
     expect(sheet[1]?.slice(0, 3)).toEqual(['5', '2026-10-01', 'Yes']);
     expect(sheet.length - 1).toBe(items.length);
+    expect(await seriousViolations(page)).toEqual([]);
     expect((await workbook(page)).writtenSheets).toEqual(['Inkludo follow-up']);
 
     // A sheet of that name that the add-in did not write is the user's: left alone, and said so.

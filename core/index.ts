@@ -7,3 +7,5 @@ export * from './rules/index.ts';
 export * from './notice/index.ts';
 export * from './registry/index.ts';
 export * from './sheet/index.ts';
+export * from './evidence/index.ts';
+export * from './followup/index.ts';

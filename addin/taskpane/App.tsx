@@ -6,6 +6,8 @@ import type { CheckProgress as Progress } from '../office/progress.ts';
 import { REQUIRED_EXCEL_API, excelApiSupported } from '../office/requirements.ts';
 import { selectSourceRow } from '../office/select-row.ts';
 import { CheckProgress } from './CheckProgress.tsx';
+import { CreateDocuments } from './CreateDocuments.tsx';
+import { FollowupDates } from './FollowupDates.tsx';
 import { JurisdictionBar } from './JurisdictionBar.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { RegistryPanel } from './RegistryPanel.tsx';
@@ -140,6 +142,8 @@ export function App({ lang }: { lang: Lang }) {
         <MappingEditor settings={settings} report={result?.report ?? null} t={t} onChange={updateSettings} />
         <RulePackPanel packs={packs} sources={sources} sourcesBusy={fetchingPacks} lang={lang} t={t} onChange={updatePacks} onSourcesChange={updateSources} />
         <RegistryPanel registry={registry} t={t} onChange={updateRegistry} />
+        <CreateDocuments report={result?.report ?? null} sheetName={result?.sheetName ?? null} registry={registry} rules={rulesWith(packs, sources)} settings={settings} lang={lang} today={today} t={t} />
+        <FollowupDates settings={settings} registry={registry} rules={rulesWith(packs, sources)} lang={lang} today={today} lastChecked={result?.sheetName ?? null} t={t} />
         {/* Each further section is one component that renders a <Section> (see Section.tsx). */}
       </div>
     </main>

@@ -53,7 +53,7 @@ interface LoadedSheet {
 // Excel forbids these in sheet names and allows at most 31 characters.
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
-async function loadSheet(path: string, sheetName: string | undefined, ctx: CliContext): Promise<LoadedSheet> {
+export async function loadSheet(path: string, sheetName: string | undefined, ctx: CliContext): Promise<LoadedSheet> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') {
     const name = basename(path, extname(path)).replace(SHEET_NAME_FORBIDDEN, ' ').slice(0, 31);

@@ -5,6 +5,8 @@ import { orgnrCommand } from './orgnr.ts';
 import { registryCommand } from './registry.ts';
 import { noticeCommand } from './notice.ts';
 import { checkCommand } from './check.ts';
+import { evidenceCommand } from './evidence.ts';
+import { followupCommand } from './followup.ts';
 
 /** Every `inkludo` sub-command. A new command adds its file here and one line below. */
 export const COMMANDS: readonly Command[] = [
@@ -14,4 +16,6 @@ export const COMMANDS: readonly Command[] = [
   registryCommand,
   noticeCommand,
   checkCommand,
+  evidenceCommand,
+  followupCommand,
 ];

@@ -18,6 +18,8 @@ import { cpvMessages } from './messages/cpv.ts';
 import { rulepackMessages } from './messages/rulepack.ts';
 import { privacyMessages } from './messages/privacy.ts';
 import { xlsxMessages } from './messages/xlsx.ts';
+import { evidenceMessages } from './messages/evidence.ts';
+import { followupMessages } from './messages/followup.ts';
 
 export * from './catalogue.ts';
 export { fillMessage, formatNumber } from './template.ts';
@@ -43,6 +45,8 @@ export const AREAS: readonly AreaMessages[] = [
   rulepackMessages,
   privacyMessages,
   xlsxMessages,
+  evidenceMessages,
+  followupMessages,
 ];
 
 type Catalogue = Readonly<Record<string, string>>;

@@ -2,16 +2,19 @@
  * The built task pane (dist/addin) in headless Chromium on a fake Office host: what it reads, what it
  * writes, and the choices that change the check.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, checkSheet, setRuleValue, type RulePack } from '../../core/index.ts';
+import { DEFAULT_RULES, checkSheet, readSheetCsv, setRuleValue, type RulePack } from '../../core/index.ts';
 import { readXlsxCells } from '../../cli/xlsx/index.ts';
 import { brregReplay } from '../support/brreg-server.ts';
+import { docxText, personalNumbersIn } from '../support/docx-text.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { SAMPLE_NB, check, column, openSection, resultRows, runCheck, startPaneHarness, workbook, type PaneHarness } from './support/addin-pane.ts';
+import { seriousViolations } from './support/axe.ts';
 import { startHttpsServer } from './support/https-server.ts';
 
 const SHEET = SAMPLE_NB.name;
@@ -353,6 +356,93 @@ describe('task pane on a fake Excel', () => {
     expect(wb.sheets).toEqual(['Stor', 'Notater']);
     expect(await page.$('#progress')).toBeNull();
     expect(await page.getAttribute('#check', 'aria-disabled')).toBe('false');
+    await page.close();
+  });
+});
+
+describe('task pane: Create documents and follow-up dates', () => {
+  /** Clicks a download link and returns the downloaded file's path. */
+  async function download(page: Page, selector: string): Promise<string> {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    return (await file.path()) as string;
+  }
+
+  it('creates the evidence pack for a checked row and offers it for download, writing nothing to the workbook', async () => {
+    const page = await harness.openPane();
+    await check(page);
+    await openSection(page, 'documents-section');
+    const writesBefore = await page.evaluate(() => (window as unknown as { fakeWorkbook: { writes: unknown[] } }).fakeWorkbook.writes.length);
+    await page.selectOption('#documents-row', '4');
+    await page.click('#documents-row-create');
+    await page.waitForSelector('#documents-downloads a');
+    expect(await page.getAttribute('#documents-downloads a', 'download')).toBe('inkludo-row-4-renhold-av-kommunale-bygg.nb.docx');
+    const text = docxText(await download(page, '#documents-downloads a'));
+    expect(text).toContain('Reservert kontrakt: dokumenter for «Renhold av kommunale bygg»');
+    expect(text).toContain('[NO-RES-III: Anskaffelsesforskriften (FOA) § 16-9 (del III)');
+    expect(text).toContain('Kunngjør konkurransen på Doffin og i TED');
+    expect(text).toContain('rad 4 i arket «Innkjøpsplan»');
+    expect(personalNumbersIn(text)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { fakeWorkbook: { writes: unknown[] } }).fakeWorkbook.writes.length)).toBe(writesBefore);
+    // The open section, its form and its download link pass axe like the rest of the pane.
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('creates documents for a purchase and a supplier typed in, in Swedish, and refuses a personal identity number without showing it', async () => {
+    const page = await harness.openPane({ displayLanguage: 'sv-SE' });
+    await openSection(page, 'settings-section');
+    await page.fill('#rules-date', '2026-11-30');
+    await openSection(page, 'documents-section');
+    await page.fill('#documents-value', '3 000 000 kr');
+    await page.fill('#documents-orgnr', '811228-9874');
+    await page.click('#documents-single-create');
+    await page.waitForFunction(() => /personnummer/.test(document.getElementById('documents-status')?.textContent ?? ''));
+    expect(await page.textContent('main')).not.toContain('9874');
+    await page.fill('#documents-orgnr', '734127-5100');
+    await page.click('#documents-single-create');
+    await page.waitForSelector('#documents-downloads a');
+    const text = docxText(await download(page, '#documents-downloads a'));
+    expect(text).toContain('Reserverat kontrakt: dokument för');
+    expect(text).toContain('SE-ABOVE-EU');
+    expect(text).toContain('[SE-RES-418-P: LOU 4 kap. 18 §');
+    expect(text).toContain('Kontraktsart inte angiven: ”tjänster” har antagits.');
+    await page.close();
+  });
+
+  it('lists follow-up dates of a contract register, overdue first, and offers the calendar (in English)', async () => {
+    const register = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fixtures/followup/avtalsregister.csv')));
+    if (!register.ok) throw new Error('tests/fixtures/followup/avtalsregister.csv is not readable');
+    const page = await harness.openPane({ displayLanguage: 'en-US', sheet: { name: 'Avtalsregister', cells: register.cells } });
+    if (!/Sweden/.test((await page.textContent('#jurisdiction-text')) ?? '')) await page.click('#switch-jurisdiction');
+    await openSection(page, 'settings-section');
+    await page.fill('#rules-date', '2026-11-30');
+    await openSection(page, 'followup-section');
+    await page.click('#followup-run');
+    await page.waitForSelector('#followup-checks li');
+    const items = await page.$$eval('#followup-checks li', (lis) => lis.map((li) => li.textContent ?? ''));
+    // No registry loaded: R-3's own evidence date (2025-10-01) is the only dated overdue check.
+    expect(items[0]).toContain('2026-10-01');
+    expect(items[0]).toContain('OVERDUE since 2026-10-01');
+    expect(items[0]).toContain('R-3 — Flytt kontor');
+    expect(items.some((i) => i.includes('2029-01-01') && i.includes('Option 2 of 2'))).toBe(true);
+    const ics = readFileSync(await download(page, '#followup-ics'), 'utf8');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics.replace(/\r\n /g, '')).toContain('R-3 — Flytt kontor\\, Fiktiva Flyttgruppen ek. för. (737652-0941)');
+    // The same dates on the add-in's own sheet, overdue first; the register itself is never written.
+    await page.waitForSelector('#followup-note');
+    const sheet = await page.evaluate(() => (window as unknown as { fakeWorkbook: import('../fake-office/fake-excel.ts').FakeWorkbook }).fakeWorkbook.sheets.get('Inkludo follow-up')?.cells ?? []);
+    expect(sheet[0]).toEqual(['Row', 'Due', 'Overdue', 'Check', 'Why', 'Contract', 'Supplier', 'Rules']);
+    expect(sheet[1]?.slice(0, 3)).toEqual(['5', '2026-10-01', 'Yes']);
+    expect(sheet.length - 1).toBe(items.length);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((await workbook(page)).writtenSheets).toEqual(['Inkludo follow-up']);
+
+    // A sheet of that name that the add-in did not write is the user's: left alone, and said so.
+    await page.evaluate(() => (window as unknown as { fakeWorkbook: import('../fake-office/fake-excel.ts').FakeWorkbook }).fakeWorkbook.sheets.get('Inkludo follow-up')?.setCell(0, 0, 'Mine'));
+    await page.click('#followup-run');
+    await page.waitForFunction(() => /did not make/.test(document.getElementById('followup-note')?.textContent ?? ''));
+    const kept = await page.evaluate(() => (window as unknown as { fakeWorkbook: import('../fake-office/fake-excel.ts').FakeWorkbook }).fakeWorkbook.sheets.get('Inkludo follow-up')?.cells[0]?.[0]);
+    expect(kept).toBe('Mine');
     await page.close();
   });
 });

@@ -8,7 +8,7 @@ import { lookupBrreg } from './brreg.ts';
 import { brregBuildHandlers } from './brreg-build.ts';
 import { forgetPage, pageStatus, recordPage } from './page-badge.ts';
 import { REFRESH_ALARM, refreshFromUrl, scheduleRefresh } from './registry-refresh.ts';
-import { installRulePackRefresh } from './rule-pack-refresh.ts';
+import { currentRuleSet, installRulePackRefresh } from './rule-pack-refresh.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { syncSiteScripts } from './site-scripts.ts';
 import { pageLanguage } from '../ui/language.ts';
@@ -33,7 +33,7 @@ onMessage({
   'registry/match': async (request) => matchForPage(request, await loadedRegistry()),
   'notice/panel': async ({ publicationNumber }) => {
     const [{ lang, t }, loaded] = await Promise.all([userLanguage(), loadedRegistry()]);
-    return { ok: true, panel: await tedNoticePanel(publicationNumber, loaded, t, lang) };
+    return { ok: true, panel: await tedNoticePanel(publicationNumber, loaded, t, lang, await currentRuleSet()) };
   },
   'panel/collapse': async ({ collapsed }, sender) => {
     const site = siteOf(sender.tab?.url);

@@ -4,8 +4,7 @@
  * through the procedure id (BT-04) as a TED search, never as a bare id. Long lists of fitting
  * suppliers are cut to the first few with a count of the rest.
  */
-import { currentRuleSet } from './rule-pack-refresh.ts';
-import { assessNotice, readNotice, todayIso, type Lang, type LotSignal, type Notice, type NoticeAssessment, type Translate } from '../../core/index.ts';
+import { assessNotice, readNotice, todayIso, type RuleSet, type Lang, type LotSignal, type Notice, type NoticeAssessment, type Translate } from '../../core/index.ts';
 import type { NoticePanel, PanelLine, ReservationKind } from '../shared/page-messages.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import type { LoadedRegistry } from './registry-store.ts';
@@ -111,7 +110,7 @@ function fallback(code: string, t: Translate): NoticePanel {
 }
 
 /** The panel for a TED notice; when TED or the XML fails, a panel that says so in plain words. */
-export async function tedNoticePanel(publicationNumber: string, loaded: LoadedRegistry | null, t: Translate, lang: Lang): Promise<NoticePanel> {
+export async function tedNoticePanel(publicationNumber: string, loaded: LoadedRegistry | null, t: Translate, lang: Lang, rules?: RuleSet): Promise<NoticePanel> {
   const url = tedXmlUrl(publicationNumber);
   const fetched = await fetchWithTimeout(url, { headers: { Accept: 'application/xml' }, credentials: 'omit' }, TIMEOUT_MS);
   if (!fetched.ok) return fallback(fetched.code, t);
@@ -120,7 +119,7 @@ export async function tedNoticePanel(publicationNumber: string, loaded: LoadedRe
   if (!response.ok) return fallback('http-error', t);
   const read = readNotice(await response.text());
   if (!read.ok) return fallback('unreadable', t);
-  const assessment = assessNotice(read.notice, loaded ? { lookup: loaded.index, provenance: loaded.registry.provenance } : null, await currentRuleSet());
+  const assessment = assessNotice(read.notice, loaded ? { lookup: loaded.index, provenance: loaded.registry.provenance } : null, rules);
   const panel = noticePanelOf(read.notice, assessment, loaded, t, lang);
   panel.sections.push({ heading: null, lines: [{ text: t('content.notice.source'), href: url }, { text: t('note.equal-treatment') }] });
   return panel;

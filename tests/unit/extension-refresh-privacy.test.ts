@@ -24,6 +24,8 @@ vi.mock('webextension-polyfill', () => ({
           return Promise.resolve();
         },
       },
+      // The registry store listens for changes made by other extension pages; none happen here.
+      onChanged: { addListener: () => undefined },
     },
     permissions: { contains: () => Promise.resolve(true) },
     alarms: { get: () => Promise.resolve(undefined), create: () => undefined, clear: () => Promise.resolve(true) },

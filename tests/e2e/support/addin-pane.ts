@@ -16,7 +16,9 @@ import { REPO_ROOT } from '../../support/paths.ts';
 import { CHROMIUM } from './chromium.ts';
 
 const FAKE_OFFICE = resolve(REPO_ROOT, 'dist/fake-office/fake-office.js');
-export const SAMPLE_NB = { name: 'Innkjøpsplan', cells: readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv'))) };
+const sampleCsv = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
+if (!sampleCsv.ok) throw new Error(`tests/fake-office/sample-nb.csv: unclosed quote on line ${sampleCsv.error.line}`);
+export const SAMPLE_NB = { name: 'Innkjøpsplan', cells: sampleCsv.cells };
 
 export interface PaneOptions {
   readonly displayLanguage?: string;

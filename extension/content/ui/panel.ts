@@ -56,7 +56,7 @@ export interface Panel {
 const CSS = `
 .panel{position:fixed;top:0;right:0;bottom:0;width:${WIDTH}px;box-sizing:border-box;z-index:2147483646;overflow:auto;background:#fff;color:#212529;border-left:1px solid #adb5bd;box-shadow:-2px 0 10px rgba(0,0,0,.12);font:13px/1.45 system-ui,sans-serif;padding:8px 12px}
 /* A fixed size: the collapsed button's box is on screen (a page can probe it with elementFromPoint), and its width must not follow the count. */
-.panel[data-collapsed="true"]{top:auto;bottom:12px;right:12px;width:12em;height:2.4em;border:1px solid #adb5bd;border-radius:8px;padding:4px 6px;overflow:hidden;white-space:nowrap}
+.panel[data-collapsed="true"]{top:auto;bottom:12px;right:12px;width:14em;height:2.8em;border:1px solid #adb5bd;border-radius:8px;padding:4px 6px;overflow:hidden;white-space:nowrap}
 .panel[data-collapsed="true"] .body,.panel[data-collapsed="true"] h2{display:none}
 .bar{display:flex;justify-content:space-between;align-items:center;gap:8px}
 h2{font-size:15px;margin:0}

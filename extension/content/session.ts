@@ -1,8 +1,9 @@
 /**
  * One page's Inkludo session: asks the background for the user's language and the registry's name
  * keys, scans the page for organisation numbers, registry names and reservation wording, asks which
- * are registry suppliers, marks them with CSS highlights (never touching the page's nodes) and lists
- * them in one docked panel. On TED notice pages the panel also shows the notice as the background
+ * are registry suppliers and lists them in one docked panel. Marks (CSS highlights, never touching
+ * the page's nodes) go on every number and on reservation wording alike, so nothing a page script
+ * can see depends on the registry (README: "What a page script can and cannot see"). On TED notice pages the panel also shows the notice as the background
  * read it from the XML. The messaging is passed in, so the bench runs this same code against a
  * background in a worker.
  */

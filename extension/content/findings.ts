@@ -45,13 +45,14 @@ export function createFindings(options: FindingsOptions) {
   const others = new Map<string, number>();
   const reservations: { id: number; kind: FlagKind; mark: Mark }[] = [];
   let reservationIds = 0;
-  const byNode = new Map<Text, { range: AbstractRange; kind: MarkKind; orgnrs: readonly string[] }[]>();
+  /** Per text node its mentions and reservations; `kind` null: a name mention, not marked on the page. */
+  const byNode = new Map<Text, { range: AbstractRange; kind: MarkKind | null; orgnrs: readonly string[] }[]>();
   let hasRegistry = false;
   let notice: NoticePanel | null = null;
   let mentions = 0;
 
-  function remember(node: Text, range: AbstractRange, kind: MarkKind, orgnrs: readonly string[], inOrder = false): void {
-    marks.add(kind, range, inOrder);
+  function remember(node: Text, range: AbstractRange, kind: MarkKind | null, orgnrs: readonly string[], inOrder = false): void {
+    if (kind) marks.add(kind, range, inOrder);
     const list = byNode.get(node) ?? [];
     list.push({ range, kind, orgnrs });
     byNode.set(node, list);
@@ -110,7 +111,9 @@ export function createFindings(options: FindingsOptions) {
         const digits = mention.orgnrs[0] ?? '';
         others.set(digits, (others.get(digits) ?? 0) + 1);
       }
-      remember(node, range, registered.length > 0 ? 'supplier' : 'other', mention.orgnrs, inOrder);
+      // Every number is marked alike; a name is found only because it is a registry name, so marking
+      // it would tell the page who is in the registry: it is listed in the panel only.
+      remember(node, range, mention.via === 'orgnr' ? 'orgnr' : null, mention.orgnrs, inOrder);
     },
     addReservation(node: Text, kind: FlagKind, index: number, length: number): void {
       const range = textRange(node, index, index + length);
@@ -123,7 +126,7 @@ export function createFindings(options: FindingsOptions) {
       if (!gone) return;
       byNode.delete(node);
       for (const { range, kind, orgnrs } of gone) {
-        marks.remove(kind, range);
+        if (kind) marks.remove(kind, range);
         if (kind !== 'reserved') mentions--;
         for (const orgnr of orgnrs) {
           const finding = suppliers.get(orgnr);

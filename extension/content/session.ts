@@ -1,8 +1,9 @@
 /**
  * One page's Inkludo session: asks the background for the user's language and the registry's name
  * keys, scans the page for organisation numbers, registry names and reservation wording, asks which
- * are registry suppliers, marks them with CSS highlights (never touching the page's nodes) and lists
- * them in one docked panel. On TED notice pages the panel also shows the notice as the background
+ * are registry suppliers and lists them in one docked panel. Marks (CSS highlights, never touching
+ * the page's nodes) go on every number and on reservation wording alike, so nothing a page script
+ * can see depends on the registry (README: "What a page script can and cannot see"). On TED notice pages the panel also shows the notice as the background
  * read it from the XML. The messaging is passed in, so the bench runs this same code against a
  * background in a worker.
  */
@@ -61,34 +62,31 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   const t = pageTranslator(start.lang, start.messages);
   const keys: NameKeySet = { firstWords: new Set(start.nameKeys.firstWords.split('\n').filter(Boolean)), maxWords: start.nameKeys.maxWords };
 
-  let panel: Panel | null = null;
-  let marks: Marks | null = null;
-  let findings: Findings | null = null;
-  const ensure = (): { panel: Panel; marks: Marks; findings: Findings } => {
-    if (!panel) {
-      const created = createPanel({
-        t,
-        collapsed: start.collapsed,
-        onCollapse: (collapsed) => void send<'panel/collapse'>({ type: 'panel/collapse', collapsed }),
-        lookupBrreg: (orgnr) => brregLines(send, orgnr, t),
-      });
-      panel = created;
-      document.documentElement.append(created.host);
-    }
-    const p: Panel = panel;
-    marks ??= createMarks(document, () => p.overlay);
-    const m: Marks = marks;
-    findings ??= createFindings({ t, marks: m, goTo: (mark) => goTo(mark, m, p) });
-    return { panel: p, marks: m, findings };
+  // Panel, marks and findings are made up front (the highlight names are registered and the style
+  // sheets adopted on every page the session runs on), but the panel's host goes into the page only
+  // with a finding whose presence does not depend on the registry (`shown`): a number, reservation
+  // wording, a notice. A page naming a registry supplier without its number, and nothing else, gets
+  // no host.
+  const panel = createPanel({
+    t,
+    collapsed: start.collapsed,
+    onCollapse: (collapsed) => void send<'panel/collapse'>({ type: 'panel/collapse', collapsed }),
+    lookupBrreg: (orgnr) => brregLines(send, orgnr, t),
+  });
+  const marks = createMarks(document, () => panel.overlay);
+  const findings = createFindings({ t, marks, goTo: (mark) => goTo(mark, marks, panel) });
+  const shown = (show: boolean): Findings => {
+    if (show) panel.attach();
+    return findings;
   };
 
   let renderTimer: ReturnType<typeof setTimeout> | undefined;
   const render = () => {
     clearTimeout(renderTimer);
     renderTimer = setTimeout(() => {
-      if (!findings || findings.isEmpty()) return;
+      if (findings.isEmpty()) return;
       const { entries, summary } = findings.entries();
-      ensure().panel.setFindings(entries, summary);
+      panel.setFindings(entries, summary);
       void send<'page/found'>({ type: 'page/found', counts: findings.counts() });
     }, RENDER_DELAY_MS);
   };
@@ -100,10 +98,8 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
 
   const showNotice = (view: NoticePanel | null) => {
     readFromXml = view?.state === 'notice';
-    if (!view && !panel) return;
-    const parts = ensure();
-    parts.findings.setNotice(view);
-    parts.panel.setNotice(view);
+    shown(view !== null).setNotice(view);
+    panel.setNotice(view);
     render();
   };
 
@@ -129,12 +125,12 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
       lookup: async (orgnrs, names) => {
         const answer = await send<'registry/match'>({ type: 'registry/match', orgnrs: [...orgnrs], names: [...names] });
         if (!answer.ok) return null;
-        ensure().findings.addMatches(answer.suppliers, answer.provenances, answer.hasRegistry);
+        findings.addMatches(answer.suppliers, answer.provenances, answer.hasRegistry);
         return answer;
       },
-      onMention: (node, mention, inOrder) => ensure().findings.addMention(node, mention, inOrder),
-      onReservation: (node, kind, index, length) => ensure().findings.addReservation(node, kind, index, length),
-      onNodeGone: (node) => findings?.dropNode(node),
+      onMention: (node, mention, inOrder) => shown(mention.via === 'orgnr').addMention(node, mention, inOrder),
+      onReservation: (node, kind, index, length) => shown(true).addReservation(node, kind, index, length),
+      onNodeGone: (node) => findings.dropNode(node),
       onProgress: render,
     });
     scanner.start();

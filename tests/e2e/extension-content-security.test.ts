@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../core/index.ts';
-import { markedText, waitForPanel } from './support/ax.ts';
+import { markedText, panelView, waitForPanel } from './support/ax.ts';
 import { launchChromiumWithExtension, sendFromExtensionPage, type ExtensionInChromium } from './support/chromium.ts';
 import { exposePanel, inContentScript } from './support/panel-hooks.ts';
 import { page as fixture, startPortalServer, type PortalServer } from './pages/portal-server.ts';
@@ -23,6 +23,8 @@ const REGISTRY_CSV = [
   `100427311;Demo Vekst AS;arbeidsmarkedsbedrift;45;employees;${recent};yes;;9091;;;`,
 ].join('\n');
 const PAGE = 'https://app.mercell.com/tender/-1204711';
+/** A registry supplier by number (837941-5063), one by name only (Demo Vekst AS) and a number not in the registry. */
+const NAMES_PAGE = 'https://app.mercell.com/tender/-1204712';
 
 let server: PortalServer;
 let browser: ExtensionInChromium;
@@ -30,7 +32,10 @@ let browser: ExtensionInChromium;
 const fromExtensionPage = (message: unknown): Promise<unknown> => sendFromExtensionPage(browser, message);
 
 beforeAll(async () => {
-  server = await startPortalServer(new Map([['app.mercell.com/tender/-1204711', fixture('mercell-tender.html')]]));
+  server = await startPortalServer(new Map([
+      ['app.mercell.com/tender/-1204711', fixture('mercell-tender.html')],
+      ['app.mercell.com/tender/-1204712', fixture('mercell-names.html')],
+    ]),);
   browser = await launchChromiumWithExtension({ args: server.chromiumArgs });
   await expect(fromExtensionPage({ type: 'registry/import', text: REGISTRY_CSV, filename: 'e2e.csv' })).resolves.toMatchObject({ ok: true, entries: 3 });
   await fromExtensionPage({ type: 'settings/set', settings: { language: 'en' } });
@@ -115,8 +120,9 @@ describe('markup in page text and registry names', () => {
     await page.goto(PAGE);
     await waitForPanel(page, (v) => v.findings.some((f) => f.includes('8379415063')));
     const marks = await markedText(page);
-    expect(marks['inkludo-supplier']?.sort()).toEqual(['738073-3159', '837941-5063', 'Skenbar Städservice ek. för.']);
-    expect(marks['inkludo-other']).toEqual([]);
+    // Every number in prose is marked alike; the registry name is listed in the panel, not marked.
+    expect(marks['inkludo-orgnr']?.sort()).toEqual(['738073-3159', '837941-5063']);
+    expect(Object.keys(marks).sort()).toEqual(['inkludo-current', 'inkludo-orgnr', 'inkludo-reserved']);
     await expect(page.locator('textarea').inputValue()).resolves.toBe('Skriv inte 100427311 här');
     await expect(page.evaluate(() => (window as unknown as { __pageOrgnr: string }).__pageOrgnr)).resolves.toBe('100427311');
     await page.close();
@@ -130,5 +136,95 @@ describe('markup in page text and registry names', () => {
     expect(view.findings).toEqual([]);
     expect(view.text).toContain('No supplier registry is loaded, so 2 organisation numbers on this page were not compared');
     await page.close();
+  });
+});
+
+/** Installed before the page's own scripts: what a page script can log of changes and events while the page loads. */
+function watchFromPage(): void {
+  const seen = { mutations: [] as string[], events: [] as string[] };
+  (window as unknown as { __seen: typeof seen }).__seen = seen;
+  new MutationObserver((records) => {
+    for (const r of records) seen.mutations.push(`${r.type} ${r.target.nodeName} ${r.attributeName ?? ''} +${[...r.addedNodes].map((n) => n.nodeName).join(',')} -${r.removedNodes.length}`);
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  for (const type of ['selectionchange', 'focusin', 'focusout', 'scroll', 'resize', 'input', 'change', 'click', 'keydown', 'mouseover']) {
+    document.addEventListener(type, () => seen.events.push(type), { capture: true });
+  }
+}
+
+/** Runs in the page: everything a page script can read of the marks, the host, the adopted style and the layout. */
+function pageObservation() {
+  const path = (node: Node): string => {
+    const parts: string[] = [];
+    for (let n: Node | null = node; n && n !== document; n = n.parentNode) parts.unshift(`${n.nodeName}${n.parentNode ? [...n.parentNode.childNodes].indexOf(n as ChildNode) : ''}`);
+    return parts.join('/');
+  };
+  type HighlightLike = Set<AbstractRange> & { priority?: number; type?: string };
+  const registry = (CSS as unknown as { highlights: Map<string, HighlightLike> }).highlights;
+  const highlights = [...registry].map(([name, set]) => ({
+    name,
+    priority: set.priority,
+    type: set.type,
+    ranges: [...set].map((r) => `${path(r.startContainer)}:${r.startOffset}-${path(r.endContainer)}:${r.endOffset}`),
+  }));
+  const probe: string[] = [];
+  for (let y = 5; y < innerHeight; y += 25) for (let x = 5; x < innerWidth; x += 25) probe.push(document.elementFromPoint(x, y)?.nodeName ?? '-');
+  const host = document.querySelector('inkludo-panel');
+  return {
+    highlights,
+    html: document.documentElement.outerHTML,
+    host: host ? { attributes: host.getAttributeNames().map((a) => `${a}=${host.getAttribute(a)}`), box: JSON.stringify(host.getBoundingClientRect()) } : null,
+    sheets: document.adoptedStyleSheets.map((s) => ({ disabled: s.disabled, css: [...s.cssRules].map((r) => r.cssText) })),
+    layout: { margin: getComputedStyle(document.documentElement).marginRight, width: document.documentElement.clientWidth, body: JSON.stringify(document.body.getBoundingClientRect()), scroll: [scrollX, scrollY] },
+    probe,
+    selection: getSelection()?.toString(),
+    active: document.activeElement?.nodeName,
+    seen: (window as unknown as { __seen: { mutations: string[]; events: string[] } }).__seen,
+  };
+}
+
+describe('what a page script can observe does not depend on the registry', () => {
+  it('the marks, the DOM, the host, the style and the layout are the same with the page\'s suppliers in the registry and with none', async () => {
+    await expect(fromExtensionPage({ type: 'registry/import', text: REGISTRY_CSV, filename: 'e2e.csv' })).resolves.toMatchObject({ ok: true, entries: 3 });
+    const withRegistry = await browser.context.newPage();
+    await withRegistry.addInitScript(watchFromPage);
+    await withRegistry.goto(NAMES_PAGE);
+    const view = await waitForPanel(withRegistry, (v) => v.findings.length >= 2);
+    await withRegistry.waitForTimeout(400);
+    const seenWith = await withRegistry.evaluate(pageObservation);
+    // The registry suppliers are in the panel: one by number, one by name only.
+    expect(view.findings).toEqual([
+      expect.stringContaining('Demo Vekst AS, org.nr. 100427311, matched by name only: in your registry'),
+      expect.stringContaining('Skenbar Städservice ek. för., org.nr. 8379415063: in your registry'),
+    ]);
+
+    await expect(fromExtensionPage({ type: 'registry/clear' })).resolves.toEqual({ ok: true });
+    const withoutRegistry = await browser.context.newPage();
+    await withoutRegistry.addInitScript(watchFromPage);
+    await withoutRegistry.goto(NAMES_PAGE);
+    const empty = await waitForPanel(withoutRegistry, (v) => v.text.includes('not compared'));
+    await withoutRegistry.waitForTimeout(400);
+    const seenWithout = await withoutRegistry.evaluate(pageObservation);
+    expect(empty.findings).toEqual([]);
+
+    expect(seenWith).toEqual(seenWithout);
+    // And the comparison is not of nothing: both numbers are marked, the host is in the page.
+    const orgnrMarks = seenWith.highlights.find((h) => h.name === 'inkludo-orgnr');
+    expect(orgnrMarks?.ranges).toHaveLength(2);
+    expect(seenWith.highlights.map((h) => h.name).sort()).toEqual(['inkludo-current', 'inkludo-orgnr', 'inkludo-reserved']);
+    expect(seenWith.host?.attributes).toEqual(['data-inkludo=panel']);
+    expect(seenWith.layout.margin).toBe('340px');
+    expect(seenWith.seen.mutations.filter((m) => m.includes('INKLUDO'))).toEqual(['childList HTML  +INKLUDO-PANEL -0']);
+    await withoutRegistry.close();
+
+    // The name-only supplier is reached from the panel (the user's own action): scrolled to and selected.
+    let focused: string | null = null;
+    for (let i = 0; i < 6 && !focused?.includes('100427311'); i++) {
+      await withRegistry.keyboard.press('Tab');
+      focused = (await panelView(withRegistry))?.focused ?? null;
+    }
+    expect(focused).toContain('matched by name only');
+    await withRegistry.keyboard.press('Enter');
+    await expect.poll(() => withRegistry.evaluate(() => getSelection()?.toString())).toBe('Demo Vekst AS');
+    await withRegistry.close();
   });
 });

@@ -67,12 +67,12 @@ describe('Firefox ESR', () => {
     await page.waitForSelector('[data-inkludo="panel"]', { timeout: 10_000 });
     const marked = () => page.evaluate(marksInPage);
     let marks: Record<string, string[]> = {};
-    for (let i = 0; i < 40 && !(marks['inkludo-other']?.length && marks['inkludo-reserved']?.length); i++) {
+    for (let i = 0; i < 40 && !(marks['inkludo-orgnr']?.length && marks['inkludo-reserved']?.length); i++) {
       marks = await marked();
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(marks['inkludo-reserved']).toHaveLength(1);
-    expect(marks['inkludo-other']).toEqual(['100 427 311']);
+    expect(marks['inkludo-orgnr']).toEqual(['100 427 311']);
     const page_ = await page.evaluate(() => ({ hosts: document.querySelectorAll('[data-inkludo]').length, paragraphs: [...document.querySelectorAll('main p')].map((p) => p.childNodes.length) }));
     expect(page_).toEqual({ hosts: 1, paragraphs: [1, 1] });
     await page.close();

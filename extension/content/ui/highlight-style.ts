@@ -10,8 +10,7 @@
 export const PANEL_WIDTH = 340;
 
 const HIGHLIGHT_CSS = `
-::highlight(inkludo-supplier){background-color:rgba(255,212,59,.45);text-decoration:underline 2px #8a6d00}
-::highlight(inkludo-other){text-decoration:underline dotted 1px #6c757d}
+::highlight(inkludo-orgnr){background-color:rgba(255,212,59,.35);text-decoration:underline 2px #8a6d00}
 ::highlight(inkludo-reserved){background-color:rgba(77,159,106,.28);text-decoration:underline 2px #14532d}
 ::highlight(inkludo-current){background-color:#ffd43b;color:#111}
 `;

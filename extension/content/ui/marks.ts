@@ -4,12 +4,16 @@
  * fallback draws boxes under the marked text in an overlay inside our own host, repositioned when the
  * page scrolls or resizes; the page's text is never split either way.
  *
- * The highlight registry is the document's, so a page script can see which text ranges are marked;
- * what the marks mean (registry source, share, status) stays in the closed panel.
+ * The highlight registry is the document's, so a page script can see which text ranges are marked.
+ * What is marked therefore never depends on the registry: every valid organisation number on the page
+ * (`orgnr`, in the registry or not) and reservation wording (`reserved`); registry suppliers named
+ * without a number are not marked at all. What the marks mean (membership, source, share, status)
+ * stays in the closed panel.
  */
 import { documentStyle } from './highlight-style.ts';
 
-export type MarkKind = 'supplier' | 'other' | 'reserved';
+/** The same for every organisation number: a kind per registry membership would tell the page who is in it. */
+export type MarkKind = 'orgnr' | 'reserved';
 
 export interface Marks {
   /** `inOrder`: known to come after every mark added before in that order (the page's first walk). */
@@ -21,7 +25,7 @@ export interface Marks {
   readonly highlights: boolean;
 }
 
-const KINDS: readonly (MarkKind | 'current')[] = ['supplier', 'other', 'reserved', 'current'];
+const KINDS: readonly (MarkKind | 'current')[] = ['orgnr', 'reserved', 'current'];
 type HighlightCtor = new (...ranges: AbstractRange[]) => Set<AbstractRange>;
 type HighlightRegistry = Map<string, Set<AbstractRange>>;
 
@@ -195,8 +199,7 @@ function overlayMarks(layer: HTMLElement): Marks {
 export const OVERLAY_CSS = `
 .overlay{position:fixed;inset:0;pointer-events:none;z-index:2147483645}
 .mark{position:fixed;box-sizing:border-box;border-bottom:2px solid}
-.mark.supplier{background:rgba(255,212,59,.35);border-color:#8a6d00}
-.mark.other{border-bottom:1px dotted #6c757d}
+.mark.orgnr{background:rgba(255,212,59,.3);border-color:#8a6d00}
 .mark.reserved{background:rgba(77,159,106,.22);border-color:#14532d}
 .mark.current{background:rgba(255,212,59,.7);border-color:#111}
 `;

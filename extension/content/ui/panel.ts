@@ -43,6 +43,11 @@ export interface Panel {
   readonly host: HTMLElement;
   /** The fixed layer for the marks fallback (marks.ts), inside the same host. */
   readonly overlay: HTMLElement;
+  /**
+   * Puts the host into the page (appended to `<html>`), once. Called for findings whose presence does
+   * not depend on the registry (a number, reservation wording, a notice), so neither does the host's.
+   */
+  attach(): void;
   /** The notice part; the host's `data-notice` says only whether the notice data was read (`notice`) or not (`fallback`). */
   setNotice(view: NoticePanel | null): void;
   setFindings(entries: readonly PanelEntry[], summary: readonly string[]): void;
@@ -50,7 +55,8 @@ export interface Panel {
 
 const CSS = `
 .panel{position:fixed;top:0;right:0;bottom:0;width:${WIDTH}px;box-sizing:border-box;z-index:2147483646;overflow:auto;background:#fff;color:#212529;border-left:1px solid #adb5bd;box-shadow:-2px 0 10px rgba(0,0,0,.12);font:13px/1.45 system-ui,sans-serif;padding:8px 12px}
-.panel[data-collapsed="true"]{top:auto;bottom:12px;right:12px;width:auto;border:1px solid #adb5bd;border-radius:8px;padding:4px 6px;overflow:visible}
+/* A fixed size: the collapsed button's box is on screen (a page can probe it with elementFromPoint), and its width must not follow the count. */
+.panel[data-collapsed="true"]{top:auto;bottom:12px;right:12px;width:14em;height:2.8em;border:1px solid #adb5bd;border-radius:8px;padding:4px 6px;overflow:hidden;white-space:nowrap}
 .panel[data-collapsed="true"] .body,.panel[data-collapsed="true"] h2{display:none}
 .bar{display:flex;justify-content:space-between;align-items:center;gap:8px}
 h2{font-size:15px;margin:0}
@@ -115,7 +121,8 @@ export function createPanel(options: PanelOptions): Panel {
     panel.setAttribute('data-collapsed', String(collapsed));
     toggle.setAttribute('aria-expanded', String(!collapsed));
     toggle.textContent = collapsed ? t('content.panel.show', { count }) : t('content.panel.hide');
-    if (room) room.disabled = collapsed;
+    // No room before the host is in the page (the room is page-visible layout too).
+    if (room) room.disabled = collapsed || !host.isConnected;
   }
   toggle.addEventListener('click', () => {
     collapsed = !collapsed;
@@ -187,6 +194,11 @@ export function createPanel(options: PanelOptions): Panel {
   return {
     host,
     overlay,
+    attach() {
+      if (host.isConnected) return;
+      doc.documentElement.append(host);
+      showState();
+    },
     setNotice(view) {
       notice.replaceChildren(...(view ? noticeSections(view.sections, t, doc) : []));
       if (view) host.setAttribute('data-notice', view.state);

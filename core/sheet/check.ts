@@ -15,7 +15,7 @@ import { parseOrgnr } from '../orgnr/index.ts';
 import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext } from './judge/judge.ts';
 import { addSplitRisks } from './judge/split.ts';
-import { memoized } from './memo.ts';
+import { memoized, memoized2 } from './memo.ts';
 import { readSheetLayout } from './read/layout.ts';
 import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
@@ -62,8 +62,10 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
 }
 
 function result(row: CheckedRow): RowResult {
-  const ruleIds = new Set(row.ruleIds);
-  for (const f of row.findings) for (const id of f.ruleIds) ruleIds.add(id);
+  // A handful of ids per row: a linear scan costs less than a Set.
+  const ruleIds: string[] = [];
+  for (const id of row.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
+  for (const f of row.findings) for (const id of f.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
   return {
     row: row.row,
     description: row.description,
@@ -73,20 +75,10 @@ function result(row: CheckedRow): RowResult {
     date: row.date,
     reserved: row.reserved,
     findings: row.findings,
-    ruleIds: [...ruleIds],
+    ruleIds,
     supplier: row.supplier,
     origins: row.origins,
     valueBasis: row.valueBasis,
-  };
-}
-
-/** A two-argument reader cached per (key, date): CPV codes and dates repeat down a sheet. */
-function memoizedByDate<V>(read: (key: string, date: IsoDate) => V): (key: string, date: IsoDate) => V {
-  const byDate = new Map<IsoDate, (key: string) => V>();
-  return (key, date) => {
-    let cached = byDate.get(date);
-    if (!cached) byDate.set(date, (cached = memoized((k: string) => read(k, date))));
-    return cached(key);
   };
 }
 
@@ -112,7 +104,7 @@ function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUn
     options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit })),
     orgnr: memoized((raw: string) => parseOrgnr(raw)),
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
-    kindOfCpv: memoizedByDate((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
+    kindOfCpv: memoized2((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
     kindFindings: cachedKindFindings(),
   };
 }

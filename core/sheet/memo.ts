@@ -13,3 +13,19 @@ export function memoized<K, V>(read: (key: K) => V): (key: K) => V {
     return value;
   };
 }
+
+/** A two-argument reader cached per pair, without building a key string per call (dates, kinds and codes repeat down a sheet). */
+export function memoized2<A, B, V>(read: (a: A, b: B) => V): (a: A, b: B) => V {
+  const outer = new Map<A, (b: B) => V>();
+  return (a, b) => {
+    let inner = outer.get(a);
+    if (!inner) outer.set(a, (inner = memoized((second: B) => read(a, second))));
+    return inner(b);
+  };
+}
+
+/** The same for three arguments. */
+export function memoized3<A, B, C, V>(read: (a: A, b: B, c: C) => V): (a: A, b: B, c: C) => V {
+  const pairs = memoized2((a: A, b: B) => memoized((c: C) => read(a, b, c)));
+  return (a, b, c) => pairs(a, b)(c);
+}

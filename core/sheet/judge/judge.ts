@@ -17,9 +17,9 @@ import { estimateContractValue, type EstimateStep } from '../../value/estimate.t
 import { money, type Money } from '../../value/money.ts';
 import type { Purchase } from '../read/purchase.ts';
 import type { RowResult, RowSupplier, SheetRegistry } from '../types.ts';
-import { memoized } from '../memo.ts';
+import { memoized, memoized2, memoized3 } from '../memo.ts';
 import { candidateMatcher, type CandidateMatch } from './candidates.ts';
-import { announcementThreshold, provisionsInForce, thresholdAt, type Threshold } from './thresholds.ts';
+import { announcementThreshold, provisionsInForce, thresholdAt, thresholdLadder, type Threshold } from './thresholds.ts';
 
 /** What the judge stage shares across a sheet. */
 export interface JudgeContext {
@@ -42,6 +42,8 @@ export interface JudgeReaders {
   readonly fittingCount: (cpv: readonly string[]) => number;
   readonly announcementThreshold: (date: IsoDate, kind: ContractKind) => Threshold | null;
   readonly threshold: (parameter: string, date: IsoDate) => Threshold | null;
+  /** The thresholds that change the regime, lowest first (thresholds.ts thresholdLadder), cached per sheet. */
+  readonly ladder: (date: IsoDate, buyer: BuyerKind, kind: ContractKind) => readonly Threshold[];
   /** The VAT rates a purchase's category may carry at a date (vatRatesFor), cached per sheet. */
   readonly vatRates: (date: IsoDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
 }
@@ -49,20 +51,18 @@ export interface JudgeReaders {
 export function judgeReaders(pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
   const jurisdiction = pack.jurisdiction === 'SE' ? 'SE' : 'NO';
   const fitting = memoized((key: string) => registry?.fitting({ cpv: key.split(','), jurisdiction }).length ?? 0);
-  const announcement = memoized((key: string) => announcementThreshold(pack, key.slice(0, 10), key.slice(11) as ContractKind));
-  const threshold = memoized((key: string) => thresholdAt(pack, key.slice(11), key.slice(0, 10)));
-  const vat = memoized((key: string) => {
-    const [date = '', kind, cpv] = key.split('|');
-    return vatRatesFor(pack, date, { cpv: cpv || null, kind: kind as ContractKind }).rates;
-  });
+  const announcement = memoized2((date: IsoDate, kind: ContractKind) => announcementThreshold(pack, date, kind));
+  const threshold = memoized2((parameter: string, date: IsoDate) => thresholdAt(pack, parameter, date));
+  const vat = memoized3((date: IsoDate, kind: ContractKind, cpv: string | null) => vatRatesFor(pack, date, { cpv, kind }).rates);
   return {
     name: memoized(normaliseName),
     categoryKey: memoized((category: string) => foldedWords(category).join(' ')),
     candidate: candidateMatcher(),
     fittingCount: (cpv) => fitting(cpv.join(',')),
-    announcementThreshold: (date, kind) => announcement(`${date}|${kind}`),
-    threshold: (parameter, date) => threshold(`${date}|${parameter}`),
-    vatRates: (date, cpv, kind) => vat(`${date}|${kind}|${cpv ?? ''}`),
+    announcementThreshold: announcement,
+    threshold,
+    ladder: memoized3((date: IsoDate, buyer: BuyerKind, kind: ContractKind) => thresholdLadder(pack, date, buyer, kind)),
+    vatRates: (date, cpv, kind) => vat(date, kind, cpv),
   };
 }
 
@@ -76,8 +76,6 @@ export interface CheckedRow extends Omit<RowResult, 'findings' | 'ruleIds'> {
   readonly kindKey: string | null;
   /** Organisation number, else the normalised supplier name. */
   readonly supplierKey: string | null;
-  /** The regime the row has on its own, before split-purchase aggregation is considered. */
-  readonly ownRegime: RegimeCode;
 }
 
 function withRuleIds(f: Finding, ruleIds: readonly string[]): Finding {
@@ -246,6 +244,14 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict):
     return { verdict, finding: p.optionsIncluded === false ? finding('OPTIONS-UNCERTAIN', 'warning', { options: p.optionMonths }, [], 'finding.OPTIONS-UNCERTAIN.no-term') : null };
   }
   const withOptions = money((p.amount.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths), p.amount.currency);
+  // Most totals stay between the same two thresholds with their options added: a look at the ladder
+  // settles that without a second verdict (values excl. VAT in the sheet's currency only).
+  const net = verdict.valueExclVat;
+  if (p.optionsIncluded === null && !p.vatIncluded && net !== null && net.currency === ctx.currency && verdict.regime !== 'UNKNOWN') {
+    const scaled = (net.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths);
+    const crossed = ctx.read.ladder(p.date ?? ctx.date, p.buyer, p.contractKind).some((t) => net.minor < t.minor && scaled >= t.minor);
+    if (!crossed) return { verdict, finding: null };
+  }
   const other = classify(p, ctx, withOptions);
   if (p.optionsIncluded === false) return { verdict: other, finding: null };
   if (other.regime === verdict.regime) return { verdict, finding: null };
@@ -322,7 +328,6 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     row: p.row,
     description: p.description,
     regime,
-    ownRegime: regime,
     estimatedValue: net,
     estimate: value.steps,
     date,

@@ -14,7 +14,7 @@ import type { IsoDate } from '../../dates.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { RulePack } from '../../rules/schema.ts';
-import { memoized } from '../memo.ts';
+import { memoized, memoized3 } from '../memo.ts';
 import { twelveMonthWindowEnd } from '../../value/aggregate.ts';
 import type { CheckedRow } from './judge.ts';
 import { provisionsInForce, thresholdLadder, type Threshold } from './thresholds.ts';
@@ -105,11 +105,8 @@ export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, check
     ['same-supplier', (r) => r.supplierKey],
   ];
   const windowEnd = memoized(twelveMonthWindowEnd);
-  const ladders = memoized((key: string) => {
-    const [date = checkDate, buyer, kind] = key.split('|') as [IsoDate, BuyerKind, ContractKind];
-    return thresholdLadder(pack, date, buyer, kind);
-  });
-  const ladderOf = (row: CheckedRow) => ladders(`${row.date}|${row.buyer}|${row.contractKind}`);
+  const ladders = memoized3((date: IsoDate, buyer: BuyerKind, kind: ContractKind) => thresholdLadder(pack, date, buyer, kind));
+  const ladderOf = (row: CheckedRow) => ladders(row.date, row.buyer, row.contractKind);
   for (const [basis, keyOf] of bases) {
     const groups = new Map<string, Purchase[]>();
     for (const row of rows) {

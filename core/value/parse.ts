@@ -210,6 +210,8 @@ const DASH_DECIMALS = /^ ?([.,:]) ?[-–—]{1,2}/;
 // A rate after the amount: `per år`, `pr. år`, `/år`, `årlig`, `per mnd`, `/månad`, `per month`.
 const NOT_LETTER_BEFORE = '(?<!\\p{L})';
 const NOT_LETTER_AFTER = '(?!\\p{L})';
+// Every rate phrase contains one of these; a text without any cannot be a rate.
+const MAYBE_RATE = /\/|år|aar|year|yr|mån|mnd|md|month|mo|annual/;
 const RATE_YEAR = new RegExp(`(?:${NOT_LETTER_BEFORE}(?:per|pr\\.?)\\s*|/\\s*)(?:år|aar|year|yr)${NOT_LETTER_AFTER}\\.?|${NOT_LETTER_BEFORE}(?:årlig|årligen|yearly|annually)${NOT_LETTER_AFTER}`, 'gu');
 const RATE_MONTH = new RegExp(`(?:${NOT_LETTER_BEFORE}(?:per|pr\\.?)\\s*|/\\s*)(?:måned|mnd|månad|mån|md|month|mo)${NOT_LETTER_AFTER}\\.?|${NOT_LETTER_BEFORE}(?:månedlig|månatlig|monthly)${NOT_LETTER_AFTER}`, 'gu');
 const TOKEN = /\p{L}+\.?|[€$£]|[-−–—]|\S/gu;
@@ -303,11 +305,14 @@ function parseAmountText(raw: string, options: ParseAmountOptions): AmountResult
   const vatIncluded = included ? true : excluded ? false : null;
   let yearly = false;
   let monthly = false;
-  s = s
-    .replace(RATE_YEAR, () => ((yearly = true), ' '))
-    .replace(RATE_MONTH, () => ((monthly = true), ' '))
-    .replace(/ +/g, ' ')
-    .trim();
+  // Most amounts name no period: one cheap look before the two rate patterns.
+  if (MAYBE_RATE.test(s)) {
+    s = s
+      .replace(RATE_YEAR, () => ((yearly = true), ' '))
+      .replace(RATE_MONTH, () => ((monthly = true), ' '))
+      .replace(/ +/g, ' ')
+      .trim();
+  }
   if (yearly && monthly) return fail('conflicting-rate', raw);
   const per: AmountRate = yearly ? 'year' : monthly ? 'month' : null;
 

@@ -116,7 +116,6 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   const layout = readSheetLayout(cells, options, defaultKind, pack.currency);
   const readCtx: ReadContext = {
     layout,
-    jurisdiction: options.jurisdiction,
     locale: options.jurisdiction === 'NO' ? 'nb' : 'sv',
     currency: pack.currency,
     delimitedText: options.delimitedText === true,
@@ -141,7 +140,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
       if (skip) skipped.push({ row: i + 1, ...skip });
       else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
     }
-    addSplitRisks(checked, pack, options.date);
+    addSplitRisks(checked, pack, options.date, judgeCtx.read.ladder);
   }
 
   const rows = checked.map(result);

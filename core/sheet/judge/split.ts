@@ -12,12 +12,11 @@
  */
 import type { IsoDate } from '../../dates.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
-import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { RulePack } from '../../rules/schema.ts';
-import { memoized, memoized3 } from '../memo.ts';
+import { memoized } from '../memo.ts';
 import { twelveMonthWindowEnd } from '../../value/aggregate.ts';
-import type { CheckedRow } from './judge.ts';
-import { provisionsInForce, thresholdLadder, type Threshold } from './thresholds.ts';
+import type { CheckedRow, JudgeReaders } from './judge.ts';
+import { provisionsInForce, type Threshold } from './thresholds.ts';
 
 export type SplitBasis = 'same-kind' | 'same-supplier';
 
@@ -99,14 +98,14 @@ function flaggedWindows(group: readonly Purchase[], windowEnd: (date: IsoDate) =
  * test (a warning); the same supplier across different kinds is only a prompt to check whether the
  * purchases are one need (info), and is left out where the same-kind finding already covers the row.
  */
-export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, checkDate: IsoDate): void {
+export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, checkDate: IsoDate, ladder: JudgeReaders['ladder']): void {
   const bases: readonly (readonly [SplitBasis, (r: CheckedRow) => string | null])[] = [
     ['same-kind', (r) => r.kindKey],
     ['same-supplier', (r) => r.supplierKey],
   ];
   const windowEnd = memoized(twelveMonthWindowEnd);
-  const ladders = memoized3((date: IsoDate, buyer: BuyerKind, kind: ContractKind) => thresholdLadder(pack, date, buyer, kind));
-  const ladderOf = (row: CheckedRow) => ladders(row.date, row.buyer, row.contractKind);
+  // The judge stage's ladders, cached for the sheet: the same dates, buyers and kinds as its verdicts.
+  const ladderOf = (row: CheckedRow) => ladder(row.date, row.buyer, row.contractKind);
   for (const [basis, keyOf] of bases) {
     const groups = new Map<string, Purchase[]>();
     for (const row of rows) {

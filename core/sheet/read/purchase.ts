@@ -38,7 +38,6 @@ export interface CellReaders {
 /** What the read stage knows of the sheet as a whole. */
 export interface ReadContext {
   readonly layout: SheetLayout;
-  readonly jurisdiction: 'NO' | 'SE';
   readonly locale: Lang;
   /** The jurisdiction's currency. */
   readonly currency: string;

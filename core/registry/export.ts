@@ -29,8 +29,10 @@ function csvRow(supplier: Supplier, registry: Provenance, columns: readonly CsvC
     share_denominator: supplier.share?.denominator ?? '',
     share_as_of: supplier.share?.asOf ?? '',
     purpose_attested: supplier.purposeAttested ? 'yes' : 'no',
-    regions: supplier.regions.join(' '),
-    categories: supplier.categories.join(' '),
+    // Codes are joined with ", ": two codes joined by a space ("820376 0296") can read as a personal
+    // identity number, which the importer hides before it reads anything.
+    regions: supplier.regions.join(', '),
+    categories: supplier.categories.join(', '),
     alt_names: supplier.altNames.join(' | '),
     source: own?.source ?? '',
     source_url: own?.url ?? '',

@@ -174,6 +174,20 @@ describe('export and import round trip', () => {
     );
   });
 
+  it('codes exported side by side are never read back as a personal identity number', () => {
+    // "820376 0296" (two CPV prefixes joined by a space) passes for a samordningsnummer; ", " keeps them codes.
+    const registry = {
+      provenance: { source: 'Test', url: null, retrieved: '2000-01-05', expires: null, demo: true },
+      suppliers: [
+        { orgnr: '972418013', name: 'a', altNames: [], kind: 'asf', share: null, purposeAttested: false, regions: [], categories: ['820376', '0296'], provenance: { source: 'Test', url: null, retrieved: '2000-01-05', expires: null, demo: true }, jurisdiction: 'NO' },
+      ],
+    } as const;
+    const csv = exportRegistryCsv(registry as never);
+    expect(csv).toContain(';820376, 0296;');
+    const result = importRegistry(csv);
+    expect(result.ok && result.registry.suppliers[0]?.categories).toEqual(['820376', '0296']);
+  });
+
   it('CSV bytes in UTF-8 with BOM round-trip too', () => {
     fc.assert(
       fc.property(registryArb, (registry) => {

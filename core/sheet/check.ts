@@ -128,7 +128,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     rules,
     pack,
     registry: options.registry ?? null,
-    read: judgeReaders(pack, options.registry ?? null),
+    read: judgeReaders(rules, pack, options.registry ?? null),
   };
 
   const checked: CheckedRow[] = [];

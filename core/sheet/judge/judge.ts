@@ -8,7 +8,8 @@ import { foldedWords, normaliseName } from '../../registry/normalise.ts';
 import type { Supplier } from '../../registry/types.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { RuleSet } from '../../rules/packs/index.ts';
-import { classifyPurchase, type BuyerKind, type ContractKind, type RegimeCode, type RegimeVerdict } from '../../rules/regime.ts';
+import type { BuyerKind, ContractKind, RegimeCode, RegimeVerdict } from '../../rules/regime.ts';
+import { cachedClassifier, type Classifier } from '../../rules/regime-cache.ts';
 import { vatRatesFor, type VatRateCandidate } from '../../rules/vat.ts';
 import { inclusiveCategory } from '../../rules/inclusive-category.ts';
 import { checkReservedEligibility, supplierEligibility, type EligibilityVerdict } from '../../rules/reserved.ts';
@@ -46,9 +47,11 @@ export interface JudgeReaders {
   readonly ladder: (date: IsoDate, buyer: BuyerKind, kind: ContractKind) => readonly Threshold[];
   /** The VAT rates a purchase's category may carry at a date (vatRatesFor), cached per sheet. */
   readonly vatRates: (date: IsoDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
+  /** classifyPurchase with verdicts kept per threshold band (regime-cache.ts). */
+  readonly classify: Classifier;
 }
 
-export function judgeReaders(pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
+export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
   const jurisdiction = pack.jurisdiction === 'SE' ? 'SE' : 'NO';
   const fitting = memoized((key: string) => registry?.fitting({ cpv: key.split(','), jurisdiction }).length ?? 0);
   const announcement = memoized2((date: IsoDate, kind: ContractKind) => announcementThreshold(pack, date, kind));
@@ -63,6 +66,7 @@ export function judgeReaders(pack: RulePack, registry: SheetRegistry | null): Ju
     threshold,
     ladder: memoized3((date: IsoDate, buyer: BuyerKind, kind: ContractKind) => thresholdLadder(pack, date, buyer, kind)),
     vatRates: (date, cpv, kind) => vat(date, kind, cpv),
+    classify: cachedClassifier(rules),
   };
 }
 
@@ -110,10 +114,7 @@ function classify(p: Purchase, ctx: JudgeContext, gross: Money | null): RegimeVe
   const date = p.date ?? ctx.date;
   // A value including VAT: the rates its category may carry (food, catering, exempt services), from the pack.
   const vatRates = p.vatIncluded ? ctx.read.vatRates(date, p.cpv[0] ?? null, p.contractKind) : undefined;
-  return classifyPurchase(
-    { jurisdiction: ctx.jurisdiction, buyer: p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, vatRates, date },
-    ctx.rules,
-  );
+  return ctx.read.classify({ jurisdiction: ctx.jurisdiction, buyer: p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, vatRates, date });
 }
 
 const fmt = (m: Money | null): number | null => (m === null ? null : Number(m.minor) / 100);

@@ -1,0 +1,80 @@
+/**
+ * classifyPurchase for the many purchases of one sheet. Without VAT and in the pack's own currency, a
+ * verdict depends on the value only through where it falls among the pack's figures (every comparison
+ * the ladders, pending alternatives and the documentation limit make is against one of them), and on
+ * the date only through where it falls among the pack's period boundaries (from, announced, to). So a
+ * verdict is kept per (period place, buyer, contract kind, currency stated or not, value place), and
+ * only the value itself is filled in. Values including VAT or in another currency carry their amounts
+ * in their findings: those go to classifyPurchase every time. The result equals classifyPurchase's
+ * (regime-cache.test.ts checks that over random inputs at every boundary).
+ */
+import type { IsoDate } from '../dates.ts';
+import { money } from '../value/money.ts';
+import { BUYER_KINDS, CONTRACT_KINDS, classifyPurchase, type PurchaseInput, type RegimeVerdict } from './regime.ts';
+import type { RuleSet } from './packs/index.ts';
+import type { RulePack } from './schema.ts';
+
+/** Where `x` falls among sorted, distinct `cuts`: 2 × (how many are below it), plus 1 when it equals the next. */
+function place<T extends bigint | string>(cuts: readonly T[], x: T): number {
+  let low = 0;
+  let high = cuts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((cuts[mid] as T) < x) low = mid + 1;
+    else high = mid;
+  }
+  return 2 * low + (cuts[low] === x ? 1 : 0);
+}
+
+interface PackPlaces {
+  readonly pack: RulePack;
+  /** Every figure of the pack in minor units, sorted. */
+  readonly figures: readonly bigint[];
+  /** Every date a period of the pack starts, is announced or ends, sorted. */
+  readonly boundaries: readonly IsoDate[];
+  /** Verdicts by period place, then by buyer × kind × currency stated, then by value place. */
+  readonly verdicts: Map<number, Map<number, RegimeVerdict>[]>;
+}
+
+function packPlaces(pack: RulePack): PackPlaces {
+  const figures = new Set<bigint>();
+  const boundaries = new Set<IsoDate>();
+  for (const parameter of Object.values(pack.parameters)) {
+    for (const v of parameter.values) {
+      if (v.value !== null) figures.add(BigInt(Math.round(v.value * 100)));
+      for (const date of [v.from, v.to, v.announced]) if (date) boundaries.add(date);
+    }
+  }
+  return { pack, figures: [...figures].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), boundaries: [...boundaries].sort(), verdicts: new Map() };
+}
+
+const KIND_INDEX = new Map(CONTRACT_KINDS.map((k, i) => [k, i]));
+const BUYER_INDEX = new Map(BUYER_KINDS.map((b, i) => [b, i]));
+
+export type Classifier = (input: PurchaseInput) => RegimeVerdict;
+
+/** A classifier equal to classifyPurchase with `rules`, remembering verdicts for the life of the returned function (one sheet). */
+export function cachedClassifier(rules: RuleSet): Classifier {
+  const byJurisdiction = new Map<string, PackPlaces>();
+  return (input) => {
+    const value = input.value;
+    const pack = rules[input.jurisdiction];
+    if (value === null || input.vatIncluded || (value.currency !== null && value.currency !== pack.currency)) return classifyPurchase(input, rules);
+    let places = byJurisdiction.get(input.jurisdiction);
+    if (!places || places.pack !== pack) byJurisdiction.set(input.jurisdiction, (places = packPlaces(pack)));
+    const period = place(places.boundaries, input.date);
+    let slots = places.verdicts.get(period);
+    if (!slots) places.verdicts.set(period, (slots = []));
+    const slot = ((BUYER_INDEX.get(input.buyer) ?? 0) * CONTRACT_KINDS.length + (KIND_INDEX.get(input.contractKind) ?? 0)) * 2 + (value.currency === null ? 0 : 1);
+    let byValue = slots[slot];
+    if (!byValue) slots[slot] = byValue = new Map();
+    const at = place(places.figures, value.minor);
+    let verdict = byValue.get(at);
+    if (!verdict) {
+      verdict = classifyPurchase(input, rules);
+      byValue.set(at, verdict);
+      return verdict;
+    }
+    return { ...verdict, valueExclVat: money(value.minor, value.currency ?? pack.currency) };
+  };
+}

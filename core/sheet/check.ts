@@ -61,25 +61,9 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
   return null;
 }
 
-function result(row: CheckedRow): RowResult {
-  // A handful of ids per row: a linear scan costs less than a Set.
-  const ruleIds: string[] = [];
-  for (const id of row.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
-  for (const f of row.findings) for (const id of f.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
-  return {
-    row: row.row,
-    description: row.description,
-    regime: row.regime,
-    estimatedValue: row.estimatedValue,
-    estimate: row.estimate,
-    date: row.date,
-    reserved: row.reserved,
-    findings: row.findings,
-    ruleIds,
-    supplier: row.supplier,
-    origins: row.origins,
-    valueBasis: row.valueBasis,
-  };
+/** Completes a judged row's rule ids with those of its findings (a handful per row: a linear scan costs less than a Set). */
+function addFindingRuleIds(row: CheckedRow): void {
+  for (const f of row.findings) for (const id of f.ruleIds) if (!row.ruleIds.includes(id)) row.ruleIds.push(id);
 }
 
 function cachedKindFindings(): CellReaders['kindFindings'] {
@@ -143,7 +127,8 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     addSplitRisks(checked, pack, options.date, judgeCtx.read.ladder);
   }
 
-  const rows = checked.map(result);
+  checked.forEach(addFindingRuleIds);
+  const rows: readonly RowResult[] = checked;
   const byRegime: Partial<Record<RegimeCode, number>> = {};
   const byFinding: Partial<Record<FindingCode, number>> = {};
   let rowsWithErrors = 0;
@@ -153,7 +138,10 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     const split = (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT') && row.findings.some((f) => f.code === 'SPLIT-RISK' && f.severity === 'warning');
     if (split) needsAttention++;
     else byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
-    for (const code of new Set(row.findings.map((f) => f.code))) byFinding[code] = (byFinding[code] ?? 0) + 1;
+    row.findings.forEach((f, i) => {
+      // Each code counted once per row.
+      if (row.findings.findIndex((g) => g.code === f.code) === i) byFinding[f.code] = (byFinding[f.code] ?? 0) + 1;
+    });
     if (row.findings.some((f) => f.severity === 'error')) rowsWithErrors++;
   }
   const problem = layout.problem ?? (rows.length === 0 ? 'no-rows' : null);

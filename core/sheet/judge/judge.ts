@@ -70,12 +70,13 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
   };
 }
 
-/** A judged row before the cross-row checks add their findings (which is why findings stay mutable). */
+/**
+ * A judged row: the RowResult itself, before the cross-row checks add their findings and the
+ * findings' rule ids are added to its own (which is why both stay mutable).
+ */
 export interface CheckedRow extends Omit<RowResult, 'findings' | 'ruleIds'> {
   readonly findings: Finding[];
   readonly ruleIds: string[];
-  readonly buyer: BuyerKind;
-  readonly contractKind: ContractKind;
   /** CPV group (first 3 digits) or normalised category: "purchases of the same kind". */
   readonly kindKey: string | null;
   /** Organisation number, else the normalised supplier name. */
@@ -297,6 +298,9 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const date = p.date ?? ctx.date;
   const findings: Finding[] = [...p.findings];
   const ruleIds: string[] = [...p.ruleIds];
+  const addRuleIds = (ids: readonly string[]) => {
+    for (const id of ids) if (!ruleIds.includes(id)) ruleIds.push(id);
+  };
   const value = estimate(p);
   let regime: RegimeCode = 'UNKNOWN';
   let net: Money | null = null;
@@ -308,7 +312,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     net = verdict.valueExclVat;
     findings.push(...verdict.findings);
     if (optionsFinding) findings.push(optionsFinding);
-    ruleIds.push(...verdict.ruleIds);
+    addRuleIds(verdict.ruleIds);
     const depends = buyerDepends(p, ctx, regime, net, date);
     if (depends) findings.push(depends);
   }

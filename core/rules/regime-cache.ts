@@ -75,6 +75,7 @@ export function cachedClassifier(rules: RuleSet): Classifier {
       byValue.set(at, verdict);
       return verdict;
     }
-    return { ...verdict, valueExclVat: money(value.minor, value.currency ?? pack.currency) };
+    // Money is immutable: a value with its currency is its own value excl. VAT.
+    return { ...verdict, valueExclVat: value.currency === null ? money(value.minor, pack.currency) : value };
   };
 }

@@ -16,7 +16,8 @@ import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext } from './judge/judge.ts';
 import { addSplitRisks } from './judge/split.ts';
 import { memoized, memoized2 } from './memo.ts';
-import { readSheetLayout } from './read/layout.ts';
+import { headerOrigin, readSheetLayout } from './read/layout.ts';
+import { columnLetters, type Origin } from './read/origin.ts';
 import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
 import type { RulePack } from '../rules/schema.ts';
@@ -77,7 +78,7 @@ function cachedKindFindings(): CellReaders['kindFindings'] {
   };
 }
 
-function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years', shareHeader: string | null): CellReaders {
+function cellReaders(pack: RulePack, headers: readonly string[], durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years', shareHeader: string | null): CellReaders {
   return {
     date: memoized(readDateCell),
     yesNo: memoized(yesNo),
@@ -90,6 +91,8 @@ function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUn
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
     kindOfCpv: memoized2((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
     kindFindings: cachedKindFindings(),
+    headerOrigin: memoized((column: number) => headerOrigin(column, headers)),
+    cpvKindOrigin: memoized2((column: number, matched: string): Origin => ({ source: 'cell', column: columnLetters(column), text: matched })),
   };
 }
 
@@ -103,7 +106,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     locale: options.jurisdiction === 'NO' ? 'nb' : 'sv',
     currency: pack.currency,
     delimitedText: options.delimitedText === true,
-    read: cellReaders(pack, layout.durationUnit.value, layout.optionsUnit.value, layout.columns.share === undefined ? null : (layout.headers[layout.columns.share] ?? null)),
+    read: cellReaders(pack, layout.headers, layout.durationUnit.value, layout.optionsUnit.value, layout.columns.share === undefined ? null : (layout.headers[layout.columns.share] ?? null)),
   };
   const judgeCtx: JudgeContext = {
     jurisdiction: options.jurisdiction,

@@ -47,6 +47,8 @@ export interface JudgeReaders {
   readonly ladder: (date: IsoDate, buyer: BuyerKind, kind: ContractKind) => readonly Threshold[];
   /** The VAT rates a purchase's category may carry at a date (vatRatesFor), cached per sheet. */
   readonly vatRates: (date: IsoDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
+  /** The RESERVATION-CANDIDATE finding for what matched (suppliers: how many registry suppliers fit, null without a registry), one per sheet. */
+  readonly candidateFinding: (matched: string, family: string, suppliers: number | null) => Finding;
   /** classifyPurchase with verdicts kept per threshold band (regime-cache.ts). */
   readonly classify: Classifier;
 }
@@ -66,6 +68,11 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
     threshold,
     ladder: memoized3((date: IsoDate, buyer: BuyerKind, kind: ContractKind) => thresholdLadder(pack, date, buyer, kind)),
     vatRates: (date, cpv, kind) => vat(date, kind, cpv),
+    candidateFinding: memoized3((matched: string, family: string, suppliers: number | null) =>
+      suppliers === null ?
+        finding('RESERVATION-CANDIDATE', 'info', { matched, family }, [], 'finding.RESERVATION-CANDIDATE.matched')
+      : finding('RESERVATION-CANDIDATE', 'info', { matched, family, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market'),
+    ),
     classify: cachedClassifier(rules),
   };
 }
@@ -94,11 +101,14 @@ interface Estimate {
   readonly problem: Finding | null;
 }
 
+/** A stated total has no estimate steps: one shared empty list rather than one per row. */
+const NO_STEPS: readonly EstimateStep[] = Object.freeze([]);
+
 /** The contract value from the purchase's amount: a total as it is, a rate times the term (× 48 without one). */
 function estimate(p: Purchase): Estimate {
   const months = p.termMonths === null ? null : p.termMonths + p.optionMonths;
-  if (p.amount === null) return { gross: null, steps: [], months, problem: null };
-  if (p.basis === 'total') return { gross: p.amount, steps: [], months, problem: null };
+  if (p.amount === null) return { gross: null, steps: NO_STEPS, months, problem: null };
+  if (p.basis === 'total') return { gross: p.amount, steps: NO_STEPS, months, problem: null };
   const estimated = estimateContractValue({
     base: p.amount,
     kind: p.basis,
@@ -107,7 +117,7 @@ function estimate(p: Purchase): Estimate {
     optionMonths: p.optionMonths,
     contractType: p.contractKind === 'goods' ? 'supplies' : 'services',
   });
-  if (!estimated.ok) return { gross: null, steps: [], months, problem: finding('VALUE-UNPARSEABLE', 'error', { raw: '', reason: estimated.error.code }) };
+  if (!estimated.ok) return { gross: null, steps: NO_STEPS, months, problem: finding('VALUE-UNPARSEABLE', 'error', { raw: '', reason: estimated.error.code }) };
   return { gross: estimated.value, steps: estimated.basis, months, problem: null };
 }
 
@@ -229,10 +239,9 @@ function inclusiveCandidate(ctx: JudgeContext, p: Purchase, date: IsoDate, net: 
 function reservationCandidate(ctx: JudgeContext, cpv: readonly string[], texts: readonly string[]): Finding | null {
   const match = ctx.read.candidate(cpv, texts);
   if (!match) return null;
-  if (!ctx.registry) return finding('RESERVATION-CANDIDATE', 'info', { matched: match.matched, family: match.family.id }, [], 'finding.RESERVATION-CANDIDATE.matched');
+  if (!ctx.registry) return ctx.read.candidateFinding(match.matched, match.family.id, null);
   // Market information only: how many registry suppliers deliver this kind of work, never who.
-  const suppliers = ctx.read.fittingCount(match.cpv);
-  return finding('RESERVATION-CANDIDATE', 'info', { matched: match.matched, family: match.family.id, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market');
+  return ctx.read.candidateFinding(match.matched, match.family.id, ctx.read.fittingCount(match.cpv));
 }
 
 /**

@@ -9,7 +9,10 @@ export interface Origin {
   readonly source: OriginSource;
   /** Column letter (A, B, … AA) for cell and header origins. */
   readonly column?: string;
-  /** 1-based sheet row for cell and sheet origins. */
+  /**
+   * 1-based sheet row for sheet origins. A cell origin in a row result leaves it out (its row is the
+   * row's own, shared by every row: originsAt adds it for output).
+   */
   readonly row?: number;
   /** The text the value was read from, as written (cell text, header text, title, option value). */
   readonly text?: string;
@@ -37,6 +40,16 @@ export const PURCHASE_FIELDS = [
 export type PurchaseField = (typeof PURCHASE_FIELDS)[number];
 
 export type Origins = Readonly<Partial<Record<PurchaseField, Origin>>>;
+
+/** A row's origins with the row on each cell origin, as outputs show them (`D12`). */
+export function originsAt(origins: Origins, row: number): Origins {
+  const out: Partial<Record<PurchaseField, Origin>> = {};
+  for (const field of Object.keys(origins) as PurchaseField[]) {
+    const o = origins[field] as Origin;
+    out[field] = o.source === 'cell' && o.row === undefined ? { source: o.source, column: o.column, row, ...(o.text === undefined ? {} : { text: o.text }) } : o;
+  }
+  return out;
+}
 
 /** 0 → A, 25 → Z, 26 → AA (Excel's bijective base 26). */
 export function columnLetters(index: number): string {

@@ -14,7 +14,7 @@ import { parseDurationMonths } from '../value/duration.ts';
 import { parseOrgnr } from '../orgnr/index.ts';
 import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext } from './judge/judge.ts';
-import { addSplitRisks } from './judge/split.ts';
+import { splitRisks } from './judge/split.ts';
 import { memoized, memoized2 } from './memo.ts';
 import { headerOrigin, readSheetLayout } from './read/layout.ts';
 import { columnLetters, type Origin } from './read/origin.ts';
@@ -62,9 +62,15 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
   return null;
 }
 
-/** Completes a judged row's rule ids with those of its findings (a handful per row: a linear scan costs less than a Set). */
-function addFindingRuleIds(row: CheckedRow): void {
-  for (const f of row.findings) for (const id of f.ruleIds) if (!row.ruleIds.includes(id)) row.ruleIds.push(id);
+/**
+ * Completes a judged row: its split-purchase finding, and its rule ids with those of its findings (a
+ * handful per row: a linear scan costs less than a Set). Lists are replaced, not grown: exact sizes.
+ */
+function completeRow(row: CheckedRow, splitRisk: Finding | undefined): void {
+  if (splitRisk) row.findings = row.findings.concat(splitRisk);
+  const missing: string[] = [];
+  for (const f of row.findings) for (const id of f.ruleIds) if (!row.ruleIds.includes(id) && !missing.includes(id)) missing.push(id);
+  if (missing.length > 0) row.ruleIds = row.ruleIds.concat(missing);
 }
 
 function cachedKindFindings(): CellReaders['kindFindings'] {
@@ -127,10 +133,10 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
       if (skip) skipped.push({ row: i + 1, ...skip });
       else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
     }
-    addSplitRisks(checked, pack, options.date, judgeCtx.read.ladder);
+    const risks = splitRisks(checked, pack, options.date, judgeCtx.read.ladder);
+    checked.forEach((row, i) => completeRow(row, risks[i]));
   }
 
-  checked.forEach(addFindingRuleIds);
   const rows: readonly RowResult[] = checked;
   const byRegime: Partial<Record<RegimeCode, number>> = {};
   const byFinding: Partial<Record<FindingCode, number>> = {};

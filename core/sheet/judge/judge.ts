@@ -79,11 +79,12 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
 
 /**
  * A judged row: the RowResult itself, before the cross-row checks add their findings and the
- * findings' rule ids are added to its own (which is why both stay mutable).
+ * findings' rule ids are added to its own (which is why both may be replaced). Its lists are sized
+ * exactly: a sheet holds 100 000 of them.
  */
 export interface CheckedRow extends Omit<RowResult, 'findings' | 'ruleIds'> {
-  readonly findings: Finding[];
-  readonly ruleIds: string[];
+  findings: readonly Finding[];
+  ruleIds: readonly string[];
   /** CPV group (first 3 digits) or normalised category: "purchases of the same kind". */
   readonly kindKey: string | null;
   /** Organisation number, else the normalised supplier name. */
@@ -346,8 +347,8 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     estimate: value.steps,
     date,
     reserved: p.reserved,
-    findings,
-    ruleIds,
+    findings: findings.slice(),
+    ruleIds: ruleIds.slice(),
     supplier: supplier.info,
     origins: p.origins,
     valueBasis: p.basis,

@@ -122,18 +122,18 @@ function groupsOf(rows: readonly CheckedRow[], keyOf: (r: CheckedRow) => string 
 }
 
 /**
- * Adds SPLIT-RISK findings to the rows, one per row at most: the same kind of purchase is the legal
- * test (a warning); the same supplier across different kinds is only a prompt to check whether the
- * purchases are one need (info), and is left out where the same-kind finding already covers the row.
- * The rows of one window share its finding.
+ * The SPLIT-RISK finding of each row (by index), one per row at most: the same kind of purchase is
+ * the legal test (a warning); the same supplier across different kinds is only a prompt to check
+ * whether the purchases are one need (info), and is left out where the same-kind finding already
+ * covers the row. The rows of one window share its finding.
  */
-export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, checkDate: IsoDate, ladder: JudgeReaders['ladder']): void {
+export function splitRisks(rows: readonly CheckedRow[], pack: RulePack, checkDate: IsoDate, ladder: JudgeReaders['ladder']): (Finding | undefined)[] {
   const bases: readonly (readonly [SplitBasis, (r: CheckedRow) => string | null])[] = [
     ['same-kind', (r) => r.kindKey],
     ['same-supplier', (r) => r.supplierKey],
   ];
   const windowEnd = memoized(twelveMonthWindowEnd);
-  const flagged = new Uint8Array(rows.length);
+  const risks = new Array<Finding | undefined>(rows.length);
   for (const [basis, keyOf] of bases) {
     for (const group of groupsOf(rows, keyOf)) {
       // The judge stage's ladders, cached for the sheet: the same dates, buyers and kinds as its verdicts.
@@ -145,17 +145,17 @@ export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, check
       const findings = new Map<Window, Finding>();
       group.rows.forEach((index, k) => {
         const w = windows[k];
-        if (!w || flagged[index]) return;
-        flagged[index] = 1;
+        if (!w || risks[index]) return;
         let f = findings.get(w);
         if (!f) {
           const from = group.dates[w.start] ?? checkDate;
           findings.set(w, (f = splitFinding(basis, w, from, group.dates[w.end] ?? from, pack)));
         }
-        (rows[index] as CheckedRow).findings.push(f);
+        risks[index] = f;
       });
     }
   }
+  return risks;
 }
 
 function splitFinding(basis: SplitBasis, w: Window, from: IsoDate, to: IsoDate, pack: RulePack): Finding {

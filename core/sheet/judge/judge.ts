@@ -36,8 +36,10 @@ export interface JudgeContext {
 
 /** Lookups that repeat across rows, each cached for one sheet. */
 export interface JudgeReaders {
-  readonly name: (name: string) => string;
-  readonly categoryKey: (category: string) => string;
+  /** Split-purchase group keys, one string per distinct key (so grouping hashes each once): by supplier name, CPV code, category. */
+  readonly nameKey: (name: string) => string | null;
+  readonly cpvKey: (code: string) => string;
+  readonly categoryKey: (category: string) => string | null;
   readonly candidate: (cpv: readonly string[], texts: readonly string[]) => CandidateMatch | null;
   /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
   readonly fittingCount: (cpv: readonly string[]) => number;
@@ -60,8 +62,15 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
   const threshold = memoized2((parameter: string, date: IsoDate) => thresholdAt(pack, parameter, date));
   const vat = memoized3((date: IsoDate, kind: ContractKind, cpv: string | null) => vatRatesFor(pack, date, { cpv, kind }).rates);
   return {
-    name: memoized(normaliseName),
-    categoryKey: memoized((category: string) => foldedWords(category).join(' ')),
+    nameKey: memoized((name: string) => {
+      const normalised = normaliseName(name);
+      return normalised === '' ? null : `name:${normalised}`;
+    }),
+    cpvKey: memoized((code: string) => `cpv:${code.slice(0, 3)}`),
+    categoryKey: memoized((category: string) => {
+      const folded = foldedWords(category).join(' ');
+      return folded === '' ? null : `category:${folded}`;
+    }),
     candidate: candidateMatcher(),
     fittingCount: (cpv) => fitting(cpv.join(',')),
     announcementThreshold: announcement,
@@ -153,8 +162,7 @@ function judgeSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: Re
   }
   const digits = parsed?.digits ?? null;
   const otherCountry = parsed?.jurisdiction != null && digits !== null && parsed.jurisdiction !== ctx.jurisdiction;
-  const normalisedName = name === null ? '' : ctx.read.name(name);
-  const key = digits ?? (normalisedName === '' ? null : `name:${normalisedName}`);
+  const key = digits ?? (name === null ? null : ctx.read.nameKey(name));
   // The registry is only consulted for reserved rows: a registry supplier is never put forward for an open procurement.
   let entry: Supplier | undefined;
   let verdict: EligibilityVerdict | null = null;
@@ -337,8 +345,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const inclusive = inclusiveCandidate(ctx, p, date, net, value.months);
   if (inclusive) findings.push(inclusive);
 
-  const categoryKey = p.category === null ? '' : ctx.read.categoryKey(p.category);
-  const kindKey = p.cpv[0] !== undefined ? `cpv:${p.cpv[0].slice(0, 3)}` : categoryKey !== '' ? `category:${categoryKey}` : null;
+  const kindKey = p.cpv[0] !== undefined ? ctx.read.cpvKey(p.cpv[0]) : p.category === null ? null : ctx.read.categoryKey(p.category);
   return {
     row: p.row,
     description: p.description,

@@ -133,7 +133,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
       if (skip) skipped.push({ row: i + 1, ...skip });
       else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
     }
-    const risks = splitRisks(checked, pack, options.date, judgeCtx.read.ladder);
+    const risks = splitRisks(checked, pack, judgeCtx.read.ladder);
     checked.forEach((row, i) => completeRow(row, risks[i]));
   }
 

@@ -20,11 +20,19 @@ import { provisionsInForce, type Threshold } from './thresholds.ts';
 
 export type SplitBasis = 'same-kind' | 'same-supplier';
 
-/** One group of purchases of the same kind or supplier, sorted by date: row indices and their values (minor units as numbers, exact below 2^53). */
-interface Group {
-  readonly rows: number[];
-  readonly dates: IsoDate[];
-  readonly values: number[];
+/** What the split check needs of every row, read once: value (0: none), date as a day number, 12-month window end, threshold ladder. */
+interface RowFacts {
+  /** Minor units as numbers: exact up to 2^53 øre (90 000 billion). */
+  readonly values: Float64Array;
+  readonly days: Int32Array;
+  readonly windowEnds: Int32Array;
+  readonly ladders: readonly (readonly Threshold[])[];
+}
+
+/** An ISO date as a number in the same order (not a count of days): comparisons without strings. */
+function dayNumber(date: IsoDate): number {
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  return ((digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)) * 16 + digit(5) * 10 + digit(6)) * 32 + digit(8) * 10 + digit(9);
 }
 
 interface Window {
@@ -42,12 +50,12 @@ function graver(a: Window, b: Window): boolean {
 
 const VALUE_PROVISION = { NO: 'NO-VAL', SE: 'SE-VAL' } as const;
 
-/** For each purchase of the group, the gravest flagged 12-month window containing it, or null. */
-function flaggedWindows(group: Group, windowEnd: (date: IsoDate) => IsoDate, ladderAt: (k: number) => readonly Threshold[]): (Window | null)[] {
-  const { dates, values } = group;
-  const n = values.length;
+/** For each purchase of the group (row indices sorted by date), the gravest flagged 12-month window containing it, or null. */
+function flaggedWindows(group: Int32Array, facts: RowFacts): (Window | null)[] {
+  const n = group.length;
+  const value = (k: number) => facts.values[group[k] as number] as number;
   const prefix = new Float64Array(n + 1);
-  for (let k = 0; k < n; k++) prefix[k + 1] = (prefix[k] as number) + (values[k] as number);
+  for (let k = 0; k < n; k++) prefix[k + 1] = (prefix[k] as number) + value(k);
 
   // Window i spans purchases i..end; ends never decrease, so one pass with a max-queue suffices.
   const windows: (Window | null)[] = new Array<Window | null>(n);
@@ -56,17 +64,17 @@ function flaggedWindows(group: Group, windowEnd: (date: IsoDate) => IsoDate, lad
   let tail = 0;
   let end = -1;
   for (let i = 0; i < n; i++) {
-    const last = windowEnd(dates[i] as IsoDate);
-    while (end + 1 < n && (dates[end + 1] as IsoDate) <= last) {
+    const last = facts.windowEnds[group[i] as number] as number;
+    while (end + 1 < n && (facts.days[group[end + 1] as number] as number) <= last) {
       end++;
-      const v = values[end] as number;
-      while (tail > head && (values[maxQueue[tail - 1] as number] as number) <= v) tail--;
+      const v = value(end);
+      while (tail > head && value(maxQueue[tail - 1] as number) <= v) tail--;
       maxQueue[tail++] = end;
     }
     while ((maxQueue[head] as number) < i) head++;
-    const largest = values[maxQueue[head] as number] as number;
+    const largest = value(maxQueue[head] as number);
     const total = (prefix[end + 1] as number) - (prefix[i] as number);
-    const ladder = ladderAt(i);
+    const ladder = facts.ladders[group[i] as number] ?? [];
     let window: Window | null = null;
     for (let level = 0; level < ladder.length; level++) {
       const threshold = ladder[level] as Threshold;
@@ -93,30 +101,44 @@ function flaggedWindows(group: Group, windowEnd: (date: IsoDate) => IsoDate, lad
   return best;
 }
 
-/** The purchases with a value, grouped by `keyOf`, each group sorted by date (then row). */
-function groupsOf(rows: readonly CheckedRow[], keyOf: (r: CheckedRow) => string | null): Group[] {
+/** The facts of every row, each distinct date's window end and each row's ladder looked up once. */
+function rowFacts(rows: readonly CheckedRow[], ladder: JudgeReaders['ladder']): RowFacts {
+  const n = rows.length;
+  const values = new Float64Array(n);
+  const days = new Int32Array(n);
+  const windowEnds = new Int32Array(n);
+  const ladders: (readonly Threshold[])[] = new Array<readonly Threshold[]>(n);
+  const windowEnd = memoized((date: IsoDate) => dayNumber(twelveMonthWindowEnd(date)));
+  rows.forEach((row, i) => {
+    const minor = row.estimatedValue?.minor ?? 0n;
+    if (minor <= 0n) return;
+    values[i] = Number(minor);
+    days[i] = dayNumber(row.date);
+    windowEnds[i] = windowEnd(row.date);
+    // The judge stage's ladders, cached for the sheet: the same dates, buyers and kinds as its verdicts.
+    ladders[i] = ladder(row.date, row.buyer, row.contractKind);
+  });
+  return { values, days, windowEnds, ladders };
+}
+
+/** The rows with a value, grouped by `keyOf`, each group sorted by date (then row). */
+function groupsOf(rows: readonly CheckedRow[], facts: RowFacts, keyOf: (r: CheckedRow) => string | null): Int32Array[] {
   const byKey = new Map<string, number[]>();
   rows.forEach((row, index) => {
     const key = keyOf(row);
-    const value = row.estimatedValue;
-    if (key === null || value === null || value.minor <= 0n) return;
+    if (key === null || facts.values[index] === 0) return;
     const group = byKey.get(key);
     if (group) group.push(index);
     else byKey.set(key, [index]);
   });
-  const groups: Group[] = [];
+  const groups: Int32Array[] = [];
   for (const indices of byKey.values()) {
     if (indices.length < 2) continue;
-    indices.sort((a, b) => {
-      const da = (rows[a] as CheckedRow).date;
-      const db = (rows[b] as CheckedRow).date;
-      return da < db ? -1 : da > db ? 1 : a - b;
-    });
-    groups.push({
-      rows: indices,
-      dates: indices.map((i) => (rows[i] as CheckedRow).date),
-      values: indices.map((i) => Number((rows[i] as CheckedRow).estimatedValue?.minor ?? 0n)),
-    });
+    // Typed arrays sort numbers without a comparator call per pair: day number × row count + index.
+    const keys = new Float64Array(indices.length);
+    indices.forEach((index, k) => (keys[k] = (facts.days[index] as number) * rows.length + index));
+    keys.sort();
+    groups.push(Int32Array.from(keys, (key) => key % rows.length));
   }
   return groups;
 }
@@ -127,29 +149,24 @@ function groupsOf(rows: readonly CheckedRow[], keyOf: (r: CheckedRow) => string 
  * whether the purchases are one need (info), and is left out where the same-kind finding already
  * covers the row. The rows of one window share its finding.
  */
-export function splitRisks(rows: readonly CheckedRow[], pack: RulePack, checkDate: IsoDate, ladder: JudgeReaders['ladder']): (Finding | undefined)[] {
+export function splitRisks(rows: readonly CheckedRow[], pack: RulePack, ladder: JudgeReaders['ladder']): (Finding | undefined)[] {
   const bases: readonly (readonly [SplitBasis, (r: CheckedRow) => string | null])[] = [
     ['same-kind', (r) => r.kindKey],
     ['same-supplier', (r) => r.supplierKey],
   ];
-  const windowEnd = memoized(twelveMonthWindowEnd);
+  const facts = rowFacts(rows, ladder);
   const risks = new Array<Finding | undefined>(rows.length);
   for (const [basis, keyOf] of bases) {
-    for (const group of groupsOf(rows, keyOf)) {
-      // The judge stage's ladders, cached for the sheet: the same dates, buyers and kinds as its verdicts.
-      const ladderAt = (k: number) => {
-        const row = rows[group.rows[k] as number] as CheckedRow;
-        return ladder(row.date, row.buyer, row.contractKind);
-      };
-      const windows = flaggedWindows(group, windowEnd, ladderAt);
+    for (const group of groupsOf(rows, facts, keyOf)) {
+      const windows = flaggedWindows(group, facts);
       const findings = new Map<Window, Finding>();
-      group.rows.forEach((index, k) => {
+      group.forEach((index, k) => {
         const w = windows[k];
         if (!w || risks[index]) return;
         let f = findings.get(w);
         if (!f) {
-          const from = group.dates[w.start] ?? checkDate;
-          findings.set(w, (f = splitFinding(basis, w, from, group.dates[w.end] ?? from, pack)));
+          const from = (rows[group[w.start] as number] as CheckedRow).date;
+          findings.set(w, (f = splitFinding(basis, w, from, (rows[group[w.end] as number] as CheckedRow).date, pack)));
         }
         risks[index] = f;
       });

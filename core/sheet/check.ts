@@ -13,11 +13,11 @@ import type { ContractKind, RegimeCode } from '../rules/regime.ts';
 import { parseDurationMonths } from '../value/duration.ts';
 import { parseOrgnr } from '../orgnr/index.ts';
 import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
-import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext } from './judge/judge.ts';
+import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
 import { splitRisks } from './judge/split.ts';
 import { memoized, memoized2 } from './memo.ts';
 import { headerOrigin, readSheetLayout } from './read/layout.ts';
-import { columnLetters, type Origin } from './read/origin.ts';
+import { columnLetters, originsInterner, type Origin } from './read/origin.ts';
 import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
 import type { RulePack } from '../rules/schema.ts';
@@ -64,13 +64,14 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
 
 /**
  * Completes a judged row: its split-purchase finding, and its rule ids with those of its findings (a
- * handful per row: a linear scan costs less than a Set). Lists are replaced, not grown: exact sizes.
+ * handful per row: a linear scan costs less than a Set). Lists are replaced, not grown: exact sizes,
+ * rule-id lists shared.
  */
-function completeRow(row: CheckedRow, splitRisk: Finding | undefined): void {
+function completeRow(row: CheckedRow, splitRisk: Finding | undefined, read: JudgeReaders): void {
   if (splitRisk) row.findings = row.findings.concat(splitRisk);
   const missing: string[] = [];
   for (const f of row.findings) for (const id of f.ruleIds) if (!row.ruleIds.includes(id) && !missing.includes(id)) missing.push(id);
-  if (missing.length > 0) row.ruleIds = row.ruleIds.concat(missing);
+  if (missing.length > 0) row.ruleIds = read.ruleIdList(row.ruleIds.concat(missing));
 }
 
 function cachedKindFindings(): CellReaders['kindFindings'] {
@@ -97,6 +98,7 @@ function cellReaders(pack: RulePack, headers: readonly string[], durationUnit: '
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
     kindOfCpv: memoized2((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
     kindFindings: cachedKindFindings(),
+    origins: originsInterner(),
     headerOrigin: memoized((column: number) => headerOrigin(column, headers)),
     cpvKindOrigin: memoized2((column: number, matched: string): Origin => ({ source: 'cell', column: columnLetters(column), text: matched })),
   };
@@ -134,7 +136,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
       else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
     }
     const risks = splitRisks(checked, pack, judgeCtx.read.ladder);
-    checked.forEach((row, i) => completeRow(row, risks[i]));
+    checked.forEach((row, i) => completeRow(row, risks[i], judgeCtx.read));
   }
 
   const rows: readonly RowResult[] = checked;

@@ -43,3 +43,24 @@ export function memoized3<A, B, C, V>(read: (a: A, b: B, c: C) => V): (a: A, b: 
     return value;
   };
 }
+
+/**
+ * One shared, frozen list per distinct sequence: rule ids and origins repeat row after row, so a
+ * sheet of 100 000 rows holds a few dozen lists instead of 100 000. Items are compared by identity.
+ */
+export function listInterner<T>(): (items: readonly T[]) => readonly T[] {
+  interface Node {
+    list?: readonly T[];
+    readonly next: Map<T, Node>;
+  }
+  const root: Node = { next: new Map() };
+  return (items) => {
+    let node = root;
+    for (const item of items) {
+      let next = node.next.get(item);
+      if (!next) node.next.set(item, (next = { next: new Map() }));
+      node = next;
+    }
+    return (node.list ??= Object.freeze(items.slice()));
+  };
+}

@@ -18,7 +18,7 @@ import { estimateContractValue, type EstimateStep } from '../../value/estimate.t
 import { money, type Money } from '../../value/money.ts';
 import type { Purchase } from '../read/purchase.ts';
 import type { RowResult, RowSupplier, SheetRegistry } from '../types.ts';
-import { memoized, memoized2, memoized3 } from '../memo.ts';
+import { listInterner, memoized, memoized2, memoized3 } from '../memo.ts';
 import { candidateMatcher, type CandidateMatch } from './candidates.ts';
 import { announcementThreshold, provisionsInForce, thresholdAt, thresholdLadder, type Threshold } from './thresholds.ts';
 
@@ -51,6 +51,8 @@ export interface JudgeReaders {
   readonly vatRates: (date: IsoDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
   /** The RESERVATION-CANDIDATE finding for what matched (suppliers: how many registry suppliers fit, null without a registry), one per sheet. */
   readonly candidateFinding: (matched: string, family: string, suppliers: number | null) => Finding;
+  /** One shared list per distinct sequence of rule ids (memo.ts listInterner). */
+  readonly ruleIdList: (ids: readonly string[]) => readonly string[];
   /** classifyPurchase with verdicts kept per threshold band (regime-cache.ts). */
   readonly classify: Classifier;
 }
@@ -82,6 +84,7 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
         finding('RESERVATION-CANDIDATE', 'info', { matched, family }, [], 'finding.RESERVATION-CANDIDATE.matched')
       : finding('RESERVATION-CANDIDATE', 'info', { matched, family, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market'),
     ),
+    ruleIdList: listInterner<string>(),
     classify: cachedClassifier(rules),
   };
 }
@@ -355,7 +358,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     date,
     reserved: p.reserved,
     findings: findings.slice(),
-    ruleIds: ruleIds.slice(),
+    ruleIds: ctx.read.ruleIdList(ruleIds),
     supplier: supplier.info,
     origins: p.origins,
     valueBasis: p.basis,

@@ -3,6 +3,8 @@
  * say "from cell D12", "from the header of column D", "from the sheet's title", "from --buyer" or
  * "assumed by default".
  */
+import { listInterner } from '../memo.ts';
+
 export type OriginSource = 'cell' | 'header' | 'sheet' | 'option' | 'default';
 
 export interface Origin {
@@ -40,6 +42,21 @@ export const PURCHASE_FIELDS = [
 export type PurchaseField = (typeof PURCHASE_FIELDS)[number];
 
 export type Origins = Readonly<Partial<Record<PurchaseField, Origin>>>;
+
+/**
+ * One shared, frozen origins object per combination of origins: a sheet's rows take their origins from
+ * the same few columns, headers and sheet facts, so 100 000 rows share a few dozen objects.
+ */
+export function originsInterner(): (origins: Origins) => Origins {
+  const combinations = listInterner<Origin | undefined>();
+  const shared = new Map<readonly (Origin | undefined)[], Origins>();
+  return (origins) => {
+    const combination = combinations(PURCHASE_FIELDS.map((field) => origins[field]));
+    let found = shared.get(combination);
+    if (!found) shared.set(combination, (found = Object.freeze({ ...origins })));
+    return found;
+  };
+}
 
 /** A row's origins with the row on each cell origin, as outputs show them (`D12`). */
 export function originsAt(origins: Origins, row: number): Origins {

@@ -16,7 +16,7 @@ import { parseAmount } from '../../value/parse.ts';
 import { cellErrorOf, cellText, isBlank, type DateRead } from '../cells.ts';
 import { NO_CACHED_RESULT, type CellValue, type ColumnRole, type ValueBasis } from '../types.ts';
 import type { SheetLayout } from './layout.ts';
-import { columnLetters, type Origin, type PurchaseField } from './origin.ts';
+import { columnLetters, type Origin, type Origins, type PurchaseField } from './origin.ts';
 
 /** Readers of cells whose values repeat down a column, each cached for one sheet (memo.ts). */
 export interface CellReaders {
@@ -31,6 +31,8 @@ export interface CellReaders {
   readonly percent: (cell: CellValue | undefined) => ShareReading | null;
   /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
   readonly kindOfCpv: (code: string, date: IsoDate) => CpvKind | null;
+  /** The shared, frozen copy of a row's origins (every origin is shared per column, so their combinations repeat). */
+  readonly origins: (origins: Origins) => Origins;
   /** The origin of a value read from a column's header, one per column. */
   readonly headerOrigin: (column: number) => Origin;
   /** The origin of a contract kind read from the CPV code in `column` (what in the CPV lists matched), one per column and match. */
@@ -316,7 +318,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     supplierName,
     orgnr,
     share,
-    origins,
+    origins: ctx.read.origins(origins),
     findings,
     ruleIds,
   };

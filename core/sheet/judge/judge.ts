@@ -11,7 +11,7 @@ import type { RuleSet } from '../../rules/packs/index.ts';
 import type { BuyerKind, ContractKind, RegimeCode, RegimeVerdict } from '../../rules/regime.ts';
 import { cachedClassifier, type Classifier } from '../../rules/regime-cache.ts';
 import { vatRatesFor, type VatRateCandidate } from '../../rules/vat.ts';
-import { inclusiveCategory } from '../../rules/inclusive-category.ts';
+import { inclusiveCategory, type InclusiveCategoryMatch } from '../../rules/inclusive-category.ts';
 import { checkReservedEligibility, supplierEligibility, type EligibilityVerdict } from '../../rules/reserved.ts';
 import type { RulePack } from '../../rules/schema.ts';
 import { estimateContractValue, type EstimateStep } from '../../value/estimate.ts';
@@ -51,6 +51,10 @@ export interface JudgeReaders {
   readonly vatRates: (date: IsoDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
   /** The RESERVATION-CANDIDATE finding for what matched (suppliers: how many registry suppliers fit, null without a registry), one per sheet. */
   readonly candidateFinding: (matched: string, family: string, suppliers: number | null) => Finding;
+  /** The pack's labour-intensive category of a CPV code (inclusiveCategory), cached per sheet. */
+  readonly inclusiveCategory: (cpv: string) => InclusiveCategoryMatch | null;
+  /** The provision `id` when it is in force at a date (provisionsInForce), as a list of none or one. */
+  readonly provisions: (id: string, date: IsoDate) => readonly string[];
   /** One shared list per distinct sequence of rule ids (memo.ts listInterner). */
   readonly ruleIdList: (ids: readonly string[]) => readonly string[];
   /** classifyPurchase with verdicts kept per threshold band (regime-cache.ts). */
@@ -84,6 +88,8 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
         finding('RESERVATION-CANDIDATE', 'info', { matched, family }, [], 'finding.RESERVATION-CANDIDATE.matched')
       : finding('RESERVATION-CANDIDATE', 'info', { matched, family, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market'),
     ),
+    inclusiveCategory: memoized((cpv: string) => inclusiveCategory(cpv, pack)),
+    provisions: memoized2((id: string, date: IsoDate) => provisionsInForce(pack, [id], date)),
     ruleIdList: listInterner<string>(),
     classify: cachedClassifier(rules),
   };
@@ -188,7 +194,7 @@ function judgeSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: Re
             { jurisdiction: ctx.jurisdiction, checkDate: date, share: p.share === null ? null : { denominator, percent: p.share, asOf: null }, purposeAttested: null },
             ctx.rules,
           );
-      const provisions = provisionsInForce(ctx.pack, reservedProvisions(ctx.jurisdiction, regime, p.contractKind), date);
+      const provisions = reservedProvisions(ctx.jurisdiction, regime, p.contractKind).flatMap((id) => ctx.read.provisions(id, date));
       findings.push(...verdict.findings.map((f) => withRuleIds(f, provisions)));
     }
   }
@@ -236,17 +242,21 @@ function inclusiveCandidate(ctx: JudgeContext, p: Purchase, date: IsoDate, net: 
   if (!p.openEnded && (months === null || months < INCLUSIVE_MIN_MONTHS)) return null;
   const threshold = ctx.read.announcementThreshold(date, p.contractKind);
   if (!threshold || net.minor < threshold.minor) return null;
-  const category = p.cpv[0] === undefined ? null : inclusiveCategory(p.cpv[0], ctx.pack);
+  const category = p.cpv[0] === undefined ? null : ctx.read.inclusiveCategory(p.cpv[0]);
   if (p.cpv[0] !== undefined && category === null) return null;
-  const variant = `${p.openEnded ? 'open-ended' : 'term'}${category ? '-category' : ''}`;
   return finding(
     'INCLUSIVE-CANDIDATE',
     'info',
     { months: p.openEnded ? null : months, value: Number(net.minor) / 100, threshold: threshold.value, currency: ctx.currency, cpv: category?.code ?? null, status: category?.category.status ?? null },
-    [threshold.ruleId, ...(category ? [category.category.id] : []), ...provisionsInForce(ctx.pack, [INCLUSIVE_PROVISION[ctx.jurisdiction]], date)],
-    `finding.INCLUSIVE-CANDIDATE.${variant}`,
+    ctx.read.ruleIdList([threshold.ruleId, ...(category ? [category.category.id] : []), ...ctx.read.provisions(INCLUSIVE_PROVISION[ctx.jurisdiction], date)]),
+    INCLUSIVE_KEYS[p.openEnded ? 'open-ended' : 'term'][category ? 1 : 0],
   );
 }
+
+const INCLUSIVE_KEYS = {
+  'open-ended': ['finding.INCLUSIVE-CANDIDATE.open-ended', 'finding.INCLUSIVE-CANDIDATE.open-ended-category'],
+  term: ['finding.INCLUSIVE-CANDIDATE.term', 'finding.INCLUSIVE-CANDIDATE.term-category'],
+} as const;
 
 function reservationCandidate(ctx: JudgeContext, cpv: readonly string[], texts: readonly string[]): Finding | null {
   const match = ctx.read.candidate(cpv, texts);

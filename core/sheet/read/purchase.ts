@@ -90,9 +90,14 @@ function cellOrigin(column: number): Origin {
   return (CELL_ORIGINS[column] ??= Object.freeze({ source: 'cell', column: columnLetters(column) }));
 }
 
+/** A cell's address, `D12`, for the params of a finding (made only when there is one). */
+function cellRef(column: number, row: number): string {
+  return `${columnLetters(column)}${row}`;
+}
+
 /** A CELL-UNREADABLE finding for an error cell in `role`'s column. */
 function unreadable(role: ColumnRole, column: number, row: number, error: string): Finding {
-  const cell = `${columnLetters(column)}${row}`;
+  const cell = cellRef(column, row);
   return error === NO_CACHED_RESULT ?
       finding('CELL-UNREADABLE', 'error', { cell, role }, [], 'finding.CELL-UNREADABLE.no-result')
     : finding('CELL-UNREADABLE', 'error', { cell, role, error }, [], 'finding.CELL-UNREADABLE.error');
@@ -134,10 +139,9 @@ function readAmount(cell: CellValue | undefined, column: number, row: number, ct
   const header = ctx.layout.valueHeader;
   const bare = isBareNumber(cell);
   const parsed = parseAmount(bare ? scaledInput(cell, header.scale) : cell, { locale: ctx.locale, defaultCurrency: ctx.currency });
-  const ref = `${columnLetters(column)}${row}`;
   if (!parsed.ok && parsed.error.code === 'empty') return none; // `-` or `–`: a common "none"
   if (!parsed.ok) {
-    findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: bare ? cellText(cell) : parsed.error.raw, reason: parsed.error.code, cell: ref, forms: 'amount' }));
+    findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: bare ? cellText(cell) : parsed.error.raw, reason: parsed.error.code, cell: cellRef(column, row), forms: 'amount' }));
     return { ...none, unreadable: true };
   }
   const headerOrigin = ctx.read.headerOrigin(column);
@@ -155,7 +159,7 @@ function readAmount(cell: CellValue | undefined, column: number, row: number, ct
     const scaleConflict = header.scale > 0 && parsed.unit.scale !== header.scale;
     const currencyConflict = header.currency !== null && header.currency !== 'local' && parsed.unit.currency !== null && parsed.unit.currency !== header.currency;
     if (scaleConflict || currencyConflict) {
-      findings.push(finding('UNIT-CONFLICT', 'warning', { cell: ref, raw: parsed.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.unit'));
+      findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: parsed.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.unit'));
     }
   }
   const minor = parsed.value.minor;
@@ -165,7 +169,7 @@ function readAmount(cell: CellValue | undefined, column: number, row: number, ct
     basis = { value, origin: origins.value };
     const sheetBasis = ctx.layout.valueBasis;
     if (sheetBasis.origin.source !== 'default' && sheetBasis.value !== value) {
-      findings.push(finding('UNIT-CONFLICT', 'warning', { cell: ref, raw: parsed.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.basis'));
+      findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: parsed.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.basis'));
     }
   }
   return { amount: money(minor, currency), unreadable: false, basis, vat: parsed.vatIncluded };
@@ -190,7 +194,7 @@ function readDuration(
   }
   const read = role === 'duration' ? ctx.read.duration(cell) : ctx.read.options(cell);
   if (!read.ok) {
-    findings.push(finding('DURATION-UNREADABLE', 'warning', { cell: `${columnLetters(column)}${row}`, raw: read.error.raw, role }));
+    findings.push(finding('DURATION-UNREADABLE', 'warning', { cell: cellRef(column, row), raw: read.error.raw, role }));
     return null;
   }
   origins[role] = cellOrigin(column);
@@ -233,14 +237,14 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   else if (vatColumn !== null && columns.vat !== undefined) origins.vat = cellOrigin(columns.vat);
   else if (layout.valueHeader.vatIncluded !== null && columns.value !== undefined) origins.vat = ctx.read.headerOrigin(columns.value);
   if (amount.vat !== null && vatColumn !== null && amount.vat !== vatColumn) {
-    findings.push(finding('UNIT-CONFLICT', 'warning', { cell: `${columnLetters(columns.value ?? 0)}${row}` }, [], 'finding.UNIT-CONFLICT.vat'));
+    findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(columns.value ?? 0, row) }, [], 'finding.UNIT-CONFLICT.vat'));
     vatIncluded = null;
   }
 
   let date: IsoDate | null = null;
   const dateCell = at('date');
   if (columns.date !== undefined && !isBlank(dateCell)) {
-    const ref = `${columnLetters(columns.date)}${row}`;
+    const dateColumn = columns.date;
     const error = cellErrorOf(dateCell);
     if (error !== null) findings.push(unreadable('date', columns.date, row, error));
     else {
@@ -248,8 +252,8 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
       if (read?.ok) {
         date = read.date;
         origins.date = cellOrigin(columns.date);
-        if (read.period !== 'day') findings.push(finding('ASSUMPTION', 'info', { cell: ref, raw: cellText(dateCell), date: read.date }, [], `finding.ASSUMPTION.date-${read.period}`));
-      } else findings.push(finding('DATE-UNREADABLE', 'warning', { cell: ref, raw: read?.ok === false ? read.text : '', date: layout.date.value }));
+        if (read.period !== 'day') findings.push(finding('ASSUMPTION', 'info', { cell: cellRef(dateColumn, row), raw: cellText(dateCell), date: read.date }, [], `finding.ASSUMPTION.date-${read.period}`));
+      } else findings.push(finding('DATE-UNREADABLE', 'warning', { cell: cellRef(dateColumn, row), raw: read?.ok === false ? read.text : '', date: layout.date.value }));
     }
   }
   if (date === null) origins.date = layout.date.origin;
@@ -295,7 +299,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   if (shareRead && columns.share !== undefined) {
     origins.share = cellOrigin(columns.share);
     // How a share below 1 was read decides eligibility at the 30 % line: always said.
-    if (shareRead.note) findings.push(finding('ASSUMPTION', 'info', { cell: `${columnLetters(columns.share)}${row}`, raw: cellText(shareCell), percent: shareRead.percent }, [], `finding.ASSUMPTION.share-${shareRead.note}`));
+    if (shareRead.note) findings.push(finding('ASSUMPTION', 'info', { cell: cellRef(columns.share, row), raw: cellText(shareCell), percent: shareRead.percent }, [], `finding.ASSUMPTION.share-${shareRead.note}`));
   }
 
   return {

@@ -7,12 +7,12 @@
  * read it from the XML. The messaging is passed in, so the bench runs this same code against a
  * background in a worker.
  */
-import { fillMessage, findReservationPhrases, type Lang, type Translate } from '../../core/index.ts';
+import { fillMessage, findReservationPhrases, nameKeyIndex, type Lang, type Translate } from '../../core/index.ts';
 import type { NoticePanel } from '../shared/page-messages.ts';
 import type { SendPageMessage } from '../shared/page-send.ts';
 import { createFindings, type Findings, type Mark } from './findings.ts';
 import type { PortalAdapter } from './portals/index.ts';
-import { readText, type NameKeySet } from './scan/mentions.ts';
+import { readText } from './scan/mentions.ts';
 import { createScanner, type Scanner } from './scan/scanner.ts';
 import { createMarks, liveRange, type Marks } from './ui/marks.ts';
 import { createPanel, type BrregLines, type Panel } from './ui/panel.ts';
@@ -60,7 +60,7 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   const start = await send<'page/start'>({ type: 'page/start' });
   if (!start.ok) return null;
   const t = pageTranslator(start.lang, start.messages);
-  const keys: NameKeySet = { firstWords: new Set(start.nameKeys.firstWords.split('\n').filter(Boolean)), maxWords: start.nameKeys.maxWords };
+  const keys = nameKeyIndex(start.nameKeys.firstWords.split('\n').filter(Boolean), start.nameKeys.maxWords);
 
   // Panel, marks and findings are made up front (the highlight names are registered and the style
   // sheets adopted on every page the session runs on), but the panel's host goes into the page only

@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildRegistryIndex, registryNameKeys, translator, type Registry, type Supplier } from '../../core/index.ts';
+import { buildRegistryIndex, nameKeyIndex, registryNameKeys, translator, type Registry, type Supplier } from '../../core/index.ts';
 import { matchForPage } from '../../extension/background/registry-match.ts';
 import { ProvenanceTable, supplierMatch } from '../../extension/background/supplier-wording.ts';
 import { supplierWords } from '../../extension/shared/supplier-words.ts';
-import { readText, resolveMentions, type NameKeySet } from '../../extension/content/scan/mentions.ts';
+import { readText, resolveMentions, type TextFound } from '../../extension/content/scan/mentions.ts';
 
 const provenance = { source: 'Test registry', url: null, retrieved: '2026-11-01', expires: null, demo: false };
 function supplier(orgnr: string, name: string, extra: Partial<Supplier> = {}): Supplier {
@@ -33,12 +33,13 @@ const registry: Registry = {
 };
 const index = buildRegistryIndex(registry);
 const loaded = { registry, index, nameKeys: registryNameKeys(registry) };
-const keys: NameKeySet = { firstWords: new Set(loaded.nameKeys.firstWords), maxWords: loaded.nameKeys.maxWords };
+const keys = nameKeyIndex(loaded.nameKeys.firstWords, loaded.nameKeys.maxWords);
+const NOTHING: TextFound = { numbers: [], candidates: [] };
 const t = translator('en');
 
 /** The whole round trip, as the content script and the background run it. */
 function mentionsIn(text: string, withRegistry = true) {
-  const found = readText(text, withRegistry ? keys : { firstWords: new Set(), maxWords: 0 });
+  const found = readText(text, withRegistry ? keys : nameKeyIndex([], 0)) ?? NOTHING;
   const names = found.candidates.map((c) => c.text);
   const answer = matchForPage({ type: 'registry/match', orgnrs: found.numbers.map((n) => n.digits), names }, withRegistry ? loaded : null);
   if (!answer.ok) throw new Error('match failed');
@@ -102,7 +103,7 @@ describe('supplier mentions across page and background', () => {
         for (let i = 1; i < mentions.length; i++) expect(mentions[i]!.index).toBeGreaterThanOrEqual(mentions[i - 1]!.index + mentions[i - 1]!.length);
         const expected = new Map<number, number>();
         for (const m of index.findNames(text)) expected.set(m.index, m.length);
-        const numbers = readText(text, keys).numbers;
+        const numbers = (readText(text, keys) ?? NOTHING).numbers;
         const byName = mentions.filter((m) => m.via === 'name');
         // Every name mention is a findNames span, on the whole text or on the text from its first word (a
         // name the whole-text reading left out because an overlapping name came first, whose supplier the

@@ -41,31 +41,34 @@ export function registryNameKeys(registry: Registry): NameKeys {
   return { firstWords: [...first], maxWords };
 }
 
-/** The name keys prepared for scanning many texts: the words, and a hash of each plain-ASCII one. */
+/**
+ * The name keys as a page scanner holds them: a 30-bit hash of each folded first word (never the
+ * words). A text word whose hash is not among them cannot start a registry name; one whose hash is
+ * becomes a candidate, and the index holder's `findNames` decides (a hash collision only adds a
+ * candidate it rejects).
+ */
 export interface NameKeyIndex {
-  readonly firstWords: ReadonlySet<string>;
+  readonly hashes: ReadonlySet<number>;
   readonly maxWords: number;
-  /** `wordHash` of every first word written in a–z and 0–9: most page words are ruled out without a string. */
-  readonly asciiHashes: ReadonlySet<number>;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** FNV-1a over char codes, cut to 30 bits so it stays a small integer. */
 const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, FNV_PRIME);
+/** Cut to 30 bits, so it stays a small integer. */
 const hashEnd = (hash: number): number => hash & 0x3fffffff;
-const ASCII_KEY = /^[a-z0-9]+$/;
+
+/** FNV-1a over a folded word's char codes. */
+function wordHash(folded: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < folded.length; i++) hash = hashStep(hash, folded.charCodeAt(i));
+  return hashEnd(hash);
+}
 
 export function nameKeyIndex(firstWords: Iterable<string>, maxWords: number): NameKeyIndex {
-  const words = new Set(firstWords);
-  const asciiHashes = new Set<number>();
-  for (const word of words) {
-    if (!ASCII_KEY.test(word)) continue;
-    let hash = FNV_OFFSET;
-    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-    asciiHashes.add(hashEnd(hash));
-  }
-  return { firstWords: words, maxWords, asciiHashes };
+  const hashes = new Set<number>();
+  for (const word of firstWords) hashes.add(wordHash(word));
+  return { hashes, maxWords };
 }
 
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
@@ -90,11 +93,10 @@ const keyWords: number[] = [];
  * Every place in `text` where a registry name could start, with enough following text to hold the
  * longest name, its legal form and a closing ")" or ".". Word boundaries as `findNames` reads them
  * (`WORD`), words folded as `foldWord` folds them. Pages are read text node by text node, so this is
- * one pass over the characters: a plain-ASCII word is hashed as it is read and becomes a string only
- * when its hash is a key's.
+ * one pass over the characters, and a plain-ASCII word is hashed as it is read, never made a string.
  */
 export function nameCandidates(text: string, keys: NameKeyIndex): NameCandidate[] {
-  if (keys.firstWords.size === 0 || keys.maxWords === 0) return [];
+  if (keys.hashes.size === 0 || keys.maxWords === 0) return [];
   const n = text.length;
   let count = 0;
   keyWords.length = 0;
@@ -124,10 +126,8 @@ export function nameCandidates(text: string, keys: NameKeyIndex): NameCandidate[
     }
     starts[count] = start;
     ends[count] = i;
-    const key = ascii
-      ? keys.asciiHashes.has(hashEnd(hash)) && keys.firstWords.has(text.slice(start, i).toLowerCase())
-      : keys.firstWords.has(foldWord(text.slice(start, i)));
-    if (key) keyWords.push(count);
+    // A plain-ASCII word folds to its lower case, hashed as it was read; any other is folded first.
+    if (keys.hashes.has(ascii ? hashEnd(hash) : wordHash(foldWord(text.slice(start, i))))) keyWords.push(count);
     count++;
   }
   const out: NameCandidate[] = [];

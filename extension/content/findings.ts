@@ -6,6 +6,7 @@
  * under the 30 % rule, "in your registry (source, date)" elsewhere.
  */
 import type { Translate } from '../../core/index.ts';
+import { supplierFromText, type MatchedSuppliers } from '../shared/match-text.ts';
 import type { MatchProvenance, NoticePanel, SupplierMatch } from '../shared/page-messages.ts';
 import { supplierWords, type SupplierWords } from '../shared/supplier-words.ts';
 import type { FlagKind } from './scan/scanner.ts';
@@ -28,6 +29,13 @@ interface SupplierFinding {
 /** Entries listed in the panel; the rest are counted. */
 export const MAX_ENTRIES = 300;
 
+/** A registry supplier's details line, with the provenances of the answer it came in. */
+interface Matched {
+  readonly details: string;
+  readonly provenances: readonly MatchProvenance[];
+  read?: { match: SupplierMatch; words: SupplierWords } | null;
+}
+
 export interface FindingsOptions {
   readonly t: Translate;
   readonly marks: Marks;
@@ -37,10 +45,19 @@ export interface FindingsOptions {
 
 export function createFindings(options: FindingsOptions) {
   const { t, marks } = options;
-  /** Registry suppliers seen on the page with their provenance; worded when first listed. */
-  const matches = new Map<string, { match: SupplierMatch; provenance: MatchProvenance; words?: SupplierWords }>();
-  const wordsOf = (entry: { match: SupplierMatch; provenance: MatchProvenance; words?: SupplierWords }): SupplierWords =>
-    (entry.words ??= supplierWords(entry.match, entry.provenance, t));
+  /**
+   * Registry suppliers seen on the page: their details as the background sent them, read and worded
+   * when first listed (null when the details do not read).
+   */
+  const matches = new Map<string, Matched>();
+  const read = (orgnr: string, entry: Matched): { match: SupplierMatch; words: SupplierWords } | null => {
+    if (entry.read === undefined) {
+      const match = supplierFromText(orgnr, entry.details);
+      const provenance = match ? entry.provenances[match.provenance] : undefined;
+      entry.read = match && provenance ? { match, words: supplierWords(match, provenance, t) } : null;
+    }
+    return entry.read;
+  };
   const suppliers = new Map<string, SupplierFinding>();
   const others = new Map<string, number>();
   const reservations: { id: number; kind: FlagKind; mark: Mark }[] = [];
@@ -69,7 +86,10 @@ export function createFindings(options: FindingsOptions) {
     return (notice?.reservedWorkIntegration ?? false) || reservations.some((r) => r.kind === 'work-integration');
   }
 
-  function supplierEntry(orgnr: string, finding: SupplierFinding, match: SupplierMatch, words: SupplierWords, reserved: boolean): PanelEntry {
+  function supplierEntry(orgnr: string, finding: SupplierFinding, known: Matched, reserved: boolean): PanelEntry | null {
+    const details = read(orgnr, known);
+    if (!details) return null;
+    const { match, words } = details;
     const status = reserved ? words.reserved : words.inRegistry;
     const label = t(finding.byNumber ? 'content.finding.supplier' : 'content.finding.supplier-name', { name: match.name, orgnr, status });
     const notes: string[] = [];
@@ -85,13 +105,12 @@ export function createFindings(options: FindingsOptions) {
   }
 
   return {
-    /** The background's worded matches, kept for the suppliers they name. */
-    addMatches(found: readonly SupplierMatch[], provenances: readonly MatchProvenance[], registry: boolean): void {
+    /** The background's matches, kept for the suppliers they name. */
+    addMatches(found: MatchedSuppliers, registry: boolean): void {
       hasRegistry = registry;
-      for (const m of found) {
-        const provenance = provenances[m.provenance];
-        if (provenance && !matches.has(m.orgnr)) matches.set(m.orgnr, { match: m, provenance });
-      }
+      found.orgnrs.forEach((orgnr, i) => {
+        if (!matches.has(orgnr)) matches.set(orgnr, { details: found.details[i] ?? '', provenances: found.provenances });
+      });
     },
     setNotice(panel: NoticePanel | null): void {
       notice = panel;
@@ -153,7 +172,7 @@ export function createFindings(options: FindingsOptions) {
     entries(): { entries: PanelEntry[]; summary: string[] } {
       const reserved = reservedContext();
       // Entries are worded only for the ones listed.
-      const onPage: { first: Node; entry: () => PanelEntry }[] = [];
+      const onPage: { first: Node; entry: () => PanelEntry | null }[] = [];
       reservations.forEach((r) => {
         const kind = () => t(`content.reserved.${r.kind}`);
         onPage.push({ first: r.mark.node, entry: () => ({ key: `reserved:${r.id}`, label: t('content.finding.reserved', { kind: kind() }), notes: [], go: () => options.goTo(r.mark) }) });
@@ -161,14 +180,14 @@ export function createFindings(options: FindingsOptions) {
       for (const [orgnr, finding] of suppliers) {
         const known = matches.get(orgnr);
         const first = finding.marks[0];
-        if (known && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, known.match, wordsOf(known), reserved) });
+        if (known && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, known, reserved) });
       }
       // Reading order; a list longer than the panel shows keeps the order it was found in (the same for
       // everything but content added later in the middle of the page, and far cheaper).
       if (onPage.length <= MAX_ENTRIES) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       const fromNotice: PanelEntry[] = (notice?.findings ?? []).map((f, i) => ({ key: `notice:${i}`, label: f.text, code: f.code, notes: [] }));
       const total = fromNotice.length + onPage.length;
-      const listed = [...fromNotice, ...onPage.slice(0, Math.max(0, MAX_ENTRIES - fromNotice.length)).map((o) => o.entry())].slice(0, MAX_ENTRIES);
+      const listed = [...fromNotice, ...onPage.slice(0, Math.max(0, MAX_ENTRIES - fromNotice.length)).flatMap((o) => o.entry() ?? [])].slice(0, MAX_ENTRIES);
       const summary: string[] = [];
       if (total > MAX_ENTRIES) summary.push(t('content.panel.more', { count: total - MAX_ENTRIES }));
       if (others.size > 0) summary.push(t(hasRegistry ? 'content.others' : 'content.others-no-registry', { count: others.size }));

@@ -7,7 +7,8 @@
  * read it from the XML. The messaging is passed in, so the bench runs this same code against a
  * background in a worker.
  */
-import { fillMessage, findReservationPhrases, nameKeyIndex, type Lang, type Translate } from '../../core/index.ts';
+import { fillMessage, findReservationPhrases, type Lang, type Translate } from '../../core/index.ts';
+import { hashesFromText, nameHitsFromText } from '../shared/match-text.ts';
 import type { NoticePanel } from '../shared/page-messages.ts';
 import type { SendPageMessage } from '../shared/page-send.ts';
 import { createFindings, type Findings, type Mark } from './findings.ts';
@@ -60,7 +61,7 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   const start = await send<'page/start'>({ type: 'page/start' });
   if (!start.ok) return null;
   const t = pageTranslator(start.lang, start.messages);
-  const keys = nameKeyIndex(start.nameKeys.firstWords.split('\n').filter(Boolean), start.nameKeys.maxWords);
+  const keys = { hashes: hashesFromText(start.nameKeys.hashes), maxWords: start.nameKeys.maxWords };
 
   // Panel, marks and findings are made up front (the highlight names are registered and the style
   // sheets adopted on every page the session runs on), but the panel's host goes into the page only
@@ -125,8 +126,8 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
       lookup: async (orgnrs, names) => {
         const answer = await send<'registry/match'>({ type: 'registry/match', orgnrs: [...orgnrs], names: [...names] });
         if (!answer.ok) return null;
-        findings.addMatches(answer.suppliers, answer.provenances, answer.hasRegistry);
-        return answer;
+        findings.addMatches({ orgnrs: answer.orgnrs === '' ? [] : answer.orgnrs.split(','), details: answer.details.split('\n'), provenances: answer.provenances }, answer.hasRegistry);
+        return { names: nameHitsFromText(answer.names) };
       },
       onMention: (node, mention, inOrder) => shown(mention.via === 'orgnr').addMention(node, mention, inOrder),
       onReservation: (node, kind, index, length) => shown(true).addReservation(node, kind, index, length),

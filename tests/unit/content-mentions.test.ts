@@ -10,6 +10,7 @@ import { buildRegistryIndex, nameKeyIndex, registryNameKeys, translator, type Re
 import { matchForPage } from '../../extension/background/registry-match.ts';
 import { ProvenanceTable, supplierMatch } from '../../extension/background/supplier-wording.ts';
 import { supplierWords } from '../../extension/shared/supplier-words.ts';
+import { nameHitsFromText, supplierDetailsToText, supplierFromText } from '../../extension/shared/match-text.ts';
 import { readText, resolveMentions, type TextFound } from '../../extension/content/scan/mentions.ts';
 
 const provenance = { source: 'Test registry', url: null, retrieved: '2026-11-01', expires: null, demo: false };
@@ -43,7 +44,7 @@ function mentionsIn(text: string, withRegistry = true) {
   const names = found.candidates.map((c) => c.text);
   const answer = matchForPage({ type: 'registry/match', orgnrs: found.numbers.map((n) => n.digits), names }, withRegistry ? loaded : null);
   if (!answer.ok) throw new Error('match failed');
-  const named = answer.names.map((hit) => ({ index: found.candidates[hit.candidate]!.index, length: hit.length, orgnrs: hit.orgnrs }));
+  const named = nameHitsFromText(answer.names).map((hit) => ({ index: found.candidates[hit.candidate]!.index, length: hit.length, orgnrs: hit.orgnrs }));
   return { mentions: resolveMentions(found, named), answer };
 }
 
@@ -57,7 +58,7 @@ describe('supplier mentions across page and background', () => {
       ['556086-8225', 'orgnr', ['5560868225']],
     ]);
     // Only the registry suppliers come back, never the number that is not in it.
-    expect(answer.ok && answer.suppliers.map((s) => s.orgnr).sort()).toEqual(['5560868225', '972418013']);
+    expect(answer.ok && answer.orgnrs.split(',').sort()).toEqual(['5560868225', '972418013']);
   });
 
   it('finds registry names, a legal-form prefix and an alternative name, giving the supplier\'s number', () => {
@@ -83,7 +84,7 @@ describe('supplier mentions across page and background', () => {
   it('without a registry finds numbers only and says there is none', () => {
     const { mentions, answer } = mentionsIn('Bodø Vekst AS 972418013', false);
     expect(mentions.map((m) => m.via)).toEqual(['orgnr']);
-    expect(answer).toEqual({ ok: true, hasRegistry: false, suppliers: [], provenances: [], names: [] });
+    expect(answer).toEqual({ ok: true, hasRegistry: false, orgnrs: '', details: '', provenances: [], names: '' });
   });
 
   it('overlapping names: the one whose supplier the text also gives by number yields to the other', () => {
@@ -124,10 +125,11 @@ describe('supplier mentions across page and background', () => {
 
 describe('how a page speaks of a registry supplier', () => {
   const today = '2026-11-23';
-  /** As the page gets it: core's verdict from the background, worded with its provenance. */
+  /** As the page gets it: core's verdict from the background, sent as text, read back and worded with its provenance. */
   const words = (s: Supplier) => {
     const table = new ProvenanceTable();
-    const match = supplierMatch(s, today, table);
+    const match = supplierFromText(s.orgnr, supplierDetailsToText([supplierMatch(s, today, table)]));
+    if (!match) throw new Error('the details must read back');
     return { ...match, ...supplierWords(match, table.list[match.provenance]!, t) };
   };
   it('says "in your registry (source, date)" for any page, never the 30 % rule', () => {

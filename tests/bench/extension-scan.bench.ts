@@ -214,7 +214,7 @@ try {
       await profiler.send('Profiler.enable');
       await profiler.send('Profiler.start');
     }
-    await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', '__metadata', ...(process.env.TRACE_DUMP ? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] : [])] });
+    await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', '__metadata', ...(process.env.TRACE_DUMP ? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking', 'v8.execute'] : [])] });
     const run = await page.evaluate(async () => {
       type Api = typeof import('../../extension/content/session.ts') & typeof import('../../extension/shared/page-messages.ts');
       const api = (window as unknown as { inkludo: Api }).inkludo;

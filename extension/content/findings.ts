@@ -70,9 +70,9 @@ export function createFindings(options: FindingsOptions) {
 
   function remember(node: Text, range: AbstractRange, kind: MarkKind | null, orgnrs: readonly string[], inOrder = false): void {
     if (kind) marks.add(kind, range, inOrder);
-    const list = byNode.get(node) ?? [];
-    list.push({ range, kind, orgnrs });
-    byNode.set(node, list);
+    const list = byNode.get(node);
+    if (list) list.push({ range, kind, orgnrs });
+    else byNode.set(node, [{ range, kind, orgnrs }]);
   }
 
   function cycle(marksOf: readonly Mark[], at: number): void {
@@ -118,15 +118,17 @@ export function createFindings(options: FindingsOptions) {
     addMention(node: Text, mention: SupplierMention, inOrder = false): void {
       const range = textRange(node, mention.index, mention.index + mention.length);
       const mark = { node, range };
-      const registered = mention.orgnrs.filter((o) => matches.has(o));
+      let registered = false;
       mentions++;
-      for (const orgnr of registered) {
-        const finding = suppliers.get(orgnr) ?? { marks: [], byNumber: false, next: 0 };
+      for (const orgnr of mention.orgnrs) {
+        if (!matches.has(orgnr)) continue;
+        registered = true;
+        let finding = suppliers.get(orgnr);
+        if (!finding) suppliers.set(orgnr, (finding = { marks: [], byNumber: false, next: 0 }));
         finding.marks.push(mark);
         if (mention.via === 'orgnr') finding.byNumber = true;
-        suppliers.set(orgnr, finding);
       }
-      if (registered.length === 0 && mention.via === 'orgnr') {
+      if (!registered && mention.via === 'orgnr') {
         const digits = mention.orgnrs[0] ?? '';
         others.set(digits, (others.get(digits) ?? 0) + 1);
       }
@@ -173,20 +175,26 @@ export function createFindings(options: FindingsOptions) {
       const reserved = reservedContext();
       // Entries are worded only for the ones listed.
       const onPage: { first: Node; entry: () => PanelEntry | null }[] = [];
-      reservations.forEach((r) => {
+      // Every supplier finding has a match and a mark (addMention, dropNode), so this is the count of
+      // entries on the page; beyond what the panel lists only the count is needed.
+      const onPageTotal = reservations.length + suppliers.size;
+      const keep = onPageTotal <= MAX_ENTRIES ? onPageTotal : MAX_ENTRIES;
+      for (const r of reservations) {
+        if (onPage.length >= keep) break;
         const kind = () => t(`content.reserved.${r.kind}`);
         onPage.push({ first: r.mark.node, entry: () => ({ key: `reserved:${r.id}`, label: t('content.finding.reserved', { kind: kind() }), notes: [], go: () => options.goTo(r.mark) }) });
-      });
+      }
       for (const [orgnr, finding] of suppliers) {
+        if (onPage.length >= keep) break;
         const known = matches.get(orgnr);
         const first = finding.marks[0];
         if (known && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, known, reserved) });
       }
       // Reading order; a list longer than the panel shows keeps the order it was found in (the same for
       // everything but content added later in the middle of the page, and far cheaper).
-      if (onPage.length <= MAX_ENTRIES) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      if (onPageTotal <= MAX_ENTRIES) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       const fromNotice: PanelEntry[] = (notice?.findings ?? []).map((f, i) => ({ key: `notice:${i}`, label: f.text, code: f.code, notes: [] }));
-      const total = fromNotice.length + onPage.length;
+      const total = fromNotice.length + onPageTotal;
       const listed = [...fromNotice, ...onPage.slice(0, Math.max(0, MAX_ENTRIES - fromNotice.length)).flatMap((o) => o.entry() ?? [])].slice(0, MAX_ENTRIES);
       const summary: string[] = [];
       if (total > MAX_ENTRIES) summary.push(t('content.panel.more', { count: total - MAX_ENTRIES }));

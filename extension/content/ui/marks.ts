@@ -81,7 +81,7 @@ function precedes(a: Node, b: Node): boolean {
  * document order (which is their order down the page in flowing content): a few rectangle reads per
  * scroll instead of watching every mark.
  */
-function nearViewport(placed: readonly Placed[], height: number): Placed[] {
+function nearViewport(placed: readonly Placed[], height: number): { near: Placed[]; below: number } {
   const margin = height * 2;
   let low = 0;
   let high = placed.length;
@@ -90,14 +90,14 @@ function nearViewport(placed: readonly Placed[], height: number): Placed[] {
     if ((placed[mid]?.element.getBoundingClientRect().bottom ?? 0) < -margin) low = mid + 1;
     else high = mid;
   }
-  const out: Placed[] = [];
+  const near: Placed[] = [];
   for (let i = low; i < placed.length; i++) {
     const mark = placed[i] as Placed;
     const rect = mark.element.getBoundingClientRect();
-    if (rect.top > height + margin) break;
-    out.push(mark);
+    if (rect.top > height + margin) return { near, below: i };
+    near.push(mark);
   }
-  return out;
+  return { near, below: Infinity };
 }
 
 /**
@@ -113,8 +113,16 @@ function highlightMarks(doc: Document): Marks {
   documentStyle(doc);
   const placed: Placed[] = [];
   let shown = new Set<Placed>();
+  /**
+   * Position in `placed` of the first mark below the window at the last update (Infinity: none known).
+   * A mark added after it is further down still, so it changes nothing shown: while a long page is
+   * scanned, the highlights (whose every change repaints the page) are left alone.
+   */
+  let below = Infinity;
   function update(): void {
-    const now = new Set(nearViewport(placed, doc.documentElement.clientHeight));
+    const found = nearViewport(placed, doc.documentElement.clientHeight);
+    below = found.below;
+    const now = new Set(found.near);
     for (const mark of shown) if (!now.has(mark)) sets.get(mark.kind)?.delete(mark.range);
     for (const mark of now) if (!shown.has(mark)) sets.get(mark.kind)?.add(mark.range);
     shown = now;
@@ -123,7 +131,7 @@ function highlightMarks(doc: Document): Marks {
   return {
     highlights: true,
     add(kind, range, inOrder = false) {
-      const element = range.startContainer.parentElement;
+      const element = (range.startContainer as Text).parentElement;
       if (!element) return;
       const mark = { range, kind, element, inOrder };
       // Mostly found in document order: the end is the usual place, and certainly so after another
@@ -138,12 +146,16 @@ function highlightMarks(doc: Document): Marks {
           else at = mid;
         }
       }
-      placed.splice(at, 0, mark);
+      if (at === placed.length) placed.push(mark);
+      else placed.splice(at, 0, mark);
+      if (at > below) return;
+      below = Infinity;
       later();
     },
     remove(kind, range) {
       const at = placed.findIndex((m) => m.range === range);
       if (at < 0) return;
+      below = Infinity;
       const [mark] = placed.splice(at, 1);
       if (mark && shown.delete(mark)) sets.get(kind)?.delete(range);
       later();

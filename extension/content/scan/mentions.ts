@@ -55,6 +55,8 @@ export interface SupplierMention {
  */
 export function resolveMentions(found: TextFound, names: readonly NameFound[]): SupplierMention[] {
   const numbers: SupplierMention[] = found.numbers.map((n) => ({ index: n.index, length: n.length, via: 'orgnr', orgnrs: [n.digits] }));
+  // findOrgnrs gives its numbers in text order without overlaps: alone, they are the answer.
+  if (names.length === 0) return numbers;
   const numbered = new Set(found.numbers.map((n) => n.digits));
   const named: SupplierMention[] = names
     .filter((n) => !n.orgnrs.some((o) => numbered.has(o)))

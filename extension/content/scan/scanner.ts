@@ -121,10 +121,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   let observer: MutationObserver | null = null;
   let waiters: (() => void)[] = [];
 
-  function reservation(node: Text): boolean {
+  function reservation(node: Text, own: string): boolean {
+    if (!mayStateReservation(own)) return false;
     const find = options.findReservations();
-    if (!find || !mayStateReservation(node.data)) return false;
-    const text = node.data + followingText(node, root, CONTEXT_CHARS);
+    if (!find) return false;
+    const text = own + followingText(node, root, CONTEXT_CHARS);
     const inNode = find(text).filter((m) => m.index < node.data.length && m.kind !== 'not-reserved');
     const kind = ORDER.find((k) => inNode.some((m) => m.kind === k));
     const parent = node.parentElement;
@@ -145,7 +146,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   function read(node: Text): boolean {
     const text = node.data;
     if (!node.parentNode) return false;
-    const reserved = reservation(node);
+    const reserved = reservation(node, text);
     const found = options.readText(text);
     if (reserved || found) seen.set(node, text);
     if (!found) return reserved;

@@ -11,13 +11,11 @@ import type { MatchProvenance, NoticePanel, SupplierMatch } from '../shared/page
 import { supplierWords, type SupplierWords } from '../shared/supplier-words.ts';
 import type { FlagKind } from './scan/scanner.ts';
 import type { SupplierMention } from './scan/mentions.ts';
-import { textRange, type MarkKind, type Marks } from './ui/marks.ts';
+import type { MarkKind, Marks, TextSpan } from './ui/marks.ts';
 import type { PanelEntry } from './ui/panel.ts';
 
-export interface Mark {
-  readonly node: Text;
-  readonly range: AbstractRange;
-}
+/** A mention or reservation wording on the page. */
+export type Mark = TextSpan;
 
 interface SupplierFinding {
   readonly marks: Mark[];
@@ -63,16 +61,16 @@ export function createFindings(options: FindingsOptions) {
   const reservations: { id: number; kind: FlagKind; mark: Mark }[] = [];
   let reservationIds = 0;
   /** Per text node its mentions and reservations; `kind` null: a name mention, not marked on the page. */
-  const byNode = new Map<Text, { range: AbstractRange; kind: MarkKind | null; orgnrs: readonly string[] }[]>();
+  const byNode = new Map<Text, { mark: Mark; kind: MarkKind | null; orgnrs: readonly string[] }[]>();
   let hasRegistry = false;
   let notice: NoticePanel | null = null;
   let mentions = 0;
 
-  function remember(node: Text, range: AbstractRange, kind: MarkKind | null, orgnrs: readonly string[], inOrder = false): void {
-    if (kind) marks.add(kind, range, inOrder);
-    const list = byNode.get(node);
-    if (list) list.push({ range, kind, orgnrs });
-    else byNode.set(node, [{ range, kind, orgnrs }]);
+  function remember(mark: Mark, kind: MarkKind | null, orgnrs: readonly string[], inOrder = false): void {
+    if (kind) marks.add(kind, mark, inOrder);
+    const list = byNode.get(mark.node);
+    if (list) list.push({ mark, kind, orgnrs });
+    else byNode.set(mark.node, [{ mark, kind, orgnrs }]);
   }
 
   function cycle(marksOf: readonly Mark[], at: number): void {
@@ -116,8 +114,7 @@ export function createFindings(options: FindingsOptions) {
       notice = panel;
     },
     addMention(node: Text, mention: SupplierMention, inOrder = false): void {
-      const range = textRange(node, mention.index, mention.index + mention.length);
-      const mark = { node, range };
+      const mark: Mark = { node, start: mention.index, end: mention.index + mention.length };
       let registered = false;
       mentions++;
       for (const orgnr of mention.orgnrs) {
@@ -134,20 +131,20 @@ export function createFindings(options: FindingsOptions) {
       }
       // Every number is marked alike; a name is found only because it is a registry name, so marking
       // it would tell the page who is in the registry: it is listed in the panel only.
-      remember(node, range, mention.via === 'orgnr' ? 'orgnr' : null, mention.orgnrs, inOrder);
+      remember(mark, mention.via === 'orgnr' ? 'orgnr' : null, mention.orgnrs, inOrder);
     },
     addReservation(node: Text, kind: FlagKind, index: number, length: number): void {
-      const range = textRange(node, index, index + length);
-      reservations.push({ id: reservationIds++, kind, mark: { node, range } });
-      remember(node, range, 'reserved', []);
+      const mark: Mark = { node, start: index, end: index + length };
+      reservations.push({ id: reservationIds++, kind, mark });
+      remember(mark, 'reserved', []);
     },
     /** Marks in a node the page removed or rewrote go, and so do findings left without marks. */
     dropNode(node: Text): void {
       const gone = byNode.get(node);
       if (!gone) return;
       byNode.delete(node);
-      for (const { range, kind, orgnrs } of gone) {
-        if (kind) marks.remove(kind, range);
+      for (const { mark, kind, orgnrs } of gone) {
+        if (kind) marks.remove(kind, mark);
         if (kind !== 'reserved') mentions--;
         for (const orgnr of orgnrs) {
           const finding = suppliers.get(orgnr);

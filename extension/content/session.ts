@@ -45,12 +45,12 @@ async function brregLines(send: SendPageMessage, orgnr: string, t: Translate): P
 
 /** Scroll to the mention, select it (where screen readers and the next Tab start from) and mark it. */
 function goTo(mark: Mark, marks: Marks, panel: Panel): void {
-  const range = liveRange(mark.range);
+  const range = liveRange(mark);
   mark.node.parentElement?.scrollIntoView({ block: 'center' });
   const selection = getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
-  marks.setCurrent(mark.range);
+  marks.setCurrent(mark);
   const focusable = mark.node.parentElement?.closest<HTMLElement>('a[href],button,[tabindex],summary');
   if (focusable) focusable.focus({ preventScroll: true });
   else (panel.host.ownerDocument.activeElement as HTMLElement | null)?.blur();

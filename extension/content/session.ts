@@ -76,8 +76,12 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   });
   const marks = createMarks(document, () => panel.overlay);
   const findings = createFindings({ t, marks, goTo: (mark) => goTo(mark, marks, panel) });
+  // The host goes in, and the marks are shown, with the first list of findings: the room beside the
+  // page, the panel and the highlights each make the browser walk the whole page again, so they
+  // come in one frame.
+  let attachDue = false;
   const shown = (show: boolean): Findings => {
-    if (show) panel.attach();
+    attachDue ||= show;
     return findings;
   };
 
@@ -85,6 +89,11 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   const render = () => {
     clearTimeout(renderTimer);
     renderTimer = setTimeout(() => {
+      if (attachDue) {
+        attachDue = false;
+        panel.attach();
+        marks.reveal();
+      }
       if (findings.isEmpty()) return;
       const { entries, summary } = findings.entries();
       panel.setFindings(entries, summary);

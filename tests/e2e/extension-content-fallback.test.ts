@@ -45,6 +45,7 @@ describe('marks without CSS highlights', () => {
       panel.attach();
       const marks = api.createMarks(document, () => panel.overlay);
       const text = document.querySelector('#a')?.firstChild as Text;
+      marks.reveal();
       marks.add('reserved', { node: text, start: 0, end: 10 });
       const number = { node: text, start: 34, end: 45 };
       marks.add('orgnr', number);

@@ -28,6 +28,8 @@ export interface Marks {
   remove(kind: MarkKind, span: TextSpan): void;
   /** The mention the user went to from the panel, marked more strongly; null clears it. */
   setCurrent(span: TextSpan | null): void;
+  /** Marks are shown from now on (they are kept, not shown, until the panel is in the page). */
+  reveal(): void;
   /** Whether CSS highlights are used (false: the overlay fallback). */
   readonly highlights: boolean;
 }
@@ -130,7 +132,9 @@ function highlightMarks(doc: Document): Marks {
    * scanned, the highlights (whose every change repaints the page) are left alone.
    */
   let below = Infinity;
+  let revealed = false;
   function update(): void {
+    if (!revealed) return;
     const found = nearViewport(placed, doc.documentElement.clientHeight);
     below = found.below;
     const now = new Set(found.near);
@@ -159,7 +163,7 @@ function highlightMarks(doc: Document): Marks {
       }
       if (at === placed.length) placed.push(mark);
       else placed.splice(at, 0, mark);
-      if (at > below) return;
+      if (at > below || !revealed) return;
       below = Infinity;
       later();
     },
@@ -169,6 +173,10 @@ function highlightMarks(doc: Document): Marks {
       below = Infinity;
       const [mark] = placed.splice(at, 1);
       if (mark && shown.delete(mark)) sets.get(kind)?.delete(spanRange(span));
+      later();
+    },
+    reveal() {
+      revealed = true;
       later();
     },
     setCurrent(span) {
@@ -184,8 +192,10 @@ function overlayMarks(layer: HTMLElement): Marks {
   const doc = layer.ownerDocument;
   const spans = new Map<TextSpan, MarkKind>();
   let current: TextSpan | null = null;
+  let revealed = false;
   const MAX_BOXES = 400;
   function draw(): void {
+    if (!revealed) return;
     const boxes: HTMLElement[] = [];
     const height = doc.documentElement.clientHeight;
     for (const [span, kind] of spans) {
@@ -210,6 +220,10 @@ function overlayMarks(layer: HTMLElement): Marks {
     },
     remove(_kind, span) {
       spans.delete(span);
+      redraw();
+    },
+    reveal() {
+      revealed = true;
       redraw();
     },
     setCurrent(span) {

@@ -189,7 +189,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (walker) {
         const next = walker.nextNode() as Text | null;
         if (next) {
-          if (seen.get(next) !== next.data && !excluded(next)) return next;
+          // Most text has no finding and is not in `seen`: its text is then read once, by `read`.
+          const had = seen.get(next);
+          if ((had === undefined || had !== next.data) && !excluded(next)) return next;
           continue;
         }
         walker = null;

@@ -76,9 +76,9 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   });
   const marks = createMarks(document, () => panel.overlay);
   const findings = createFindings({ t, marks, goTo: (mark) => goTo(mark, marks, panel) });
-  // The host goes in, and the marks are shown, with the first list of findings: the room beside the
-  // page, the panel and the highlights each make the browser walk the whole page again, so they
-  // come in one frame.
+  // The host goes in with the first list of findings (the room beside the page and the panel in one
+  // frame: each makes the browser walk the whole page again), and the marks are shown in the frame
+  // after it, so neither frame grows towards the long-task mark.
   let attachDue = false;
   const shown = (show: boolean): Findings => {
     attachDue ||= show;
@@ -92,7 +92,7 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
       if (attachDue) {
         attachDue = false;
         panel.attach();
-        marks.reveal();
+        requestAnimationFrame(() => setTimeout(() => marks.reveal(), 0));
       }
       if (findings.isEmpty()) return;
       const { entries, summary } = findings.entries();

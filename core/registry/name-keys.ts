@@ -5,7 +5,7 @@
  * reads each candidate with `findNames` and keeps the matches that start at the candidate's start.
  * Leftmost-longest across candidates then gives the same spans as `findNames` on the whole text.
  */
-import { foldedWords, foldWord, nameWords } from './normalise.ts';
+import { foldedWords, foldWord, stripLegalForms } from './normalise.ts';
 import type { Registry } from './types.ts';
 
 export interface NameKeys {
@@ -33,7 +33,7 @@ export function registryNameKeys(registry: Registry): NameKeys {
       if (head === undefined) continue;
       first.add(head);
       // "Stiftelsen Demo" is also found as "Demo", its first word after the legal form.
-      const core = nameWords(name)[0];
+      const core = stripLegalForms(words)[0];
       if (core !== undefined) first.add(core);
       maxWords = Math.max(maxWords, words.length);
     }

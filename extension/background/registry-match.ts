@@ -4,7 +4,7 @@
  */
 import { todayIso } from '../../core/index.ts';
 import type { PageRequest, PageResponse } from '../shared/page-send.ts';
-import { nameHitsToText, supplierDetailsToText, type NameHit } from '../shared/match-text.ts';
+import { linesOf, nameHitsToText, supplierDetailsToText, type NameHit } from '../shared/match-text.ts';
 import type { SupplierMatch } from '../shared/page-messages.ts';
 import type { LoadedRegistry } from './registry-store.ts';
 import { ProvenanceTable, supplierMatch } from './supplier-wording.ts';
@@ -20,9 +20,9 @@ export function matchForPage(request: PageRequest<'registry/match'>, loaded: Loa
     if (supplier) suppliers.set(orgnr, supplierMatch(supplier, today, provenances));
     return supplier !== undefined;
   };
-  for (const orgnr of new Set(request.orgnrs)) add(orgnr);
+  for (const orgnr of new Set(linesOf(request.orgnrs, ','))) add(orgnr);
   const names: NameHit[] = [];
-  request.names.forEach((candidate, i) => {
+  linesOf(request.names, '\n').forEach((candidate, i) => {
     // Only a name that starts where the candidate starts: the page cut the candidate at that word.
     const found = loaded.index.findNames(candidate).filter((m) => m.index === 0);
     const first = found[0];

@@ -8,7 +8,7 @@
  * background in a worker.
  */
 import { fillMessage, findReservationPhrases, type Lang, type Translate } from '../../core/index.ts';
-import { hashesFromText, nameHitsFromText } from '../shared/match-text.ts';
+import { candidatesToText, hashesFromText, linesOf, nameHitsFromText } from '../shared/match-text.ts';
 import type { NoticePanel } from '../shared/page-messages.ts';
 import type { SendPageMessage } from '../shared/page-send.ts';
 import { createFindings, type Findings, type Mark } from './findings.ts';
@@ -133,9 +133,9 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
       readText: (text) => readText(text, keys),
       findReservations: () => (readFromXml ? null : findReservationPhrases),
       lookup: async (orgnrs, names) => {
-        const answer = await send<'registry/match'>({ type: 'registry/match', orgnrs: [...orgnrs], names: [...names] });
+        const answer = await send<'registry/match'>({ type: 'registry/match', orgnrs: orgnrs.join(','), names: candidatesToText(names) });
         if (!answer.ok) return null;
-        findings.addMatches({ orgnrs: answer.orgnrs === '' ? [] : answer.orgnrs.split(','), details: answer.details.split('\n'), provenances: answer.provenances }, answer.hasRegistry);
+        findings.addMatches({ orgnrs: linesOf(answer.orgnrs, ','), details: answer.details.split('\n'), provenances: answer.provenances }, answer.hasRegistry);
         return { names: nameHitsFromText(answer.names) };
       },
       onMention: (node, mention, inOrder) => shown(mention.via === 'orgnr').addMention(node, mention, inOrder),

@@ -21,6 +21,19 @@ export function hashesFromText(text: string): Set<number> {
   return hashes;
 }
 
+/**
+ * The request's name candidates (never empty: each starts with a word), one per line: a line break
+ * inside a candidate is sent as a space, which findNames reads the same (both only part words).
+ */
+export function candidatesToText(names: readonly string[]): string {
+  return names.map((name) => name.replace(/[\r\n]/g, ' ')).join('\n');
+}
+
+/** A list sent as lines (or as numbers joined by commas): none when empty. */
+export function linesOf(text: string, separator: string): string[] {
+  return text === '' ? [] : text.split(separator);
+}
+
 /** A name candidate (by position in the request) that starts with a registry name: the name's length and whose it is. */
 export interface NameHit {
   readonly candidate: number;
@@ -36,8 +49,7 @@ export function nameHitsToText(hits: readonly NameHit[]): string {
 }
 
 export function nameHitsFromText(text: string): NameHit[] {
-  if (text === '') return [];
-  return text.split('\n').map((line) => {
+  return linesOf(text, '\n').map((line) => {
     const [candidate, length, orgnrs] = line.split('\t');
     return { candidate: Number(candidate), length: Number(length), orgnrs: (orgnrs ?? '').split(',') };
   });

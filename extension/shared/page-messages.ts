@@ -10,7 +10,7 @@
  */
 import './zod-config.ts';
 import { z } from 'zod/mini';
-import { NAME_HITS, ORGNR_LIST, type EligibilityStatus } from './match-text.ts';
+import { linesOf, NAME_HITS, ORGNR_LIST, type EligibilityStatus } from './match-text.ts';
 
 const orgnrDigits = z.string().check(z.regex(/^\d{9,10}$/));
 const reservationKind = z.enum(['work-integration', 'sheltered-execution', 'public-service-mission']);
@@ -112,8 +112,9 @@ export const PAGE_MESSAGES = {
   'registry/match': {
     request: z.object({
       type: z.literal('registry/match'),
-      orgnrs: z.array(orgnrDigits).check(z.maxLength(MAX_LOOKUP)),
-      names: z.array(z.string().check(z.maxLength(400))).check(z.maxLength(MAX_LOOKUP)),
+      /** Distinct numbers joined by commas, and name candidates a line each (match-text.ts): one string each crosses cheaply. */
+      orgnrs: z.string().check(z.regex(ORGNR_LIST), z.refine((text) => linesOf(text, ',').length <= MAX_LOOKUP)),
+      names: z.string().check(z.refine((text) => linesOf(text, '\n').length <= MAX_LOOKUP && linesOf(text, '\n').every((name) => name.length <= 400))),
     }),
     response: z.union([
       z.object({

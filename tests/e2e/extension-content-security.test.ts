@@ -88,7 +88,7 @@ describe('what a web page can learn', () => {
     }
     await expect(send({ type: 'registry/snapshot' })).resolves.toEqual({ ok: false, code: 'bad-message' });
     // What a page may ask: matches for what is on it, nothing more.
-    const matched = (await send({ type: 'registry/match', orgnrs: ['100427311', '988077917'], names: [] })) as { ok: boolean; orgnrs: string };
+    const matched = (await send({ type: 'registry/match', orgnrs: '100427311,988077917', names: '' })) as { ok: boolean; orgnrs: string };
     expect(matched.ok).toBe(true);
     expect(matched.orgnrs).toBe('100427311');
     // Nothing changed.

@@ -10,7 +10,7 @@ import { buildRegistryIndex, nameKeyIndex, registryNameKeys, translator, type Re
 import { matchForPage } from '../../extension/background/registry-match.ts';
 import { ProvenanceTable, supplierMatch } from '../../extension/background/supplier-wording.ts';
 import { supplierWords } from '../../extension/shared/supplier-words.ts';
-import { nameHitsFromText, supplierDetailsToText, supplierFromText } from '../../extension/shared/match-text.ts';
+import { candidatesToText, nameHitsFromText, supplierDetailsToText, supplierFromText } from '../../extension/shared/match-text.ts';
 import { readText, resolveMentions, type TextFound } from '../../extension/content/scan/mentions.ts';
 
 const provenance = { source: 'Test registry', url: null, retrieved: '2026-11-01', expires: null, demo: false };
@@ -42,7 +42,7 @@ const t = translator('en');
 function mentionsIn(text: string, withRegistry = true) {
   const found = readText(text, withRegistry ? keys : nameKeyIndex([], 0)) ?? NOTHING;
   const names = found.candidates.map((c) => c.text);
-  const answer = matchForPage({ type: 'registry/match', orgnrs: found.numbers.map((n) => n.digits), names }, withRegistry ? loaded : null);
+  const answer = matchForPage({ type: 'registry/match', orgnrs: found.numbers.map((n) => n.digits).join(','), names: candidatesToText(names) }, withRegistry ? loaded : null);
   if (!answer.ok) throw new Error('match failed');
   const named = nameHitsFromText(answer.names).map((hit) => ({ index: found.candidates[hit.candidate]!.index, length: hit.length, orgnrs: hit.orgnrs }));
   return { mentions: resolveMentions(found, named), answer };

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  candidatesToText,
   hashesFromText,
+  linesOf,
   hashesToText,
   NAME_HITS,
   nameHitsFromText,
@@ -38,6 +40,17 @@ describe('page message text forms', () => {
         expect(hashesFromText(text)).toEqual(new Set(hashes));
       }),
     );
+  });
+
+  it('name candidates keep their count, order and lengths as lines; a line break inside one becomes a space', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 20 }), { maxLength: 20 }), (names) => {
+        const lines = linesOf(candidatesToText(names), '\n');
+        expect(lines).toEqual(names.map((n) => n.replace(/[\r\n]/g, ' ')));
+      }),
+    );
+    expect(linesOf('', '\n')).toEqual([]);
+    expect(linesOf('', ',')).toEqual([]);
   });
 
   it('name hits round-trip and fit the answer pattern', () => {

@@ -45,6 +45,8 @@ export interface Scanner {
 
 // Elements whose text is not page prose, or not ours to touch.
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'TEMPLATE', 'IFRAME', 'OBJECT', 'svg']);
+/** Text without two letters or digits in a row is not read (a lone "§", "X" or "5-5"); asked only of text with a finding. */
+const HAS_WORD = /[\p{L}\d]{2}/u;
 /** The same elements as one selector (skipElement still decides: contenteditable="false" is page prose). */
 const SKIP_SELECTOR = `${[...SKIP_TAGS].map((t) => t.toLowerCase()).join(',')},[data-inkludo],[contenteditable]`;
 /** How much following text a label may need to find its value ("Reservert deltakelse" … "Ingen"). */
@@ -122,7 +124,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   let waiters: (() => void)[] = [];
 
   function reservation(node: Text, own: string): boolean {
-    if (!mayStateReservation(own)) return false;
+    if (!mayStateReservation(own) || !HAS_WORD.test(own)) return false;
     const find = options.findReservations();
     if (!find) return false;
     const text = own + followingText(node, root, CONTEXT_CHARS);
@@ -147,7 +149,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     const text = node.data;
     if (!node.parentNode) return false;
     const reserved = reservation(node, text);
-    const found = options.readText(text);
+    const inText = options.readText(text);
+    const found = inText && HAS_WORD.test(text) ? inText : null;
     if (reserved || found) seen.set(node, text);
     if (!found) return reserved;
     batch.push({ node, text, found, inOrder: firstWalk && walker !== null });

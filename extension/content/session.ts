@@ -76,12 +76,12 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   });
   const marks = createMarks(document, () => panel.overlay);
   const findings = createFindings({ t, marks, goTo: (mark) => goTo(mark, marks, panel) });
-  // The host goes in with the first list of findings (the room beside the page and the panel in one
-  // frame: each makes the browser walk the whole page again), and the marks are shown in the frame
-  // after it, so neither frame grows towards the long-task mark.
-  let attachDue = false;
+  // The room beside the page, the list of findings and the highlights each make the browser walk the
+  // whole page again: each comes in a frame of its own (the host with the first finding, the marks
+  // after the first list), so no frame grows towards the long-task mark.
+  let revealDue = true;
   const shown = (show: boolean): Findings => {
-    attachDue ||= show;
+    if (show) panel.attach();
     return findings;
   };
 
@@ -89,14 +89,13 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   const render = () => {
     clearTimeout(renderTimer);
     renderTimer = setTimeout(() => {
-      if (attachDue) {
-        attachDue = false;
-        panel.attach();
-        requestAnimationFrame(() => setTimeout(() => marks.reveal(), 0));
-      }
       if (findings.isEmpty()) return;
       const { entries, summary } = findings.entries();
       panel.setFindings(entries, summary);
+      if (revealDue) {
+        revealDue = false;
+        requestAnimationFrame(() => setTimeout(() => marks.reveal(), 0));
+      }
       void send<'page/found'>({ type: 'page/found', counts: findings.counts() });
     }, RENDER_DELAY_MS);
   };

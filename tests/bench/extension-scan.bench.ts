@@ -7,8 +7,10 @@
  * what it pays in the extension: sending requests and reading and validating the answers.
  *
  * The page's style sheets are adopted before the page is filled, as early-style.ts does at
- * document_start. Main-thread time is read from a Chromium trace (every task on the page's main thread between the
- * start and the end of the scan, including the layout and paint the marks cause); long tasks from a
+ * document_start, and the page is shown (its own first style, layout and paint done) before the scan
+ * starts, as at document_idle. Main-thread time is read from a Chromium trace (every task on the
+ * page's main thread between the start and the end of the scan, including the layout and paint the
+ * room, the panel and the marks cause), with the same tasks' CPU time beside it; long tasks from a
  * PerformanceObserver in the page. Registry cost per page is the page's own time for the registry:
  * serialising its requests, receiving and validating the answers, building the name-key set.
  */

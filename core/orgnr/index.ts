@@ -163,6 +163,13 @@ const CANDIDATE = new RegExp(
 );
 
 /**
+ * Nine digits in threes, as running text writes a Norwegian number: what parseOrgnr would make of it
+ * is checkNo on the digits (no label, prefix or suffix to strip, too short for a personal identity
+ * number), so pages full of numbers skip its general reading.
+ */
+const NINE_DIGITS = new RegExp(`^\\d{3}${SP}\\d{3}${SP}\\d{3}$`);
+
+/**
  * Every valid organisation number in a text, with its position. Invalid checksums are skipped, and so
  * is every number inside a personal identity number (a sole trader's number is the owner's).
  */
@@ -172,7 +179,7 @@ export function findOrgnrs(text: string): OrgnrMatch[] {
   const out: OrgnrMatch[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
     if (insidePersonal(m.index, m[0].length)) continue;
-    const parsed = parseOrgnr(m[0]);
+    const parsed = NINE_DIGITS.test(m[0]) ? checkNo(m[0], m[0].replace(SEPARATORS, '')) : parseOrgnr(m[0]);
     if (parsed.digits !== null && parsed.jurisdiction !== null) {
       out.push({ index: m.index, length: m[0].length, orgnr: parsed as OrgnrMatch['orgnr'] });
     }

@@ -97,11 +97,12 @@ const CANDIDATE = new RegExp(
   ].map((p) => `(?<!\\d)${p}(?!\\d)`).join('|'),
   'gi',
 );
-const SIX_DIGITS = /\d{6}/;
+/** Every written form has six digits, at most one separator, four more: text without that has none. */
+const MAY_HOLD = /\d{6}\D?\d{4}/;
 
 /** Every personal identity number written in a text, in any of its forms, with its position. */
 export function findPersonalNumbers(text: string): PersonalNumberMatch[] {
-  if (!SIX_DIGITS.test(text)) return [];
+  if (!MAY_HOLD.test(text)) return [];
   const out: PersonalNumberMatch[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
     const kind = personalNumberKind(m[0].replace(/\D/g, ''));

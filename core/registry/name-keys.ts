@@ -5,7 +5,7 @@
  * reads each candidate with `findNames` and keeps the matches that start at the candidate's start.
  * Leftmost-longest across candidates then gives the same spans as `findNames` on the whole text.
  */
-import { foldedWords, foldWord, nameWords, WORD } from './normalise.ts';
+import { foldedWords, foldWord, stripLegalForms } from './normalise.ts';
 import type { Registry } from './types.ts';
 
 export interface NameKeys {
@@ -33,7 +33,7 @@ export function registryNameKeys(registry: Registry): NameKeys {
       if (head === undefined) continue;
       first.add(head);
       // "Stiftelsen Demo" is also found as "Demo", its first word after the legal form.
-      const core = nameWords(name)[0];
+      const core = stripLegalForms(words)[0];
       if (core !== undefined) first.add(core);
       maxWords = Math.max(maxWords, words.length);
     }
@@ -42,18 +42,99 @@ export function registryNameKeys(registry: Registry): NameKeys {
 }
 
 /**
- * Every place in `text` where a registry name could start, with enough following text to hold the
- * longest name, its legal form and a closing ")" or ".". Word boundaries as `findNames` reads them.
+ * The name keys as a page scanner holds them: a 30-bit hash of each folded first word (never the
+ * words). A text word whose hash is not among them cannot start a registry name; one whose hash is
+ * becomes a candidate, and the index holder's `findNames` decides (a hash collision only adds a
+ * candidate it rejects).
  */
-export function nameCandidates(text: string, firstWords: ReadonlySet<string>, maxWords: number): NameCandidate[] {
-  if (firstWords.size === 0 || maxWords === 0) return [];
-  const spans = Array.from(text.matchAll(WORD), (m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
+export interface NameKeyIndex {
+  readonly hashes: ReadonlySet<number>;
+  readonly maxWords: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, FNV_PRIME);
+/** Cut to 30 bits, so it stays a small integer. */
+const hashEnd = (hash: number): number => hash & 0x3fffffff;
+
+/** FNV-1a over a folded word's char codes. */
+function wordHash(folded: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < folded.length; i++) hash = hashStep(hash, folded.charCodeAt(i));
+  return hashEnd(hash);
+}
+
+export function nameKeyIndex(firstWords: Iterable<string>, maxWords: number): NameKeyIndex {
+  const hashes = new Set<number>();
+  for (const word of firstWords) hashes.add(wordHash(word));
+  return { hashes, maxWords };
+}
+
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const wordCodes = new Map<number, boolean>();
+/** Whether a code point is part of a `WORD` (letters, marks, digits); beyond ASCII asked of the regex once. */
+function isWordCode(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122);
+  let word = wordCodes.get(cp);
+  if (word === undefined) {
+    word = WORD_CHAR.test(String.fromCodePoint(cp));
+    wordCodes.set(cp, word);
+  }
+  return word;
+}
+
+// Word bounds of the text being read, reused from call to call: a page has tens of thousands of texts.
+const starts: number[] = [];
+const ends: number[] = [];
+const keyWords: number[] = [];
+
+/**
+ * Every place in `text` where a registry name could start, with enough following text to hold the
+ * longest name, its legal form and a closing ")" or ".". Word boundaries as `findNames` reads them
+ * (`WORD`), words folded as `foldWord` folds them. Pages are read text node by text node, so this is
+ * one pass over the characters, and a plain-ASCII word is hashed as it is read, never made a string.
+ */
+export function nameCandidates(text: string, keys: NameKeyIndex): NameCandidate[] {
+  if (keys.hashes.size === 0 || keys.maxWords === 0) return [];
+  const n = text.length;
+  let count = 0;
+  keyWords.length = 0;
+  let i = 0;
+  while (i < n) {
+    const first = text.charCodeAt(i);
+    const cp = first < 128 ? first : (text.codePointAt(i) as number);
+    if (!isWordCode(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let hash = FNV_OFFSET;
+    let ascii = true;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      if (code < 128) {
+        if (!isWordCode(code)) break;
+        hash = hashStep(hash, code >= 65 && code <= 90 ? code + 32 : code);
+        i++;
+      } else {
+        const point = text.codePointAt(i) as number;
+        if (!isWordCode(point)) break;
+        ascii = false;
+        i += point > 0xffff ? 2 : 1;
+      }
+    }
+    starts[count] = start;
+    ends[count] = i;
+    // A plain-ASCII word folds to its lower case, hashed as it was read; any other is folded first.
+    if (keys.hashes.has(ascii ? hashEnd(hash) : wordHash(foldWord(text.slice(start, i))))) keyWords.push(count);
+    count++;
+  }
   const out: NameCandidate[] = [];
-  spans.forEach((span, i) => {
-    if (!firstWords.has(foldWord(span.word))) return;
-    const last = spans[Math.min(spans.length - 1, i + maxWords + SUFFIX_WORDS)];
-    const end = Math.min(text.length, (last?.end ?? span.end) + 1);
-    out.push({ index: span.start, text: text.slice(span.start, end) });
-  });
+  for (const k of keyWords) {
+    const last = Math.min(count - 1, k + keys.maxWords + SUFFIX_WORDS);
+    const start = starts[k] as number;
+    out.push({ index: start, text: text.slice(start, Math.min(n, (ends[last] as number) + 1)) });
+  }
   return out;
 }

@@ -73,7 +73,11 @@ export function legalPrefixAt(words: readonly string[], start: number): number {
  * "Exempel AB (publ)"). A name made of legal-form words only keeps its words rather than vanish.
  */
 export function nameWords(name: string): string[] {
-  const words = foldedWords(name);
+  return stripLegalForms(foldedWords(name));
+}
+
+/** `nameWords` of a name already read into its folded words. */
+export function stripLegalForms(words: readonly string[]): string[] {
   let start = 0;
   let end = words.length;
   for (;;) {

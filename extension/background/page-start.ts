@@ -1,9 +1,10 @@
 /**
  * `page/start`: what a content script needs before it scans: the user's language and only the
  * messages a page can show in it (so the content script carries no catalogue), the name keys of the
- * registry (first words, never names) and whether the user collapsed the panel on this site.
+ * registry (hashes of first words, never words or names) and whether the user collapsed the panel on this site.
  */
-import { CATALOGUES, type Lang } from '../../core/index.ts';
+import { CATALOGUES, nameKeyIndex, type Lang } from '../../core/index.ts';
+import { hashesToText } from '../shared/match-text.ts';
 import type { PageResponse } from '../shared/page-send.ts';
 import type { LoadedRegistry } from './registry-store.ts';
 
@@ -21,13 +22,24 @@ export function pageMessagesOf(lang: Lang): Record<string, string> {
   return messages;
 }
 
+/** The registry's name keys as the page gets them, hashed once per loaded registry. */
+const keyText = new WeakMap<LoadedRegistry, string>();
+function nameKeyText(loaded: LoadedRegistry): string {
+  let text = keyText.get(loaded);
+  if (text === undefined) {
+    text = hashesToText(nameKeyIndex(loaded.nameKeys.firstWords, loaded.nameKeys.maxWords).hashes);
+    keyText.set(loaded, text);
+  }
+  return text;
+}
+
 export function pageStart(lang: Lang, loaded: LoadedRegistry | null, collapsed: boolean): PageResponse<'page/start'> {
   return {
     ok: true,
     lang,
     messages: pageMessagesOf(lang),
     hasRegistry: loaded !== null,
-    nameKeys: loaded ? { firstWords: loaded.nameKeys.firstWords.join('\n'), maxWords: loaded.nameKeys.maxWords } : { firstWords: '', maxWords: 0 },
+    nameKeys: loaded ? { hashes: nameKeyText(loaded), maxWords: loaded.nameKeys.maxWords } : { hashes: '', maxWords: 0 },
     collapsed,
   };
 }

@@ -4,12 +4,13 @@
  */
 import { todayIso } from '../../core/index.ts';
 import type { PageRequest, PageResponse } from '../shared/page-send.ts';
-import type { NameHit, SupplierMatch } from '../shared/page-messages.ts';
+import { linesOf, nameHitsToText, supplierDetailsToText, type NameHit } from '../shared/match-text.ts';
+import type { SupplierMatch } from '../shared/page-messages.ts';
 import type { LoadedRegistry } from './registry-store.ts';
 import { ProvenanceTable, supplierMatch } from './supplier-wording.ts';
 
 export function matchForPage(request: PageRequest<'registry/match'>, loaded: LoadedRegistry | null): PageResponse<'registry/match'> {
-  if (!loaded) return { ok: true, hasRegistry: false, suppliers: [], provenances: [], names: [] };
+  if (!loaded) return { ok: true, hasRegistry: false, orgnrs: '', details: '', provenances: [], names: '' };
   const today = todayIso();
   const suppliers = new Map<string, SupplierMatch>();
   const provenances = new ProvenanceTable();
@@ -19,9 +20,9 @@ export function matchForPage(request: PageRequest<'registry/match'>, loaded: Loa
     if (supplier) suppliers.set(orgnr, supplierMatch(supplier, today, provenances));
     return supplier !== undefined;
   };
-  for (const orgnr of new Set(request.orgnrs)) add(orgnr);
+  for (const orgnr of new Set(linesOf(request.orgnrs, ','))) add(orgnr);
   const names: NameHit[] = [];
-  request.names.forEach((candidate, i) => {
+  linesOf(request.names, '\n').forEach((candidate, i) => {
     // Only a name that starts where the candidate starts: the page cut the candidate at that word.
     const found = loaded.index.findNames(candidate).filter((m) => m.index === 0);
     const first = found[0];
@@ -30,5 +31,13 @@ export function matchForPage(request: PageRequest<'registry/match'>, loaded: Loa
     for (const orgnr of orgnrs) add(orgnr);
     names.push({ candidate: i, length: first.length, orgnrs });
   });
-  return { ok: true, hasRegistry: true, suppliers: [...suppliers.values()], provenances: provenances.list, names };
+  const matched = [...suppliers.values()];
+  return {
+    ok: true,
+    hasRegistry: true,
+    orgnrs: matched.map((m) => m.orgnr).join(','),
+    details: supplierDetailsToText(matched),
+    provenances: provenances.list,
+    names: nameHitsToText(names),
+  };
 }

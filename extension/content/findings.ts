@@ -6,17 +6,16 @@
  * under the 30 % rule, "in your registry (source, date)" elsewhere.
  */
 import type { Translate } from '../../core/index.ts';
+import { supplierFromText, type MatchedSuppliers } from '../shared/match-text.ts';
 import type { MatchProvenance, NoticePanel, SupplierMatch } from '../shared/page-messages.ts';
 import { supplierWords, type SupplierWords } from '../shared/supplier-words.ts';
 import type { FlagKind } from './scan/scanner.ts';
 import type { SupplierMention } from './scan/mentions.ts';
-import { textRange, type MarkKind, type Marks } from './ui/marks.ts';
+import type { MarkKind, Marks, TextSpan } from './ui/marks.ts';
 import type { PanelEntry } from './ui/panel.ts';
 
-export interface Mark {
-  readonly node: Text;
-  readonly range: AbstractRange;
-}
+/** A mention or reservation wording on the page. */
+export type Mark = TextSpan;
 
 interface SupplierFinding {
   readonly marks: Mark[];
@@ -28,6 +27,13 @@ interface SupplierFinding {
 /** Entries listed in the panel; the rest are counted. */
 export const MAX_ENTRIES = 300;
 
+/** A registry supplier's details line, with the provenances of the answer it came in. */
+interface Matched {
+  readonly details: string;
+  readonly provenances: readonly MatchProvenance[];
+  read?: { match: SupplierMatch; words: SupplierWords } | null;
+}
+
 export interface FindingsOptions {
   readonly t: Translate;
   readonly marks: Marks;
@@ -37,25 +43,34 @@ export interface FindingsOptions {
 
 export function createFindings(options: FindingsOptions) {
   const { t, marks } = options;
-  /** Registry suppliers seen on the page with their provenance; worded when first listed. */
-  const matches = new Map<string, { match: SupplierMatch; provenance: MatchProvenance; words?: SupplierWords }>();
-  const wordsOf = (entry: { match: SupplierMatch; provenance: MatchProvenance; words?: SupplierWords }): SupplierWords =>
-    (entry.words ??= supplierWords(entry.match, entry.provenance, t));
+  /**
+   * Registry suppliers seen on the page: their details as the background sent them, read and worded
+   * when first listed (null when the details do not read).
+   */
+  const matches = new Map<string, Matched>();
+  const read = (orgnr: string, entry: Matched): { match: SupplierMatch; words: SupplierWords } | null => {
+    if (entry.read === undefined) {
+      const match = supplierFromText(orgnr, entry.details);
+      const provenance = match ? entry.provenances[match.provenance] : undefined;
+      entry.read = match && provenance ? { match, words: supplierWords(match, provenance, t) } : null;
+    }
+    return entry.read;
+  };
   const suppliers = new Map<string, SupplierFinding>();
   const others = new Map<string, number>();
   const reservations: { id: number; kind: FlagKind; mark: Mark }[] = [];
   let reservationIds = 0;
   /** Per text node its mentions and reservations; `kind` null: a name mention, not marked on the page. */
-  const byNode = new Map<Text, { range: AbstractRange; kind: MarkKind | null; orgnrs: readonly string[] }[]>();
+  const byNode = new Map<Text, { mark: Mark; kind: MarkKind | null; orgnrs: readonly string[] }[]>();
   let hasRegistry = false;
   let notice: NoticePanel | null = null;
   let mentions = 0;
 
-  function remember(node: Text, range: AbstractRange, kind: MarkKind | null, orgnrs: readonly string[], inOrder = false): void {
-    if (kind) marks.add(kind, range, inOrder);
-    const list = byNode.get(node) ?? [];
-    list.push({ range, kind, orgnrs });
-    byNode.set(node, list);
+  function remember(mark: Mark, kind: MarkKind | null, orgnrs: readonly string[], inOrder = false): void {
+    if (kind) marks.add(kind, mark, inOrder);
+    const list = byNode.get(mark.node);
+    if (list) list.push({ mark, kind, orgnrs });
+    else byNode.set(mark.node, [{ mark, kind, orgnrs }]);
   }
 
   function cycle(marksOf: readonly Mark[], at: number): void {
@@ -69,7 +84,10 @@ export function createFindings(options: FindingsOptions) {
     return (notice?.reservedWorkIntegration ?? false) || reservations.some((r) => r.kind === 'work-integration');
   }
 
-  function supplierEntry(orgnr: string, finding: SupplierFinding, match: SupplierMatch, words: SupplierWords, reserved: boolean): PanelEntry {
+  function supplierEntry(orgnr: string, finding: SupplierFinding, known: Matched, reserved: boolean): PanelEntry | null {
+    const details = read(orgnr, known);
+    if (!details) return null;
+    const { match, words } = details;
     const status = reserved ? words.reserved : words.inRegistry;
     const label = t(finding.byNumber ? 'content.finding.supplier' : 'content.finding.supplier-name', { name: match.name, orgnr, status });
     const notes: string[] = [];
@@ -85,48 +103,48 @@ export function createFindings(options: FindingsOptions) {
   }
 
   return {
-    /** The background's worded matches, kept for the suppliers they name. */
-    addMatches(found: readonly SupplierMatch[], provenances: readonly MatchProvenance[], registry: boolean): void {
+    /** The background's matches, kept for the suppliers they name. */
+    addMatches(found: MatchedSuppliers, registry: boolean): void {
       hasRegistry = registry;
-      for (const m of found) {
-        const provenance = provenances[m.provenance];
-        if (provenance && !matches.has(m.orgnr)) matches.set(m.orgnr, { match: m, provenance });
-      }
+      found.orgnrs.forEach((orgnr, i) => {
+        if (!matches.has(orgnr)) matches.set(orgnr, { details: found.details[i] ?? '', provenances: found.provenances });
+      });
     },
     setNotice(panel: NoticePanel | null): void {
       notice = panel;
     },
     addMention(node: Text, mention: SupplierMention, inOrder = false): void {
-      const range = textRange(node, mention.index, mention.index + mention.length);
-      const mark = { node, range };
-      const registered = mention.orgnrs.filter((o) => matches.has(o));
+      const mark: Mark = { node, start: mention.index, end: mention.index + mention.length };
+      let registered = false;
       mentions++;
-      for (const orgnr of registered) {
-        const finding = suppliers.get(orgnr) ?? { marks: [], byNumber: false, next: 0 };
+      for (const orgnr of mention.orgnrs) {
+        if (!matches.has(orgnr)) continue;
+        registered = true;
+        let finding = suppliers.get(orgnr);
+        if (!finding) suppliers.set(orgnr, (finding = { marks: [], byNumber: false, next: 0 }));
         finding.marks.push(mark);
         if (mention.via === 'orgnr') finding.byNumber = true;
-        suppliers.set(orgnr, finding);
       }
-      if (registered.length === 0 && mention.via === 'orgnr') {
+      if (!registered && mention.via === 'orgnr') {
         const digits = mention.orgnrs[0] ?? '';
         others.set(digits, (others.get(digits) ?? 0) + 1);
       }
       // Every number is marked alike; a name is found only because it is a registry name, so marking
       // it would tell the page who is in the registry: it is listed in the panel only.
-      remember(node, range, mention.via === 'orgnr' ? 'orgnr' : null, mention.orgnrs, inOrder);
+      remember(mark, mention.via === 'orgnr' ? 'orgnr' : null, mention.orgnrs, inOrder);
     },
     addReservation(node: Text, kind: FlagKind, index: number, length: number): void {
-      const range = textRange(node, index, index + length);
-      reservations.push({ id: reservationIds++, kind, mark: { node, range } });
-      remember(node, range, 'reserved', []);
+      const mark: Mark = { node, start: index, end: index + length };
+      reservations.push({ id: reservationIds++, kind, mark });
+      remember(mark, 'reserved', []);
     },
     /** Marks in a node the page removed or rewrote go, and so do findings left without marks. */
     dropNode(node: Text): void {
       const gone = byNode.get(node);
       if (!gone) return;
       byNode.delete(node);
-      for (const { range, kind, orgnrs } of gone) {
-        if (kind) marks.remove(kind, range);
+      for (const { mark, kind, orgnrs } of gone) {
+        if (kind) marks.remove(kind, mark);
         if (kind !== 'reserved') mentions--;
         for (const orgnr of orgnrs) {
           const finding = suppliers.get(orgnr);
@@ -153,22 +171,28 @@ export function createFindings(options: FindingsOptions) {
     entries(): { entries: PanelEntry[]; summary: string[] } {
       const reserved = reservedContext();
       // Entries are worded only for the ones listed.
-      const onPage: { first: Node; entry: () => PanelEntry }[] = [];
-      reservations.forEach((r) => {
+      const onPage: { first: Node; entry: () => PanelEntry | null }[] = [];
+      // Every supplier finding has a match and a mark (addMention, dropNode), so this is the count of
+      // entries on the page; beyond what the panel lists only the count is needed.
+      const onPageTotal = reservations.length + suppliers.size;
+      const keep = onPageTotal <= MAX_ENTRIES ? onPageTotal : MAX_ENTRIES;
+      for (const r of reservations) {
+        if (onPage.length >= keep) break;
         const kind = () => t(`content.reserved.${r.kind}`);
         onPage.push({ first: r.mark.node, entry: () => ({ key: `reserved:${r.id}`, label: t('content.finding.reserved', { kind: kind() }), notes: [], go: () => options.goTo(r.mark) }) });
-      });
+      }
       for (const [orgnr, finding] of suppliers) {
+        if (onPage.length >= keep) break;
         const known = matches.get(orgnr);
         const first = finding.marks[0];
-        if (known && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, known.match, wordsOf(known), reserved) });
+        if (known && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, known, reserved) });
       }
       // Reading order; a list longer than the panel shows keeps the order it was found in (the same for
       // everything but content added later in the middle of the page, and far cheaper).
-      if (onPage.length <= MAX_ENTRIES) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      if (onPageTotal <= MAX_ENTRIES) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       const fromNotice: PanelEntry[] = (notice?.findings ?? []).map((f, i) => ({ key: `notice:${i}`, label: f.text, code: f.code, notes: [] }));
-      const total = fromNotice.length + onPage.length;
-      const listed = [...fromNotice, ...onPage.slice(0, Math.max(0, MAX_ENTRIES - fromNotice.length)).map((o) => o.entry())].slice(0, MAX_ENTRIES);
+      const total = fromNotice.length + onPageTotal;
+      const listed = [...fromNotice, ...onPage.slice(0, Math.max(0, MAX_ENTRIES - fromNotice.length)).flatMap((o) => o.entry() ?? [])].slice(0, MAX_ENTRIES);
       const summary: string[] = [];
       if (total > MAX_ENTRIES) summary.push(t('content.panel.more', { count: total - MAX_ENTRIES }));
       if (others.size > 0) summary.push(t(hasRegistry ? 'content.others' : 'content.others-no-registry', { count: others.size }));

@@ -8,11 +8,12 @@
  * background in a worker.
  */
 import { fillMessage, findReservationPhrases, type Lang, type Translate } from '../../core/index.ts';
+import { candidatesToText, hashesFromText, linesOf, nameHitsFromText } from '../shared/match-text.ts';
 import type { NoticePanel } from '../shared/page-messages.ts';
 import type { SendPageMessage } from '../shared/page-send.ts';
 import { createFindings, type Findings, type Mark } from './findings.ts';
 import type { PortalAdapter } from './portals/index.ts';
-import { readText, type NameKeySet } from './scan/mentions.ts';
+import { readText } from './scan/mentions.ts';
 import { createScanner, type Scanner } from './scan/scanner.ts';
 import { createMarks, liveRange, type Marks } from './ui/marks.ts';
 import { createPanel, type BrregLines, type Panel } from './ui/panel.ts';
@@ -44,12 +45,12 @@ async function brregLines(send: SendPageMessage, orgnr: string, t: Translate): P
 
 /** Scroll to the mention, select it (where screen readers and the next Tab start from) and mark it. */
 function goTo(mark: Mark, marks: Marks, panel: Panel): void {
-  const range = liveRange(mark.range);
+  const range = liveRange(mark);
   mark.node.parentElement?.scrollIntoView({ block: 'center' });
   const selection = getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
-  marks.setCurrent(mark.range);
+  marks.setCurrent(mark);
   const focusable = mark.node.parentElement?.closest<HTMLElement>('a[href],button,[tabindex],summary');
   if (focusable) focusable.focus({ preventScroll: true });
   else (panel.host.ownerDocument.activeElement as HTMLElement | null)?.blur();
@@ -60,7 +61,7 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   const start = await send<'page/start'>({ type: 'page/start' });
   if (!start.ok) return null;
   const t = pageTranslator(start.lang, start.messages);
-  const keys: NameKeySet = { firstWords: new Set(start.nameKeys.firstWords.split('\n').filter(Boolean)), maxWords: start.nameKeys.maxWords };
+  const keys = { hashes: hashesFromText(start.nameKeys.hashes), maxWords: start.nameKeys.maxWords };
 
   // Panel, marks and findings are made up front (the highlight names are registered and the style
   // sheets adopted on every page the session runs on), but the panel's host goes into the page only
@@ -75,6 +76,10 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   });
   const marks = createMarks(document, () => panel.overlay);
   const findings = createFindings({ t, marks, goTo: (mark) => goTo(mark, marks, panel) });
+  // The room beside the page, the list of findings and the highlights each make the browser walk the
+  // whole page again: each comes in a frame of its own (the host with the first finding, the marks
+  // after the first list), so no frame grows towards the long-task mark.
+  let revealDue = true;
   const shown = (show: boolean): Findings => {
     if (show) panel.attach();
     return findings;
@@ -87,6 +92,10 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
       if (findings.isEmpty()) return;
       const { entries, summary } = findings.entries();
       panel.setFindings(entries, summary);
+      if (revealDue) {
+        revealDue = false;
+        requestAnimationFrame(() => setTimeout(() => marks.reveal(), 0));
+      }
       void send<'page/found'>({ type: 'page/found', counts: findings.counts() });
     }, RENDER_DELAY_MS);
   };
@@ -123,10 +132,10 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
       readText: (text) => readText(text, keys),
       findReservations: () => (readFromXml ? null : findReservationPhrases),
       lookup: async (orgnrs, names) => {
-        const answer = await send<'registry/match'>({ type: 'registry/match', orgnrs: [...orgnrs], names: [...names] });
+        const answer = await send<'registry/match'>({ type: 'registry/match', orgnrs: orgnrs.join(','), names: candidatesToText(names) });
         if (!answer.ok) return null;
-        findings.addMatches(answer.suppliers, answer.provenances, answer.hasRegistry);
-        return answer;
+        findings.addMatches({ orgnrs: linesOf(answer.orgnrs, ','), details: answer.details.split('\n'), provenances: answer.provenances }, answer.hasRegistry);
+        return { names: nameHitsFromText(answer.names) };
       },
       onMention: (node, mention, inOrder) => shown(mention.via === 'orgnr').addMention(node, mention, inOrder),
       onReservation: (node, kind, index, length) => shown(true).addReservation(node, kind, index, length),

@@ -10,9 +10,9 @@
  */
 import './zod-config.ts';
 import { z } from 'zod/mini';
+import { linesOf, NAME_HITS, ORGNR_LIST, type EligibilityStatus } from './match-text.ts';
 
 const orgnrDigits = z.string().check(z.regex(/^\d{9,10}$/));
-const eligibilityStatus = z.enum(['eligible', 'ineligible', 'unverified', 'stale']);
 const reservationKind = z.enum(['work-integration', 'sheltered-execution', 'public-service-mission']);
 export type ReservationKind = z.infer<typeof reservationKind>;
 
@@ -26,23 +26,19 @@ export type MatchProvenance = z.infer<typeof matchProvenanceSchema>;
 
 /**
  * A registry supplier found on a page, with core's eligibility verdict at today's date (status and
- * the share it rests on); supplier-words.ts words it for the page's context.
+ * the share it rests on); supplier-words.ts words it for the page's context. Sent as text
+ * (match-text.ts).
  */
-export const supplierMatchSchema = z.object({
-  orgnr: orgnrDigits,
-  jurisdiction: z.enum(['NO', 'SE']),
-  name: z.string(),
-  status: eligibilityStatus,
-  share: z.nullable(z.number()),
-  asOf: z.nullable(z.string()),
+export interface SupplierMatch {
+  readonly orgnr: string;
+  readonly jurisdiction: 'NO' | 'SE';
+  readonly name: string;
+  readonly status: EligibilityStatus;
+  readonly share: number | null;
+  readonly asOf: string | null;
   /** Index into the answer's `provenances`. */
-  provenance: z.int().check(z.nonnegative()),
-});
-export type SupplierMatch = z.infer<typeof supplierMatchSchema>;
-
-/** A name candidate (by position in the request) that starts with a registry name: the name's length and whose it is. */
-const nameHitSchema = z.object({ candidate: z.int().check(z.nonnegative()), length: z.int().check(z.positive()), orgnrs: z.array(orgnrDigits) });
-export type NameHit = z.infer<typeof nameHitSchema>;
+  readonly provenance: number;
+}
 
 /** One line of the notice panel: plain words, the code (if any) for a tooltip, an optional link. */
 const lineSchema = z.object({
@@ -104,8 +100,8 @@ export const PAGE_MESSAGES = {
         lang: z.enum(['nb', 'sv', 'en']),
         messages: z.record(z.string(), z.string()),
         hasRegistry: z.boolean(),
-        /** Folded first words of registry names, one per line (never whole names, numbers or shares); one string is far cheaper to pass and check than 20 000. */
-        nameKeys: z.object({ firstWords: z.string(), maxWords: z.int().check(z.nonnegative()) }),
+        /** Hashes of the folded first words of registry names (never words, names, numbers or shares), as text (match-text.ts `hashesToText`). */
+        nameKeys: z.object({ hashes: z.string().check(z.refine((text) => text.length % 2 === 0)), maxWords: z.int().check(z.nonnegative()) }),
         /** The user collapsed the panel on this site before. */
         collapsed: z.boolean(),
       }),
@@ -116,17 +112,21 @@ export const PAGE_MESSAGES = {
   'registry/match': {
     request: z.object({
       type: z.literal('registry/match'),
-      orgnrs: z.array(orgnrDigits).check(z.maxLength(MAX_LOOKUP)),
-      names: z.array(z.string().check(z.maxLength(400))).check(z.maxLength(MAX_LOOKUP)),
+      /** Distinct numbers joined by commas, and name candidates a line each (match-text.ts): one string each crosses cheaply. */
+      orgnrs: z.string().check(z.regex(ORGNR_LIST), z.refine((text) => linesOf(text, ',').length <= MAX_LOOKUP)),
+      names: z.string().check(z.refine((text) => linesOf(text, '\n').length <= MAX_LOOKUP && linesOf(text, '\n').every((name) => name.length <= 400))),
     }),
     response: z.union([
       z.object({
         ok: z.literal(true),
         hasRegistry: z.boolean(),
-        /** The matched suppliers, each once. */
-        suppliers: z.array(supplierMatchSchema),
+        /** The matched suppliers, each once: their numbers joined by commas … */
+        orgnrs: z.string().check(z.regex(ORGNR_LIST)),
+        /** … and their details, a line each (match-text.ts), read when the page lists them. */
+        details: z.string(),
         provenances: z.array(matchProvenanceSchema),
-        names: z.array(nameHitSchema),
+        /** The name candidates that start with a registry name, a line each (match-text.ts `nameHitsToText`). */
+        names: z.string().check(z.regex(NAME_HITS)),
       }),
       failure([]),
     ]),

@@ -19,7 +19,7 @@ const messages = Object.fromEntries(['content.panel.region', 'content.panel.hide
 beforeAll(async () => {
   const code = await bundleForPage(
     'inkludo',
-    `export { createMarks, liveRange, textRange } from '${REPO_ROOT}/extension/content/ui/marks.ts';
+    `export { createMarks, liveRange } from '${REPO_ROOT}/extension/content/ui/marks.ts';
      export { createPanel } from '${REPO_ROOT}/extension/content/ui/panel.ts';`,
   );
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
@@ -45,8 +45,9 @@ describe('marks without CSS highlights', () => {
       panel.attach();
       const marks = api.createMarks(document, () => panel.overlay);
       const text = document.querySelector('#a')?.firstChild as Text;
-      marks.add('reserved', api.textRange(text, 0, 10));
-      const number = api.textRange(text, 34, 45);
+      marks.reveal();
+      marks.add('reserved', { node: text, start: 0, end: 10 });
+      const number = { node: text, start: 34, end: 45 };
       marks.add('orgnr', number);
       const centre = () => {
         const rect = api.liveRange(number).getBoundingClientRect();

@@ -88,9 +88,9 @@ describe('what a web page can learn', () => {
     }
     await expect(send({ type: 'registry/snapshot' })).resolves.toEqual({ ok: false, code: 'bad-message' });
     // What a page may ask: matches for what is on it, nothing more.
-    const matched = (await send({ type: 'registry/match', orgnrs: ['100427311', '988077917'], names: [] })) as { ok: boolean; suppliers: { orgnr: string }[] };
+    const matched = (await send({ type: 'registry/match', orgnrs: '100427311,988077917', names: '' })) as { ok: boolean; orgnrs: string };
     expect(matched.ok).toBe(true);
-    expect(matched.suppliers.map((s) => s.orgnr)).toEqual(['100427311']);
+    expect(matched.orgnrs).toBe('100427311');
     // Nothing changed.
     await expect(fromExtensionPage({ type: 'registry/status' })).resolves.toMatchObject({ ok: true, status: { registry: { entries: 3 } } });
     await expect(fromExtensionPage({ type: 'settings/get' })).resolves.toMatchObject({ ok: true, settings: { language: 'en' } });

@@ -6,11 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildRegistryIndex, registryNameKeys, translator, type Registry, type Supplier } from '../../core/index.ts';
+import { buildRegistryIndex, nameKeyIndex, registryNameKeys, translator, type Registry, type Supplier } from '../../core/index.ts';
 import { matchForPage } from '../../extension/background/registry-match.ts';
 import { ProvenanceTable, supplierMatch } from '../../extension/background/supplier-wording.ts';
 import { supplierWords } from '../../extension/shared/supplier-words.ts';
-import { readText, resolveMentions, type NameKeySet } from '../../extension/content/scan/mentions.ts';
+import { candidatesToText, nameHitsFromText, supplierDetailsToText, supplierFromText } from '../../extension/shared/match-text.ts';
+import { readText, resolveMentions, type TextFound } from '../../extension/content/scan/mentions.ts';
 
 const provenance = { source: 'Test registry', url: null, retrieved: '2026-11-01', expires: null, demo: false };
 function supplier(orgnr: string, name: string, extra: Partial<Supplier> = {}): Supplier {
@@ -33,16 +34,17 @@ const registry: Registry = {
 };
 const index = buildRegistryIndex(registry);
 const loaded = { registry, index, nameKeys: registryNameKeys(registry) };
-const keys: NameKeySet = { firstWords: new Set(loaded.nameKeys.firstWords), maxWords: loaded.nameKeys.maxWords };
+const keys = nameKeyIndex(loaded.nameKeys.firstWords, loaded.nameKeys.maxWords);
+const NOTHING: TextFound = { numbers: [], candidates: [] };
 const t = translator('en');
 
 /** The whole round trip, as the content script and the background run it. */
 function mentionsIn(text: string, withRegistry = true) {
-  const found = readText(text, withRegistry ? keys : { firstWords: new Set(), maxWords: 0 });
+  const found = readText(text, withRegistry ? keys : nameKeyIndex([], 0)) ?? NOTHING;
   const names = found.candidates.map((c) => c.text);
-  const answer = matchForPage({ type: 'registry/match', orgnrs: found.numbers.map((n) => n.digits), names }, withRegistry ? loaded : null);
+  const answer = matchForPage({ type: 'registry/match', orgnrs: found.numbers.map((n) => n.digits).join(','), names: candidatesToText(names) }, withRegistry ? loaded : null);
   if (!answer.ok) throw new Error('match failed');
-  const named = answer.names.map((hit) => ({ index: found.candidates[hit.candidate]!.index, length: hit.length, orgnrs: hit.orgnrs }));
+  const named = nameHitsFromText(answer.names).map((hit) => ({ index: found.candidates[hit.candidate]!.index, length: hit.length, orgnrs: hit.orgnrs }));
   return { mentions: resolveMentions(found, named), answer };
 }
 
@@ -56,7 +58,7 @@ describe('supplier mentions across page and background', () => {
       ['556086-8225', 'orgnr', ['5560868225']],
     ]);
     // Only the registry suppliers come back, never the number that is not in it.
-    expect(answer.ok && answer.suppliers.map((s) => s.orgnr).sort()).toEqual(['5560868225', '972418013']);
+    expect(answer.ok && answer.orgnrs.split(',').sort()).toEqual(['5560868225', '972418013']);
   });
 
   it('finds registry names, a legal-form prefix and an alternative name, giving the supplier\'s number', () => {
@@ -82,7 +84,7 @@ describe('supplier mentions across page and background', () => {
   it('without a registry finds numbers only and says there is none', () => {
     const { mentions, answer } = mentionsIn('Bodø Vekst AS 972418013', false);
     expect(mentions.map((m) => m.via)).toEqual(['orgnr']);
-    expect(answer).toEqual({ ok: true, hasRegistry: false, suppliers: [], provenances: [], names: [] });
+    expect(answer).toEqual({ ok: true, hasRegistry: false, orgnrs: '', details: '', provenances: [], names: '' });
   });
 
   it('overlapping names: the one whose supplier the text also gives by number yields to the other', () => {
@@ -102,7 +104,7 @@ describe('supplier mentions across page and background', () => {
         for (let i = 1; i < mentions.length; i++) expect(mentions[i]!.index).toBeGreaterThanOrEqual(mentions[i - 1]!.index + mentions[i - 1]!.length);
         const expected = new Map<number, number>();
         for (const m of index.findNames(text)) expected.set(m.index, m.length);
-        const numbers = readText(text, keys).numbers;
+        const numbers = (readText(text, keys) ?? NOTHING).numbers;
         const byName = mentions.filter((m) => m.via === 'name');
         // Every name mention is a findNames span, on the whole text or on the text from its first word (a
         // name the whole-text reading left out because an overlapping name came first, whose supplier the
@@ -123,10 +125,11 @@ describe('supplier mentions across page and background', () => {
 
 describe('how a page speaks of a registry supplier', () => {
   const today = '2026-11-23';
-  /** As the page gets it: core's verdict from the background, worded with its provenance. */
+  /** As the page gets it: core's verdict from the background, sent as text, read back and worded with its provenance. */
   const words = (s: Supplier) => {
     const table = new ProvenanceTable();
-    const match = supplierMatch(s, today, table);
+    const match = supplierFromText(s.orgnr, supplierDetailsToText([supplierMatch(s, today, table)]));
+    if (!match) throw new Error('the details must read back');
     return { ...match, ...supplierWords(match, table.list[match.provenance]!, t) };
   };
   it('says "in your registry (source, date)" for any page, never the 30 % rule', () => {

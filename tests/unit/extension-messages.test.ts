@@ -35,7 +35,10 @@ describe('extension messages: dispatch', () => {
     ['no type', { orgnr: '974760673' }],
     ['a missing field', { type: 'notice/panel' }],
     ['a malformed publication number', { type: 'notice/panel', publicationNumber: '../../etc/passwd' }],
-    ['too many numbers to match', { type: 'registry/match', orgnrs: Array(5001).fill('974760673'), names: [] }],
+    ['too many numbers to match', { type: 'registry/match', orgnrs: Array(5001).fill('974760673').join(','), names: '' }],
+    ['too many name candidates to match', { type: 'registry/match', orgnrs: '', names: Array(5001).fill('Demo Vekst AS').join('\n') }],
+    ['a name candidate too long to be one', { type: 'registry/match', orgnrs: '', names: 'x'.repeat(401) }],
+    ['numbers as a list rather than text', { type: 'registry/match', orgnrs: ['974760673'], names: '' }],
     ['a removed message (the whole registry)', { type: 'registry/snapshot' }],
     ['negative counts', { type: 'page/found', counts: { reserved: -1, suppliers: 0, registryMatches: 0 } }],
     ['a non-integer tab id', { type: 'page/status', tabId: 1.5 }],
@@ -107,7 +110,7 @@ describe('extension messages: the trust boundary', () => {
 
   it.each([
     ['page/start', { type: 'page/start' }],
-    ['registry/match', { type: 'registry/match', orgnrs: ['974760673'], names: ['Demo Vekst AS'] }],
+    ['registry/match', { type: 'registry/match', orgnrs: '974760673', names: 'Demo Vekst AS' }],
     ['notice/panel', { type: 'notice/panel', publicationNumber: '12345-2026' }],
     ['panel/collapse', { type: 'panel/collapse', collapsed: true }],
     ['page/found', { type: 'page/found', counts: { reserved: 1, suppliers: 2, registryMatches: 1 } }],

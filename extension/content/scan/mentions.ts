@@ -4,7 +4,7 @@
  * name keys); the background says which are registry suppliers; `resolveMentions` turns both into
  * mentions in text order without overlaps. Pure, so it is unit-tested in Node.
  */
-import { findOrgnrs, nameCandidates, type NameCandidate, type OrgnrJurisdiction } from '../../../core/index.ts';
+import { findOrgnrs, nameCandidates, type NameCandidate, type NameKeyIndex, type OrgnrJurisdiction } from '../../../core/index.ts';
 
 export interface NumberFound {
   readonly index: number;
@@ -19,14 +19,17 @@ export interface TextFound {
   readonly candidates: readonly NameCandidate[];
 }
 
-export interface NameKeySet {
-  readonly firstWords: ReadonlySet<string>;
-  readonly maxWords: number;
-}
+/** Every shape `findOrgnrs` reads has three digits, at most one character, three more: text without it has no number. */
+const MAY_HOLD_ORGNR = /\d{3}\D?\d{3}/;
+const NO_NUMBERS: readonly NumberFound[] = [];
 
-export function readText(text: string, keys: NameKeySet): TextFound {
-  const numbers = findOrgnrs(text).map((m) => ({ index: m.index, length: m.length, digits: m.orgnr.digits, jurisdiction: m.orgnr.jurisdiction }));
-  return { numbers, candidates: nameCandidates(text, keys.firstWords, keys.maxWords) };
+/** The numbers and name candidates in `text`; null when there are none (most text on a page). */
+export function readText(text: string, keys: NameKeyIndex): TextFound | null {
+  const numbers = MAY_HOLD_ORGNR.test(text)
+    ? findOrgnrs(text).map((m) => ({ index: m.index, length: m.length, digits: m.orgnr.digits, jurisdiction: m.orgnr.jurisdiction }))
+    : NO_NUMBERS;
+  const candidates = nameCandidates(text, keys);
+  return numbers.length === 0 && candidates.length === 0 ? null : { numbers, candidates };
 }
 
 /** A name candidate the background recognised: where the name starts in the text, its length and whose it is. */
@@ -52,6 +55,8 @@ export interface SupplierMention {
  */
 export function resolveMentions(found: TextFound, names: readonly NameFound[]): SupplierMention[] {
   const numbers: SupplierMention[] = found.numbers.map((n) => ({ index: n.index, length: n.length, via: 'orgnr', orgnrs: [n.digits] }));
+  // findOrgnrs gives its numbers in text order without overlaps: alone, they are the answer.
+  if (names.length === 0) return numbers;
   const numbered = new Set(found.numbers.map((n) => n.digits));
   const named: SupplierMention[] = names
     .filter((n) => !n.orgnrs.some((o) => numbered.has(o)))

@@ -15,12 +15,21 @@ import { documentStyle } from './highlight-style.ts';
 /** The same for every organisation number: a kind per registry membership would tell the page who is in it. */
 export type MarkKind = 'orgnr' | 'reserved';
 
+/** Marked text: a text node and offsets in it. */
+export interface TextSpan {
+  readonly node: Text;
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface Marks {
   /** `inOrder`: known to come after every mark added before in that order (the page's first walk). */
-  add(kind: MarkKind, range: AbstractRange, inOrder?: boolean): void;
-  remove(kind: MarkKind, range: AbstractRange): void;
+  add(kind: MarkKind, span: TextSpan, inOrder?: boolean): void;
+  remove(kind: MarkKind, span: TextSpan): void;
   /** The mention the user went to from the panel, marked more strongly; null clears it. */
-  setCurrent(range: AbstractRange | null): void;
+  setCurrent(span: TextSpan | null): void;
+  /** Marks are shown from now on (they are kept, not shown, until the panel is in the page). */
+  reveal(): void;
   /** Whether CSS highlights are used (false: the overlay fallback). */
   readonly highlights: boolean;
 }
@@ -29,23 +38,27 @@ const KINDS: readonly (MarkKind | 'current')[] = ['orgnr', 'reserved', 'current'
 type HighlightCtor = new (...ranges: AbstractRange[]) => Set<AbstractRange>;
 type HighlightRegistry = Map<string, Set<AbstractRange>>;
 
+const ranges = new WeakMap<TextSpan, AbstractRange>();
+
 /**
- * A range over `node`'s text. Static where the browser has StaticRange: it costs the page nothing
- * when the page changes its DOM (live ranges are updated on every change).
+ * The span's range for a highlight, made when it is first shown (most marks on a long page never
+ * are). Static where the browser has StaticRange: it costs the page nothing when the page changes its
+ * DOM (live ranges are updated on every change).
  */
-export function textRange(node: Text, start: number, end: number): AbstractRange {
-  if (typeof StaticRange === 'function') return new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
-  const live = node.ownerDocument.createRange();
-  live.setStart(node, start);
-  live.setEnd(node, end);
-  return live;
+function spanRange(span: TextSpan): AbstractRange {
+  let range = ranges.get(span);
+  if (!range) {
+    range = typeof StaticRange === 'function' ? new StaticRange({ startContainer: span.node, startOffset: span.start, endContainer: span.node, endOffset: span.end }) : liveRange(span);
+    ranges.set(span, range);
+  }
+  return range;
 }
 
-/** A live range over the same text, for reading positions and selecting. */
-export function liveRange(range: AbstractRange): Range {
-  const live = range.startContainer.ownerDocument!.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
+/** A live range over the span, for reading positions and selecting. */
+export function liveRange(span: TextSpan): Range {
+  const live = span.node.ownerDocument.createRange();
+  live.setStart(span.node, span.start);
+  live.setEnd(span.node, span.end);
   return live;
 }
 
@@ -65,7 +78,7 @@ function onViewportChange(update: () => void): () => void {
 
 /** A mark with the element its text is in, kept in document order. */
 interface Placed {
-  readonly range: AbstractRange;
+  readonly span: TextSpan;
   readonly kind: MarkKind;
   readonly element: Element;
   readonly inOrder: boolean;
@@ -81,7 +94,7 @@ function precedes(a: Node, b: Node): boolean {
  * document order (which is their order down the page in flowing content): a few rectangle reads per
  * scroll instead of watching every mark.
  */
-function nearViewport(placed: readonly Placed[], height: number): Placed[] {
+function nearViewport(placed: readonly Placed[], height: number): { near: Placed[]; below: number } {
   const margin = height * 2;
   let low = 0;
   let high = placed.length;
@@ -90,14 +103,14 @@ function nearViewport(placed: readonly Placed[], height: number): Placed[] {
     if ((placed[mid]?.element.getBoundingClientRect().bottom ?? 0) < -margin) low = mid + 1;
     else high = mid;
   }
-  const out: Placed[] = [];
+  const near: Placed[] = [];
   for (let i = low; i < placed.length; i++) {
     const mark = placed[i] as Placed;
     const rect = mark.element.getBoundingClientRect();
-    if (rect.top > height + margin) break;
-    out.push(mark);
+    if (rect.top > height + margin) return { near, below: i };
+    near.push(mark);
   }
-  return out;
+  return { near, below: Infinity };
 }
 
 /**
@@ -113,45 +126,63 @@ function highlightMarks(doc: Document): Marks {
   documentStyle(doc);
   const placed: Placed[] = [];
   let shown = new Set<Placed>();
+  /**
+   * Position in `placed` of the first mark below the window at the last update (Infinity: none known).
+   * A mark added after it is further down still, so it changes nothing shown: while a long page is
+   * scanned, the highlights (whose every change repaints the page) are left alone.
+   */
+  let below = Infinity;
+  let revealed = false;
   function update(): void {
-    const now = new Set(nearViewport(placed, doc.documentElement.clientHeight));
-    for (const mark of shown) if (!now.has(mark)) sets.get(mark.kind)?.delete(mark.range);
-    for (const mark of now) if (!shown.has(mark)) sets.get(mark.kind)?.add(mark.range);
+    if (!revealed) return;
+    const found = nearViewport(placed, doc.documentElement.clientHeight);
+    below = found.below;
+    const now = new Set(found.near);
+    for (const mark of shown) if (!now.has(mark)) sets.get(mark.kind)?.delete(spanRange(mark.span));
+    for (const mark of now) if (!shown.has(mark)) sets.get(mark.kind)?.add(spanRange(mark.span));
     shown = now;
   }
   const later = onViewportChange(update);
   return {
     highlights: true,
-    add(kind, range, inOrder = false) {
-      const element = range.startContainer.parentElement;
+    add(kind, span, inOrder = false) {
+      const element = span.node.parentElement;
       if (!element) return;
-      const mark = { range, kind, element, inOrder };
+      const mark = { span, kind, element, inOrder };
       // Mostly found in document order: the end is the usual place, and certainly so after another
       // mark of the first walk (no comparison needed then).
       let at = placed.length;
       const last = placed[at - 1];
-      if (last && !(inOrder && last.inOrder) && precedes(range.startContainer, last.range.startContainer)) {
+      if (last && !(inOrder && last.inOrder) && precedes(span.node, last.span.node)) {
         let low = 0;
         while (low < at) {
           const mid = (low + at) >> 1;
-          if (precedes((placed[mid] as Placed).range.startContainer, range.startContainer)) low = mid + 1;
+          if (precedes((placed[mid] as Placed).span.node, span.node)) low = mid + 1;
           else at = mid;
         }
       }
-      placed.splice(at, 0, mark);
+      if (at === placed.length) placed.push(mark);
+      else placed.splice(at, 0, mark);
+      if (at > below || !revealed) return;
+      below = Infinity;
       later();
     },
-    remove(kind, range) {
-      const at = placed.findIndex((m) => m.range === range);
+    remove(kind, span) {
+      const at = placed.findIndex((m) => m.span === span);
       if (at < 0) return;
+      below = Infinity;
       const [mark] = placed.splice(at, 1);
-      if (mark && shown.delete(mark)) sets.get(kind)?.delete(range);
+      if (mark && shown.delete(mark)) sets.get(kind)?.delete(spanRange(span));
       later();
     },
-    setCurrent(range) {
+    reveal() {
+      revealed = true;
+      later();
+    },
+    setCurrent(span) {
       const current = sets.get('current');
       current?.clear();
-      if (range) current?.add(range);
+      if (span) current?.add(spanRange(span));
     },
   };
 }
@@ -159,19 +190,21 @@ function highlightMarks(doc: Document): Marks {
 /** The fallback: boxes under visible marked text, drawn in `layer` (fixed, inside our closed host). */
 function overlayMarks(layer: HTMLElement): Marks {
   const doc = layer.ownerDocument;
-  const ranges = new Map<AbstractRange, MarkKind>();
-  let current: AbstractRange | null = null;
+  const spans = new Map<TextSpan, MarkKind>();
+  let current: TextSpan | null = null;
+  let revealed = false;
   const MAX_BOXES = 400;
   function draw(): void {
+    if (!revealed) return;
     const boxes: HTMLElement[] = [];
     const height = doc.documentElement.clientHeight;
-    for (const [range, kind] of ranges) {
+    for (const [span, kind] of spans) {
       if (boxes.length >= MAX_BOXES) break;
-      if (!range.startContainer.isConnected) continue;
-      for (const rect of liveRange(range).getClientRects()) {
+      if (!span.node.isConnected) continue;
+      for (const rect of liveRange(span).getClientRects()) {
         if (rect.bottom < 0 || rect.top > height) continue;
         const box = doc.createElement('div');
-        box.className = `mark ${range === current ? 'current' : kind}`;
+        box.className = `mark ${span === current ? 'current' : kind}`;
         box.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
         boxes.push(box);
       }
@@ -181,16 +214,20 @@ function overlayMarks(layer: HTMLElement): Marks {
   const redraw = onViewportChange(draw);
   return {
     highlights: false,
-    add(kind, range) {
-      ranges.set(range, kind);
+    add(kind, span) {
+      spans.set(span, kind);
       redraw();
     },
-    remove(_kind, range) {
-      ranges.delete(range);
+    remove(_kind, span) {
+      spans.delete(span);
       redraw();
     },
-    setCurrent(range) {
-      current = range;
+    reveal() {
+      revealed = true;
+      redraw();
+    },
+    setCurrent(span) {
+      current = span;
       redraw();
     },
   };

@@ -1,0 +1,37 @@
+/**
+ * findOrgnrs reads nine digits in threes ("972 418 005") without parseOrgnr's general reading; what
+ * it finds must be exactly what parseOrgnr makes of the same text, valid checksum or not.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { findOrgnrs, parseOrgnr } from '../../core/index.ts';
+
+const three = fc.stringMatching(/^\d{3}$/);
+const sep = fc.constantFrom('', ' ', '\u00A0', '\u202F');
+
+describe('findOrgnrs on nine digits in threes', () => {
+  it('finds what parseOrgnr reads, in any surrounding text', () => {
+    fc.assert(
+      fc.property(three, sep, three, sep, three, fc.constantFrom('', 'Org.nr. ', 'x ', '('), fc.constantFrom('', '.', ')', ' og'), (a, s1, b, s2, c, before, after) => {
+        const written = `${a}${s1}${b}${s2}${c}`;
+        const parsed = parseOrgnr(written);
+        const found = findOrgnrs(`${before}${written}${after}`).find((m) => m.index === before.length && m.length === written.length);
+        if (parsed.digits === null) expect(found).toBeUndefined();
+        else expect(found?.orgnr).toEqual(parsed);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['972 418 005', '972418005'],
+    ['972\u00A0418\u00A0005', '972418005'],
+    ['972418005', '972418005'],
+  ])('%j is 972418005 with its text as written', (text, digits) => {
+    expect(findOrgnrs(text)).toEqual([{ index: 0, length: text.length, orgnr: { raw: text, jurisdiction: 'NO', digits, problem: null } }]);
+  });
+
+  it('a bad checksum is not found', () => {
+    expect(findOrgnrs('972 418 006')).toEqual([]);
+  });
+});

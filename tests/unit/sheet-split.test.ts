@@ -215,22 +215,30 @@ describe('SPLIT-RISK windows equal the brute-force definition', () => {
   const LADDER = [100_000, 1_300_000, 2_300_000]; // NO municipal services in 2026 (NO-LOW-100K, national, EEA)
   const windowEnd = (date: string) => addDays(addMonths(date, 12), -1);
 
-  function expected(purchases: readonly { kind: string; value: number; date: string }[]) {
+  interface Expected {
+    level: number;
+    total: number;
+    count: number;
+    from: string;
+    to: string;
+  }
+
+  function expected(purchases: readonly { kind: string; value: number; date: string }[]): (Expected | null)[] {
     return purchases.map((_, index) => {
-      let best: { level: number; total: number; start: number; count: number; from: string; to: string } | null = null;
+      let best: Expected | null = null;
       const group = purchases.map((q, i) => ({ ...q, i })).filter((q) => q.kind === purchases[index]!.kind && q.value > 0);
       group.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
-      group.forEach((start, s) => {
+      for (const [s, start] of group.entries()) {
         const members = group.slice(s).filter((q) => q.date <= windowEnd(start.date));
-        if (!members.some((q) => q.i === index)) return;
+        if (!members.some((q) => q.i === index)) continue;
         const total = members.reduce((sum, q) => sum + q.value, 0);
         const largest = Math.max(...members.map((q) => q.value));
         const level = LADDER.findLastIndex((t) => total >= t && largest < t);
-        if (level < 0) return;
+        if (level < 0) continue;
         if (!best || level > best.level || (level === best.level && total >= best.total)) {
-          best = { level, total, start: s, count: members.length, from: start.date, to: members[members.length - 1]!.date };
+          best = { level, total, count: members.length, from: start.date, to: members[members.length - 1]!.date };
         }
-      });
+      }
       return best;
     });
   }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { runCli } from './main.ts';
 
 // The built entry point (dist/cli/inkludo.mjs): wires runCli to the real process.
@@ -15,6 +16,9 @@ process.stderr.on('error', endOnClosedPipe);
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  outDrained: async () => {
+    if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+  },
   env: process.env,
 });
 process.exitCode = code;

@@ -180,8 +180,12 @@ const RESULT_LOOK: Readonly<Record<AddinResultColumn, readonly [ResultColumnKind
   supplier: ['userText', 30],
   registry: ['text', 40],
 };
-/** Report rows turned into result rows at a time: the messages of a large sheet never sit in memory all at once. */
-const RESULT_ROWS_PER_CHUNK = 1000;
+/**
+ * Report rows turned into result rows at a time: the messages of a large sheet never sit in memory all
+ * at once, and a chunk is written before the next minor collection would promote it to the old heap
+ * (chunks of 1000 rows grew it by 150 MB of garbage on 100 000 rows).
+ */
+const RESULT_ROWS_PER_CHUNK = 100;
 
 function resultCell(value: CellValue, lang: CliContext['lang']): ResultCell {
   if (value === '' || value === null) return null;

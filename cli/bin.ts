@@ -1,5 +1,5 @@
-import { once } from 'node:events';
 import { runCli } from './main.ts';
+import { drained } from './write-lines.ts';
 
 // The built entry point (dist/cli/inkludo.mjs): wires runCli to the real process.
 
@@ -16,9 +16,7 @@ process.stderr.on('error', endOnClosedPipe);
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  outDrained: async () => {
-    if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
-  },
+  outDrained: () => drained(process.stdout),
   env: process.env,
 });
 process.exitCode = code;

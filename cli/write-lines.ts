@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type { CliContext } from './command.ts';
 
 /**
@@ -27,4 +29,12 @@ export async function writeLines(ctx: CliContext, lines: Iterable<string>): Prom
     }
   }
   if (count > 0) ctx.out(batch);
+}
+
+/**
+ * Resolves once `stream` has room again (at once when it has). Node buffers whatever a pipe's reader
+ * has not taken yet: `inkludo check big.xlsx --json | slow-reader` held all 190 MB of its output.
+ */
+export async function drained(stream: Writable): Promise<void> {
+  if (stream.writableNeedDrain) await once(stream, 'drain');
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { findPersonalNumbers, mayHoldPersonalNumber, personalNumberReplacer, translator } from '../../core/index.ts';
 import type { CliContext } from '../../cli/command.ts';
 import { jsonLine } from '../../cli/io.ts';
-import { writeLines } from '../../cli/write-lines.ts';
+import { drained, writeLines } from '../../cli/write-lines.ts';
 import { anyPersonalNumber } from '../support/personal-numbers.ts';
 
 function context(out: (text: string) => void, outDrained: () => Promise<void> = () => Promise.resolve()): CliContext {
@@ -46,9 +46,7 @@ describe('writeLines', () => {
         slow.write(`${text}\n`);
         mostBuffered = Math.max(mostBuffered, slow.writableLength);
       },
-      async () => {
-        if (slow.writableNeedDrain) await once(slow, 'drain');
-      },
+      () => drained(slow),
     );
     const lines = Array.from({ length: 20_000 }, (_v, i) => `{"row":${i},"text":"${'x'.repeat(i % 97)}"}`);
     await writeLines(ctx, lines);

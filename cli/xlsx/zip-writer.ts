@@ -133,8 +133,8 @@ export class ZipWriter {
     await this.write(this.header(part));
     const sum = { crc32: 0, size: 0 };
     let compressedSize = 0;
-    // One piece at a time: a stream reading ahead (16 pieces by default) keeps their text alive long
-    // enough to be promoted to the old heap.
+    // One piece at a time: the stream does not read ahead (16 pieces by default), so no more of the
+    // part is made than deflate is taking.
     const source = Readable.from(ZipWriter.encoded(pieces, sum), { highWaterMark: 1 });
     await pipeline(source, zlib.createDeflateRaw({ level: DEFLATE_LEVEL }), async (deflated: AsyncIterable<Buffer>) => {
       for await (const chunk of deflated) {

@@ -6,6 +6,7 @@ import type { BuyerKind, ContractKind, PurchaseJurisdiction, RegimeCode, RegimeV
 import type { EligibilityStatus } from '../rules/reserved.ts';
 import type { Origins, RowResult, SheetReport } from '../sheet/types.ts';
 import type { Money } from '../value/money.ts';
+import { originsAt } from '../sheet/read/origin.ts';
 
 /**
  * Something Inkludo took for granted about the purchase, shown in the record with why: one of the
@@ -104,7 +105,7 @@ export function purchaseFromRow(
         }
       : null,
     origin: { kind: 'sheet-row', row: row.row, sheet: context.sheet },
-    origins: row.origins,
+    origins: originsAt(row.origins, row.row),
     assumptions,
   };
 }

@@ -75,6 +75,9 @@ export function cachedClassifier(rules: RuleSet): Classifier {
       byValue.set(at, verdict);
       return verdict;
     }
-    return { ...verdict, valueExclVat: money(value.minor, value.currency ?? pack.currency) };
+    // Money is immutable: a value with its currency is its own value excl. VAT. Written out rather
+    // than spread (V8 may keep spread copies as slow dictionary objects); no verdict here has dependsOn.
+    const valueExclVat = value.currency === null ? money(value.minor, pack.currency) : value;
+    return { regime: verdict.regime, valueExclVat, rules: verdict.rules, ruleIds: verdict.ruleIds, findings: verdict.findings };
   };
 }

@@ -214,15 +214,17 @@ function classifyAtRates(gross: Money, rates: readonly VatRateCandidate[], pack:
   const ruleIds = rates.map((r) => r.ruleId);
   const findings: Finding[] = [];
   const regimes = new Set(outcomes.map((o) => o.regime));
-  const common = { gross: Number(gross.minor) / 100, currency, rates: outcomes.map((o) => percent(o.rate)).join(', ') };
+  // Params written out rather than spread from a shared part: V8 may keep spread copies as slow dictionary objects, one per row of a sheet.
+  const grossMajor = Number(gross.minor) / 100;
+  const rateList = outcomes.map((o) => percent(o.rate)).join(', ');
   if (regimes.size > 1) {
-    findings.push(
-      finding('VAT-RATE-DEPENDS', 'warning', { ...common, outcomes: outcomes.map((o) => `${percent(o.rate)}: ${o.regime}`).join('; ') }, ruleIds),
-    );
+    const byRate = outcomes.map((o) => `${percent(o.rate)}: ${o.regime}`).join('; ');
+    findings.push(finding('VAT-RATE-DEPENDS', 'warning', { gross: grossMajor, currency, rates: rateList, outcomes: byRate }, ruleIds));
   } else if (outcomes.length === 1) {
-    findings.push(finding('VAT-INCLUDED', 'warning', { ...common, net: Number(first.valueExclVat.minor) / 100, rate: first.rate, rule: first.ruleId }, ruleIds, 'finding.VAT-INCLUDED.rate'));
+    const params = { gross: grossMajor, currency, rates: rateList, net: Number(first.valueExclVat.minor) / 100, rate: first.rate, rule: first.ruleId };
+    findings.push(finding('VAT-INCLUDED', 'warning', params, ruleIds, 'finding.VAT-INCLUDED.rate'));
   } else {
-    findings.push(finding('VAT-INCLUDED', 'warning', { ...common, regime: first.regime }, ruleIds, 'finding.VAT-INCLUDED.rates-agree'));
+    findings.push(finding('VAT-INCLUDED', 'warning', { gross: grossMajor, currency, rates: rateList, regime: first.regime }, ruleIds, 'finding.VAT-INCLUDED.rates-agree'));
   }
   const seen = new Set<string>();
   for (const o of outcomes) {

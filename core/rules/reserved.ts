@@ -94,13 +94,15 @@ export function checkReservedEligibility(
   const evidence = input.share;
   const pct = evidence ? sharePercent(evidence) : null;
   const base = { sharePercent: pct, requiredPercent: required, denominator, ruleIds };
-  const params = { share: pct, required, denominator, asOf: evidence?.asOf ?? null, checkDate: input.checkDate, maxAge };
+  const asOf = evidence?.asOf ?? null;
+  const params = { share: pct, required, denominator, asOf, checkDate: input.checkDate, maxAge };
 
   const unverified = (reason: EligibilityReason): EligibilityVerdict => ({
     ...base,
     status: 'unverified',
     reasons: [reason],
-    findings: [finding('RESERVED-UNVERIFIED', 'warning', { ...params, reason }, ruleIds, `finding.RESERVED-UNVERIFIED.${reason}`)],
+    // Params written out rather than spread: V8 may keep spread copies as slow dictionary objects, one per row of a sheet.
+    findings: [finding('RESERVED-UNVERIFIED', 'warning', { share: pct, required, denominator, asOf, checkDate: input.checkDate, maxAge, reason }, ruleIds, `finding.RESERVED-UNVERIFIED.${reason}`)],
   });
 
   if (required === null) return { ...base, status: 'unverified', reasons: [], findings: [finding('RULE-MISSING', 'warning', { parameter: 'reserved-share' })] };

@@ -13,10 +13,11 @@ import type { ContractKind, RegimeCode } from '../rules/regime.ts';
 import { parseDurationMonths } from '../value/duration.ts';
 import { parseOrgnr } from '../orgnr/index.ts';
 import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
-import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext } from './judge/judge.ts';
-import { addSplitRisks } from './judge/split.ts';
+import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
+import { splitRisks } from './judge/split.ts';
 import { memoized, memoized2 } from './memo.ts';
-import { readSheetLayout } from './read/layout.ts';
+import { headerOrigin, readSheetLayout } from './read/layout.ts';
+import { columnLetters, originsInterner, type Origin } from './read/origin.ts';
 import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
 import type { RulePack } from '../rules/schema.ts';
@@ -61,25 +62,16 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
   return null;
 }
 
-function result(row: CheckedRow): RowResult {
-  // A handful of ids per row: a linear scan costs less than a Set.
-  const ruleIds: string[] = [];
-  for (const id of row.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
-  for (const f of row.findings) for (const id of f.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
-  return {
-    row: row.row,
-    description: row.description,
-    regime: row.regime,
-    estimatedValue: row.estimatedValue,
-    estimate: row.estimate,
-    date: row.date,
-    reserved: row.reserved,
-    findings: row.findings,
-    ruleIds,
-    supplier: row.supplier,
-    origins: row.origins,
-    valueBasis: row.valueBasis,
-  };
+/**
+ * Completes a judged row: its split-purchase finding, and its rule ids with those of its findings (a
+ * handful per row: a linear scan costs less than a Set). Lists are replaced, not grown: exact sizes,
+ * rule-id lists shared.
+ */
+function completeRow(row: CheckedRow, splitRisk: Finding | undefined, read: JudgeReaders): void {
+  if (splitRisk) row.findings = row.findings.concat(splitRisk);
+  const missing: string[] = [];
+  for (const f of row.findings) for (const id of f.ruleIds) if (!row.ruleIds.includes(id) && !missing.includes(id)) missing.push(id);
+  if (missing.length > 0) row.ruleIds = read.ruleIdList(row.ruleIds.concat(missing));
 }
 
 function cachedKindFindings(): CellReaders['kindFindings'] {
@@ -93,7 +85,7 @@ function cachedKindFindings(): CellReaders['kindFindings'] {
   };
 }
 
-function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years', shareHeader: string | null): CellReaders {
+function cellReaders(pack: RulePack, headers: readonly string[], durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years', shareHeader: string | null): CellReaders {
   return {
     date: memoized(readDateCell),
     yesNo: memoized(yesNo),
@@ -106,6 +98,9 @@ function cellReaders(pack: RulePack, durationUnit: 'months' | 'years', optionsUn
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
     kindOfCpv: memoized2((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
     kindFindings: cachedKindFindings(),
+    origins: originsInterner(),
+    headerOrigin: memoized((column: number) => headerOrigin(column, headers)),
+    cpvKindOrigin: memoized2((column: number, matched: string): Origin => ({ source: 'cell', column: columnLetters(column), text: matched })),
   };
 }
 
@@ -119,7 +114,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     locale: options.jurisdiction === 'NO' ? 'nb' : 'sv',
     currency: pack.currency,
     delimitedText: options.delimitedText === true,
-    read: cellReaders(pack, layout.durationUnit.value, layout.optionsUnit.value, layout.columns.share === undefined ? null : (layout.headers[layout.columns.share] ?? null)),
+    read: cellReaders(pack, layout.headers, layout.durationUnit.value, layout.optionsUnit.value, layout.columns.share === undefined ? null : (layout.headers[layout.columns.share] ?? null)),
   };
   const judgeCtx: JudgeContext = {
     jurisdiction: options.jurisdiction,
@@ -140,10 +135,11 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
       if (skip) skipped.push({ row: i + 1, ...skip });
       else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
     }
-    addSplitRisks(checked, pack, options.date, judgeCtx.read.ladder);
+    const risks = splitRisks(checked, pack, judgeCtx.read.ladder);
+    checked.forEach((row, i) => completeRow(row, risks[i], judgeCtx.read));
   }
 
-  const rows = checked.map(result);
+  const rows: readonly RowResult[] = checked;
   const byRegime: Partial<Record<RegimeCode, number>> = {};
   const byFinding: Partial<Record<FindingCode, number>> = {};
   let rowsWithErrors = 0;
@@ -153,7 +149,10 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     const split = (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT') && row.findings.some((f) => f.code === 'SPLIT-RISK' && f.severity === 'warning');
     if (split) needsAttention++;
     else byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
-    for (const code of new Set(row.findings.map((f) => f.code))) byFinding[code] = (byFinding[code] ?? 0) + 1;
+    row.findings.forEach((f, i) => {
+      // Each code counted once per row.
+      if (row.findings.findIndex((g) => g.code === f.code) === i) byFinding[f.code] = (byFinding[f.code] ?? 0) + 1;
+    });
     if (row.findings.some((f) => f.severity === 'error')) rowsWithErrors++;
   }
   const problem = layout.problem ?? (rows.length === 0 ? 'no-rows' : null);

@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/catalogue.ts';
 import { describeFinding } from '../rules/describe.ts';
 import type { Finding } from '../rules/findings.ts';
 import { moneyJson } from '../value/money.ts';
+import { originsAt } from './read/origin.ts';
 import type { FindingJson, RowResult, SheetReport, SheetReportJson } from './types.ts';
 
 export function findingJson(f: Finding, lang: Lang): FindingJson {
@@ -19,7 +20,7 @@ export function sheetRowJson(r: RowResult, lang: Lang): SheetReportJson['rows'][
     messages: r.findings.map((f) => describeFinding(lang, f)),
     severities: r.findings.map((f) => f.severity),
     valueBasis: r.valueBasis,
-    origins: r.origins,
+    origins: originsAt(r.origins, r.row),
     supplier: r.supplier,
   };
 }

@@ -143,6 +143,9 @@ export interface RowResult {
   readonly origins: Origins;
   /** How the value was read: a total, or a yearly or monthly rate. */
   readonly valueBasis: ValueBasis;
+  /** The buyer kind and contract kind the row was judged as (origins.buyer and origins.contractKind say from where). */
+  readonly buyer: BuyerKind;
+  readonly contractKind: ContractKind;
 }
 
 export interface SkippedRow {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { addDays, addMonths, checkSheet, describeFinding, type CellValue, type RowResult, type SheetCheckOptions } from '../../core/index.ts';
 
 const NO: SheetCheckOptions = { jurisdiction: 'NO', date: '2025-06-01', buyer: 'municipal' };
@@ -201,5 +202,63 @@ describe('SPLIT-RISK: the same kind within 12 months', () => {
     );
     // 62 500 incl. 25 % VAT is 50 000; the pair is 99 999.99 excl. VAT.
     expect(report.rows.flatMap(splits)).toEqual([]);
+  });
+});
+
+/**
+ * The windows found in one pass (prefix sums, monotone queues) against the definition, checked by
+ * brute force over random groups: for each purchase, every 12-month window starting at a purchase of
+ * its kind and containing it; flagged when the sum reaches a threshold of the ladder that no single
+ * purchase of the window reaches; the gravest (highest threshold, then largest sum, then latest start).
+ */
+describe('SPLIT-RISK windows equal the brute-force definition', () => {
+  const LADDER = [100_000, 1_300_000, 2_300_000]; // NO municipal services in 2026 (NO-LOW-100K, national, EEA)
+  const windowEnd = (date: string) => addDays(addMonths(date, 12), -1);
+
+  function expected(purchases: readonly { kind: string; value: number; date: string }[]) {
+    return purchases.map((_, index) => {
+      let best: { level: number; total: number; start: number; count: number; from: string; to: string } | null = null;
+      const group = purchases.map((q, i) => ({ ...q, i })).filter((q) => q.kind === purchases[index]!.kind && q.value > 0);
+      group.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
+      group.forEach((start, s) => {
+        const members = group.slice(s).filter((q) => q.date <= windowEnd(start.date));
+        if (!members.some((q) => q.i === index)) return;
+        const total = members.reduce((sum, q) => sum + q.value, 0);
+        const largest = Math.max(...members.map((q) => q.value));
+        const level = LADDER.findLastIndex((t) => total >= t && largest < t);
+        if (level < 0) return;
+        if (!best || level > best.level || (level === best.level && total >= best.total)) {
+          best = { level, total, start: s, count: members.length, from: start.date, to: members[members.length - 1]!.date };
+        }
+      });
+      return best;
+    });
+  }
+
+  it('for random purchases of three kinds over two years', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom('Renhold', 'Kantine', 'Vask'),
+            value: fc.oneof(fc.integer({ min: 1, max: 120_000 }), fc.integer({ min: 90_000, max: 1_400_000 }), fc.constantFrom(99_999, 100_000, 650_000, 1_150_000)),
+            date: fc.integer({ min: 0, max: 700 }).map((d) => addDays('2026-01-01', d)),
+          }),
+          { maxLength: 40 },
+        ),
+        (purchases) => {
+          const cells: CellValue[][] = [['Beskrivelse', 'Kategori', 'Estimert verdi', 'Dato'], ...purchases.map((p, i) => [`Kjøp ${i + 1}`, p.kind, p.value, p.date])];
+          const rows = checkSheet(cells, { jurisdiction: 'NO', date: '2026-06-01', buyer: 'municipal', defaultContractKind: 'services' }).rows;
+          const want = expected(purchases);
+          rows.forEach((r, i) => {
+            const found = splits(r)[0];
+            const w = want[i];
+            if (!w) return expect(found).toBeUndefined();
+            expect(found?.params).toMatchObject({ count: w.count, total: w.total, threshold: LADDER[w.level], from: w.from, to: w.to });
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -9,6 +9,8 @@ import { foldWord, WORD } from '../../registry/normalise.ts';
 import { memoized } from '../memo.ts';
 import { wordMatches } from '../cells.ts';
 
+const LETTER = /\p{L}/u;
+
 export interface CandidateFamily {
   readonly id: string;
   /** CPV prefixes (2–8 digits, no check digit). */
@@ -58,6 +60,8 @@ export function candidateMatcher(): (cpv: readonly string[], texts: readonly str
     let best: { family: CandidateFamily; rank: number; matched: string } | null = null;
     for (const text of texts) {
       for (const m of text.matchAll(WORD)) {
+        // Family words are letters: numbers (row numbers, years, amounts) are never looked up or kept.
+        if (!LETTER.test(m[0])) continue;
         const family = wordFamily(foldWord(m[0]));
         if (!family) continue;
         const rank = CANDIDATE_FAMILIES.indexOf(family);

@@ -18,7 +18,7 @@ import { estimateContractValue, type EstimateStep } from '../../value/estimate.t
 import { money, type Money } from '../../value/money.ts';
 import type { Purchase } from '../read/purchase.ts';
 import type { RowResult, RowSupplier, SheetRegistry } from '../types.ts';
-import { memoized, memoized2, memoized3 } from '../memo.ts';
+import { listInterner, memoized, memoized2, memoized3 } from '../memo.ts';
 import { candidateMatcher, type CandidateMatch } from './candidates.ts';
 import { announcementThreshold, provisionsInForce, thresholdAt, thresholdLadder, type Threshold } from './thresholds.ts';
 
@@ -36,8 +36,10 @@ export interface JudgeContext {
 
 /** Lookups that repeat across rows, each cached for one sheet. */
 export interface JudgeReaders {
-  readonly name: (name: string) => string;
-  readonly categoryKey: (category: string) => string;
+  /** Split-purchase group keys, one string per distinct key (so grouping hashes each once): by supplier name, CPV code, category. */
+  readonly nameKey: (name: string) => string | null;
+  readonly cpvKey: (code: string) => string;
+  readonly categoryKey: (category: string) => string | null;
   readonly candidate: (cpv: readonly string[], texts: readonly string[]) => CandidateMatch | null;
   /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
   readonly fittingCount: (cpv: readonly string[]) => number;
@@ -47,6 +49,10 @@ export interface JudgeReaders {
   readonly ladder: (date: IsoDate, buyer: BuyerKind, kind: ContractKind) => readonly Threshold[];
   /** The VAT rates a purchase's category may carry at a date (vatRatesFor), cached per sheet. */
   readonly vatRates: (date: IsoDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
+  /** The RESERVATION-CANDIDATE finding for what matched (suppliers: how many registry suppliers fit, null without a registry), one per sheet. */
+  readonly candidateFinding: (matched: string, family: string, suppliers: number | null) => Finding;
+  /** One shared list per distinct sequence of rule ids (memo.ts listInterner). */
+  readonly ruleIdList: (ids: readonly string[]) => readonly string[];
   /** classifyPurchase with verdicts kept per threshold band (regime-cache.ts). */
   readonly classify: Classifier;
 }
@@ -58,24 +64,39 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
   const threshold = memoized2((parameter: string, date: IsoDate) => thresholdAt(pack, parameter, date));
   const vat = memoized3((date: IsoDate, kind: ContractKind, cpv: string | null) => vatRatesFor(pack, date, { cpv, kind }).rates);
   return {
-    name: memoized(normaliseName),
-    categoryKey: memoized((category: string) => foldedWords(category).join(' ')),
+    nameKey: memoized((name: string) => {
+      const normalised = normaliseName(name);
+      return normalised === '' ? null : `name:${normalised}`;
+    }),
+    cpvKey: memoized((code: string) => `cpv:${code.slice(0, 3)}`),
+    categoryKey: memoized((category: string) => {
+      const folded = foldedWords(category).join(' ');
+      return folded === '' ? null : `category:${folded}`;
+    }),
     candidate: candidateMatcher(),
     fittingCount: (cpv) => fitting(cpv.join(',')),
     announcementThreshold: announcement,
     threshold,
     ladder: memoized3((date: IsoDate, buyer: BuyerKind, kind: ContractKind) => thresholdLadder(pack, date, buyer, kind)),
     vatRates: (date, cpv, kind) => vat(date, kind, cpv),
+    candidateFinding: memoized3((matched: string, family: string, suppliers: number | null) =>
+      suppliers === null ?
+        finding('RESERVATION-CANDIDATE', 'info', { matched, family }, [], 'finding.RESERVATION-CANDIDATE.matched')
+      : finding('RESERVATION-CANDIDATE', 'info', { matched, family, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market'),
+    ),
+    ruleIdList: listInterner<string>(),
     classify: cachedClassifier(rules),
   };
 }
 
-/** A judged row before the cross-row checks add their findings (which is why findings stay mutable). */
+/**
+ * A judged row: the RowResult itself, before the cross-row checks add their findings and the
+ * findings' rule ids are added to its own (which is why both may be replaced). Its lists are sized
+ * exactly: a sheet holds 100 000 of them.
+ */
 export interface CheckedRow extends Omit<RowResult, 'findings' | 'ruleIds'> {
-  readonly findings: Finding[];
-  readonly ruleIds: string[];
-  readonly buyer: BuyerKind;
-  readonly contractKind: ContractKind;
+  findings: readonly Finding[];
+  ruleIds: readonly string[];
   /** CPV group (first 3 digits) or normalised category: "purchases of the same kind". */
   readonly kindKey: string | null;
   /** Organisation number, else the normalised supplier name. */
@@ -93,11 +114,14 @@ interface Estimate {
   readonly problem: Finding | null;
 }
 
+/** A stated total has no estimate steps: one shared empty list rather than one per row. */
+const NO_STEPS: readonly EstimateStep[] = Object.freeze([]);
+
 /** The contract value from the purchase's amount: a total as it is, a rate times the term (× 48 without one). */
 function estimate(p: Purchase): Estimate {
   const months = p.termMonths === null ? null : p.termMonths + p.optionMonths;
-  if (p.amount === null) return { gross: null, steps: [], months, problem: null };
-  if (p.basis === 'total') return { gross: p.amount, steps: [], months, problem: null };
+  if (p.amount === null) return { gross: null, steps: NO_STEPS, months, problem: null };
+  if (p.basis === 'total') return { gross: p.amount, steps: NO_STEPS, months, problem: null };
   const estimated = estimateContractValue({
     base: p.amount,
     kind: p.basis,
@@ -106,7 +130,7 @@ function estimate(p: Purchase): Estimate {
     optionMonths: p.optionMonths,
     contractType: p.contractKind === 'goods' ? 'supplies' : 'services',
   });
-  if (!estimated.ok) return { gross: null, steps: [], months, problem: finding('VALUE-UNPARSEABLE', 'error', { raw: '', reason: estimated.error.code }) };
+  if (!estimated.ok) return { gross: null, steps: NO_STEPS, months, problem: finding('VALUE-UNPARSEABLE', 'error', { raw: '', reason: estimated.error.code }) };
   return { gross: estimated.value, steps: estimated.basis, months, problem: null };
 }
 
@@ -141,8 +165,7 @@ function judgeSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: Re
   }
   const digits = parsed?.digits ?? null;
   const otherCountry = parsed?.jurisdiction != null && digits !== null && parsed.jurisdiction !== ctx.jurisdiction;
-  const normalisedName = name === null ? '' : ctx.read.name(name);
-  const key = digits ?? (normalisedName === '' ? null : `name:${normalisedName}`);
+  const key = digits ?? (name === null ? null : ctx.read.nameKey(name));
   // The registry is only consulted for reserved rows: a registry supplier is never put forward for an open procurement.
   let entry: Supplier | undefined;
   let verdict: EligibilityVerdict | null = null;
@@ -228,10 +251,9 @@ function inclusiveCandidate(ctx: JudgeContext, p: Purchase, date: IsoDate, net: 
 function reservationCandidate(ctx: JudgeContext, cpv: readonly string[], texts: readonly string[]): Finding | null {
   const match = ctx.read.candidate(cpv, texts);
   if (!match) return null;
-  if (!ctx.registry) return finding('RESERVATION-CANDIDATE', 'info', { matched: match.matched, family: match.family.id }, [], 'finding.RESERVATION-CANDIDATE.matched');
+  if (!ctx.registry) return ctx.read.candidateFinding(match.matched, match.family.id, null);
   // Market information only: how many registry suppliers deliver this kind of work, never who.
-  const suppliers = ctx.read.fittingCount(match.cpv);
-  return finding('RESERVATION-CANDIDATE', 'info', { matched: match.matched, family: match.family.id, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market');
+  return ctx.read.candidateFinding(match.matched, match.family.id, ctx.read.fittingCount(match.cpv));
 }
 
 /**
@@ -297,6 +319,9 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const date = p.date ?? ctx.date;
   const findings: Finding[] = [...p.findings];
   const ruleIds: string[] = [...p.ruleIds];
+  const addRuleIds = (ids: readonly string[]) => {
+    for (const id of ids) if (!ruleIds.includes(id)) ruleIds.push(id);
+  };
   const value = estimate(p);
   let regime: RegimeCode = 'UNKNOWN';
   let net: Money | null = null;
@@ -308,7 +333,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     net = verdict.valueExclVat;
     findings.push(...verdict.findings);
     if (optionsFinding) findings.push(optionsFinding);
-    ruleIds.push(...verdict.ruleIds);
+    addRuleIds(verdict.ruleIds);
     const depends = buyerDepends(p, ctx, regime, net, date);
     if (depends) findings.push(depends);
   }
@@ -323,8 +348,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const inclusive = inclusiveCandidate(ctx, p, date, net, value.months);
   if (inclusive) findings.push(inclusive);
 
-  const categoryKey = p.category === null ? '' : ctx.read.categoryKey(p.category);
-  const kindKey = p.cpv[0] !== undefined ? `cpv:${p.cpv[0].slice(0, 3)}` : categoryKey !== '' ? `category:${categoryKey}` : null;
+  const kindKey = p.cpv[0] !== undefined ? ctx.read.cpvKey(p.cpv[0]) : p.category === null ? null : ctx.read.categoryKey(p.category);
   return {
     row: p.row,
     description: p.description,
@@ -333,8 +357,8 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     estimate: value.steps,
     date,
     reserved: p.reserved,
-    findings,
-    ruleIds,
+    findings: findings.slice(),
+    ruleIds: ctx.read.ruleIdList(ruleIds),
     supplier: supplier.info,
     origins: p.origins,
     valueBasis: p.basis,

@@ -8,7 +8,7 @@
  *
  * Each group is sorted by date once (O(n log n)); windows start at every purchase and end 12 months
  * later, their sums come from prefix sums and their largest single value from a monotone queue, so
- * the rest is linear.
+ * the rest is linear. Sums are kept in minor units as numbers: exact up to 2^53 øre (90 000 billion).
  */
 import type { IsoDate } from '../../dates.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
@@ -20,16 +20,25 @@ import { provisionsInForce, type Threshold } from './thresholds.ts';
 
 export type SplitBasis = 'same-kind' | 'same-supplier';
 
-interface Purchase {
-  readonly row: CheckedRow;
-  readonly date: IsoDate;
-  readonly minor: bigint;
+/** What the split check needs of every row, read once: value (0: none), date as a day number, 12-month window end, threshold ladder. */
+interface RowFacts {
+  /** Minor units as numbers: exact up to 2^53 øre (90 000 billion). */
+  readonly values: Float64Array;
+  readonly days: Int32Array;
+  readonly windowEnds: Int32Array;
+  readonly ladders: readonly (readonly Threshold[])[];
+}
+
+/** An ISO date as a number in the same order (not a count of days): comparisons without strings. */
+function dayNumber(date: IsoDate): number {
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  return ((digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)) * 16 + digit(5) * 10 + digit(6)) * 32 + digit(8) * 10 + digit(9);
 }
 
 interface Window {
   readonly start: number;
   readonly end: number;
-  readonly total: bigint;
+  readonly total: number;
   readonly threshold: Threshold;
   /** Rank of the threshold in its ladder: a higher threshold crossed is the graver finding. */
   readonly level: number;
@@ -41,100 +50,136 @@ function graver(a: Window, b: Window): boolean {
 
 const VALUE_PROVISION = { NO: 'NO-VAL', SE: 'SE-VAL' } as const;
 
-/** For each purchase (sorted by date), the gravest flagged 12-month window containing it, or null. */
-function flaggedWindows(group: readonly Purchase[], windowEnd: (date: IsoDate) => IsoDate, ladderOf: (row: CheckedRow) => readonly Threshold[]): (Window | null)[] {
+/** For each purchase of the group (row indices sorted by date), the gravest flagged 12-month window containing it, or null. */
+function flaggedWindows(group: Int32Array, facts: RowFacts): (Window | null)[] {
   const n = group.length;
-  const prefix: bigint[] = [0n];
-  for (const p of group) prefix.push((prefix[prefix.length - 1] ?? 0n) + p.minor);
+  const value = (k: number) => facts.values[group[k] as number] as number;
+  const prefix = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) prefix[k + 1] = (prefix[k] as number) + value(k);
 
-  // Window i spans purchases i..ends[i]; ends never decrease, so one pass with a max-queue suffices.
-  const windows: (Window | null)[] = [];
-  const maxQueue: number[] = [];
+  // Window i spans purchases i..end; ends never decrease, so one pass with a max-queue suffices.
+  const windows: (Window | null)[] = new Array<Window | null>(n);
+  const maxQueue = new Int32Array(n);
   let head = 0;
+  let tail = 0;
   let end = -1;
   for (let i = 0; i < n; i++) {
-    const first = group[i];
-    if (!first) break;
-    const last = windowEnd(first.date);
-    while (end + 1 < n && (group[end + 1]?.date ?? '') <= last) {
+    const last = facts.windowEnds[group[i] as number] as number;
+    while (end + 1 < n && (facts.days[group[end + 1] as number] as number) <= last) {
       end++;
-      const v = group[end]?.minor ?? 0n;
-      while (maxQueue.length > head && (group[maxQueue[maxQueue.length - 1] ?? 0]?.minor ?? 0n) <= v) maxQueue.pop();
-      maxQueue.push(end);
+      const v = value(end);
+      while (tail > head && value(maxQueue[tail - 1] as number) <= v) tail--;
+      maxQueue[tail++] = end;
     }
-    while ((maxQueue[head] ?? n) < i) head++;
-    const largest = group[maxQueue[head] ?? i]?.minor ?? 0n;
-    const total = (prefix[end + 1] ?? 0n) - (prefix[i] ?? 0n);
-    const ladder = ladderOf(first.row);
+    while ((maxQueue[head] as number) < i) head++;
+    const largest = value(maxQueue[head] as number);
+    const total = (prefix[end + 1] as number) - (prefix[i] as number);
+    const ladder = facts.ladders[group[i] as number] ?? [];
     let window: Window | null = null;
-    ladder.forEach((threshold, level) => {
-      if (total >= threshold.minor && largest < threshold.minor) window = { start: i, end, total, threshold, level };
-    });
-    windows.push(window);
+    for (let level = 0; level < ladder.length; level++) {
+      const threshold = ladder[level] as Threshold;
+      const at = Number(threshold.minor);
+      if (total >= at && largest < at) window = { start: i, end, total, threshold, level };
+    }
+    windows[i] = window;
   }
 
   // Purchase k lies in windows start..k whose end ≥ k; those starts form a range that moves right.
-  const best: (Window | null)[] = [];
-  const queue: number[] = [];
+  const best: (Window | null)[] = new Array<Window | null>(n);
+  const queue = new Int32Array(n);
   let qHead = 0;
+  let qTail = 0;
   for (let k = 0; k < n; k++) {
     const w = windows[k];
     if (w) {
-      while (queue.length > qHead) {
-        const tail = windows[queue[queue.length - 1] ?? 0];
-        if (tail && graver(tail, w)) break;
-        queue.pop();
-      }
-      queue.push(k);
+      while (qTail > qHead && !graver(windows[queue[qTail - 1] as number] as Window, w)) qTail--;
+      queue[qTail++] = k;
     }
-    while (qHead < queue.length && (windows[queue[qHead] ?? 0]?.end ?? -1) < k) qHead++;
-    best.push(qHead < queue.length ? (windows[queue[qHead] ?? 0] ?? null) : null);
+    while (qHead < qTail && (windows[queue[qHead] as number] as Window).end < k) qHead++;
+    best[k] = qHead < qTail ? (windows[queue[qHead] as number] ?? null) : null;
   }
   return best;
 }
 
+/** The facts of every row, each distinct date's window end and each row's ladder looked up once. */
+function rowFacts(rows: readonly CheckedRow[], ladder: JudgeReaders['ladder']): RowFacts {
+  const n = rows.length;
+  const values = new Float64Array(n);
+  const days = new Int32Array(n);
+  const windowEnds = new Int32Array(n);
+  const ladders: (readonly Threshold[])[] = new Array<readonly Threshold[]>(n);
+  const windowEnd = memoized((date: IsoDate) => dayNumber(twelveMonthWindowEnd(date)));
+  rows.forEach((row, i) => {
+    const minor = row.estimatedValue?.minor ?? 0n;
+    if (minor <= 0n) return;
+    values[i] = Number(minor);
+    days[i] = dayNumber(row.date);
+    windowEnds[i] = windowEnd(row.date);
+    // The judge stage's ladders, cached for the sheet: the same dates, buyers and kinds as its verdicts.
+    ladders[i] = ladder(row.date, row.buyer, row.contractKind);
+  });
+  return { values, days, windowEnds, ladders };
+}
+
+/** The rows with a value, grouped by `keyOf`, each group sorted by date (then row). */
+function groupsOf(rows: readonly CheckedRow[], facts: RowFacts, keyOf: (r: CheckedRow) => string | null): Int32Array[] {
+  const byKey = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    const key = keyOf(row);
+    if (key === null || facts.values[index] === 0) return;
+    const group = byKey.get(key);
+    if (group) group.push(index);
+    else byKey.set(key, [index]);
+  });
+  const groups: Int32Array[] = [];
+  for (const indices of byKey.values()) {
+    if (indices.length < 2) continue;
+    // Typed arrays sort numbers without a comparator call per pair: day number × row count + index.
+    const keys = new Float64Array(indices.length);
+    indices.forEach((index, k) => (keys[k] = (facts.days[index] as number) * rows.length + index));
+    keys.sort();
+    groups.push(Int32Array.from(keys, (key) => key % rows.length));
+  }
+  return groups;
+}
+
 /**
- * Adds SPLIT-RISK findings to the rows, one per row at most: the same kind of purchase is the legal
- * test (a warning); the same supplier across different kinds is only a prompt to check whether the
- * purchases are one need (info), and is left out where the same-kind finding already covers the row.
+ * The SPLIT-RISK finding of each row (by index), one per row at most: the same kind of purchase is
+ * the legal test (a warning); the same supplier across different kinds is only a prompt to check
+ * whether the purchases are one need (info), and is left out where the same-kind finding already
+ * covers the row. The rows of one window share its finding.
  */
-export function addSplitRisks(rows: readonly CheckedRow[], pack: RulePack, checkDate: IsoDate, ladder: JudgeReaders['ladder']): void {
+export function splitRisks(rows: readonly CheckedRow[], pack: RulePack, ladder: JudgeReaders['ladder']): (Finding | undefined)[] {
   const bases: readonly (readonly [SplitBasis, (r: CheckedRow) => string | null])[] = [
     ['same-kind', (r) => r.kindKey],
     ['same-supplier', (r) => r.supplierKey],
   ];
-  const windowEnd = memoized(twelveMonthWindowEnd);
-  // The judge stage's ladders, cached for the sheet: the same dates, buyers and kinds as its verdicts.
-  const ladderOf = (row: CheckedRow) => ladder(row.date, row.buyer, row.contractKind);
+  const facts = rowFacts(rows, ladder);
+  const risks = new Array<Finding | undefined>(rows.length);
   for (const [basis, keyOf] of bases) {
-    const groups = new Map<string, Purchase[]>();
-    for (const row of rows) {
-      const key = keyOf(row);
-      const value = row.estimatedValue;
-      if (key === null || value === null || value.minor <= 0n) continue;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
-      group.push({ row, date: row.date, minor: value.minor });
-    }
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      group.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row.row - b.row.row));
-      const flagged = flaggedWindows(group, windowEnd, ladderOf);
-      group.forEach((p, k) => {
-        const w = flagged[k];
-        if (!w || p.row.findings.some((f) => f.code === 'SPLIT-RISK')) return;
-        const from = group[w.start]?.date ?? checkDate;
-        p.row.findings.push(splitFinding(basis, w, from, group[w.end]?.date ?? from, pack));
+    for (const group of groupsOf(rows, facts, keyOf)) {
+      const windows = flaggedWindows(group, facts);
+      const findings = new Map<Window, Finding>();
+      group.forEach((index, k) => {
+        const w = windows[k];
+        if (!w || risks[index]) return;
+        let f = findings.get(w);
+        if (!f) {
+          const from = (rows[group[w.start] as number] as CheckedRow).date;
+          findings.set(w, (f = splitFinding(basis, w, from, (rows[group[w.end] as number] as CheckedRow).date, pack)));
+        }
+        risks[index] = f;
       });
     }
   }
+  return risks;
 }
 
 function splitFinding(basis: SplitBasis, w: Window, from: IsoDate, to: IsoDate, pack: RulePack): Finding {
   return finding(
     'SPLIT-RISK',
     basis === 'same-kind' ? 'warning' : 'info',
-    { count: w.end - w.start + 1, total: Number(w.total) / 100, threshold: w.threshold.value, currency: pack.currency, from, to, basis },
+    { count: w.end - w.start + 1, total: w.total / 100, threshold: w.threshold.value, currency: pack.currency, from, to, basis },
     [w.threshold.ruleId, ...provisionsInForce(pack, [VALUE_PROVISION[pack.jurisdiction === 'NO' ? 'NO' : 'SE']], from)],
     `finding.SPLIT-RISK.${basis}.${pack.jurisdiction}`,
   );

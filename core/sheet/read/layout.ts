@@ -38,7 +38,8 @@ export interface SheetLayout {
 
 const DEFAULT_BUYER: BuyerKind = 'municipal';
 
-function headerOrigin(column: number | undefined, headers: readonly string[]): Origin {
+/** The origin of a value read from a column's header (a default when there is no such column). */
+export function headerOrigin(column: number | undefined, headers: readonly string[]): Origin {
   return column === undefined ? { source: 'default' } : { source: 'header', column: columnLetters(column), text: headers[column] ?? '' };
 }
 

@@ -3,13 +3,18 @@
  * say "from cell D12", "from the header of column D", "from the sheet's title", "from --buyer" or
  * "assumed by default".
  */
+import { listInterner } from '../memo.ts';
+
 export type OriginSource = 'cell' | 'header' | 'sheet' | 'option' | 'default';
 
 export interface Origin {
   readonly source: OriginSource;
   /** Column letter (A, B, … AA) for cell and header origins. */
   readonly column?: string;
-  /** 1-based sheet row for cell and sheet origins. */
+  /**
+   * 1-based sheet row for sheet origins. A cell origin in a row result leaves it out (its row is the
+   * row's own, shared by every row: originsAt adds it for output).
+   */
   readonly row?: number;
   /** The text the value was read from, as written (cell text, header text, title, option value). */
   readonly text?: string;
@@ -37,6 +42,31 @@ export const PURCHASE_FIELDS = [
 export type PurchaseField = (typeof PURCHASE_FIELDS)[number];
 
 export type Origins = Readonly<Partial<Record<PurchaseField, Origin>>>;
+
+/**
+ * One shared, frozen origins object per combination of origins: a sheet's rows take their origins from
+ * the same few columns, headers and sheet facts, so 100 000 rows share a few dozen objects.
+ */
+export function originsInterner(): (origins: Origins) => Origins {
+  const combinations = listInterner<Origin | undefined>();
+  const shared = new Map<readonly (Origin | undefined)[], Origins>();
+  return (origins) => {
+    const combination = combinations(PURCHASE_FIELDS.map((field) => origins[field]));
+    let found = shared.get(combination);
+    if (!found) shared.set(combination, (found = Object.freeze({ ...origins })));
+    return found;
+  };
+}
+
+/** A row's origins with the row on each cell origin, as outputs show them (`D12`). */
+export function originsAt(origins: Origins, row: number): Origins {
+  const out: Partial<Record<PurchaseField, Origin>> = {};
+  for (const field of Object.keys(origins) as PurchaseField[]) {
+    const o = origins[field] as Origin;
+    out[field] = o.source === 'cell' && o.row === undefined ? { source: o.source, column: o.column, row, ...(o.text === undefined ? {} : { text: o.text }) } : o;
+  }
+  return out;
+}
 
 /** 0 → A, 25 → Z, 26 → AA (Excel's bijective base 26). */
 export function columnLetters(index: number): string {

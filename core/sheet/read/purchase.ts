@@ -16,7 +16,7 @@ import { parseAmount } from '../../value/parse.ts';
 import { cellErrorOf, cellText, isBlank, type DateRead } from '../cells.ts';
 import { NO_CACHED_RESULT, type CellValue, type ColumnRole, type ValueBasis } from '../types.ts';
 import type { SheetLayout } from './layout.ts';
-import { columnLetters, type Origin, type PurchaseField } from './origin.ts';
+import { columnLetters, type Origin, type Origins, type PurchaseField } from './origin.ts';
 
 /** Readers of cells whose values repeat down a column, each cached for one sheet (memo.ts). */
 export interface CellReaders {
@@ -31,6 +31,12 @@ export interface CellReaders {
   readonly percent: (cell: CellValue | undefined) => ShareReading | null;
   /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
   readonly kindOfCpv: (code: string, date: IsoDate) => CpvKind | null;
+  /** The shared, frozen copy of a row's origins (every origin is shared per column, so their combinations repeat). */
+  readonly origins: (origins: Origins) => Origins;
+  /** The origin of a value read from a column's header, one per column. */
+  readonly headerOrigin: (column: number) => Origin;
+  /** The origin of a contract kind read from the CPV code in `column` (what in the CPV lists matched), one per column and match. */
+  readonly cpvKindOrigin: (column: number, matched: string) => Origin;
   /** cpvKindFindings, cached: the same code and given kind give the same findings down a sheet. */
   readonly kindFindings: (cpv: CpvKind, given: ContractKind | null) => readonly Finding[];
 }
@@ -77,15 +83,11 @@ export interface Purchase {
   readonly ruleIds: readonly string[];
 }
 
-// Column letters repeat on every row: computed once per column.
-const LETTERS: string[] = [];
-function letters(column: number): string {
-  return (LETTERS[column] ??= columnLetters(column));
-}
-
-/** A cell origin: its address. The text is in the sheet; repeating it per field and row would cost more than it tells. */
-function cellOrigin(column: number, row: number): Origin {
-  return { source: 'cell', column: letters(column), row };
+// Cell origins repeat on every row: one per column, its row being the purchase's own (origin.ts).
+const CELL_ORIGINS: Origin[] = [];
+/** A cell origin: its column. The text is in the sheet; repeating it per field and row would cost more than it tells. */
+function cellOrigin(column: number): Origin {
+  return (CELL_ORIGINS[column] ??= Object.freeze({ source: 'cell', column: columnLetters(column) }));
 }
 
 /** A CELL-UNREADABLE finding for an error cell in `role`'s column. */
@@ -138,9 +140,9 @@ function readAmount(cell: CellValue | undefined, column: number, row: number, ct
     findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: bare ? cellText(cell) : parsed.error.raw, reason: parsed.error.code, cell: ref, forms: 'amount' }));
     return { ...none, unreadable: true };
   }
-  const headerOrigin: Origin = { source: 'header', column: columnLetters(column), text: ctx.layout.headers[column] ?? '' };
+  const headerOrigin = ctx.read.headerOrigin(column);
   let currency = parsed.value.currency ?? ctx.currency;
-  origins.value = cellOrigin(column, row);
+  origins.value = cellOrigin(column);
   if (bare) {
     // A bare number: the header's scale and currency apply.
     if (header.scale > 0) origins.scale = headerOrigin;
@@ -191,7 +193,7 @@ function readDuration(
     findings.push(finding('DURATION-UNREADABLE', 'warning', { cell: `${columnLetters(column)}${row}`, raw: read.error.raw, role }));
     return null;
   }
-  origins[role] = cellOrigin(column, row);
+  origins[role] = cellOrigin(column);
   return read;
 }
 
@@ -206,7 +208,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const textOf = (role: ColumnRole, field: PurchaseField): string | null => {
     const cell = at(role);
     if (isBlank(cell) || columns[role] === undefined) return null;
-    origins[field] = cellOrigin(columns[role], row);
+    origins[field] = cellOrigin(columns[role]);
     return cellText(cell);
   };
 
@@ -228,8 +230,8 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const vatColumn = columns.vat === undefined || isBlank(at('vat')) ? null : ctx.read.yesNo(at('vat'));
   let vatIncluded = amount.vat ?? vatColumn ?? layout.valueHeader.vatIncluded;
   if (amount.vat !== null) origins.vat = origins.value;
-  else if (vatColumn !== null && columns.vat !== undefined) origins.vat = cellOrigin(columns.vat, row);
-  else if (layout.valueHeader.vatIncluded !== null && columns.value !== undefined) origins.vat = { source: 'header', column: columnLetters(columns.value), text: layout.headers[columns.value] ?? '' };
+  else if (vatColumn !== null && columns.vat !== undefined) origins.vat = cellOrigin(columns.vat);
+  else if (layout.valueHeader.vatIncluded !== null && columns.value !== undefined) origins.vat = ctx.read.headerOrigin(columns.value);
   if (amount.vat !== null && vatColumn !== null && amount.vat !== vatColumn) {
     findings.push(finding('UNIT-CONFLICT', 'warning', { cell: `${columnLetters(columns.value ?? 0)}${row}` }, [], 'finding.UNIT-CONFLICT.vat'));
     vatIncluded = null;
@@ -245,7 +247,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
       const read = ctx.read.date(dateCell);
       if (read?.ok) {
         date = read.date;
-        origins.date = cellOrigin(columns.date, row);
+        origins.date = cellOrigin(columns.date);
         if (read.period !== 'day') findings.push(finding('ASSUMPTION', 'info', { cell: ref, raw: cellText(dateCell), date: read.date }, [], `finding.ASSUMPTION.date-${read.period}`));
       } else findings.push(finding('DATE-UNREADABLE', 'warning', { cell: ref, raw: read?.ok === false ? read.text : '', date: layout.date.value }));
     }
@@ -254,10 +256,10 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
 
   const buyerCell = ctx.read.buyerKind(at('buyerKind'));
   const buyer = buyerCell ?? layout.buyer.value;
-  origins.buyer = buyerCell !== null && columns.buyerKind !== undefined ? cellOrigin(columns.buyerKind, row) : layout.buyer.origin;
+  origins.buyer = buyerCell !== null && columns.buyerKind !== undefined ? cellOrigin(columns.buyerKind) : layout.buyer.origin;
 
   const cpv = ctx.read.cpv(at('cpv'));
-  if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv, row);
+  if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv);
   const kindCell = ctx.read.contractKind(at('contractKind'));
   const kindCpv = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
   let contractKind = layout.contractKind.value;
@@ -267,11 +269,11 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   if (kindCell !== null && columns.contractKind !== undefined && !narrower) {
     // A contract-kind column wins over the CPV code; a disagreement is reported.
     contractKind = kindCell;
-    origins.contractKind = cellOrigin(columns.contractKind, row);
+    origins.contractKind = cellOrigin(columns.contractKind);
     if (kindCpv) findings.push(...ctx.read.kindFindings(kindCpv, kindCell));
-  } else if (kindCpv) {
+  } else if (kindCpv && columns.cpv !== undefined) {
     contractKind = kindCpv.kind;
-    origins.contractKind = { ...(origins.cpv ?? { source: 'cell' }), text: kindCpv.evidence.matched };
+    origins.contractKind = ctx.read.cpvKindOrigin(columns.cpv, kindCpv.evidence.matched);
     ruleIds.push(kindCpv.ruleId);
     findings.push(...ctx.read.kindFindings(kindCpv, null));
   }
@@ -283,7 +285,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
 
   const reservedCell = at('reserved');
   const reserved = ctx.read.yesNo(reservedCell) === true;
-  if (columns.reserved !== undefined && !isBlank(reservedCell)) origins.reserved = cellOrigin(columns.reserved, row);
+  if (columns.reserved !== undefined && !isBlank(reservedCell)) origins.reserved = cellOrigin(columns.reserved);
   const supplierName = textOf('supplier', 'supplier');
   const orgnrRaw = textOf('orgnr', 'orgnr');
   const orgnr = orgnrRaw === null ? null : ctx.read.orgnr(orgnrRaw);
@@ -291,7 +293,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const shareRead = columns.share === undefined || isBlank(shareCell) ? null : ctx.read.percent(shareCell);
   const share = shareRead?.percent ?? null;
   if (shareRead && columns.share !== undefined) {
-    origins.share = cellOrigin(columns.share, row);
+    origins.share = cellOrigin(columns.share);
     // How a share below 1 was read decides eligibility at the 30 % line: always said.
     if (shareRead.note) findings.push(finding('ASSUMPTION', 'info', { cell: `${columnLetters(columns.share)}${row}`, raw: cellText(shareCell), percent: shareRead.percent }, [], `finding.ASSUMPTION.share-${shareRead.note}`));
   }
@@ -316,7 +318,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     supplierName,
     orgnr,
     share,
-    origins,
+    origins: ctx.read.origins(origins),
     findings,
     ruleIds,
   };

@@ -1,4 +1,5 @@
 import { runCli } from './main.ts';
+import { drained } from './write-lines.ts';
 
 // The built entry point (dist/cli/inkludo.mjs): wires runCli to the real process.
 
@@ -15,6 +16,7 @@ process.stderr.on('error', endOnClosedPipe);
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  outDrained: () => drained(process.stdout),
   env: process.env,
 });
 process.exitCode = code;

@@ -11,6 +11,11 @@ export interface CliContext {
   readonly t: Translate;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /**
+   * Resolves once stdout has taken what was written (at once unless its buffer is full: a pipe into
+   * a slow reader). Long output awaits it between writes, so it never piles up in memory.
+   */
+  readonly outDrained: () => Promise<void>;
   /** The environment (INKLUDO_RULES, INKLUDO_CACHE_DIR, INKLUDO_CA_CERTS …); tests pass their own. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

@@ -34,6 +34,8 @@ function usage(ctx: CliContext): string {
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** See CliContext.outDrained; without it, what `out` takes is taken at once. */
+  readonly outDrained?: () => Promise<void>;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -71,7 +73,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const lang = pickLang(argv, io.env);
   const t = translator(lang);
   // Everything printed goes through printable(): no control characters, no personal identity numbers.
-  const ctx: CliContext = { lang, t, out: (text) => io.out(printable(text, t)), err: (text) => io.err(printable(text, t)), env: io.env };
+  const ctx: CliContext = {
+    lang,
+    t,
+    out: (text) => io.out(printable(text, t)),
+    err: (text) => io.err(printable(text, t)),
+    outDrained: io.outDrained ?? (() => Promise.resolve()),
+    env: io.env,
+  };
   try {
     const [name, ...rest] = argv;
     if (!name || name === '--help' || name === '-h' || name === 'help') {

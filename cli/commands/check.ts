@@ -41,6 +41,7 @@ import {
 } from '../xlsx/index.ts';
 import { RESULT_COLUMNS, resultTable as addinResultTable, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
 import { issueLine, loadRegistry } from '../registry-file.ts';
+import { writeLines } from '../write-lines.ts';
 
 const VALUE_BASES: readonly ValueBasis[] = ['total', 'yearly', 'monthly'];
 
@@ -84,8 +85,8 @@ function inputPaths(values: Record<string, unknown>, path: string): string[] {
 }
 
 /** A copy of a macro-enabled workbook must stay .xlsm (and only such a copy may be .xlsm): Excel refuses a mismatch. */
-async function checkOutKind(loaded: LoadedSheet, path: string, out: string): Promise<void> {
-  const macro = loaded.kind === 'xlsx' && (await isMacroEnabled(path).catch((error: unknown) => Promise.reject(xlsxCliError(error, path))));
+async function checkOutKind(kind: LoadedSheet['kind'], path: string, out: string): Promise<void> {
+  const macro = kind === 'xlsx' && (await isMacroEnabled(path).catch((error: unknown) => Promise.reject(xlsxCliError(error, path))));
   const ext = outExtension(out);
   if (macro && ext !== '.xlsm') throw new CliError('xlsx.out.macro-mismatch', { input: path, path: out });
   if (!macro && ext === '.xlsm') throw new CliError('xlsx.out.not-macro', { input: path, path: out });
@@ -179,8 +180,12 @@ const RESULT_LOOK: Readonly<Record<AddinResultColumn, readonly [ResultColumnKind
   supplier: ['userText', 30],
   registry: ['text', 40],
 };
-/** Report rows turned into result rows at a time: the messages of a large sheet never sit in memory all at once. */
-const RESULT_ROWS_PER_CHUNK = 1000;
+/**
+ * Report rows turned into result rows at a time: the messages of a large sheet never sit in memory all
+ * at once, and a chunk is written before the next minor collection would promote it to the old heap
+ * (chunks of 1000 rows grew it by 150 MB of garbage on 100 000 rows).
+ */
+const RESULT_ROWS_PER_CHUNK = 100;
 
 function resultCell(value: CellValue, lang: CliContext['lang']): ResultCell {
   if (value === '' || value === null) return null;
@@ -218,35 +223,16 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext): Resul
   };
 }
 
-/** Lines are gathered to this many per write: the report goes out as it is made, not as one string. */
-const TEXT_LINES_PER_WRITE = 1000;
-
-function writeLines(ctx: CliContext, lines: Iterable<string>): void {
-  let batch: string[] = [];
-  for (const line of lines) {
-    batch.push(line);
-    if (batch.length === TEXT_LINES_PER_WRITE) {
-      ctx.out(batch.join('\n'));
-      batch = [];
-    }
-  }
-  if (batch.length > 0) ctx.out(batch.join('\n'));
-}
-
-const JSON_ROWS_PER_WRITE = 1000;
-
-/**
- * The stable JSON (sheetReportJson's shape plus `extra`), one row per line and written in chunks, so
- * that 100 000 rows never sit in memory as one string.
- */
-function writeJson(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): void {
+/** The stable JSON's lines: sheetReportJson's shape plus `extra`, one row per line. */
+function* jsonLines(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): Generator<string> {
   const doc = sheetReportJson({ ...report, rows: [] }, sheet, ctx.lang);
-  ctx.out(`${jsonLine({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }).slice(0, -1)},"rows":[`);
-  for (let i = 0; i < report.rows.length; i += JSON_ROWS_PER_WRITE) {
-    const chunk = report.rows.slice(i, i + JSON_ROWS_PER_WRITE).map((r) => jsonLine(sheetRowJson(r, ctx.lang)));
-    ctx.out(chunk.join(',\n') + (i + JSON_ROWS_PER_WRITE < report.rows.length ? ',' : ''));
+  yield `${jsonLine({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }).slice(0, -1)},"rows":[`;
+  const last = report.rows.length - 1;
+  for (const [i, row] of report.rows.entries()) {
+    const line = jsonLine(sheetRowJson(row, ctx.lang));
+    yield i < last ? `${line},` : line;
   }
-  ctx.out(`],${jsonLine({ skipped: doc.skipped, summary: doc.summary, ...extra }).slice(1)}`);
+  yield `],${jsonLine({ skipped: doc.skipped, summary: doc.summary, ...extra }).slice(1)}`;
 }
 
 /** `inkludo check FILE`: every row of a procurement plan or contract register through the sheet check. */
@@ -285,23 +271,27 @@ export const checkCommand: Command = {
     };
     const registryPath = stringOption(values, 'registry');
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
-    const loaded = await loadSheet(path, stringOption(values, 'sheet'), ctx);
-    if (out !== undefined) await checkOutKind(loaded, path, out);
+    // The cells are held only while needed: an .xlsx copy is made from the file, so past the check
+    // only a .csv's cells are kept (for its copy) and a large sheet's cells go back to the heap.
+    let cells: CellValue[][] | null;
+    const { sheet, kind } = ({ cells } = await loadSheet(path, stringOption(values, 'sheet'), ctx));
+    if (out !== undefined) await checkOutKind(kind, path, out);
     // Never Norway by default: the sheet's own evidence, stated, or exit 2 asking for --jurisdiction.
-    const inference = chosen === undefined ? inferSheetJurisdiction(loaded.cells, { sheetName: loaded.sheet, lang: stringOption(values, 'lang') ?? null }) : null;
+    const inference = chosen === undefined ? inferSheetJurisdiction(cells, { sheetName: sheet, lang: stringOption(values, 'lang') ?? null }) : null;
     const jurisdiction = chosen ?? inference?.jurisdiction;
     if (jurisdiction == null) throw new CliError('sheet.cli.jurisdiction-needed', { detail: describeJurisdictionInference(ctx.t, inference ?? { jurisdiction: null, evidence: [], conflict: false }) });
     const jurisdictionNote = inference ? describeJurisdictionInference(ctx.t, inference) : null;
-    const report = checkSheet(loaded.cells, { ...options, jurisdiction, registry: registry?.lookup ?? null, sheetName: loaded.sheet, delimitedText: loaded.kind === 'csv' });
-    const problem = problemError(report, loaded.sheet, options.headerRow);
+    const report = checkSheet(cells, { ...options, jurisdiction, registry: registry?.lookup ?? null, sheetName: sheet, delimitedText: kind === 'csv' });
+    if (kind === 'xlsx') cells = null;
+    const problem = problemError(report, sheet, options.headerRow);
     if (problem) throw problem;
     const exit = report.summary.rowsWithErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
 
     if (out !== undefined) {
-      const table = resultTable(report, loaded.sheet, ctx);
+      const table = resultTable(report, sheet, ctx);
       let sheetName;
       try {
-        sheetName = loaded.kind === 'xlsx' ? await writeXlsxWithResults(path, out, force, table, loaded.sheet) : await writeCellsWithResults(loaded.sheet, loaded.cells, out, force, table);
+        sheetName = cells === null ? await writeXlsxWithResults(path, out, force, table, sheet) : await writeCellsWithResults(sheet, cells, out, force, table);
       } catch (error) {
         const mapped = xlsxCliError(error, path);
         if (mapped instanceof CliError) throw mapped;
@@ -312,12 +302,12 @@ export const checkCommand: Command = {
       (values.json ? ctx.err : ctx.out)(ctx.t('sheet.cli.out-written', { path: out, sheetName, input: path }));
     }
     if (values.json) {
-      writeJson(ctx, report, loaded.sheet, {
+      await writeLines(ctx, jsonLines(ctx, report, sheet, {
         jurisdiction,
         jurisdictionSource: inference ? { source: 'sheet', evidence: inference.evidence, message: jurisdictionNote } : { source: 'option' },
         date: options.date,
         registry: registry?.provenance ?? null,
-      });
+      }));
       return exit;
     }
     if (registry) {
@@ -325,7 +315,7 @@ export const checkCommand: Command = {
       if (registry.provenance.demo) ctx.out(ctx.t('sheet.cli.registry-demo'));
     }
     if (jurisdictionNote) ctx.out(jurisdictionNote);
-    writeLines(ctx, humanReport(report, loaded.sheet, ctx));
+    await writeLines(ctx, humanReport(report, sheet, ctx));
     return exit;
   },
 };

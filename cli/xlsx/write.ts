@@ -17,7 +17,7 @@ import { MAX_SMALL_PART_BYTES } from './limits.ts';
 import { REL_STYLES, hasType, parseRelationships, readWorkbookPackage, relsPartOf } from './package.ts';
 import { MINIMAL_STYLES_XML, inlineText, resultSheetXml, stylesPatch, type ResultTable } from './results-sheet.ts';
 import { attribute, escapeXml, startTags } from './xml.ts';
-import { deflateParts, ZipWriter } from './zip-writer.ts';
+import { ZipWriter } from './zip-writer.ts';
 import { ZipArchive } from './zip.ts';
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -167,15 +167,9 @@ async function writeEdited(out: string, force: boolean, edit: Edit, copy: (name:
     for (const name of names) {
       const replacement = edit.replaced.get(name);
       if (replacement === undefined) await copy(name, writer);
-      else {
-        const deflated = await deflateParts(name, [replacement]);
-        await writer.addStored(deflated.part, deflated.data);
-      }
+      else await writer.addDeflated(name, [replacement]);
     }
-    for (const part of edit.added) {
-      const deflated = await deflateParts(part.name, part.pieces);
-      await writer.addStored(deflated.part, deflated.data);
-    }
+    for (const part of edit.added) await writer.addDeflated(part.name, part.pieces);
   });
 }
 
@@ -301,10 +295,7 @@ export async function writeCellsWithResults(sheet: string, cells: readonly (read
     out,
     force,
     edit,
-    async (name, writer) => {
-      const deflated = await deflateParts(name, parts.get(name)?.() ?? []);
-      await writer.addStored(deflated.part, deflated.data);
-    },
+    (name, writer) => writer.addDeflated(name, parts.get(name)?.() ?? []),
     info.partNames,
   );
   return edit.sheetName;

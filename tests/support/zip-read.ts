@@ -6,6 +6,8 @@ export interface ReadEntry {
   readonly data: Buffer;
   readonly crc32: number;
   readonly method: number;
+  /** The central directory's record of the entry (sizes, where its local header is). */
+  readonly central: yauzl.Entry;
 }
 
 async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -30,7 +32,7 @@ export async function readZipEntries(path: string): Promise<Map<string, ReadEntr
   for (const entry of entries) {
     const stored = await collect(await zip.openReadStreamPromise(entry, { decodeFileData: false }));
     const data = await collect(await zip.openReadStreamPromise(entry));
-    out.set(entry.fileName, { stored, data, crc32: entry.crc32, method: entry.compressionMethod });
+    out.set(entry.fileName, { stored, data, crc32: entry.crc32, method: entry.compressionMethod, central: entry });
   }
   zip.close();
   return out;

@@ -1,0 +1,71 @@
+/**
+ * The --out zip writer's new parts: deflated into the file as their text is made, the local header's
+ * CRC and sizes filled in afterwards. The stored bytes are what deflating the whole text at once
+ * gives (the same bytes as when parts were deflated in memory first), and both headers agree.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ZipWriter } from '../../cli/xlsx/zip-writer.ts';
+import { readZipEntries } from '../support/zip-read.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'inkludo-zip-writer-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Text that barely compresses, so that its deflated bytes pass the writer's 1 MB write buffer. */
+function noise(chars: number): string {
+  let state = 12345;
+  let out = '';
+  while (out.length < chars) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    out += state.toString(36);
+  }
+  return out.slice(0, chars);
+}
+
+describe('ZipWriter.addDeflated', () => {
+  const parts: [string, string[]][] = [
+    ['xl/workbook.xml', ['<?xml version="1.0"?>\n<workbook>', '<sheets><sheet name="Blåbær «1»"/></sheets>', '</workbook>']],
+    ['xl/worksheets/sheet2.xml', Array.from({ length: 40 }, (_v, i) => noise(64 * 1024) + i)],
+    ['empty.xml', []],
+    ['xl/styles.xml', ['<styleSheet/>']],
+  ];
+
+  it('stores each part as deflating its whole text at once, with the CRC and sizes in both headers', async () => {
+    const path = join(dir, 'parts.zip');
+    const writer = await ZipWriter.create(path);
+    for (const [name, pieces] of parts) await writer.addDeflated(name, pieces);
+    await writer.finish();
+
+    const read = await readZipEntries(path);
+    const file = readFileSync(path);
+    expect([...read.keys()]).toEqual(parts.map(([name]) => name));
+    for (const [name, pieces] of parts) {
+      const text = Buffer.from(pieces.join(''), 'utf8');
+      const entry = read.get(name);
+      expect(entry?.data.equals(text), name).toBe(true);
+      expect(entry?.stored.equals(zlib.deflateRawSync(text, { level: 3 })), name).toBe(true);
+      const cd = read.get(name)?.central;
+      if (!cd) throw new Error(`${name} missing`);
+      expect([cd.crc32, cd.uncompressedSize, cd.compressedSize]).toEqual([zlib.crc32(text), text.length, entry?.stored.length]);
+      // The local header (CRC at 14, sizes at 18 and 22) was written before the data and filled in after it.
+      const local = cd.relativeOffsetOfLocalHeader;
+      expect(file.readUInt32LE(local)).toBe(0x04034b50);
+      expect([file.readUInt32LE(local + 14), file.readUInt32LE(local + 18), file.readUInt32LE(local + 22)]).toEqual([cd.crc32, cd.compressedSize, cd.uncompressedSize]);
+    }
+    // The large part's header was already in the file when it was filled in.
+    expect(read.get('xl/worksheets/sheet2.xml')?.central.compressedSize).toBeGreaterThan(1024 * 1024);
+  });
+
+  it('fails with the error of the text being made, and leaves the writer to be aborted', async () => {
+    const writer = await ZipWriter.create(join(dir, 'failing.zip'));
+    function* failing(): Generator<string> {
+      yield '<sheetData>';
+      throw new Error('row 12 could not be formatted');
+    }
+    await expect(writer.addDeflated('xl/worksheets/sheet1.xml', failing())).rejects.toThrow('row 12 could not be formatted');
+    await writer.abort();
+  });
+});

@@ -118,7 +118,12 @@ describe('personal identity numbers of every form', () => {
   it('the generated numbers agree with the rules for every date and serial (property)', () => {
     fc.assert(
       fc.property(anyPersonalNumber, (n) => {
-        expect(personalNumberKind(n.written.replace(/\D/g, ''))).toBe(n.kind);
+        const digits = n.written.replace(/\D/g, '');
+        // Twelve digits are read with the century first: a VAT form (ten digits + 01) may also make a
+        // valid number of the other Swedish kind (SE190101610301: 1901-01-61, a samordningsnummer).
+        // Either way it is a personal identity number, which is what must never be kept.
+        if (digits.length === 12 && n.kind.startsWith('se-')) expect(personalNumberKind(digits)).toMatch(/^se-(personnummer|samordningsnummer)$/);
+        else expect(personalNumberKind(digits)).toBe(n.kind);
         expect(parseOrgnr(n.written).problem).toBe('personal-number');
       }),
       { numRuns: 2000 },

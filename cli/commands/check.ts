@@ -8,6 +8,7 @@ import {
   describeSupplierStatus,
   describeJurisdictionInference,
   inferSheetJurisdiction,
+  originRef,
   describeFinding,
   formatNumber,
   readSheetCsv,
@@ -119,7 +120,7 @@ function problemError(report: SheetReport, sheet: string, headerRow: number | un
 /** Where a row's value came from, in words: `E9 (total)`. */
 function valueSource(row: SheetReport['rows'][number], ctx: CliContext): string {
   const origin = row.origins.value;
-  const where = origin?.column ? `${origin.column}${origin.row ?? row.row}` : '';
+  const where = origin ? originRef(origin, row.row) : '';
   return ctx.t('sheet.cli.value-source', { cell: where, basis: ctx.t(`basis.${row.valueBasis}`) });
 }
 

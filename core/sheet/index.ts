@@ -5,6 +5,6 @@ export { findingJson, sheetReportJson, sheetRowJson } from './json.ts';
 export { readSheetCsv, type SheetCsvError, type SheetCsvResult } from './csv.ts';
 export { CANDIDATE_FAMILIES, type CandidateFamily } from './judge/candidates.ts';
 export { HEADER_SEARCH_ROWS, roleOfHeader } from './headers.ts';
-export { columnLetters } from './read/origin.ts';
+export { columnLetters, originRef } from './read/origin.ts';
 export { describeBuyerInference, describeJurisdictionInference, inferBuyerKind, inferJurisdiction, inferSheetJurisdiction, type BuyerEvidence, type BuyerInference, type JurisdictionEvidence, type JurisdictionEvidenceKind, type JurisdictionInference, type JurisdictionInput, type PlacedText } from './infer.ts';
 export { contractKindOf } from './read/kind-words.ts';

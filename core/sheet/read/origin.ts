@@ -80,9 +80,10 @@ export function columnLetters(index: number): string {
   return out;
 }
 
-/** Describes an origin in the params of a finding: `D12`, `D (header)`. */
-export function originRef(origin: Origin): string {
-  if (origin.source === 'cell' && origin.column && origin.row) return `${origin.column}${origin.row}`;
+/** Describes an origin in the params of a finding: `D12`, `D (header)`. `row`: the row a row result's cell origin belongs to. */
+export function originRef(origin: Origin, row?: number): string {
+  const at = origin.row ?? (origin.source === 'cell' ? row : undefined);
+  if (origin.source === 'cell' && origin.column && at) return `${origin.column}${at}`;
   if (origin.column) return origin.column;
   return origin.row ? String(origin.row) : '';
 }

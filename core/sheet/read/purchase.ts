@@ -243,15 +243,15 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
 
   let date: IsoDate | null = null;
   const dateCell = at('date');
-  if (columns.date !== undefined && !isBlank(dateCell)) {
-    const dateColumn = columns.date;
+  const dateColumn = columns.date;
+  if (dateColumn !== undefined && !isBlank(dateCell)) {
     const error = cellErrorOf(dateCell);
-    if (error !== null) findings.push(unreadable('date', columns.date, row, error));
+    if (error !== null) findings.push(unreadable('date', dateColumn, row, error));
     else {
       const read = ctx.read.date(dateCell);
       if (read?.ok) {
         date = read.date;
-        origins.date = cellOrigin(columns.date);
+        origins.date = cellOrigin(dateColumn);
         if (read.period !== 'day') findings.push(finding('ASSUMPTION', 'info', { cell: cellRef(dateColumn, row), raw: cellText(dateCell), date: read.date }, [], `finding.ASSUMPTION.date-${read.period}`));
       } else findings.push(finding('DATE-UNREADABLE', 'warning', { cell: cellRef(dateColumn, row), raw: read?.ok === false ? read.text : '', date: layout.date.value }));
     }

@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Lang, MessageParams, Translate } from '../core/index.ts';
+import type { PrintableText } from './safe-output.ts';
 
 /** Exit codes: 0 ok, 1 findings of error severity, 2 bad input (message in the chosen language). */
 export const EXIT_OK = 0;
@@ -9,8 +10,11 @@ export const EXIT_BAD_INPUT = 2;
 export interface CliContext {
   readonly lang: Lang;
   readonly t: Translate;
+  /** Prints `text` after printable() has made it safe. */
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Prints text that is printable already (a long report's lines, checked once as they were made). */
+  readonly outPrintable: (text: PrintableText) => void;
   /**
    * Resolves once stdout has taken what was written (at once unless its buffer is full: a pipe into
    * a slow reader). Long output awaits it between writes, so it never piles up in memory.

@@ -6,7 +6,6 @@ import {
   describePackIssue,
   describePackProvenance,
   isIsoDate,
-  mayHoldPersonalNumber,
   personalNumberReplacer,
   parseOrganisationPack,
   todayIso,
@@ -57,17 +56,6 @@ export function json(value: unknown): string {
     const safe = personalNumberReplacer(k, v);
     return typeof safe === 'bigint' ? safe.toString() : safe;
   }, 2);
-}
-
-/**
- * One-line JSON, as json() makes it safe. A replacer takes JSON.stringify off its fast path (twice the
- * time on a report row), so the value is first written without one: a personal identity number in a
- * string or a whole number appears in that JSON as it is (none of its characters is escaped), with
- * the run of digits every such number has, so JSON without such a run has nothing to replace.
- */
-export function jsonLine(value: unknown): string {
-  const plain = JSON.stringify(value);
-  return mayHoldPersonalNumber(plain) ? JSON.stringify(value, personalNumberReplacer) : plain;
 }
 
 export type { Lang };

@@ -78,6 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     t,
     out: (text) => io.out(printable(text, t)),
     err: (text) => io.err(printable(text, t)),
+    outPrintable: (text) => io.out(text),
     outDrained: io.outDrained ?? (() => Promise.resolve()),
     env: io.env,
   };

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { CliContext } from './command.ts';
+import { joinPrintable, printable, type PrintableText } from './safe-output.ts';
 
 /**
  * Lines are gathered to about this many characters per write. Small enough that a batch and the
@@ -15,20 +16,25 @@ const BATCH_CHARS = 64 * 1024;
  * output (a report of 100 000 rows) never sits in memory, neither as one string nor in the stream.
  * What arrives is the lines joined by line feeds, however they were batched.
  */
-export async function writeLines(ctx: CliContext, lines: Iterable<string>): Promise<void> {
-  let batch = '';
-  let count = 0;
+export async function writeLines(ctx: CliContext, lines: Iterable<PrintableText>): Promise<void> {
+  let batch: PrintableText[] = [];
+  let chars = 0;
   for (const line of lines) {
-    batch = count === 0 ? line : `${batch}\n${line}`;
-    count++;
-    if (batch.length >= BATCH_CHARS) {
-      ctx.out(batch);
-      batch = '';
-      count = 0;
+    batch.push(line);
+    chars += line.length + 1;
+    if (chars >= BATCH_CHARS) {
+      ctx.outPrintable(joinPrintable(batch));
+      batch = [];
+      chars = 0;
       await ctx.outDrained();
     }
   }
-  if (count > 0) ctx.out(batch);
+  if (batch.length > 0) ctx.outPrintable(joinPrintable(batch));
+}
+
+/** Each line made printable as it comes (text that may hold anything a cell held). */
+export function* printableLines(ctx: CliContext, lines: Iterable<string>): Generator<PrintableText> {
+  for (const line of lines) yield printable(line, ctx.t);
 }
 
 /**

@@ -15,7 +15,8 @@ import {
   REGIME_CODES,
   FINDING_CODES,
   sheetReportJson,
-  sheetRowJson,
+  safeJson,
+  sheetRowJsonLine,
   toMajorNumber,
   type BuyerKind,
   type CellValue,
@@ -26,7 +27,7 @@ import {
   withoutPersonalNumbers,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
-import { RULES_OPTION, choiceOption, dateOption, jsonLine, readInputFile, rulesOption, stringOption } from '../io.ts';
+import { RULES_OPTION, choiceOption, dateOption, readInputFile, rulesOption, stringOption } from '../io.ts';
 import {
   checkOutPath,
   isMacroEnabled,
@@ -42,7 +43,8 @@ import {
 } from '../xlsx/index.ts';
 import { RESULT_COLUMNS, resultTable as addinResultTable, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
 import { issueLine, loadRegistry } from '../registry-file.ts';
-import { writeLines } from '../write-lines.ts';
+import { printableJson, type PrintableText } from '../safe-output.ts';
+import { printableLines, writeLines } from '../write-lines.ts';
 
 const VALUE_BASES: readonly ValueBasis[] = ['total', 'yearly', 'monthly'];
 
@@ -224,16 +226,17 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext): Resul
   };
 }
 
-/** The stable JSON's lines: sheetReportJson's shape plus `extra`, one row per line. */
-function* jsonLines(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): Generator<string> {
+/** The stable JSON's lines: sheetReportJson's shape plus `extra`, one row per line, each safe JSON. */
+function* jsonLines(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): Generator<PrintableText> {
   const doc = sheetReportJson({ ...report, rows: [] }, sheet, ctx.lang);
-  yield `${jsonLine({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }).slice(0, -1)},"rows":[`;
+  const mark = ctx.t('privacy.personal-number');
+  yield printableJson(`${safeJson({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }, mark).slice(0, -1)},"rows":[`);
   const last = report.rows.length - 1;
   for (const [i, row] of report.rows.entries()) {
-    const line = jsonLine(sheetRowJson(row, ctx.lang));
-    yield i < last ? `${line},` : line;
+    const line = sheetRowJsonLine(row, ctx.lang, mark);
+    yield printableJson(i < last ? `${line},` : line);
   }
-  yield `],${jsonLine({ skipped: doc.skipped, summary: doc.summary, ...extra }).slice(1)}`;
+  yield printableJson(`],${safeJson({ skipped: doc.skipped, summary: doc.summary, ...extra }, mark).slice(1)}`);
 }
 
 /** `inkludo check FILE`: every row of a procurement plan or contract register through the sheet check. */
@@ -316,7 +319,7 @@ export const checkCommand: Command = {
       if (registry.provenance.demo) ctx.out(ctx.t('sheet.cli.registry-demo'));
     }
     if (jurisdictionNote) ctx.out(jurisdictionNote);
-    await writeLines(ctx, humanReport(report, sheet, ctx));
+    await writeLines(ctx, printableLines(ctx, humanReport(report, sheet, ctx)));
     return exit;
   },
 };

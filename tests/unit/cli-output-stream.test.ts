@@ -7,15 +7,18 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPersonalNumbers, mayHoldPersonalNumber, personalNumberReplacer, translator } from '../../core/index.ts';
+import { findPersonalNumbers, mayHoldPersonalNumber, personalNumberReplacer, safeJson, translator } from '../../core/index.ts';
 import type { CliContext } from '../../cli/command.ts';
-import { jsonLine } from '../../cli/io.ts';
+import type { PrintableText } from '../../cli/safe-output.ts';
 import { drained, writeLines } from '../../cli/write-lines.ts';
 import { anyPersonalNumber } from '../support/personal-numbers.ts';
 
 function context(out: (text: string) => void, outDrained: () => Promise<void> = () => Promise.resolve()): CliContext {
-  return { lang: 'en', t: translator('en'), out, err: () => undefined, outDrained, env: {} };
+  return { lang: 'en', t: translator('en'), out, err: () => undefined, outPrintable: out, outDrained, env: {} };
 }
+
+/** writeLines batches what it is given; these tests give it text taken as printable already. */
+const taken = (lines: string[]): PrintableText[] => lines as PrintableText[];
 
 describe('writeLines', () => {
   it('writes the lines joined by line feeds however they are batched (empty and long lines too)', async () => {
@@ -23,7 +26,7 @@ describe('writeLines', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(line, { maxLength: 30 }), async (lines) => {
         const writes: string[] = [];
-        await writeLines(context((text) => writes.push(text)), lines);
+        await writeLines(context((text) => writes.push(text)), taken(lines));
         // Each write is printed with a line feed after it, as the real stdout does.
         expect(writes.map((w) => `${w}\n`).join('')).toBe(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
       }),
@@ -49,7 +52,7 @@ describe('writeLines', () => {
       () => drained(slow),
     );
     const lines = Array.from({ length: 20_000 }, (_v, i) => `{"row":${i},"text":"${'x'.repeat(i % 97)}"}`);
-    await writeLines(ctx, lines);
+    await writeLines(ctx, taken(lines));
     slow.end();
     await once(slow, 'finish');
     expect(Buffer.concat(received).toString()).toBe(`${lines.join('\n')}\n`);
@@ -58,15 +61,21 @@ describe('writeLines', () => {
   });
 });
 
-describe('jsonLine', () => {
+describe('safeJson', () => {
+  // eslint-disable-next-line no-control-regex -- what safe JSON never holds raw
+  const RAW_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+  const escapedControls = (json: string): string => json.replace(/[\u007F-\u009F]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
   const sameAsReplacer = (value: unknown): void => {
-    expect(jsonLine(value)).toBe(JSON.stringify(value, personalNumberReplacer));
+    const safe = safeJson(value);
+    expect(safe).toBe(escapedControls(JSON.stringify(value, personalNumberReplacer)));
+    expect(safe).not.toMatch(RAW_CONTROL);
+    expect(JSON.parse(safe)).toEqual(JSON.parse(JSON.stringify(value, personalNumberReplacer)));
   };
 
-  it('is the replacer’s JSON for any value, personal identity numbers in strings and whole numbers included', () => {
+  it('is the replacer’s JSON for any value (personal identity numbers in strings and whole numbers hidden), DEL and C1 controls escaped', () => {
     const pieces = fc.oneof(
       anyPersonalNumber.map((n) => n.written),
-      fc.constantFrom('\u0001', '\u0007', '\n', '\t', '\u001b', '"', '\\', 'SE', ' ', '-', '\u00a0', '1', '0'),
+      fc.constantFrom('\u0001', '\u0007', '\n', '\t', '\u001b', '\u007f', '\u0085', '\u009b', '"', '\\', 'SE', ' ', '-', '\u00a0', '1', '0'),
       fc.stringMatching(/^\d{1,12}$/),
       fc.string({ maxLength: 6 }),
     );
@@ -83,15 +92,21 @@ describe('jsonLine', () => {
   });
 
   it('hides a number beside an escaped control character (\\u0001 puts digits beside it), as the replacer does', () => {
-    const control = fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c));
+    const control = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((c) => String.fromCharCode(c));
     fc.assert(
       fc.property(control, anyPersonalNumber, control, (before, n, after) => {
         const value = { text: `${before}${n.written}${after}` };
-        expect(jsonLine(value)).not.toContain(n.written);
+        expect(safeJson(value)).not.toContain(n.written);
         sameAsReplacer(value);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('shows the mark in the reader’s words: numbers it hides and marks the data already carried', () => {
+    const value = { hidden: 'pnr 640823-3234 her', carried: 'line 3: [personal identity number]', number: 6_408_233_234 };
+    expect(JSON.parse(safeJson(value, '(ikke vist)'))).toEqual({ hidden: 'pnr (ikke vist) her', carried: 'line 3: (ikke vist)', number: '(ikke vist)' });
+    expect(JSON.parse(safeJson(value))).toEqual({ hidden: 'pnr [personal identity number] her', carried: 'line 3: [personal identity number]', number: '[personal identity number]' });
   });
 });
 

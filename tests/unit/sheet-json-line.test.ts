@@ -1,0 +1,53 @@
+/**
+ * The CLI writes each report row with sheetRowJsonLine, which reuses the parts rows share (origins,
+ * rule ids, codes). Whatever the rows hold, its line must be the row's JSON made safe, character for
+ * character: the generated bench plan (both countries, both buyer kinds, three languages) and rows
+ * whose cells carry personal identity numbers, control characters and quotes.
+ */
+import { describe, expect, it } from 'vitest';
+import { LANGS, checkSheet, safeJson, sheetRowJson, sheetRowJsonLine, translate, type CellValue, type SheetReport } from '../../core/index.ts';
+import { generateSheet, orgnrPool, registry } from '../bench/plan-sheet.ts';
+import { buildRegistryIndex } from '../../core/index.ts';
+
+function expectSameLines(report: SheetReport): void {
+  for (const lang of LANGS) {
+    const mark = translate(lang, 'privacy.personal-number');
+    for (const row of report.rows) expect(sheetRowJsonLine(row, lang, mark)).toBe(safeJson(sheetRowJson(row, lang), mark));
+  }
+}
+
+describe('sheetRowJsonLine', () => {
+  const plan = generateSheet(1500);
+  const index = buildRegistryIndex(registry(orgnrPool(200)));
+  it.each([
+    ['NO', 'municipal'],
+    ['NO', 'state'],
+    ['SE', 'municipal'],
+    ['SE', 'state'],
+  ] as const)('writes each row of a %s plan for a %s buyer as its safe JSON', (jurisdiction, buyer) => {
+    const report = checkSheet(plan, { jurisdiction, buyer, date: '2026-11-23', registry: index });
+    expect(report.rows.length).toBeGreaterThan(1000);
+    expectSameLines(report);
+  });
+
+  it('hides personal identity numbers and escapes control characters wherever a cell put them', () => {
+    const cells: CellValue[][] = [
+      ['Beskrivelse \u009b2J', 'Estimert verdi (NOK) 640823-3234', 'Leverandør', 'Org.nr.', 'Reservert', 'Dato'],
+      ['Renhold 640823-3234 \u0085', 'ca. 640823-3234 kr \u0085', 'Ola \u001b[31mNordmann\u007f 640823-3234', '640823-3234', 'ja', '640823-3234\u009b'],
+      ['Vask "av" \\ biler', '90 000 kr', 'Vask AS', '97241801\u00853', 'nei', '2026-02-30 \u009b'],
+      ['Kantine', 6_408_233_234, 'Kantine \u2028 AS', 'SE640823-3234', 'ja', 46_000],
+    ];
+    for (const jurisdiction of ['NO', 'SE'] as const) {
+      const report = checkSheet(cells, { jurisdiction, date: '2026-11-23', registry: null });
+      expect(report.rows.length).toBe(3);
+      expectSameLines(report);
+      for (const row of report.rows) {
+        const line = sheetRowJsonLine(row, 'en');
+        expect(line).not.toMatch(/640823.?3234|6408233234/);
+        // eslint-disable-next-line no-control-regex -- what a line never holds raw
+        expect(line).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+        expect(() => JSON.parse(line) as unknown).not.toThrow();
+      }
+    }
+  });
+});

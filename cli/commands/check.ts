@@ -16,7 +16,7 @@ import {
   FINDING_CODES,
   sheetReportJson,
   safeJson,
-  sheetRowJsonLine,
+  sheetRowJsonWriter,
   toMajorNumber,
   type BuyerKind,
   type CellValue,
@@ -231,9 +231,10 @@ function* jsonLines(ctx: CliContext, report: SheetReport, sheet: string, extra: 
   const doc = sheetReportJson({ ...report, rows: [] }, sheet, ctx.lang);
   const mark = ctx.t('privacy.personal-number');
   yield printableJson(`${safeJson({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }, mark).slice(0, -1)},"rows":[`);
+  const rowJson = sheetRowJsonWriter(ctx.lang, mark);
   const last = report.rows.length - 1;
   for (const [i, row] of report.rows.entries()) {
-    const line = sheetRowJsonLine(row, ctx.lang, mark);
+    const line = rowJson(row);
     yield printableJson(i < last ? `${line},` : line);
   }
   yield printableJson(`],${safeJson({ skipped: doc.skipped, summary: doc.summary, ...extra }, mark).slice(1)}`);

@@ -2,7 +2,7 @@
 export * from './types.ts';
 export { checkSheet } from './check.ts';
 export { findingJson, sheetReportJson, sheetRowJson } from './json.ts';
-export { sheetRowJsonLine } from './json-line.ts';
+export { sheetRowJsonWriter } from './json-line.ts';
 export { readSheetCsv, type SheetCsvError, type SheetCsvResult } from './csv.ts';
 export { CANDIDATE_FAMILIES, type CandidateFamily } from './judge/candidates.ts';
 export { HEADER_SEARCH_ROWS, roleOfHeader } from './headers.ts';

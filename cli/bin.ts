@@ -15,6 +15,7 @@ process.stderr.on('error', endOnClosedPipe);
 
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
+  outBytes: (bytes) => process.stdout.write(bytes),
   err: (text) => process.stderr.write(`${text}\n`),
   outDrained: () => drained(process.stdout),
   env: process.env,

@@ -34,6 +34,8 @@ function usage(ctx: CliContext): string {
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** See CliContext.outBytes; without it, long output reaches `out` as text. */
+  readonly outBytes?: (bytes: Uint8Array) => void;
   /** See CliContext.outDrained; without it, what `out` takes is taken at once. */
   readonly outDrained?: () => Promise<void>;
   readonly env: NodeJS.ProcessEnv;
@@ -79,6 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     out: (text) => io.out(printable(text, t)),
     err: (text) => io.err(printable(text, t)),
     outPrintable: (text) => io.out(text),
+    ...(io.outBytes ? { outBytes: io.outBytes } : {}),
     outDrained: io.outDrained ?? (() => Promise.resolve()),
     env: io.env,
   };

@@ -34,6 +34,25 @@ describe('writeLines', () => {
     );
   });
 
+  it('writes the same bytes where stdout takes bytes: non-Latin text, astral characters and lines longer than a batch', async () => {
+    const line = fc.oneof(
+      fc.constant(''),
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.constantFrom('Leverandør AS', 'pack’s', '§ 5-4', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', 'æøå ÆØÅ'),
+      fc.string({ unit: 'grapheme', minLength: 30_000, maxLength: 70_000 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 30 }), async (lines) => {
+        const chunks: Uint8Array[] = [];
+        const ctx = { ...context(() => expect.fail('text written where stdout takes bytes')), outBytes: (bytes: Uint8Array) => void chunks.push(bytes.slice()) };
+        await writeLines(ctx, taken(lines));
+        expect(Buffer.concat(chunks).toString('utf8')).toBe(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+      }),
+      // Shrinking 70 000-character lines takes minutes: a failure is reported as found.
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+
   it('waits for a slow stdout: every line arrives in order and the stream never holds more than a batch', async () => {
     const received: Buffer[] = [];
     let mostBuffered = 0;

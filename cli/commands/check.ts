@@ -190,10 +190,10 @@ const RESULT_LOOK: Readonly<Record<AddinResultColumn, readonly [ResultColumnKind
  */
 const RESULT_ROWS_PER_CHUNK = 100;
 
-function resultCell(value: CellValue, lang: CliContext['lang']): ResultCell {
+/** A cell of the add-in's table, whose text has its personal identity numbers hidden already. */
+function resultCell(value: CellValue): ResultCell {
   if (value === '' || value === null) return null;
   if (typeof value === 'object') return value.error;
-  if (typeof value === 'string') return withoutPersonalNumbers(lang, value);
   return typeof value === 'boolean' ? String(value) : value;
 }
 
@@ -204,7 +204,7 @@ function* resultRows(report: SheetReport, sheet: string, ctx: CliContext): Gener
     const table = addinResultTable({ ...report, rows: chunk }, sheet, ctx.lang);
     for (let i = 0; i < chunk.length; i++) {
       const row = chunk[i]?.row ?? 0;
-      yield { sourceRow: row, cells: [row, ...(table.rows[i] ?? []).slice(1).map((cell) => resultCell(cell, ctx.lang))] };
+      yield { sourceRow: row, cells: [row, ...(table.rows[i] ?? []).slice(1).map(resultCell)] };
     }
   }
 }

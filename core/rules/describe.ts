@@ -1,4 +1,5 @@
 import { hasMessage, translate, type Lang, type MessageParams } from '../i18n/index.ts';
+import { memoizedWhenShared } from '../shared-memo.ts';
 import type { Finding } from './findings.ts';
 import { CONTRACT_KINDS, REGIME_CODES } from './regime.ts';
 
@@ -34,7 +35,18 @@ export function parameterLabel(lang: Lang, parameter: string): string {
   return hasMessage(`param.${parameter}`) ? translate(lang, `param.${parameter}`) : parameter;
 }
 
+/** A shared finding (a split-purchase window's, a reservation candidate's) is described once per language. */
+const described: Readonly<Record<Lang, (f: Finding) => string>> = {
+  nb: memoizedWhenShared((f) => describeAnew('nb', f)),
+  sv: memoizedWhenShared((f) => describeAnew('sv', f)),
+  en: memoizedWhenShared((f) => describeAnew('en', f)),
+};
+
+function describeAnew(lang: Lang, f: Finding): string {
+  return translate(lang, f.messageKey, localizeParams(lang, f.params)).trim();
+}
+
 /** A finding as one sentence in the user's language. */
 export function describeFinding(lang: Lang, f: Finding): string {
-  return translate(lang, f.messageKey, localizeParams(lang, f.params)).trim();
+  return described[lang](f);
 }

@@ -10,12 +10,10 @@ import { translate } from '../i18n/index.ts';
 import { describeFinding } from '../rules/describe.ts';
 import type { Finding } from '../rules/findings.ts';
 import { safeJson } from '../safe-json.ts';
+import { memoizedWhenShared } from '../shared-memo.ts';
 import { toMajorNumber } from '../value/money.ts';
 import type { Origin, Origins } from './read/origin.ts';
 import type { RowResult } from './types.ts';
-
-/** Findings whose message is kept: enough for every shared finding of a large sheet, bounded all the same. */
-const MESSAGES_KEPT = 4096;
 
 /**
  * A writer of report rows in `lang`, a hidden personal identity number shown as `mark` (by default
@@ -49,15 +47,7 @@ export function sheetRowJsonWriter(lang: Lang, mark = translate(lang, 'privacy.p
     parts.push(`${open}}`);
     return parts;
   });
-  const messages = new Map<Finding, string>();
-  const message = (f: Finding): string => {
-    let text = messages.get(f);
-    if (text === undefined) {
-      if (messages.size >= MESSAGES_KEPT) messages.clear();
-      messages.set(f, (text = json(describeFinding(lang, f))));
-    }
-    return text;
-  };
+  const message = memoizedWhenShared((f: Finding) => json(describeFinding(lang, f)));
   const list = (findings: readonly Finding[], item: (f: Finding) => string): string => {
     let out = '[';
     for (let i = 0; i < findings.length; i++) out += (i === 0 ? '' : ',') + item(findings[i] as Finding);

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { CliContext } from './command.ts';
 import { joinPrintable, printable, type PrintableText } from './safe-output.ts';
+import { utf8Batches } from './utf8-batches.ts';
 
 /**
  * Lines are gathered to about this many characters per write. Small enough that a batch and the
@@ -14,9 +15,8 @@ const BATCH_CHARS = 64 * 1024;
 /**
  * Writes `lines` to stdout as they are made, waiting whenever stdout's buffer is full, so that long
  * output (a report of 100 000 rows) never sits in memory, neither as one string nor in the stream.
- * What arrives is the lines joined by line feeds, however they were batched. Where stdout takes bytes,
- * each line is encoded into the batch as it comes: joining a batch's lines first and encoding the
- * joined text cost twice as much (190 MB of report: 1.4 s against 0.7 s).
+ * What arrives is the lines joined by line feeds, however they were batched; where stdout takes bytes,
+ * as UTF-8 batches (utf8Batches).
  */
 export async function writeLines(ctx: CliContext, lines: Iterable<PrintableText>): Promise<void> {
   if (ctx.outBytes) return writeLineBytes(ctx, ctx.outBytes, lines);
@@ -36,32 +36,12 @@ export async function writeLines(ctx: CliContext, lines: Iterable<PrintableText>
 }
 
 const LINE_FEED = 10;
-const encoder = new TextEncoder();
 
 async function writeLineBytes(ctx: CliContext, out: (bytes: Uint8Array) => void, lines: Iterable<PrintableText>): Promise<void> {
-  let batch = new Uint8Array(BATCH_CHARS * 2);
-  let used = 0;
-  for (const line of lines) {
-    // A UTF-16 unit is at most three bytes of UTF-8; a line longer than a batch gets a batch of its own.
-    const room = line.length * 3 + 1;
-    if (used + room > batch.length) {
-      if (used > 0) {
-        out(batch.subarray(0, used));
-        await ctx.outDrained();
-      }
-      batch = new Uint8Array(Math.max(BATCH_CHARS * 2, room));
-      used = 0;
-    }
-    used += encoder.encodeInto(line, batch.subarray(used)).written;
-    batch[used++] = LINE_FEED;
-    if (used >= BATCH_CHARS) {
-      out(batch.subarray(0, used));
-      batch = new Uint8Array(BATCH_CHARS * 2);
-      used = 0;
-      await ctx.outDrained();
-    }
+  for (const batch of utf8Batches(lines, BATCH_CHARS, LINE_FEED)) {
+    out(batch);
+    await ctx.outDrained();
   }
-  if (used > 0) out(batch.subarray(0, used));
 }
 
 /** Each line made printable as it comes (text that may hold anything a cell held). */

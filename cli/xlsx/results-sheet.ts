@@ -104,7 +104,6 @@ export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles:
   yield notes + `<row r="${headerRow}">${table.columns.map((c, i) => cell(`${columnLetters(i)}${headerRow}`, c.header, s(XF.header))).join('')}</row>`;
   const letters = table.columns.map((_c, i) => columnLetters(i));
   const cellStyles = table.columns.map((c) => s(xfOf(c.kind)));
-  let piece = '';
   let r = headerRow;
   for (const row of table.rows) {
     r++;
@@ -113,13 +112,9 @@ export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles:
       const ref = `${letters[c]}${r}`;
       xml += c === 0 && table.columns[0]?.kind === 'link' ? linkCell(ref, sourceSheet, row, cellStyles[0] ?? 0) : cell(ref, row.cells[c] ?? null, cellStyles[c] ?? 0);
     }
-    piece += `${xml}</row>`;
-    if (piece.length > 256 * 1024) {
-      yield piece;
-      piece = '';
-    }
+    yield `${xml}</row>`;
   }
-  yield `${piece}</sheetData>`;
+  yield '</sheetData>';
   if (statusIndex >= 0 && table.rowCount > 0) {
     const col = columnLetters(statusIndex);
     const first = `${col}${headerRow + 1}`;

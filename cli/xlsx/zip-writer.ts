@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { XlsxError } from './errors.ts';
+import { utf8Batches } from '../utf8-batches.ts';
 
 const LIMIT_32 = 0xffffffff;
 const FLAG_UTF8_NAME = 0x0800;
@@ -21,6 +22,8 @@ const LOCAL_HEADER_CRC_AT = 14;
 const DEFLATE_LEVEL = 3;
 /** Writes are gathered to this size: one system call per megabyte, not per inflated chunk. */
 const WRITE_BUFFER_BYTES = 1024 * 1024;
+/** A new part's text is encoded and deflated in batches of this size. */
+const ENCODE_BATCH_BYTES = 256 * 1024;
 
 export interface StoredPart {
   readonly name: string;
@@ -67,9 +70,8 @@ export class ZipWriter {
   private constructor(private readonly file: FileHandle) {}
 
   /** The text's bytes as UTF-8, piece by piece, with the CRC and size counted on the way. */
-  private static *encoded(pieces: Iterable<string>, sum: { crc32: number; size: number }): Generator<Buffer> {
-    for (const piece of pieces) {
-      const bytes = Buffer.from(piece, 'utf8');
+  private static *encoded(pieces: Iterable<string>, sum: { crc32: number; size: number }): Generator<Uint8Array> {
+    for (const bytes of utf8Batches(pieces, ENCODE_BATCH_BYTES)) {
       sum.crc32 = zlib.crc32(bytes, sum.crc32);
       sum.size += bytes.length;
       yield bytes;

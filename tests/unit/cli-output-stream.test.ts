@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { findPersonalNumbers, mayHoldPersonalNumber, personalNumberReplacer, safeJson, translator } from '../../core/index.ts';
 import type { CliContext } from '../../cli/command.ts';
 import type { PrintableText } from '../../cli/safe-output.ts';
+import { utf8Batches } from '../../cli/utf8-batches.ts';
 import { drained, writeLines } from '../../cli/write-lines.ts';
 import { anyPersonalNumber } from '../support/personal-numbers.ts';
 
@@ -77,6 +78,24 @@ describe('writeLines', () => {
     expect(Buffer.concat(received).toString()).toBe(`${lines.join('\n')}\n`);
     // 20 000 lines are about 1 MB: without waiting they would all sit in the stream's buffer.
     expect(mostBuffered).toBeLessThan(2 * 64 * 1024 + 200);
+  });
+});
+
+describe('utf8Batches', () => {
+  it('encodes the pieces in order, in batches of at least the size asked unless a long piece or the end cuts one short', () => {
+    const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('ø', '’', '𝔘', '<row r="12">'), fc.string({ unit: 'grapheme', minLength: 200, maxLength: 600 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 256 }), fc.boolean(), (pieces, size, lineFeeds) => {
+        const batches = [...utf8Batches(pieces, size, lineFeeds ? 10 : undefined)];
+        expect(Buffer.concat(batches).toString('utf8')).toBe(pieces.map((p) => (lineFeeds ? `${p}\n` : p)).join(''));
+        for (const [i, b] of batches.entries()) {
+          expect(b.length).toBeGreaterThan(0);
+          // A batch is cut short only by a piece that could not fit in what was left: at least a third of the size.
+          if (b.length < size && i < batches.length - 1) expect((batches[i + 1]?.length ?? 0) * 3 + 1).toBeGreaterThan(size);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

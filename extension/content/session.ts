@@ -77,11 +77,12 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   });
   const marks = createMarks(document, () => panel.overlay);
   const findings = createFindings({ t, marks, goTo: (mark) => goTo(mark, marks, panel) });
-  // The room beside the page comes in a frame of its own (the host with the first finding); the
-  // first list of findings and the highlights share the next one (only the entries and marks in view
-  // are made), so no frame nears the long-task mark.
+  // The room beside the page, the first list of findings and the highlights each make the browser
+  // walk the whole page again: they come in one frame (the host goes in with the first list), so the
+  // page is laid out and painted once for all three; only the entries and marks in view are made.
+  let attachDue = false;
   const shown = (show: boolean): Findings => {
-    if (show) panel.attach();
+    attachDue ||= show;
     return findings;
   };
 
@@ -99,6 +100,7 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
         resolve?.();
       };
       if (findings.isEmpty()) return done();
+      if (attachDue) panel.attach();
       const { entries, summary } = findings.entries();
       panel.setFindings(entries, summary);
       marks.reveal();

@@ -75,10 +75,12 @@ interface Row {
 export function createFindingList(options: FindingListOptions): FindingList {
   const { doc, shadow, list, scroller, t } = options;
   let findings: readonly ListedFinding[] = [];
-  let position = new Map<string, number>();
   let generation = 0;
-  /** Rows made so far, kept while their finding is listed (a lookup answer stays with its row). */
-  const rows = new Map<string, Row>();
+  /**
+   * Rows made and shown (a row scrolled out of the list goes, and with it a lookup answer in it; in a
+   * list of up to MAKE_ALL_UP_TO findings every row stays).
+   */
+  let rows = new Map<string, Row>();
   const heights = new Map<string, number>();
   let measuredSum = 0;
   /** The first entry made, and how many from there. */
@@ -149,6 +151,9 @@ export function createFindingList(options: FindingListOptions): FindingList {
     return row;
   }
 
+  /** Where a finding is in the list (-1: not in it); asked on a key press or for the focused entry, not per entry. */
+  const positionOf = (key: string): number => findings.findIndex((f) => f.key === key);
+
   /** The finding whose button has focus, if one has. */
   function focusedKey(): string | null {
     const focused = shadow.activeElement;
@@ -172,8 +177,8 @@ export function createFindingList(options: FindingListOptions): FindingList {
     const indices: number[] = [];
     for (let i = first; i < first + count; i++) indices.push(i);
     const focused = focusedKey();
-    const focusedAt = focused === null ? undefined : position.get(focused);
-    if (focusedAt !== undefined && (focusedAt < first || focusedAt >= first + count)) {
+    const focusedAt = focused === null ? -1 : positionOf(focused);
+    if (focusedAt >= 0 && (focusedAt < first || focusedAt >= first + count)) {
       if (focusedAt < first) indices.unshift(focusedAt);
       else indices.push(focusedAt);
     }
@@ -196,7 +201,7 @@ export function createFindingList(options: FindingListOptions): FindingList {
       else list.insertBefore(row.li, at);
     }
     shown = next;
-    for (const key of rows.keys()) if (!position.has(key)) rows.delete(key);
+    rows = new Map(next.map((row) => [row.button.dataset.key as string, row]));
     tabStop();
   }
 
@@ -248,8 +253,8 @@ export function createFindingList(options: FindingListOptions): FindingList {
 
   list.addEventListener('keydown', (event) => {
     const key = focusedKey();
-    const at = key === null ? undefined : position.get(key);
-    if (at === undefined) return;
+    const at = key === null ? -1 : positionOf(key);
+    if (at < 0) return;
     const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: findings.length - 1 }[event.key];
     if (to === undefined) return;
     event.preventDefault();
@@ -259,14 +264,7 @@ export function createFindingList(options: FindingListOptions): FindingList {
   return {
     set(next) {
       findings = next;
-      position = new Map(next.map((f, i) => [f.key, i]));
       generation++;
-      if (active !== null && !position.has(active)) active = null;
-      for (const key of heights.keys()) {
-        if (position.has(key)) continue;
-        measuredSum -= heights.get(key) ?? 0;
-        heights.delete(key);
-      }
       // The first time, enough entries for a tall screen; reading the panel's size would make the
       // browser lay out the page now, so that waits for a scroll.
       render(first, count > 0 ? count : sizeFor(0, screen.height + MARGIN_PX));

@@ -6,7 +6,7 @@
  * (`aria-posinset` of `aria-setsize`), one tab stop (roving tabindex), arrow keys and Home/End moving
  * through all findings (an entry not yet made is made before it takes focus), Enter going to the
  * mention. The space of the entries not made is padding above and below the made ones, from the
- * heights measured so far (an estimate for the others); a focused entry stays made wherever the panel
+ * mean height of the entries measured so far; a focused entry stays made wherever the panel
  * is scrolled to.
  */
 import type { Translate } from '../../../core/index.ts';
@@ -81,8 +81,9 @@ export function createFindingList(options: FindingListOptions): FindingList {
    * list of up to MAKE_ALL_UP_TO findings every row stays).
    */
   let rows = new Map<string, Row>();
-  const heights = new Map<string, number>();
+  /** Heights of the entries shown, measured after a scroll: their mean stands for every entry not made. */
   let measuredSum = 0;
+  let measured = 0;
   /** The first entry made, and how many from there. */
   let first = 0;
   let count = 0;
@@ -91,13 +92,9 @@ export function createFindingList(options: FindingListOptions): FindingList {
   /** Rows in the list now, in order. */
   let shown: Row[] = [];
 
-  const estimate = () => (heights.size > 0 ? measuredSum / heights.size : ESTIMATE_PX);
-  const heightAt = (i: number) => heights.get((findings[i] as ListedFinding).key) ?? estimate();
-  const sumHeights = (from: number, to: number) => {
-    let sum = 0;
-    for (let i = from; i < to; i++) sum += heightAt(i);
-    return sum;
-  };
+  const height = () => (measured > 0 ? measuredSum / measured : ESTIMATE_PX);
+  /** The space of `n` entries not made. */
+  const space = (n: number) => Math.max(0, n) * height();
 
   function brregBox(orgnr: string): HTMLElement {
     const box = el(doc, 'div', { class: 'brreg-box' });
@@ -185,12 +182,12 @@ export function createFindingList(options: FindingListOptions): FindingList {
     const next = indices.map(rowAt);
     let previous = -1;
     indices.forEach((i, k) => {
-      const gap = previous < 0 ? 0 : sumHeights(previous + 1, i);
+      const gap = previous < 0 ? 0 : space(i - previous - 1);
       (next[k] as Row).li.style.marginTop = gap > 0 ? `${gap}px` : '';
       previous = i;
     });
-    list.style.paddingTop = `${indices.length > 0 ? sumHeights(0, indices[0] as number) : 0}px`;
-    list.style.paddingBottom = `${previous < 0 ? 0 : sumHeights(previous + 1, findings.length)}px`;
+    list.style.paddingTop = `${space(indices[0] ?? 0)}px`;
+    list.style.paddingBottom = `${previous < 0 ? 0 : space(findings.length - previous - 1)}px`;
     // Rows that go are removed and rows that come inserted in place; rows that stay are not moved
     // (moving the focused one would drop focus).
     const keep = new Set(next.map((r) => r.li));
@@ -205,29 +202,22 @@ export function createFindingList(options: FindingListOptions): FindingList {
     tabStop();
   }
 
-  /** How many entries fill `px` from entry `from` on. */
-  function sizeFor(from: number, px: number): number {
-    let size = 0;
-    for (let sum = 0; from + size < findings.length && sum < px; size++) sum += heightAt(from + size);
-    return size;
-  }
+  /** How many entries fill `px`. */
+  const sizeFor = (px: number) => Math.min(findings.length, Math.ceil(px / height()));
 
   /** Measures the entries shown and shows the ones in or near the panel's view (after a scroll). */
   function refresh(): void {
-    for (const row of shown) {
-      const key = row.button.dataset.key as string;
-      const height = row.li.getBoundingClientRect().height;
-      if (height === 0) continue; // the panel is collapsed
-      measuredSum += height - (heights.get(key) ?? 0);
-      heights.set(key, height);
-    }
+    if (findings.length <= MAKE_ALL_UP_TO) return;
     const view = scroller.getBoundingClientRect();
-    if (view.height === 0) return;
+    if (view.height === 0) return; // the panel is collapsed
+    for (const row of shown) {
+      measuredSum += row.li.getBoundingClientRect().height;
+      measured++;
+    }
     // The view's top with its margin in list coordinates (the padding holds the entries not made).
     const from = view.top - MARGIN_PX - list.getBoundingClientRect().top;
-    let start = 0;
-    for (let sum = 0; start < findings.length && sum + heightAt(start) < from; start++) sum += heightAt(start);
-    const size = sizeFor(start, view.height + 2 * MARGIN_PX);
+    const start = Math.min(findings.length - 1, Math.max(0, Math.floor(from / height())));
+    const size = sizeFor(view.height + 2 * MARGIN_PX);
     if (start !== first || size !== count) render(start, size);
   }
 
@@ -243,7 +233,7 @@ export function createFindingList(options: FindingListOptions): FindingList {
     const finding = findings[i];
     if (!finding) return;
     if (i < first || i >= first + count) {
-      const size = Math.max(count, sizeFor(0, 2 * MARGIN_PX));
+      const size = Math.max(count, sizeFor(2 * MARGIN_PX));
       render(i - Math.floor(size / 2), size);
     }
     active = finding.key;
@@ -267,7 +257,7 @@ export function createFindingList(options: FindingListOptions): FindingList {
       generation++;
       // The first time, enough entries for a tall screen; reading the panel's size would make the
       // browser lay out the page now, so that waits for a scroll.
-      render(first, count > 0 ? count : sizeFor(0, screen.height + MARGIN_PX));
+      render(first, count > 0 ? count : sizeFor(screen.height + MARGIN_PX));
     },
     refresh,
   };

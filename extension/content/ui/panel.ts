@@ -10,7 +10,7 @@ import type { Translate } from '../../../core/index.ts';
 import type { NoticePanel } from '../../shared/page-messages.ts';
 import { createFindingList, type BrregLines, type ListedFinding } from './finding-list.ts';
 import { createHost, el } from './host.ts';
-import { documentStyle, PANEL_WIDTH as WIDTH } from './highlight-style.ts';
+import { documentStyle, PANEL_WIDTH as WIDTH, ROOM_ATTRIBUTE } from './highlight-style.ts';
 import { OVERLAY_CSS } from './marks.ts';
 
 export interface PanelOptions {
@@ -97,7 +97,7 @@ export function createPanel(options: PanelOptions): Panel {
   shadow.append(panel, overlay);
 
   // Room for the docked panel beside the page, so it covers none of it; none while collapsed.
-  const room = documentStyle(doc)?.room ?? null;
+  documentStyle(doc);
 
   let count = 0;
   let collapsed = options.collapsed;
@@ -105,8 +105,8 @@ export function createPanel(options: PanelOptions): Panel {
     panel.setAttribute('data-collapsed', String(collapsed));
     toggle.setAttribute('aria-expanded', String(!collapsed));
     toggle.textContent = collapsed ? t('content.panel.show', { count }) : t('content.panel.hide');
-    // No room before the host is in the page (the room is page-visible layout too).
-    if (room) room.disabled = collapsed || !host.isConnected;
+    // The room goes and comes with the host (highlight-style.ts), so there is none before it is in the page.
+    host.toggleAttribute(ROOM_ATTRIBUTE, !collapsed);
   }
   toggle.addEventListener('click', () => {
     collapsed = !collapsed;

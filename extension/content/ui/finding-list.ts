@@ -189,14 +189,16 @@ export function createFindingList(options: FindingListOptions): FindingList {
     list.style.paddingTop = `${space(indices[0] ?? 0)}px`;
     list.style.paddingBottom = `${previous < 0 ? 0 : space(findings.length - previous - 1)}px`;
     // Rows that go are removed and rows that come inserted in place; rows that stay are not moved
-    // (moving the focused one would drop focus).
+    // unless the order changed (moving the focused one drops focus: it is given back).
     const keep = new Set(next.map((r) => r.li));
     for (const row of shown) if (!keep.has(row.li)) row.li.remove();
+    const hadFocus = focused === null ? null : (rows.get(focused)?.button ?? null);
     let at: ChildNode | null = list.firstChild;
     for (const row of next) {
       if (at === row.li) at = at.nextSibling;
       else list.insertBefore(row.li, at);
     }
+    if (hadFocus && hadFocus.isConnected && shadow.activeElement !== hadFocus) hadFocus.focus({ preventScroll: true });
     shown = next;
     rows = new Map(next.map((row) => [row.button.dataset.key as string, row]));
     tabStop();
@@ -222,12 +224,15 @@ export function createFindingList(options: FindingListOptions): FindingList {
   }
 
   let frame = 0;
-  scroller.addEventListener('scroll', () => {
+  const later = () => {
     frame ||= requestAnimationFrame(() => {
       frame = 0;
       refresh();
     });
-  }, { passive: true });
+  };
+  // The panel is as tall as the window: a taller window shows more of the list.
+  scroller.addEventListener('scroll', later, { passive: true });
+  addEventListener('resize', later, { passive: true });
 
   function focusAt(i: number): void {
     const finding = findings[i];

@@ -1,13 +1,12 @@
 /**
  * The panel's list of findings, every finding on the page in it. A page of 10 000 mentions has
  * thousands of findings: beyond a few hundred only the entries in the panel's view (and a margin) are
- * worded, made and laid out. The list keeps
- * its structure for assistive technology: a list whose items say their place in the whole
- * (`aria-posinset` of `aria-setsize`), one tab stop (roving tabindex), arrow keys and Home/End moving
- * through all findings (an entry not yet made is made before it takes focus), Enter going to the
- * mention. The space of the entries not made is padding above and below the made ones, from the
- * mean height of the entries measured so far; a focused entry stays made wherever the panel
- * is scrolled to.
+ * worded, made and laid out. The list keeps its structure for assistive technology: a list whose
+ * items say their place in the whole (`aria-posinset` of `aria-setsize`), one tab stop (roving
+ * tabindex), arrow keys and Home/End moving through all findings (an entry not yet made is made
+ * before it takes focus), Enter going to the mention. The space of the entries not made is padding
+ * above and below the made ones, from the mean height of the entries measured so far; a focused entry
+ * stays made wherever the panel is scrolled to.
  */
 import type { Translate } from '../../../core/index.ts';
 import { el } from './host.ts';

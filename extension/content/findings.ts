@@ -12,7 +12,7 @@ import { supplierWords, type SupplierWords } from '../shared/supplier-words.ts';
 import type { FlagKind } from './scan/scanner.ts';
 import type { SupplierMention } from './scan/mentions.ts';
 import type { MarkKind, Marks, TextSpan } from './ui/marks.ts';
-import type { PanelEntry } from './ui/panel.ts';
+import type { ListedFinding, PanelEntry } from './ui/finding-list.ts';
 
 /** A mention or reservation wording on the page. */
 export type Mark = TextSpan;
@@ -24,8 +24,12 @@ interface SupplierFinding {
   next: number;
 }
 
-/** Entries listed in the panel; the rest are counted. */
-export const MAX_ENTRIES = 300;
+/**
+ * Findings put in reading order when they are this many or fewer; a longer list keeps the order they
+ * were found in (document order, but for content added later in the middle of the page), since the
+ * order of nodes costs a walk up the tree per comparison.
+ */
+const MAX_SORTED = 300;
 
 /** A registry supplier's details line, with the provenances of the answer it came in. */
 interface Matched {
@@ -84,22 +88,18 @@ export function createFindings(options: FindingsOptions) {
     return (notice?.reservedWorkIntegration ?? false) || reservations.some((r) => r.kind === 'work-integration');
   }
 
-  function supplierEntry(orgnr: string, finding: SupplierFinding, known: Matched, reserved: boolean): PanelEntry | null {
+  function supplierEntry(orgnr: string, finding: SupplierFinding, known: Matched, reserved: boolean): PanelEntry {
+    const go = () => cycle(finding.marks, finding.next++);
     const details = read(orgnr, known);
-    if (!details) return null;
+    // Details that do not read are a finding still: the number, and that its details are missing.
+    if (!details) return { label: t('content.finding.supplier-unread', { orgnr }), notes: [], go };
     const { match, words } = details;
     const status = reserved ? words.reserved : words.inRegistry;
     const label = t(finding.byNumber ? 'content.finding.supplier' : 'content.finding.supplier-name', { name: match.name, orgnr, status });
     const notes: string[] = [];
     if (!finding.byNumber) notes.push(t('content.finding.name-only'), ...(match.jurisdiction === 'SE' ? [t('content.finding.name-only-se')] : []));
     if (finding.marks.length > 1) notes.push(t('content.finding.places', { count: finding.marks.length }));
-    return {
-      key: `supplier:${orgnr}`,
-      label,
-      notes,
-      ...(!finding.byNumber && match.jurisdiction === 'NO' ? { lookupOrgnr: orgnr } : {}),
-      go: () => cycle(finding.marks, finding.next++),
-    };
+    return { label, notes, ...(!finding.byNumber && match.jurisdiction === 'NO' ? { lookupOrgnr: orgnr } : {}), go };
   }
 
   return {
@@ -167,36 +167,24 @@ export function createFindings(options: FindingsOptions) {
     isEmpty(): boolean {
       return byNode.size === 0 && !notice;
     },
-    /** The panel's entries in reading order (notice findings first) and its summary lines. */
-    entries(): { entries: PanelEntry[]; summary: string[] } {
+    /** Every finding for the panel in reading order (notice findings first), worded when shown, and the summary lines. */
+    entries(): { entries: ListedFinding[]; summary: string[] } {
       const reserved = reservedContext();
-      // Entries are worded only for the ones listed.
-      const onPage: { first: Node; entry: () => PanelEntry | null }[] = [];
-      // Every supplier finding has a match and a mark (addMention, dropNode), so this is the count of
-      // entries on the page; beyond what the panel lists only the count is needed.
-      const onPageTotal = reservations.length + suppliers.size;
-      const keep = onPageTotal <= MAX_ENTRIES ? onPageTotal : MAX_ENTRIES;
+      const onPage: { first: Node; listed: ListedFinding }[] = [];
       for (const r of reservations) {
-        if (onPage.length >= keep) break;
-        const kind = () => t(`content.reserved.${r.kind}`);
-        onPage.push({ first: r.mark.node, entry: () => ({ key: `reserved:${r.id}`, label: t('content.finding.reserved', { kind: kind() }), notes: [], go: () => options.goTo(r.mark) }) });
+        const entry = (): PanelEntry => ({ label: t('content.finding.reserved', { kind: t(`content.reserved.${r.kind}`) }), notes: [], go: () => options.goTo(r.mark) });
+        onPage.push({ first: r.mark.node, listed: { key: `reserved:${r.id}`, entry } });
       }
       for (const [orgnr, finding] of suppliers) {
-        if (onPage.length >= keep) break;
         const known = matches.get(orgnr);
         const first = finding.marks[0];
-        if (known && first) onPage.push({ first: first.node, entry: () => supplierEntry(orgnr, finding, known, reserved) });
+        if (known && first) onPage.push({ first: first.node, listed: { key: `supplier:${orgnr}`, entry: () => supplierEntry(orgnr, finding, known, reserved) } });
       }
-      // Reading order; a list longer than the panel shows keeps the order it was found in (the same for
-      // everything but content added later in the middle of the page, and far cheaper).
-      if (onPageTotal <= MAX_ENTRIES) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-      const fromNotice: PanelEntry[] = (notice?.findings ?? []).map((f, i) => ({ key: `notice:${i}`, label: f.text, code: f.code, notes: [] }));
-      const total = fromNotice.length + onPageTotal;
-      const listed = [...fromNotice, ...onPage.slice(0, Math.max(0, MAX_ENTRIES - fromNotice.length)).flatMap((o) => o.entry() ?? [])].slice(0, MAX_ENTRIES);
+      if (onPage.length <= MAX_SORTED) onPage.sort((a, b) => (a.first === b.first ? 0 : a.first.compareDocumentPosition(b.first) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      const fromNotice: ListedFinding[] = (notice?.findings ?? []).map((f, i) => ({ key: `notice:${i}`, entry: () => ({ label: f.text, code: f.code, notes: [] }) }));
       const summary: string[] = [];
-      if (total > MAX_ENTRIES) summary.push(t('content.panel.more', { count: total - MAX_ENTRIES }));
       if (others.size > 0) summary.push(t(hasRegistry ? 'content.others' : 'content.others-no-registry', { count: others.size }));
-      return { entries: listed, summary };
+      return { entries: [...fromNotice, ...onPage.map((o) => o.listed)], summary };
     },
   };
 }

@@ -16,7 +16,8 @@ import type { PortalAdapter } from './portals/index.ts';
 import { readText } from './scan/mentions.ts';
 import { createScanner, type Scanner } from './scan/scanner.ts';
 import { createMarks, liveRange, type Marks } from './ui/marks.ts';
-import { createPanel, type BrregLines, type Panel } from './ui/panel.ts';
+import type { BrregLines } from './ui/finding-list.ts';
+import { createPanel, type Panel } from './ui/panel.ts';
 
 export interface PageSession {
   /** Resolves when everything found so far is scanned, looked up and shown. */
@@ -76,27 +77,35 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   });
   const marks = createMarks(document, () => panel.overlay);
   const findings = createFindings({ t, marks, goTo: (mark) => goTo(mark, marks, panel) });
-  // The room beside the page, the list of findings and the highlights each make the browser walk the
-  // whole page again: each comes in a frame of its own (the host with the first finding, the marks
-  // after the first list), so no frame grows towards the long-task mark.
-  let revealDue = true;
+  // The room beside the page, the first list of findings and the highlights each make the browser
+  // walk the whole page again: they come in one frame (the host goes in with the first list), so the
+  // page is laid out and painted once for all three; only the entries and marks in view are made.
+  let attachDue = false;
   const shown = (show: boolean): Findings => {
-    if (show) panel.attach();
+    attachDue ||= show;
     return findings;
   };
 
   let renderTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Settles when what was found is in the panel and marked, and that frame is drawn. */
+  let drawn: Promise<void> = Promise.resolve();
+  let settle: (() => void) | null = null;
   const render = () => {
     clearTimeout(renderTimer);
+    if (!settle) drawn = new Promise((resolve) => (settle = resolve));
     renderTimer = setTimeout(() => {
-      if (findings.isEmpty()) return;
+      const done = () => {
+        const resolve = settle;
+        settle = null;
+        resolve?.();
+      };
+      if (findings.isEmpty()) return done();
+      if (attachDue) panel.attach();
       const { entries, summary } = findings.entries();
       panel.setFindings(entries, summary);
-      if (revealDue) {
-        revealDue = false;
-        requestAnimationFrame(() => setTimeout(() => marks.reveal(), 0));
-      }
+      marks.reveal();
       void send<'page/found'>({ type: 'page/found', counts: findings.counts() });
+      requestAnimationFrame(() => setTimeout(done, 0));
     }, RENDER_DELAY_MS);
   };
 
@@ -156,13 +165,14 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
   return {
     async idle() {
       await scanner?.idle();
-      // The panel shows what was found after a short delay; wait for it too.
-      await new Promise((resolve) => setTimeout(resolve, RENDER_DELAY_MS + 10));
+      // The panel shows what was found after a short delay, and the marks with it: wait until drawn.
+      await drawn;
     },
     stop() {
       clearInterval(urlCheck);
       scanner?.stop();
       clearTimeout(renderTimer);
+      settle?.();
     },
   };
 }

@@ -201,9 +201,8 @@ try {
   for (let i = 0; i < RUNS + 1; i++) {
     const walk = await page.evaluate(async (html) => {
       for (const name of [...CSS.highlights.keys()]) CSS.highlights.delete(name);
-      // As on a fresh page: the style sheets adopted at document_start (early-style.ts), the panel's room not yet made.
-      const early = (window as unknown as { __inkludoDocumentStyle?: { room: CSSStyleSheet } }).__inkludoDocumentStyle;
-      if (early) early.room.disabled = true;
+      // As on a fresh page: the style sheet adopted at document_start (early-style.ts), no panel and so
+      // no room beside the page (the room comes with the panel's host).
       document.querySelector('[data-inkludo]')?.remove();
       document.body.innerHTML = html;
       const start = performance.now();

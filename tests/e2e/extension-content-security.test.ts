@@ -211,7 +211,7 @@ describe('what a page script can observe does not depend on the registry', () =>
     const orgnrMarks = seenWith.highlights.find((h) => h.name === 'inkludo-orgnr');
     expect(orgnrMarks?.ranges).toHaveLength(2);
     expect(seenWith.highlights.map((h) => h.name).sort()).toEqual(['inkludo-current', 'inkludo-orgnr', 'inkludo-reserved']);
-    expect(seenWith.host?.attributes).toEqual(['data-inkludo=panel']);
+    expect(seenWith.host?.attributes).toEqual(['data-inkludo=panel', 'data-room=']);
     expect(seenWith.layout.margin).toBe('340px');
     expect(seenWith.seen.mutations.filter((m) => m.includes('INKLUDO'))).toEqual(['childList HTML  +INKLUDO-PANEL -0']);
     await withoutRegistry.close();

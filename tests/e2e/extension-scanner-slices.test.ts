@@ -3,7 +3,7 @@
  * number and registry name on the page is reported exactly once however the slices fall, content a
  * single-page app renders later is read, text a page script changes from nothing into a number is
  * read again (such nodes are not remembered, so only the MutationObserver can say), and nothing in
- * scripts, form fields, editable regions or svg is read. The background is a stand-in that knows one
+ * scripts, styles, noscript, form fields, editable regions, an object's fallback or svg is read. The background is a stand-in that knows one
  * registry name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   );
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   page = await browser.newPage();
-  const excluded = `<script>var n = "${EXCLUDED[0]}";</script><textarea>${EXCLUDED[1]}</textarea><div contenteditable="true"><p>Org.nr. <b>${EXCLUDED[2]}</b></p></div><svg><g><text>${EXCLUDED[3]}</text></g></svg><select><option>${EXCLUDED[4]}</option></select>`;
+  const excluded = `<script>var n = "${EXCLUDED[0]}";</script><textarea>${EXCLUDED[1]}</textarea><div contenteditable="true"><p>Org.nr. <b>${EXCLUDED[2]}</b></p></div><svg><g><text>${EXCLUDED[3]}</text></g></svg><select><option>${EXCLUDED[4]}</option></select><style>/* ${EXCLUDED[0]} */</style><noscript>Org.nr. ${EXCLUDED[1]}</noscript><object><p>Org.nr. <b>${EXCLUDED[2]}</b></p></object>`;
   await page.setContent(`<!doctype html><html><body><table><tbody>${rows(NUMBERS.slice(0, 600), 0)}</tbody></table>${excluded}<p id="changes">Ingen nummer ennå</p><div contenteditable="false"><p>Ikke redigerbar: org.nr. ${LATE[0]}</p></div></body></html>`);
   await page.addScriptTag({ content: `window.__name = (f) => f;\n${code}` });
   await page.evaluate(() => {

@@ -1,6 +1,7 @@
 /**
- * findOrgnrs reads nine digits in threes ("972 418 005") without parseOrgnr's general reading; what
- * it finds must be exactly what parseOrgnr makes of the same text, valid checksum or not.
+ * findOrgnrs reads nine digits in threes ("972 418 005") and ten digits with or without a hyphen
+ * ("556086-8225") without parseOrgnr's general reading; what it finds must be exactly what parseOrgnr
+ * makes of the same text, valid checksum or not, personal identity number or not.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -9,7 +10,7 @@ import { findOrgnrs, parseOrgnr } from '../../core/index.ts';
 const three = fc.stringMatching(/^\d{3}$/);
 const sep = fc.constantFrom('', ' ', '\u00A0', '\u202F');
 
-describe('findOrgnrs on nine digits in threes', () => {
+describe('findOrgnrs on nine digits in threes and ten digits', () => {
   it('finds what parseOrgnr reads, in any surrounding text', () => {
     fc.assert(
       fc.property(three, sep, three, sep, three, fc.constantFrom('', 'Org.nr. ', 'x ', '('), fc.constantFrom('', '.', ')', ' og'), (a, s1, b, s2, c, before, after) => {
@@ -19,6 +20,26 @@ describe('findOrgnrs on nine digits in threes', () => {
         if (parsed.digits === null) expect(found).toBeUndefined();
         else expect(found?.orgnr).toEqual(parsed);
       }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds what parseOrgnr reads in ten digits, hyphen or not, personal identity numbers included', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.stringMatching(/^\d{6}$/), fc.constantFrom('850101', '121212', '556086', '702000', '010170', '851301')),
+        fc.constantFrom('', '-'),
+        fc.stringMatching(/^\d{4}$/),
+        fc.constantFrom('', 'Org.nr. ', 'x ', '('),
+        fc.constantFrom('', '.', ')', ' og'),
+        (six, hyphen, four, before, after) => {
+          const written = `${six}${hyphen}${four}`;
+          const parsed = parseOrgnr(written);
+          const found = findOrgnrs(`${before}${written}${after}`).find((m) => m.index === before.length && m.length === written.length);
+          if (parsed.digits === null) expect(found).toBeUndefined();
+          else expect(found?.orgnr).toEqual(parsed);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -28,7 +28,7 @@ export interface Marks {
   remove(kind: MarkKind, span: TextSpan): void;
   /** The mention the user went to from the panel, marked more strongly; null clears it. */
   setCurrent(span: TextSpan | null): void;
-  /** Marks are shown from now on (they are kept, not shown, until the panel is in the page). */
+  /** Marks are shown from now on (they are kept, not shown, until the panel is in the page); once. */
   reveal(): void;
   /** Whether CSS highlights are used (false: the overlay fallback). */
   readonly highlights: boolean;
@@ -176,6 +176,7 @@ function highlightMarks(doc: Document): Marks {
       later();
     },
     reveal() {
+      if (revealed) return;
       revealed = true;
       later();
     },
@@ -223,6 +224,7 @@ function overlayMarks(layer: HTMLElement): Marks {
       redraw();
     },
     reveal() {
+      if (revealed) return;
       revealed = true;
       redraw();
     },

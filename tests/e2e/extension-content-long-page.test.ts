@@ -41,7 +41,7 @@ beforeAll(async () => {
       const api = (window as unknown as { inkludo: Api }).inkludo;
       const w = window as unknown as { went: number[] };
       w.went = [];
-      const panel = api.createPanel({ t: (key) => messages[key] ?? key, collapsed: false, onCollapse: () => {}, lookupBrreg: async () => ({ outcome: '', lines: [] }) });
+      const panel = api.createPanel({ t: (key) => messages[key] ?? key, collapsed: false, onCollapse: () => {}, lookupBrreg: async (orgnr) => ({ outcome: 'found', lines: [`Enhetsregisteret answer for ${orgnr}`] }) });
       panel.attach();
       const marks = api.createMarks(document, () => panel.overlay);
       const texts = [...document.querySelectorAll('main p')].map((p) => p.firstChild as Text);
@@ -52,7 +52,10 @@ beforeAll(async () => {
       panel.setFindings(
         texts.map((node, i) => ({
           key: `supplier:${i}`,
-          entry: () => ({ label: `Leverandør ${i + 1}, org.nr. ${node.data.slice(node.data.indexOf('org.nr. ') + 8, node.data.indexOf('org.nr. ') + 17)}`, notes: [], go: () => w.went.push(i) }),
+          entry: () => {
+            const orgnr = node.data.slice(node.data.indexOf('org.nr. ') + 8, node.data.indexOf('org.nr. ') + 17);
+            return { label: `Leverandør ${i + 1}, org.nr. ${orgnr}`, notes: [], go: () => w.went.push(i), ...(i === 0 ? { lookupOrgnr: orgnr } : {}) };
+          },
         })),
         [],
       );
@@ -90,6 +93,23 @@ async function listItems(): Promise<{ posinset: number; setsize: number; name: s
         const button = n.children?.find((c) => c.nodeName === 'BUTTON');
         out.push({ posinset: Number(posinset), setsize: Number(attr(n, 'aria-setsize')), name: button?.children?.map((c) => c.nodeValue ?? '').join('') ?? '' });
       }
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) visit(c);
+    };
+    visit(root);
+    return out;
+  } finally {
+    await session.detach();
+  }
+}
+
+/** Every text in the document, shadow roots included (through the DevTools protocol). */
+async function allText(): Promise<string> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    let out = '';
+    const visit = (n: DomNode) => {
+      if (n.nodeName === '#text') out += `${n.nodeValue ?? ''}\n`;
       for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) visit(c);
     };
     visit(root);
@@ -144,6 +164,27 @@ describe('a long list of findings', () => {
     expect(items.map((i) => i.posinset)).toEqual([...items.map((i) => i.posinset)].sort((a, b) => a - b));
     expect(items.some((i) => i.posinset === 80)).toBe(true);
     expect(await focused()).toBe(`Leverandør 80, org.nr. ${digits(79)}`);
+  });
+});
+
+describe('an Enhetsregisteret lookup in a long list', () => {
+  it('keeps its answer when its entry scrolls out of the panel’s view and back', async () => {
+    const answer = `Enhetsregisteret answer for ${digits(0)}`;
+    await page.keyboard.press('Home');
+    await expect.poll(focused).toBe(`Leverandør 1, org.nr. ${digits(0)}`);
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('content.brreg.button');
+    await page.keyboard.press('Enter');
+    await expect.poll(allText).toContain(answer);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('End');
+    await expect.poll(focused).toBe(`Leverandør ${FINDINGS}, org.nr. ${digits(FINDINGS - 1)}`);
+    // The first entry is no longer made, and its answer with it.
+    await expect.poll(async () => (await listItems()).some((i) => i.posinset === 1)).toBe(false);
+    expect(await allText()).not.toContain(answer);
+    await page.keyboard.press('Home');
+    await expect.poll(focused).toBe(`Leverandør 1, org.nr. ${digits(0)}`);
+    await expect.poll(allText).toContain(answer);
   });
 });
 

@@ -76,7 +76,7 @@ export function createFindingList(options: FindingListOptions): FindingList {
   let findings: readonly ListedFinding[] = [];
   let generation = 0;
   /**
-   * Rows made and shown (a row scrolled out of the list goes, and with it a lookup answer in it; in a
+   * Rows made and shown (a row scrolled out of the list goes, its lookup answer kept in `answers`; in a
    * list of up to MAKE_ALL_UP_TO findings every row stays).
    */
   let rows = new Map<string, Row>();
@@ -95,18 +95,28 @@ export function createFindingList(options: FindingListOptions): FindingList {
   /** The space of `n` entries not made. */
   const space = (n: number) => Math.max(0, n) * height();
 
+  /** Lookup answers by number: an entry made again (scrolled back into the panel's view) shows its answer. */
+  const answers = new Map<string, Promise<BrregLines>>();
+
   function brregBox(orgnr: string): HTMLElement {
     const box = el(doc, 'div', { class: 'brreg-box' });
     const button = el(doc, 'button', { type: 'button', class: 'brreg' }, t('content.brreg.button'));
     const output = el(doc, 'output', { 'aria-live': 'polite' });
-    button.addEventListener('click', async () => {
+    const show = async (pending: Promise<BrregLines>): Promise<void> => {
       button.disabled = true;
       output.replaceChildren(el(doc, 'p', { class: 'note' }, t('content.brreg.loading')));
-      const answer = await options.lookupBrreg(orgnr);
+      const answer = await pending;
       output.setAttribute('data-outcome', answer.outcome);
       output.replaceChildren(...answer.lines.map((line) => el(doc, 'p', { class: 'note' }, line)));
       button.disabled = false;
+    };
+    button.addEventListener('click', () => {
+      const pending = options.lookupBrreg(orgnr);
+      answers.set(orgnr, pending);
+      void show(pending);
     });
+    const known = answers.get(orgnr);
+    if (known) void show(known);
     box.append(button, output);
     return box;
   }

@@ -16,7 +16,9 @@ import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
 import { splitRisks } from './judge/split.ts';
 import { memoized, memoized2 } from './memo.ts';
-import { headerOrigin, readSheetLayout } from './read/layout.ts';
+import { headerOrigin, readSheetLayout, type SheetLayout } from './read/layout.ts';
+import { readValueCell, type ValueColumn } from './read/value-cell.ts';
+import type { Lang } from '../i18n/catalogue.ts';
 import { columnLetters, originsInterner, type Origin } from './read/origin.ts';
 import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
@@ -85,7 +87,12 @@ function cachedKindFindings(): CellReaders['kindFindings'] {
   };
 }
 
-function cellReaders(pack: RulePack, headers: readonly string[], durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years', shareHeader: string | null): CellReaders {
+function cellReaders(pack: RulePack, layout: SheetLayout, locale: Lang): CellReaders {
+  const { headers } = layout;
+  const durationUnit = layout.durationUnit.value;
+  const optionsUnit = layout.optionsUnit.value;
+  const shareHeader = layout.columns.share === undefined ? null : (layout.headers[layout.columns.share] ?? null);
+  const valueColumn: ValueColumn = { header: layout.valueHeader, sheetBasis: layout.valueBasis, locale, currency: pack.currency };
   return {
     date: memoized(readDateCell),
     yesNo: memoized(yesNo),
@@ -98,6 +105,7 @@ function cellReaders(pack: RulePack, headers: readonly string[], durationUnit: '
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
     kindOfCpv: memoized2((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
     kindFindings: cachedKindFindings(),
+    valueCell: memoized((cell: string | number | boolean) => readValueCell(cell, valueColumn)),
     origins: originsInterner(),
     headerOrigin: memoized((column: number) => headerOrigin(column, headers)),
     cpvKindOrigin: memoized2((column: number, matched: string): Origin => ({ source: 'cell', column: columnLetters(column), text: matched })),
@@ -109,12 +117,13 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   const pack = rules[options.jurisdiction];
   const defaultKind: ContractKind = options.defaultContractKind ?? 'services';
   const layout = readSheetLayout(cells, options, defaultKind, pack.currency);
+  const locale: Lang = options.jurisdiction === 'NO' ? 'nb' : 'sv';
   const readCtx: ReadContext = {
     layout,
-    locale: options.jurisdiction === 'NO' ? 'nb' : 'sv',
+    locale,
     currency: pack.currency,
     delimitedText: options.delimitedText === true,
-    read: cellReaders(pack, layout.headers, layout.durationUnit.value, layout.optionsUnit.value, layout.columns.share === undefined ? null : (layout.headers[layout.columns.share] ?? null)),
+    read: cellReaders(pack, layout, locale),
   };
   const judgeCtx: JudgeContext = {
     jurisdiction: options.jurisdiction,

@@ -3,13 +3,25 @@
  * across thousands of rows, so each distinct cell is read once per check. Created per checkSheet
  * call and dropped with it, so nothing outlives the sheet.
  */
-export function memoized<K, V>(read: (key: K) => V): (key: K) => V {
+
+/**
+ * Entries a one-argument cache keeps. A column of distinct texts (descriptions, amounts typed one by
+ * one) would otherwise hold one entry per row; past the cap a reading is simply not kept, which costs
+ * time, never a different answer.
+ */
+export const MEMO_CAP = 1 << 14;
+
+/**
+ * `read`, cached per key, at most `cap` entries. Object keys (an error cell) are read every time:
+ * they are rare, and keeping them would keep cells alive.
+ */
+export function memoized<K, V>(read: (key: K) => V, cap = MEMO_CAP): (key: K) => V {
   const cache = new Map<K, V>();
   return (key) => {
     const hit = cache.get(key);
     if (hit !== undefined || cache.has(key)) return hit as V;
     const value = read(key);
-    cache.set(key, value);
+    if (cache.size < cap && (typeof key !== 'object' || key === null)) cache.set(key, value);
     return value;
   };
 }

@@ -11,12 +11,12 @@ import { finding, type Finding } from '../../rules/findings.ts';
 import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { DurationResult } from '../../value/duration.ts';
 import type { ShareReading } from '../../value/share.ts';
-import { money, type Money } from '../../value/money.ts';
-import { parseAmount } from '../../value/parse.ts';
-import { cellErrorOf, cellText, isBlank, type DateRead } from '../cells.ts';
+import type { Money } from '../../value/money.ts';
+import { cellErrorOf, cellText, isBlank, isCellError, type DateRead } from '../cells.ts';
 import { NO_CACHED_RESULT, type CellValue, type ColumnRole, type ValueBasis } from '../types.ts';
 import type { SheetLayout } from './layout.ts';
 import { columnLetters, type Origin, type Origins, type PurchaseField } from './origin.ts';
+import { BLANK_VALUE as BLANK, type ValueCell } from './value-cell.ts';
 
 /** Readers of cells whose values repeat down a column, each cached for one sheet (memo.ts). */
 export interface CellReaders {
@@ -39,6 +39,8 @@ export interface CellReaders {
   readonly cpvKindOrigin: (column: number, matched: string) => Origin;
   /** cpvKindFindings, cached: the same code and given kind give the same findings down a sheet. */
   readonly kindFindings: (cpv: CpvKind, given: ContractKind | null) => readonly Finding[];
+  /** What a value cell (not an error object) says under the sheet's value header (value-cell.ts). */
+  readonly valueCell: (cell: string | number | boolean) => ValueCell;
 }
 
 /** What the read stage knows of the sheet as a whole. */
@@ -103,76 +105,36 @@ function unreadable(role: ColumnRole, column: number, row: number, error: string
     : finding('CELL-UNREADABLE', 'error', { cell, role, error }, [], 'finding.CELL-UNREADABLE.error');
 }
 
-const SCALE_WORD: Readonly<Record<number, string>> = { 3: 'tusen', 6: 'mill', 9: 'mrd' };
-const BARE_NUMBER = /^[\d\s.,'\u00a0\u202f]+$/;
-
-/** A number with no unit of its own: an Excel number, or text of digits and separators only. */
-function isBareNumber(cell: CellValue | undefined): boolean {
-  return typeof cell === 'number' || (typeof cell === 'string' && BARE_NUMBER.test(cell.trim()));
-}
-
 /**
- * A bare number under a scaled header, scaled before it is read: `99,999` in a column «i 1000 kr» is
- * 99 999 kroner, not a typing slip with three decimals.
+ * The value cell of a row: its reading (one per distinct cell, value-cell.ts), with the row's origins
+ * and findings. Returns the reading; an error or unparseable cell has left a finding.
  */
-function scaledInput(cell: CellValue | undefined, scale: number): CellValue | undefined {
-  if (scale === 0) return cell;
-  if (typeof cell === 'number') return cell * 10 ** scale;
-  return typeof cell === 'string' ? `${cell.trim()} ${SCALE_WORD[scale] ?? ''}` : cell;
-}
-
-interface AmountRead {
-  readonly amount: Money | null;
-  readonly unreadable: boolean;
-  readonly basis: { value: ValueBasis; origin: Origin } | null;
-  readonly vat: boolean | null;
-}
-
-function readAmount(cell: CellValue | undefined, column: number, row: number, ctx: ReadContext, origins: Partial<Record<PurchaseField, Origin>>, findings: Finding[]): AmountRead {
-  const none: AmountRead = { amount: null, unreadable: false, basis: null, vat: null };
-  if (isBlank(cell)) return none;
-  const error = cellErrorOf(cell);
-  if (error !== null) {
-    findings.push(unreadable('value', column, row, error));
-    return { ...none, unreadable: true };
+function readAmount(cell: CellValue | undefined, column: number, row: number, ctx: ReadContext, origins: Partial<Record<PurchaseField, Origin>>, findings: Finding[]): ValueCell {
+  if (cell === null || cell === undefined) return BLANK;
+  const read = isCellError(cell) ? { read: 'error' as const, error: cell.error } : ctx.read.valueCell(cell);
+  switch (read.read) {
+    case 'blank':
+      return read;
+    case 'error':
+      findings.push(unreadable('value', column, row, read.error));
+      return read;
+    case 'unparseable':
+      findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: read.raw, reason: read.reason, cell: cellRef(column, row), forms: 'amount' }));
+      return read;
   }
   const header = ctx.layout.valueHeader;
-  const bare = isBareNumber(cell);
-  const parsed = parseAmount(bare ? scaledInput(cell, header.scale) : cell, { locale: ctx.locale, defaultCurrency: ctx.currency });
-  if (!parsed.ok && parsed.error.code === 'empty') return none; // `-` or `–`: a common "none"
-  if (!parsed.ok) {
-    findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: bare ? cellText(cell) : parsed.error.raw, reason: parsed.error.code, cell: cellRef(column, row), forms: 'amount' }));
-    return { ...none, unreadable: true };
-  }
   const headerOrigin = ctx.read.headerOrigin(column);
-  let currency = parsed.value.currency ?? ctx.currency;
   origins.value = cellOrigin(column);
-  if (bare) {
+  if (read.bare) {
     // A bare number: the header's scale and currency apply.
     if (header.scale > 0) origins.scale = headerOrigin;
-    if (header.currency !== null && header.currency !== 'local') {
-      currency = header.currency;
-      origins.currency = headerOrigin;
-    }
+    if (header.currency !== null && header.currency !== 'local') origins.currency = headerOrigin;
   } else {
     origins.currency = origins.value;
-    const scaleConflict = header.scale > 0 && parsed.unit.scale !== header.scale;
-    const currencyConflict = header.currency !== null && header.currency !== 'local' && parsed.unit.currency !== null && parsed.unit.currency !== header.currency;
-    if (scaleConflict || currencyConflict) {
-      findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: parsed.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.unit'));
-    }
+    if (read.unitConflict) findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: read.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.unit'));
   }
-  const minor = parsed.value.minor;
-  let basis: AmountRead['basis'] = null;
-  if (parsed.per !== null) {
-    const value: ValueBasis = parsed.per === 'year' ? 'yearly' : 'monthly';
-    basis = { value, origin: origins.value };
-    const sheetBasis = ctx.layout.valueBasis;
-    if (sheetBasis.origin.source !== 'default' && sheetBasis.value !== value) {
-      findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: parsed.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.basis'));
-    }
-  }
-  return { amount: money(minor, currency), unreadable: false, basis, vat: parsed.vatIncluded };
+  if (read.basisConflict) findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: read.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.basis'));
+  return read;
 }
 
 function readDuration(
@@ -223,20 +185,20 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     for (let c = layout.headerWidth; c < cells.length; c++) if (!isBlank(cells[c])) wider = true;
     if (wider) findings.push(finding('ROW-WIDER-THAN-HEADER', 'error', { row, columns: layout.headerWidth }));
   }
-  const amount =
-    wider || columns.value === undefined ?
-      { amount: null, unreadable: wider, basis: null, vat: null }
-    : readAmount(at('value'), columns.value, row, ctx, origins, findings);
-  const basis = amount.basis ?? layout.valueBasis;
-  origins.valueBasis = amount.basis?.origin ?? layout.valueBasis.origin;
+  const value: ValueCell = wider || columns.value === undefined ? BLANK : readAmount(at('value'), columns.value, row, ctx, origins, findings);
+  const amount = value.read === 'amount' ? value : null;
+  const amountUnreadable = wider || value.read === 'error' || value.read === 'unparseable';
+  const amountVat = amount === null ? null : amount.vat;
+  const basis = amount?.basis ?? layout.valueBasis.value;
+  origins.valueBasis = amount?.basis != null ? (origins.value as Origin) : layout.valueBasis.origin;
 
   // VAT: the cell's own words, else a VAT column, else the header; a disagreement is reported.
   const vatColumn = columns.vat === undefined || isBlank(at('vat')) ? null : ctx.read.yesNo(at('vat'));
-  let vatIncluded = amount.vat ?? vatColumn ?? layout.valueHeader.vatIncluded;
-  if (amount.vat !== null) origins.vat = origins.value;
+  let vatIncluded = amountVat ?? vatColumn ?? layout.valueHeader.vatIncluded;
+  if (amountVat !== null) origins.vat = origins.value;
   else if (vatColumn !== null && columns.vat !== undefined) origins.vat = cellOrigin(columns.vat);
   else if (layout.valueHeader.vatIncluded !== null && columns.value !== undefined) origins.vat = ctx.read.headerOrigin(columns.value);
-  if (amount.vat !== null && vatColumn !== null && amount.vat !== vatColumn) {
+  if (amountVat !== null && vatColumn !== null && amountVat !== vatColumn) {
     findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(columns.value ?? 0, row) }, [], 'finding.UNIT-CONFLICT.vat'));
     vatIncluded = null;
   }
@@ -305,9 +267,9 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   return {
     row,
     description,
-    amount: amount.amount,
-    amountUnreadable: amount.unreadable,
-    basis: basis.value,
+    amount: amount === null ? null : amount.amount,
+    amountUnreadable,
+    basis,
     vatIncluded,
     date,
     buyer,

@@ -65,15 +65,18 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
 }
 
 /**
- * Completes a judged row: its split-purchase finding, and its rule ids with those of its findings (a
- * handful per row: a linear scan costs less than a Set). Lists are replaced, not grown: exact sizes,
- * rule-id lists shared.
+ * Completes a judged row with its split-purchase finding and that finding's rule ids, and gives its
+ * findings list its exact size (a sheet holds 100 000 of them). Rule-id lists are shared.
  */
 function completeRow(row: CheckedRow, splitRisk: Finding | undefined, read: JudgeReaders): void {
-  if (splitRisk) row.findings = row.findings.concat(splitRisk);
-  const missing: string[] = [];
-  for (const f of row.findings) for (const id of f.ruleIds) if (!row.ruleIds.includes(id) && !missing.includes(id)) missing.push(id);
-  if (missing.length > 0) row.ruleIds = read.ruleIdList(row.ruleIds.concat(missing));
+  if (!splitRisk) {
+    row.findings = row.findings.slice();
+    return;
+  }
+  row.findings = row.findings.concat([splitRisk]);
+  let ruleIds: string[] | null = null;
+  for (const id of splitRisk.ruleIds) if (!(ruleIds ?? row.ruleIds).includes(id)) (ruleIds ??= row.ruleIds.slice()).push(id);
+  if (ruleIds) row.ruleIds = read.ruleIdList(ruleIds);
 }
 
 function cachedKindFindings(): CellReaders['kindFindings'] {
@@ -145,7 +148,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
       else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
     }
     const risks = splitRisks(checked, pack, judgeCtx.read.ladder);
-    checked.forEach((row, i) => completeRow(row, risks[i], judgeCtx.read));
+    for (let i = 0; i < checked.length; i++) completeRow(checked[i] as CheckedRow, risks[i], judgeCtx.read);
   }
 
   const rows: readonly RowResult[] = checked;

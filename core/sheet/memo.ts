@@ -26,32 +26,45 @@ export function memoized<K, V>(read: (key: K) => V, cap = MEMO_CAP): (key: K) =>
   };
 }
 
-/** A two-argument reader cached per pair, without building a key string per call (dates, kinds and codes repeat down a sheet). */
-export function memoized2<A, B, V>(read: (a: A, b: B) => V): (a: A, b: B) => V {
+/** A two-argument reader cached per pair, without building a key string per call (dates, kinds and codes repeat down a sheet); at most `cap` pairs. */
+export function memoized2<A, B, V>(read: (a: A, b: B) => V, cap = MEMO_CAP): (a: A, b: B) => V {
   const outer = new Map<A, Map<B, V>>();
+  let size = 0;
   return (a, b) => {
     let inner = outer.get(a);
-    if (!inner) outer.set(a, (inner = new Map()));
-    const hit = inner.get(b);
-    if (hit !== undefined || inner.has(b)) return hit as V;
+    if (inner) {
+      const hit = inner.get(b);
+      if (hit !== undefined || inner.has(b)) return hit as V;
+    }
     const value = read(a, b);
-    inner.set(b, value);
+    if (size < cap) {
+      if (!inner) outer.set(a, (inner = new Map()));
+      inner.set(b, value);
+      size++;
+    }
     return value;
   };
 }
 
 /** The same for three arguments. */
-export function memoized3<A, B, C, V>(read: (a: A, b: B, c: C) => V): (a: A, b: B, c: C) => V {
+export function memoized3<A, B, C, V>(read: (a: A, b: B, c: C) => V, cap = MEMO_CAP): (a: A, b: B, c: C) => V {
   const outer = new Map<A, Map<B, Map<C, V>>>();
+  let size = 0;
   return (a, b, c) => {
-    let middle = outer.get(a);
-    if (!middle) outer.set(a, (middle = new Map()));
-    let inner = middle.get(b);
-    if (!inner) middle.set(b, (inner = new Map()));
-    const hit = inner.get(c);
-    if (hit !== undefined || inner.has(c)) return hit as V;
+    const hit = outer.get(a)?.get(b);
+    if (hit) {
+      const value = hit.get(c);
+      if (value !== undefined || hit.has(c)) return value as V;
+    }
     const value = read(a, b, c);
-    inner.set(c, value);
+    if (size < cap) {
+      let middle = outer.get(a);
+      if (!middle) outer.set(a, (middle = new Map()));
+      let inner = middle.get(b);
+      if (!inner) middle.set(b, (inner = new Map()));
+      inner.set(c, value);
+      size++;
+    }
     return value;
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../../dates.ts';
 import { foldedWords, normaliseName } from '../../registry/normalise.ts';
+import type { Orgnr } from '../../orgnr/index.ts';
 import type { Supplier } from '../../registry/types.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { RuleSet } from '../../rules/packs/index.ts';
@@ -40,7 +41,7 @@ export interface JudgeReaders {
   readonly nameKey: (name: string) => string | null;
   readonly cpvKey: (code: string) => string;
   readonly categoryKey: (category: string) => string | null;
-  readonly candidate: (cpv: readonly string[], texts: readonly string[]) => CandidateMatch | null;
+  readonly candidate: (cpv: readonly string[], category: string | null, description: string | null) => CandidateMatch | null;
   /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
   readonly fittingCount: (cpv: readonly string[]) => number;
   readonly announcementThreshold: (date: IsoDate, kind: ContractKind) => Threshold | null;
@@ -59,6 +60,8 @@ export interface JudgeReaders {
   readonly ruleIdList: (ids: readonly string[]) => readonly string[];
   /** classifyPurchase with verdicts kept per threshold band (regime-cache.ts). */
   readonly classify: Classifier;
+  /** The supplier of a row that is not reserved (the registry is not consulted), one per name and organisation number. */
+  readonly openSupplier: (name: string | null, orgnr: Orgnr | null) => SupplierJudged;
 }
 
 export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
@@ -67,11 +70,12 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
   const announcement = memoized2((date: IsoDate, kind: ContractKind) => announcementThreshold(pack, date, kind));
   const threshold = memoized2((parameter: string, date: IsoDate) => thresholdAt(pack, parameter, date));
   const vat = memoized3((date: IsoDate, kind: ContractKind, cpv: string | null) => vatRatesFor(pack, date, { cpv, kind }).rates);
+  const nameKey = memoized((name: string) => {
+    const normalised = normaliseName(name);
+    return normalised === '' ? null : `name:${normalised}`;
+  });
   return {
-    nameKey: memoized((name: string) => {
-      const normalised = normaliseName(name);
-      return normalised === '' ? null : `name:${normalised}`;
-    }),
+    nameKey,
     cpvKey: memoized((code: string) => `cpv:${code.slice(0, 3)}`),
     categoryKey: memoized((category: string) => {
       const folded = foldedWords(category).join(' ');
@@ -92,6 +96,7 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
     provisions: memoized2((id: string, date: IsoDate) => provisionsInForce(pack, [id], date)),
     ruleIdList: listInterner<string>(),
     classify: cachedClassifier(rules),
+    openSupplier: memoized2((name: string | null, orgnr: Orgnr | null) => openSupplier(name, orgnr, nameKey)),
   };
 }
 
@@ -149,71 +154,83 @@ function classify(p: Purchase, ctx: JudgeContext, gross: Money | null): RegimeVe
 
 const fmt = (m: Money | null): number | null => (m === null ? null : Number(m.minor) / 100);
 
-interface SupplierJudged {
+/** A row's supplier as judged; shared by the rows of an open procurement that name the same supplier. */
+export interface SupplierJudged {
   readonly info: RowSupplier | null;
-  readonly findings: Finding[];
+  readonly findings: readonly Finding[];
   readonly key: string | null;
 }
 
-function judgeSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: RegimeCode): SupplierJudged {
+const NO_SUPPLIER: SupplierJudged = { info: null, findings: [], key: null };
+
+/** ORGNR-INVALID for a number that is not one; a personal identity number is never repeated in output. */
+function orgnrInvalid(parsed: Orgnr): Finding {
+  return parsed.problem === 'personal-number' ?
+      finding('ORGNR-INVALID', 'warning', { problem: parsed.problem }, [], 'finding.ORGNR-INVALID.personal-number')
+    : finding('ORGNR-INVALID', 'warning', { raw: parsed.raw, problem: parsed.problem });
+}
+
+function supplierInfo(name: string | null, parsed: Orgnr | null, inRegistry: boolean | null, entry: Supplier | undefined, verdict: EligibilityVerdict | null): RowSupplier {
+  return {
+    name,
+    orgnr: parsed?.digits ?? null,
+    orgnrRaw: parsed?.problem === 'personal-number' ? null : (parsed?.raw ?? null),
+    inRegistry,
+    registrySource: entry?.provenance.source ?? null,
+    registryRetrieved: entry?.provenance.retrieved ?? null,
+    registryDemo: entry?.provenance.demo ?? false,
+    eligibility: verdict?.status ?? null,
+    registryStatus: entry?.status ?? null,
+    registryCandidate: entry?.candidate === true,
+  };
+}
+
+/**
+ * The supplier of a row that is not reserved: the registry is never consulted, so that a registry
+ * supplier is never put forward for an open procurement. Its key is the organisation number, else the
+ * normalised name.
+ */
+function openSupplier(name: string | null, parsed: Orgnr | null, nameKey: (name: string) => string | null): SupplierJudged {
+  if (name === null && parsed === null) return NO_SUPPLIER;
+  const digits = parsed?.digits ?? null;
+  return { key: digits ?? (name === null ? null : nameKey(name)), findings: parsed && digits === null ? [orgnrInvalid(parsed)] : [], info: supplierInfo(name, parsed, null, undefined, null) };
+}
+
+/** The supplier of a reserved row: looked up in the registry, and its eligibility judged at the row's date. */
+function reservedSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: RegimeCode): SupplierJudged {
   const name = p.supplierName;
   const parsed = p.orgnr;
-  if (name === null && parsed === null) return { info: null, findings: [], key: null };
+  if (name === null && parsed === null) return NO_SUPPLIER;
 
   const findings: Finding[] = [];
-  if (parsed && parsed.digits === null) {
-    // A personal identity number is never repeated in output.
-    findings.push(
-      parsed.problem === 'personal-number' ?
-        finding('ORGNR-INVALID', 'warning', { problem: parsed.problem }, [], 'finding.ORGNR-INVALID.personal-number')
-      : finding('ORGNR-INVALID', 'warning', { raw: parsed.raw, problem: parsed.problem }),
-    );
-  }
+  if (parsed && parsed.digits === null) findings.push(orgnrInvalid(parsed));
   const digits = parsed?.digits ?? null;
   const otherCountry = parsed?.jurisdiction != null && digits !== null && parsed.jurisdiction !== ctx.jurisdiction;
   const key = digits ?? (name === null ? null : ctx.read.nameKey(name));
-  // The registry is only consulted for reserved rows: a registry supplier is never put forward for an open procurement.
   let entry: Supplier | undefined;
   let verdict: EligibilityVerdict | null = null;
-  if (p.reserved) {
-    if (ctx.registry) {
-      entry = digits !== null ? ctx.registry.byOrgnr(digits) : undefined;
-      if (!entry && digits === null && name !== null) {
-        const byName = ctx.registry.byName(name);
-        if (byName.length === 1) entry = byName[0];
-      }
-    }
-    if (otherCountry || (entry && entry.jurisdiction !== ctx.jurisdiction)) {
-      // Judged only by the rules of the sheet's jurisdiction: a supplier of the other country gets no mixed verdict.
-      findings.push(finding('SUPPLIER-OTHER-COUNTRY', 'warning', { country: entry?.jurisdiction ?? parsed?.jurisdiction ?? '', jurisdiction: ctx.jurisdiction }));
-    } else {
-      const denominator = ctx.jurisdiction === 'NO' ? 'employees' : 'occupied';
-      verdict =
-        entry ? supplierEligibility(entry, date, ctx.rules)
-        : checkReservedEligibility(
-            { jurisdiction: ctx.jurisdiction, checkDate: date, share: p.share === null ? null : { denominator, percent: p.share, asOf: null }, purposeAttested: null },
-            ctx.rules,
-          );
-      const provisions = reservedProvisions(ctx.jurisdiction, regime, p.contractKind).flatMap((id) => ctx.read.provisions(id, date));
-      findings.push(...verdict.findings.map((f) => withRuleIds(f, provisions)));
+  if (ctx.registry) {
+    entry = digits !== null ? ctx.registry.byOrgnr(digits) : undefined;
+    if (!entry && digits === null && name !== null) {
+      const byName = ctx.registry.byName(name);
+      if (byName.length === 1) entry = byName[0];
     }
   }
-  return {
-    key,
-    findings,
-    info: {
-      name,
-      orgnr: digits,
-      orgnrRaw: parsed?.problem === 'personal-number' ? null : (parsed?.raw ?? null),
-      inRegistry: p.reserved && ctx.registry ? entry !== undefined : null,
-      registrySource: entry?.provenance.source ?? null,
-      registryRetrieved: entry?.provenance.retrieved ?? null,
-      registryDemo: entry?.provenance.demo ?? false,
-      eligibility: verdict?.status ?? null,
-      registryStatus: entry?.status ?? null,
-      registryCandidate: entry?.candidate === true,
-    },
-  };
+  if (otherCountry || (entry && entry.jurisdiction !== ctx.jurisdiction)) {
+    // Judged only by the rules of the sheet's jurisdiction: a supplier of the other country gets no mixed verdict.
+    findings.push(finding('SUPPLIER-OTHER-COUNTRY', 'warning', { country: entry?.jurisdiction ?? parsed?.jurisdiction ?? '', jurisdiction: ctx.jurisdiction }));
+  } else {
+    const denominator = ctx.jurisdiction === 'NO' ? 'employees' : 'occupied';
+    verdict =
+      entry ? supplierEligibility(entry, date, ctx.rules)
+      : checkReservedEligibility(
+          { jurisdiction: ctx.jurisdiction, checkDate: date, share: p.share === null ? null : { denominator, percent: p.share, asOf: null }, purposeAttested: null },
+          ctx.rules,
+        );
+    const provisions = reservedProvisions(ctx.jurisdiction, regime, p.contractKind).flatMap((id) => ctx.read.provisions(id, date));
+    findings.push(...verdict.findings.map((f) => withRuleIds(f, provisions)));
+  }
+  return { key, findings, info: supplierInfo(name, parsed, ctx.registry ? entry !== undefined : null, entry, verdict) };
 }
 
 /** The provisions a reserved contract rests on, by regime. */
@@ -258,8 +275,8 @@ const INCLUSIVE_KEYS = {
   term: ['finding.INCLUSIVE-CANDIDATE.term', 'finding.INCLUSIVE-CANDIDATE.term-category'],
 } as const;
 
-function reservationCandidate(ctx: JudgeContext, cpv: readonly string[], texts: readonly string[]): Finding | null {
-  const match = ctx.read.candidate(cpv, texts);
+function reservationCandidate(ctx: JudgeContext, p: Purchase): Finding | null {
+  const match = ctx.read.candidate(p.cpv, p.category, p.description);
   if (!match) return null;
   if (!ctx.registry) return ctx.read.candidateFinding(match.matched, match.family.id, null);
   // Market information only: how many registry suppliers deliver this kind of work, never who.
@@ -324,14 +341,11 @@ function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: M
   return finding('BUYER-DEPENDS', 'warning', { buyer: p.buyer, regime, otherBuyer, otherRegime }, [other.ruleId]);
 }
 
-/** Judges one purchase. */
+/** Judges one purchase. Its findings list is the read stage's, extended: completeRow (check.ts) gives it its exact size. */
 export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const date = p.date ?? ctx.date;
-  const findings: Finding[] = [...p.findings];
+  const findings = p.findings;
   const ruleIds: string[] = [...p.ruleIds];
-  const addRuleIds = (ids: readonly string[]) => {
-    for (const id of ids) if (!ruleIds.includes(id)) ruleIds.push(id);
-  };
   const value = estimate(p);
   let regime: RegimeCode = 'UNKNOWN';
   let net: Money | null = null;
@@ -341,22 +355,24 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     const { verdict, finding: optionsFinding } = optionsReading(p, ctx, first);
     regime = verdict.regime;
     net = verdict.valueExclVat;
-    findings.push(...verdict.findings);
+    for (const f of verdict.findings) findings.push(f);
     if (optionsFinding) findings.push(optionsFinding);
-    addRuleIds(verdict.ruleIds);
+    for (const id of verdict.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
     const depends = buyerDepends(p, ctx, regime, net, date);
     if (depends) findings.push(depends);
   }
 
-  const supplier = judgeSupplier(p, ctx, date, regime);
-  findings.push(...supplier.findings);
+  const supplier = p.reserved ? reservedSupplier(p, ctx, date, regime) : ctx.read.openSupplier(p.supplierName, p.orgnr);
+  for (const f of supplier.findings) findings.push(f);
 
   if (!p.reserved) {
-    const candidate = reservationCandidate(ctx, p.cpv, [p.category ?? '', p.description ?? ''].filter((t) => t !== ''));
+    const candidate = reservationCandidate(ctx, p);
     if (candidate) findings.push(candidate);
   }
   const inclusive = inclusiveCandidate(ctx, p, date, net, value.months);
   if (inclusive) findings.push(inclusive);
+  // The rule ids of its findings after the row's own, in the order they come (a handful per row: a linear scan costs less than a Set).
+  for (const f of findings) for (const id of f.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
 
   const kindKey = p.cpv[0] !== undefined ? ctx.read.cpvKey(p.cpv[0]) : p.category === null ? null : ctx.read.categoryKey(p.category);
   return {
@@ -367,7 +383,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     estimate: value.steps,
     date,
     reserved: p.reserved,
-    findings: findings.slice(),
+    findings,
     ruleIds: ctx.read.ruleIdList(ruleIds),
     supplier: supplier.info,
     origins: p.origins,

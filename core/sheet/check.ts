@@ -46,21 +46,32 @@ function totalsLabel(cell: CellValue | undefined): string | null {
  * mapped column (a note in an unlabelled column beside it does not make it a purchase).
  */
 function totalsRowLabel(cells: readonly CellValue[], columns: ColumnMapping): string | null {
-  const firstText = cells.findIndex((c) => typeof c === 'string' && c.trim() !== '');
-  const at = typeof cells[columns.description ?? -1] === 'string' && !isBlank(cells[columns.description ?? -1]) ? (columns.description ?? firstText) : firstText;
+  const description = columns.description;
+  let at = description !== undefined && typeof cells[description] === 'string' && !isBlank(cells[description]) ? description : -1;
+  if (at < 0) for (let i = 0; i < cells.length && at < 0; i++) if (isText(cells[i])) at = i;
   const label = totalsLabel(cells[at]);
   if (label === null) return null;
   const mapped = new Set(Object.values(columns));
-  const otherText = cells.some((c, i) => i !== at && i !== columns.value && mapped.has(i) && typeof c === 'string' && c.trim() !== '');
+  const otherText = cells.some((c, i) => i !== at && i !== columns.value && mapped.has(i) && isText(c));
   return otherText ? null : label;
 }
 
+/** A cell holding text (not only spaces). */
+function isText(cell: CellValue | undefined): boolean {
+  return typeof cell === 'string' && cell.trim() !== '';
+}
+
+const EMPTY_ROW = { reason: 'empty' } as const;
+const NO_DESCRIPTION_OR_VALUE = { reason: 'no-description-or-value' } as const;
+
 function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<SkippedRow, 'row'> | null {
-  if (cells.every(isBlank)) return { reason: 'empty' };
+  let empty = true;
+  for (let i = 0; i < cells.length && empty; i++) empty = isBlank(cells[i]);
+  if (empty) return EMPTY_ROW;
   const label = totalsRowLabel(cells, columns);
   if (label !== null) return { reason: 'total', label };
-  const blank = (column: number | undefined) => column === undefined || isBlank(cells[column]);
-  if (blank(columns.description) && blank(columns.value)) return { reason: 'no-description-or-value' };
+  const { description, value } = columns;
+  if ((description === undefined || isBlank(cells[description])) && (value === undefined || isBlank(cells[value]))) return NO_DESCRIPTION_OR_VALUE;
   return null;
 }
 
@@ -157,15 +168,22 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   let rowsWithErrors = 0;
   let needsAttention = 0;
   for (const row of rows) {
-    // Exempt or direct award on its own, but above a threshold with the purchases of the same kind.
-    const split = (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT') && row.findings.some((f) => f.code === 'SPLIT-RISK' && f.severity === 'warning');
-    if (split) needsAttention++;
-    else byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
-    row.findings.forEach((f, i) => {
+    const findings = row.findings;
+    let split = false;
+    let error = false;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i] as Finding;
+      if (f.code === 'SPLIT-RISK' && f.severity === 'warning') split = true;
+      if (f.severity === 'error') error = true;
       // Each code counted once per row.
-      if (row.findings.findIndex((g) => g.code === f.code) === i) byFinding[f.code] = (byFinding[f.code] ?? 0) + 1;
-    });
-    if (row.findings.some((f) => f.severity === 'error')) rowsWithErrors++;
+      let first = true;
+      for (let j = 0; j < i && first; j++) first = (findings[j] as Finding).code !== f.code;
+      if (first) byFinding[f.code] = (byFinding[f.code] ?? 0) + 1;
+    }
+    // Exempt or direct award on its own, but above a threshold with the purchases of the same kind.
+    if (split && (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT')) needsAttention++;
+    else byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
+    if (error) rowsWithErrors++;
   }
   const problem = layout.problem ?? (rows.length === 0 ? 'no-rows' : null);
   return {

@@ -59,17 +59,19 @@ export function candidateMatcher(): (cpv: readonly string[], category: string | 
     return family ? { family, matched: `CPV ${code}` } : null;
   });
   // Families in list order, then the first word of the text that belongs to that family.
+  const writtenFamily = memoized((word: string) => wordFamily(foldWord(word)));
   const textMatch = memoized((text: string): Matched => {
-    let best: { family: CandidateFamily; rank: number; matched: string } | null = null;
-    for (const m of text.matchAll(WORD)) {
+    let family: CandidateFamily | null = null;
+    let matched = '';
+    for (const word of text.match(WORD) ?? []) {
       // Family words are letters: numbers (row numbers, years, amounts) are never looked up or kept.
-      if (!LETTER.test(m[0])) continue;
-      const family = wordFamily(foldWord(m[0]));
-      if (!family) continue;
-      const rank = CANDIDATE_FAMILIES.indexOf(family);
-      if (!best || rank < best.rank) best = { family, rank, matched: m[0] };
+      const found = LETTER.test(word) ? writtenFamily(word) : null;
+      if (found && (!family || CANDIDATE_FAMILIES.indexOf(found) < CANDIDATE_FAMILIES.indexOf(family))) {
+        family = found;
+        matched = word;
+      }
     }
-    return best && { family: best.family, matched: best.matched };
+    return family && { family, matched };
   });
   const familyCpv = new Map(CANDIDATE_FAMILIES.map((family) => [family, family.cpv.map((p) => p.padEnd(8, '0'))]));
   return (cpv, category, description) => {

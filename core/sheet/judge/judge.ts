@@ -286,34 +286,47 @@ function reservationCandidate(ctx: JudgeContext, p: Purchase): Finding | null {
 /**
  * The regime of a stated total beside an options column: whether the total includes the options is
  * unknown unless the header says, so both readings are judged; when they differ the row says so and
- * its regime is UNKNOWN rather than one confident answer.
+ * its regime is UNKNOWN rather than one confident answer. Adds the findings of the verdict taken (then
+ * its own) to `findings`, and returns that verdict.
  */
-function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict): { verdict: RegimeVerdict; finding: Finding | null } {
-  if (p.basis !== 'total' || p.optionMonths === 0 || p.amount === null || p.optionsIncluded === true) return { verdict, finding: null };
+function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, findings: Finding[]): RegimeVerdict {
+  const asStated = (): RegimeVerdict => {
+    for (const f of verdict.findings) findings.push(f);
+    return verdict;
+  };
+  if (p.basis !== 'total' || p.optionMonths === 0 || p.amount === null || p.optionsIncluded === true) return asStated();
   if (p.termMonths === null || p.termMonths === 0) {
-    return { verdict, finding: p.optionsIncluded === false ? finding('OPTIONS-UNCERTAIN', 'warning', { options: p.optionMonths }, [], 'finding.OPTIONS-UNCERTAIN.no-term') : null };
+    asStated();
+    if (p.optionsIncluded === false) findings.push(finding('OPTIONS-UNCERTAIN', 'warning', { options: p.optionMonths }, [], 'finding.OPTIONS-UNCERTAIN.no-term'));
+    return verdict;
   }
-  const withOptions = money((p.amount.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths), p.amount.currency);
   // Most totals stay between the same two thresholds with their options added: a look at the ladder
   // settles that without a second verdict (values excl. VAT in the sheet's currency only).
   const net = verdict.valueExclVat;
   if (p.optionsIncluded === null && !p.vatIncluded && net !== null && net.currency === ctx.currency && verdict.regime !== 'UNKNOWN') {
     const scaled = (net.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths);
-    const crossed = ctx.read.ladder(p.date ?? ctx.date, p.buyer, p.contractKind).some((t) => net.minor < t.minor && scaled >= t.minor);
-    if (!crossed) return { verdict, finding: null };
+    const ladder = ctx.read.ladder(p.date ?? ctx.date, p.buyer, p.contractKind);
+    let crossed = false;
+    for (const t of ladder) if (net.minor < t.minor && scaled >= t.minor) crossed = true;
+    if (!crossed) return asStated();
   }
+  const withOptions = money((p.amount.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths), p.amount.currency);
   const other = classify(p, ctx, withOptions);
-  if (p.optionsIncluded === false) return { verdict: other, finding: null };
-  if (other.regime === verdict.regime) return { verdict, finding: null };
-  return {
-    verdict: { ...verdict, regime: 'UNKNOWN' },
-    finding: finding(
+  if (p.optionsIncluded === false) {
+    for (const f of other.findings) findings.push(f);
+    return other;
+  }
+  if (other.regime === verdict.regime) return asStated();
+  asStated();
+  findings.push(
+    finding(
       'OPTIONS-UNCERTAIN',
       'warning',
       { stated: fmt(verdict.valueExclVat), regime: verdict.regime, withOptions: fmt(other.valueExclVat), otherRegime: other.regime, currency: ctx.currency, options: p.optionMonths, term: p.termMonths },
       [...new Set([...verdict.ruleIds, ...other.ruleIds])],
     ),
-  };
+  );
+  return { ...verdict, regime: 'UNKNOWN' };
 }
 
 const BUYER_THRESHOLDS = { NO: ['eea-threshold-state', 'eea-threshold-other'], SE: ['eu-threshold-central', 'eu-threshold-sub-central'] } as const;
@@ -351,12 +364,9 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   let net: Money | null = null;
   if (value.problem) findings.push(value.problem);
   else if (!p.amountUnreadable) {
-    const first = classify(p, ctx, value.gross);
-    const { verdict, finding: optionsFinding } = optionsReading(p, ctx, first);
+    const verdict = optionsReading(p, ctx, classify(p, ctx, value.gross), findings);
     regime = verdict.regime;
     net = verdict.valueExclVat;
-    for (const f of verdict.findings) findings.push(f);
-    if (optionsFinding) findings.push(optionsFinding);
     for (const id of verdict.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
     const depends = buyerDepends(p, ctx, regime, net, date);
     if (depends) findings.push(depends);

@@ -3,7 +3,6 @@
  * say "from cell D12", "from the header of column D", "from the sheet's title", "from --buyer" or
  * "assumed by default".
  */
-import { listInterner } from '../memo.ts';
 
 export type OriginSource = 'cell' | 'header' | 'sheet' | 'option' | 'default';
 
@@ -44,17 +43,52 @@ export type PurchaseField = (typeof PURCHASE_FIELDS)[number];
 export type Origins = Readonly<Partial<Record<PurchaseField, Origin>>>;
 
 /**
- * One shared, frozen origins object per combination of origins: a sheet's rows take their origins from
- * the same few columns, headers and sheet facts, so 100 000 rows share a few dozen objects.
+ * The order readPurchase records a row's origins in, which is the order of their keys in its output:
+ * the description, the value and its unit and basis, VAT, date, buyer, CPV, kind, term, reservation,
+ * supplier, share.
  */
-export function originsInterner(): (origins: Origins) => Origins {
-  const combinations = listInterner<Origin | undefined>();
-  const shared = new Map<readonly (Origin | undefined)[], Origins>();
-  return (origins) => {
-    const combination = combinations(PURCHASE_FIELDS.map((field) => origins[field]));
-    let found = shared.get(combination);
-    if (!found) shared.set(combination, (found = Object.freeze({ ...origins })));
-    return found;
+const RECORDED_ORDER: readonly PurchaseField[] = ['description', 'value', 'scale', 'currency', 'valueBasis', 'vat', 'date', 'buyer', 'cpv', 'contractKind', 'duration', 'options', 'reserved', 'supplier', 'orgnr', 'share'];
+
+/** The origins of the row being read (`fields`, one object for the whole sheet), and their shared copy. */
+export interface RowOrigins {
+  readonly fields: Partial<Record<PurchaseField, Origin>>;
+  /** The shared, frozen origins of the fields recorded since the last call, which empties `fields`. */
+  take(): Origins;
+}
+
+/**
+ * One shared, frozen origins object per combination of origins: a sheet's rows take their origins from
+ * the same few columns, headers and sheet facts, so 100 000 rows share a few dozen objects. The row
+ * being read records its origins in one scratch object whose keys all exist from the start (one
+ * shape, no object per row); a combination's shared copy holds the recorded keys only, in
+ * RECORDED_ORDER.
+ */
+export function originsInterner(): RowOrigins {
+  interface Node {
+    origins?: Origins;
+    readonly next: Map<Origin | undefined, Node>;
+  }
+  const root: Node = { next: new Map() };
+  const fields: Partial<Record<PurchaseField, Origin>> = {};
+  for (const field of RECORDED_ORDER) fields[field] = undefined;
+  return {
+    fields,
+    take() {
+      let node = root;
+      for (const field of RECORDED_ORDER) {
+        const origin = fields[field];
+        let next = node.next.get(origin);
+        if (!next) node.next.set(origin, (next = { next: new Map() }));
+        node = next;
+      }
+      if (!node.origins) {
+        const shared: Partial<Record<PurchaseField, Origin>> = {};
+        for (const field of RECORDED_ORDER) if (fields[field] !== undefined) shared[field] = fields[field];
+        node.origins = Object.freeze(shared);
+      }
+      for (const field of RECORDED_ORDER) fields[field] = undefined;
+      return node.origins;
+    },
   };
 }
 

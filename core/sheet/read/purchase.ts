@@ -15,7 +15,7 @@ import type { Money } from '../../value/money.ts';
 import { cellErrorOf, cellText, isBlank, isCellError, type DateRead } from '../cells.ts';
 import { NO_CACHED_RESULT, type CellValue, type ColumnRole, type ValueBasis } from '../types.ts';
 import type { SheetLayout } from './layout.ts';
-import { columnLetters, type Origin, type Origins, type PurchaseField } from './origin.ts';
+import { columnLetters, type Origin, type Origins, type PurchaseField, type RowOrigins } from './origin.ts';
 import { BLANK_VALUE as BLANK, type ValueCell } from './value-cell.ts';
 
 /** Readers of cells whose values repeat down a column, each cached for one sheet (memo.ts). */
@@ -31,8 +31,8 @@ export interface CellReaders {
   readonly percent: (cell: CellValue | undefined) => ShareReading | null;
   /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
   readonly kindOfCpv: (code: string, date: IsoDate) => CpvKind | null;
-  /** The shared, frozen copy of a row's origins (every origin is shared per column, so their combinations repeat). */
-  readonly origins: (origins: Origins) => Origins;
+  /** The origins of the row being read, and their shared, frozen copy (every origin is shared per column, so their combinations repeat). */
+  readonly origins: RowOrigins;
   /** The origin of a value read from a column's header, one per column. */
   readonly headerOrigin: (column: number) => Origin;
   /** The origin of a contract kind read from the CPV code in `column` (what in the CPV lists matched), one per column and match. */
@@ -163,29 +163,40 @@ function readDuration(
   return read;
 }
 
+/** No CPV column: no codes (one list for every row). */
+const NO_CPV: readonly string[] = Object.freeze([]);
+
+/** The cell in `column`, undefined when the sheet has no such column. */
+function cellOf(cells: readonly CellValue[], column: number | undefined): CellValue | undefined {
+  return column === undefined ? undefined : cells[column];
+}
+
+/** The text of a cell in `column`, null when blank; its origin recorded as `field`. */
+function textIn(cells: readonly CellValue[], column: number | undefined, field: PurchaseField, origins: Partial<Record<PurchaseField, Origin>>): string | null {
+  if (column === undefined) return null;
+  const cell = cells[column];
+  if (isBlank(cell)) return null;
+  origins[field] = cellOrigin(column);
+  return cellText(cell);
+}
+
 /** Reads one data row. `cells` is the sheet row, `row` its 1-based number. */
 export function readPurchase(cells: readonly CellValue[], row: number, ctx: ReadContext): Purchase {
   const { layout } = ctx;
   const columns = layout.columns;
-  const origins: Partial<Record<PurchaseField, Origin>> = {};
+  // The sheet's scratch origins (origin.ts), emptied by take() below: no origins object per row.
+  const rowOrigins = ctx.read.origins;
+  const origins = rowOrigins.fields;
   const findings: Finding[] = [];
   const ruleIds: string[] = [];
-  const at = (role: ColumnRole): CellValue | undefined => (columns[role] === undefined ? undefined : cells[columns[role]]);
-  const textOf = (role: ColumnRole, field: PurchaseField): string | null => {
-    const cell = at(role);
-    if (isBlank(cell) || columns[role] === undefined) return null;
-    origins[field] = cellOrigin(columns[role]);
-    return cellText(cell);
-  };
-
-  const description = textOf('description', 'description');
+  const description = textIn(cells, columns.description, 'description', origins);
 
   let wider = false;
   if (ctx.delimitedText && layout.headerWidth > 0) {
     for (let c = layout.headerWidth; c < cells.length; c++) if (!isBlank(cells[c])) wider = true;
     if (wider) findings.push(finding('ROW-WIDER-THAN-HEADER', 'error', { row, columns: layout.headerWidth }));
   }
-  const value: ValueCell = wider || columns.value === undefined ? BLANK : readAmount(at('value'), columns.value, row, ctx, origins, findings);
+  const value: ValueCell = wider || columns.value === undefined ? BLANK : readAmount(cells[columns.value], columns.value, row, ctx, origins, findings);
   const amount = value.read === 'amount' ? value : null;
   const amountUnreadable = wider || value.read === 'error' || value.read === 'unparseable';
   const amountVat = amount === null ? null : amount.vat;
@@ -193,7 +204,8 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   origins.valueBasis = amount?.basis != null ? (origins.value as Origin) : layout.valueBasis.origin;
 
   // VAT: the cell's own words, else a VAT column, else the header; a disagreement is reported.
-  const vatColumn = columns.vat === undefined || isBlank(at('vat')) ? null : ctx.read.yesNo(at('vat'));
+  const vatCell = cellOf(cells, columns.vat);
+  const vatColumn = columns.vat === undefined || isBlank(vatCell) ? null : ctx.read.yesNo(vatCell);
   let vatIncluded = amountVat ?? vatColumn ?? layout.valueHeader.vatIncluded;
   if (amountVat !== null) origins.vat = origins.value;
   else if (vatColumn !== null && columns.vat !== undefined) origins.vat = cellOrigin(columns.vat);
@@ -204,7 +216,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   }
 
   let date: IsoDate | null = null;
-  const dateCell = at('date');
+  const dateCell = cellOf(cells, columns.date);
   const dateColumn = columns.date;
   if (dateColumn !== undefined && !isBlank(dateCell)) {
     const error = cellErrorOf(dateCell);
@@ -220,13 +232,13 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   }
   if (date === null) origins.date = layout.date.origin;
 
-  const buyerCell = ctx.read.buyerKind(at('buyerKind'));
+  const buyerCell = columns.buyerKind === undefined ? null : ctx.read.buyerKind(cells[columns.buyerKind]);
   const buyer = buyerCell ?? layout.buyer.value;
   origins.buyer = buyerCell !== null && columns.buyerKind !== undefined ? cellOrigin(columns.buyerKind) : layout.buyer.origin;
 
-  const cpv = ctx.read.cpv(at('cpv'));
+  const cpv = columns.cpv === undefined ? NO_CPV : ctx.read.cpv(cells[columns.cpv]);
   if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv);
-  const kindCell = ctx.read.contractKind(at('contractKind'));
+  const kindCell = columns.contractKind === undefined ? null : ctx.read.contractKind(cells[columns.contractKind]);
   const kindCpv = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
   let contractKind = layout.contractKind.value;
   origins.contractKind = layout.contractKind.origin;
@@ -249,13 +261,13 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   // The options column holds option periods only, so its base term counts as options too.
   const optionMonths = (duration?.ok ? duration.optionMonths : 0) + (options?.ok ? (options.months ?? 0) + options.optionMonths : 0);
 
-  const reservedCell = at('reserved');
-  const reserved = ctx.read.yesNo(reservedCell) === true;
+  const reservedCell = cellOf(cells, columns.reserved);
+  const reserved = columns.reserved !== undefined && ctx.read.yesNo(reservedCell) === true;
   if (columns.reserved !== undefined && !isBlank(reservedCell)) origins.reserved = cellOrigin(columns.reserved);
-  const supplierName = textOf('supplier', 'supplier');
-  const orgnrRaw = textOf('orgnr', 'orgnr');
+  const supplierName = textIn(cells, columns.supplier, 'supplier', origins);
+  const orgnrRaw = textIn(cells, columns.orgnr, 'orgnr', origins);
   const orgnr = orgnrRaw === null ? null : ctx.read.orgnr(orgnrRaw);
-  const shareCell = at('share');
+  const shareCell = cellOf(cells, columns.share);
   const shareRead = columns.share === undefined || isBlank(shareCell) ? null : ctx.read.percent(shareCell);
   const share = shareRead?.percent ?? null;
   if (shareRead && columns.share !== undefined) {
@@ -263,6 +275,9 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     // How a share below 1 was read decides eligibility at the 30 % line: always said.
     if (shareRead.note) findings.push(finding('ASSUMPTION', 'info', { cell: cellRef(columns.share, row), raw: cellText(shareCell), percent: shareRead.percent }, [], `finding.ASSUMPTION.share-${shareRead.note}`));
   }
+
+  const categoryCell = cellOf(cells, columns.category);
+  const category = isBlank(categoryCell) ? null : cellText(categoryCell);
 
   return {
     row,
@@ -275,7 +290,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     buyer,
     contractKind,
     cpv,
-    category: isBlank(at('category')) ? null : cellText(at('category')),
+    category,
     termMonths: duration?.ok ? duration.months : null,
     openEnded: duration?.ok === true && duration.openEnded,
     optionMonths,
@@ -284,7 +299,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     supplierName,
     orgnr,
     share,
-    origins: ctx.read.origins(origins),
+    origins: rowOrigins.take(),
     findings,
     ruleIds,
   };

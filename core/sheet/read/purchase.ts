@@ -15,7 +15,7 @@ import type { Money } from '../../value/money.ts';
 import { cellErrorOf, cellText, isBlank, isCellError, type DateRead } from '../cells.ts';
 import { NO_CACHED_RESULT, type CellValue, type ColumnRole, type ValueBasis } from '../types.ts';
 import type { SheetLayout } from './layout.ts';
-import { columnLetters, type Origin, type Origins, type PurchaseField, type RowOrigins } from './origin.ts';
+import { columnLetters, type Origin, type PurchaseField, type RowOrigins } from './origin.ts';
 import { BLANK_VALUE as BLANK, type ValueCell } from './value-cell.ts';
 
 /** Readers of cells whose values repeat down a column, each cached for one sheet (memo.ts). */

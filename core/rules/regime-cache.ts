@@ -81,7 +81,7 @@ function vatVerdict(input: PurchaseInput, value: Money, rates: readonly VatRateC
   if (!byPlaces) byRates.set(rates, (byPlaces = new Map()));
   const base = 2 * places.figures.length + 2;
   let at = 0;
-  for (const r of rates) at = at * base + place(places.figures, netOf(value.minor, r.rate));
+  for (let i = 0; i < rates.length; i++) at = at * base + place(places.figures, netOf(value.minor, (rates[i] as VatRateCandidate).rate));
   const cached = byPlaces.get(at);
   if (!cached) {
     const verdict = classifyPurchase(input, rules);

@@ -86,7 +86,10 @@ function completeRow(row: CheckedRow, splitRisk: Finding | undefined, read: Judg
   }
   row.findings = row.findings.concat([splitRisk]);
   let ruleIds: string[] | null = null;
-  for (const id of splitRisk.ruleIds) if (!(ruleIds ?? row.ruleIds).includes(id)) (ruleIds ??= row.ruleIds.slice()).push(id);
+  for (let i = 0; i < splitRisk.ruleIds.length; i++) {
+    const id = splitRisk.ruleIds[i] as string;
+    if (!(ruleIds ?? row.ruleIds).includes(id)) (ruleIds ??= row.ruleIds.slice()).push(id);
+  }
   if (ruleIds) row.ruleIds = read.ruleIdList(ruleIds);
 }
 

@@ -291,7 +291,7 @@ function reservationCandidate(ctx: JudgeContext, p: Purchase): Finding | null {
  */
 function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, findings: Finding[]): RegimeVerdict {
   const asStated = (): RegimeVerdict => {
-    for (const f of verdict.findings) findings.push(f);
+    appendAll(findings, verdict.findings);
     return verdict;
   };
   if (p.basis !== 'total' || p.optionMonths === 0 || p.amount === null || p.optionsIncluded === true) return asStated();
@@ -313,7 +313,7 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, 
   const withOptions = money((p.amount.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths), p.amount.currency);
   const other = classify(p, ctx, withOptions);
   if (p.optionsIncluded === false) {
-    for (const f of other.findings) findings.push(f);
+    appendAll(findings, other.findings);
     return other;
   }
   if (other.regime === verdict.regime) return asStated();
@@ -354,6 +354,16 @@ function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: M
   return finding('BUYER-DEPENDS', 'warning', { buyer: p.buyer, regime, otherBuyer, otherRegime }, [other.ruleId]);
 }
 
+// Index loops rather than for…of: shared lists are frozen, and iterating a frozen array allocates an iterator result per item.
+function appendAll<T>(to: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) to.push(items[i] as T);
+}
+
+/** Adds the ids `to` lacks, in order (a handful per row: a linear scan costs less than a Set). */
+function addMissing(to: string[], ids: readonly string[]): void {
+  for (let i = 0; i < ids.length; i++) if (!to.includes(ids[i] as string)) to.push(ids[i] as string);
+}
+
 /** Judges one purchase. Its findings list is the read stage's, extended: completeRow (check.ts) gives it its exact size. */
 export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const date = p.date ?? ctx.date;
@@ -367,13 +377,13 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     const verdict = optionsReading(p, ctx, classify(p, ctx, value.gross), findings);
     regime = verdict.regime;
     net = verdict.valueExclVat;
-    for (const id of verdict.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
+    addMissing(ruleIds, verdict.ruleIds);
     const depends = buyerDepends(p, ctx, regime, net, date);
     if (depends) findings.push(depends);
   }
 
   const supplier = p.reserved ? reservedSupplier(p, ctx, date, regime) : ctx.read.openSupplier(p.supplierName, p.orgnr);
-  for (const f of supplier.findings) findings.push(f);
+  appendAll(findings, supplier.findings);
 
   if (!p.reserved) {
     const candidate = reservationCandidate(ctx, p);
@@ -381,8 +391,8 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   }
   const inclusive = inclusiveCandidate(ctx, p, date, net, value.months);
   if (inclusive) findings.push(inclusive);
-  // The rule ids of its findings after the row's own, in the order they come (a handful per row: a linear scan costs less than a Set).
-  for (const f of findings) for (const id of f.ruleIds) if (!ruleIds.includes(id)) ruleIds.push(id);
+  // The rule ids of its findings after the row's own, in the order they come.
+  for (let i = 0; i < findings.length; i++) addMissing(ruleIds, (findings[i] as Finding).ruleIds);
 
   const kindKey = p.cpv[0] !== undefined ? ctx.read.cpvKey(p.cpv[0]) : p.category === null ? null : ctx.read.categoryKey(p.category);
   return {

@@ -138,7 +138,9 @@ function groupsOf(rows: readonly CheckedRow[], facts: RowFacts, keyOf: (r: Check
     const keys = new Float64Array(indices.length);
     indices.forEach((index, k) => (keys[k] = (facts.days[index] as number) * rows.length + index));
     keys.sort();
-    groups.push(Int32Array.from(keys, (key) => key % rows.length));
+    const group = new Int32Array(keys.length);
+    for (let k = 0; k < keys.length; k++) group[k] = (keys[k] as number) % rows.length;
+    groups.push(group);
   }
   return groups;
 }

@@ -76,14 +76,10 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
 }
 
 /**
- * Completes a judged row with its split-purchase finding and that finding's rule ids, and gives its
- * findings list its exact size (a sheet holds 100 000 of them). Rule-id lists are shared.
+ * Completes a judged row with its split-purchase finding and that finding's rule ids. Lists are
+ * replaced, not grown: exact sizes (a sheet holds 100 000 of them), rule-id lists shared.
  */
-function completeRow(row: CheckedRow, splitRisk: Finding | undefined, read: JudgeReaders): void {
-  if (!splitRisk) {
-    row.findings = row.findings.slice();
-    return;
-  }
+function completeRow(row: CheckedRow, splitRisk: Finding, read: JudgeReaders): void {
   row.findings = row.findings.concat([splitRisk]);
   let ruleIds: string[] | null = null;
   for (let i = 0; i < splitRisk.ruleIds.length; i++) {
@@ -162,7 +158,10 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
       else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
     }
     const risks = splitRisks(checked, pack, judgeCtx.read.ladder);
-    for (let i = 0; i < checked.length; i++) completeRow(checked[i] as CheckedRow, risks[i], judgeCtx.read);
+    for (let i = 0; i < checked.length; i++) {
+      const risk = risks[i];
+      if (risk) completeRow(checked[i] as CheckedRow, risk, judgeCtx.read);
+    }
   }
 
   const rows: readonly RowResult[] = checked;

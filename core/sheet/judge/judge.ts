@@ -364,7 +364,7 @@ function addMissing(to: string[], ids: readonly string[]): void {
   for (let i = 0; i < ids.length; i++) if (!to.includes(ids[i] as string)) to.push(ids[i] as string);
 }
 
-/** Judges one purchase. Its findings list is the read stage's, extended: completeRow (check.ts) gives it its exact size. */
+/** Judges one purchase. Its findings extend the read stage's list. */
 export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const date = p.date ?? ctx.date;
   const findings = p.findings;
@@ -403,7 +403,8 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     estimate: value.steps,
     date,
     reserved: p.reserved,
-    findings,
+    // Sized exactly, and now: the growing list dies young, before a collection would copy it.
+    findings: findings.slice(),
     ruleIds: ctx.read.ruleIdList(ruleIds),
     supplier: supplier.info,
     origins: p.origins,

@@ -15,6 +15,7 @@ import { parseOrgnr } from '../orgnr/index.ts';
 import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
 import { splitRisks } from './judge/split.ts';
+import { addMissing, appendAll, withItem } from './lists.ts';
 import { memoized, memoized2 } from './memo.ts';
 import { headerOrigin, readSheetLayout, type SheetLayout } from './read/layout.ts';
 import { readValueCell, type ValueColumn } from './read/value-cell.ts';
@@ -80,13 +81,12 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
  * replaced, not grown: exact sizes (a sheet holds 100 000 of them), rule-id lists shared.
  */
 function completeRow(row: CheckedRow, splitRisk: Finding, read: JudgeReaders): void {
-  row.findings = row.findings.concat([splitRisk]);
-  let ruleIds: string[] | null = null;
-  for (let i = 0; i < splitRisk.ruleIds.length; i++) {
-    const id = splitRisk.ruleIds[i] as string;
-    if (!(ruleIds ?? row.ruleIds).includes(id)) (ruleIds ??= row.ruleIds.slice()).push(id);
-  }
-  if (ruleIds) row.ruleIds = read.ruleIdList(ruleIds);
+  row.findings = withItem(row.findings, splitRisk);
+  if (splitRisk.ruleIds.every((id) => row.ruleIds.includes(id))) return;
+  const ruleIds: string[] = [];
+  appendAll(ruleIds, row.ruleIds);
+  addMissing(ruleIds, splitRisk.ruleIds);
+  row.ruleIds = read.ruleIdList(ruleIds);
 }
 
 function cachedKindFindings(): CellReaders['kindFindings'] {

@@ -19,6 +19,7 @@ import { estimateContractValue, type EstimateStep } from '../../value/estimate.t
 import { money, type Money } from '../../value/money.ts';
 import type { Purchase } from '../read/purchase.ts';
 import type { RowResult, RowSupplier, SheetRegistry } from '../types.ts';
+import { addMissing, appendAll } from '../lists.ts';
 import { listInterner, memoized, memoized2, memoized3 } from '../memo.ts';
 import { candidateMatcher, type CandidateMatch } from './candidates.ts';
 import { announcementThreshold, provisionsInForce, thresholdAt, thresholdLadder, type Threshold } from './thresholds.ts';
@@ -228,7 +229,7 @@ function reservedSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime:
           ctx.rules,
         );
     const provisions = reservedProvisions(ctx.jurisdiction, regime, p.contractKind).flatMap((id) => ctx.read.provisions(id, date));
-    findings.push(...verdict.findings.map((f) => withRuleIds(f, provisions)));
+    for (let i = 0; i < verdict.findings.length; i++) findings.push(withRuleIds(verdict.findings[i] as Finding, provisions));
   }
   return { key, findings, info: supplierInfo(name, parsed, ctx.registry ? entry !== undefined : null, entry, verdict) };
 }
@@ -352,16 +353,6 @@ function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: M
   const otherRegime = regime === ABOVE[ctx.jurisdiction] ? BELOW[ctx.jurisdiction] : ABOVE[ctx.jurisdiction];
   const other = otherBuyer === 'state' ? state : municipal;
   return finding('BUYER-DEPENDS', 'warning', { buyer: p.buyer, regime, otherBuyer, otherRegime }, [other.ruleId]);
-}
-
-// Index loops rather than for…of: shared lists are frozen, and iterating a frozen array allocates an iterator result per item.
-function appendAll<T>(to: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) to.push(items[i] as T);
-}
-
-/** Adds the ids `to` lacks, in order (a handful per row: a linear scan costs less than a Set). */
-function addMissing(to: string[], ids: readonly string[]): void {
-  for (let i = 0; i < ids.length; i++) if (!to.includes(ids[i] as string)) to.push(ids[i] as string);
 }
 
 /** Judges one purchase. Its findings extend the read stage's list. */

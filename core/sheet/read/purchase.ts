@@ -13,6 +13,7 @@ import type { DurationResult } from '../../value/duration.ts';
 import type { ShareReading } from '../../value/share.ts';
 import type { Money } from '../../value/money.ts';
 import { cellErrorOf, cellText, isBlank, isCellError, type DateRead } from '../cells.ts';
+import { appendAll } from '../lists.ts';
 import { NO_CACHED_RESULT, type CellValue, type ColumnRole, type ValueBasis } from '../types.ts';
 import type { SheetLayout } from './layout.ts';
 import { columnLetters, type Origin, type PurchaseField, type RowOrigins } from './origin.ts';
@@ -248,12 +249,12 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     // A contract-kind column wins over the CPV code; a disagreement is reported.
     contractKind = kindCell;
     origins.contractKind = cellOrigin(columns.contractKind);
-    if (kindCpv) findings.push(...ctx.read.kindFindings(kindCpv, kindCell));
+    if (kindCpv) appendAll(findings, ctx.read.kindFindings(kindCpv, kindCell));
   } else if (kindCpv && columns.cpv !== undefined) {
     contractKind = kindCpv.kind;
     origins.contractKind = ctx.read.cpvKindOrigin(columns.cpv, kindCpv.evidence.matched);
     ruleIds.push(kindCpv.ruleId);
-    findings.push(...ctx.read.kindFindings(kindCpv, null));
+    appendAll(findings, ctx.read.kindFindings(kindCpv, null));
   }
 
   const duration = readDuration('duration', cells, ctx, row, origins, findings);

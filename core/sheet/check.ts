@@ -21,10 +21,10 @@ import { headerOrigin, readSheetLayout, type SheetLayout } from './read/layout.t
 import { readValueCell, type ValueColumn } from './read/value-cell.ts';
 import type { Lang } from '../i18n/catalogue.ts';
 import { columnLetters, originsInterner, type Origin } from './read/origin.ts';
-import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
+import { readPurchase, type CellReaders, type CpvKindRead, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
 import type { RulePack } from '../rules/schema.ts';
-import { contractKindFromCpv, cpvKindFindings, type CpvKind } from '../rules/cpv-kind.ts';
+import { contractKindFromCpv, cpvKindFindings } from '../rules/cpv-kind.ts';
 import type { IsoDate } from '../dates.ts';
 import type { CellValue, ColumnMapping, RowResult, SheetCells, SheetCheckOptions, SheetReport, SkippedRow } from './types.ts';
 
@@ -89,14 +89,18 @@ function completeRow(row: CheckedRow, splitRisk: Finding, read: JudgeReaders): v
   row.ruleIds = read.ruleIdList(ruleIds);
 }
 
-function cachedKindFindings(): CellReaders['kindFindings'] {
-  const cache = new Map<CpvKind, Map<ContractKind | null, readonly Finding[]>>();
-  return (cpv, given) => {
-    let byGiven = cache.get(cpv);
-    if (!byGiven) cache.set(cpv, (byGiven = new Map()));
-    let found = byGiven.get(given);
-    if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
-    return found;
+/** The contract kind a CPV code says at a date, with its findings cached per kind given in the row (a few per code). */
+function cpvKindRead(code: string, date: IsoDate, pack: RulePack): CpvKindRead | null {
+  const cpv = contractKindFromCpv(code, pack, date);
+  if (!cpv) return null;
+  const byGiven = new Map<ContractKind | null, readonly Finding[]>();
+  return {
+    cpv,
+    findings(given) {
+      let found = byGiven.get(given);
+      if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
+      return found;
+    },
   };
 }
 
@@ -116,8 +120,7 @@ function cellReaders(pack: RulePack, layout: SheetLayout, locale: Lang): CellRea
     options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit })),
     orgnr: memoized((raw: string) => parseOrgnr(raw)),
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
-    kindOfCpv: memoized2((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
-    kindFindings: cachedKindFindings(),
+    kindOfCpv: memoized2((code: string, date: IsoDate) => cpvKindRead(code, date, pack)),
     valueCell: memoized((cell: string | number | boolean) => readValueCell(cell, valueColumn)),
     origins: originsInterner(),
     headerOrigin: memoized((column: number) => headerOrigin(column, headers)),

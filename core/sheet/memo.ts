@@ -69,6 +69,9 @@ export function memoized3<A, B, C, V>(read: (a: A, b: B, c: C) => V, cap = MEMO_
   };
 }
 
+/** How many recent combinations (of rule ids, of origins) are compared item by item before a trie walk: a sheet's rows repeat a handful. */
+export const RECENT = 8;
+
 /**
  * One shared, frozen list per distinct sequence: rule ids and origins repeat row after row, so a
  * sheet of 100 000 rows holds a few dozen lists instead of 100 000. Items are compared by identity.
@@ -79,13 +82,25 @@ export function listInterner<T>(): (items: readonly T[]) => readonly T[] {
     readonly next: Map<T, Node>;
   }
   const root: Node = { next: new Map() };
+  const recent: (readonly T[])[] = [];
+  let oldest = 0;
   return (items) => {
+    for (const list of recent) {
+      if (list.length !== items.length) continue;
+      let same = true;
+      for (let i = 0; i < items.length && same; i++) same = list[i] === items[i];
+      if (same) return list;
+    }
     let node = root;
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as T;
       let next = node.next.get(item);
       if (!next) node.next.set(item, (next = { next: new Map() }));
       node = next;
     }
-    return (node.list ??= Object.freeze(items.slice()));
+    const list = (node.list ??= Object.freeze(items.slice()));
+    if (recent.length < RECENT) recent.push(list);
+    else recent[oldest++ % RECENT] = list;
+    return list;
   };
 }

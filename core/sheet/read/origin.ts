@@ -4,6 +4,8 @@
  * "assumed by default".
  */
 
+import { RECENT } from '../memo.ts';
+
 export type OriginSource = 'cell' | 'header' | 'sheet' | 'option' | 'default';
 
 export interface Origin {
@@ -71,23 +73,41 @@ export function originsInterner(): RowOrigins {
   const root: Node = { next: new Map() };
   const fields: Partial<Record<PurchaseField, Origin>> = {};
   for (const field of RECORDED_ORDER) fields[field] = undefined;
+  // The last few combinations, checked by identity before the trie: a sheet's rows repeat a handful of them.
+  const recent: { readonly combination: readonly (Origin | undefined)[]; readonly origins: Origins }[] = [];
+  let oldest = 0;
+  const current = (): Origins | null => {
+    for (const entry of recent) {
+      let same = true;
+      for (let i = 0; i < RECORDED_ORDER.length && same; i++) same = fields[RECORDED_ORDER[i] as PurchaseField] === entry.combination[i];
+      if (same) return entry.origins;
+    }
+    return null;
+  };
+  const interned = (): Origins => {
+    let node = root;
+    for (const field of RECORDED_ORDER) {
+      const origin = fields[field];
+      let next = node.next.get(origin);
+      if (!next) node.next.set(origin, (next = { next: new Map() }));
+      node = next;
+    }
+    if (!node.origins) {
+      const shared: Partial<Record<PurchaseField, Origin>> = {};
+      for (const field of RECORDED_ORDER) if (fields[field] !== undefined) shared[field] = fields[field];
+      node.origins = Object.freeze(shared);
+    }
+    const entry = { combination: RECORDED_ORDER.map((field) => fields[field]), origins: node.origins };
+    if (recent.length < RECENT) recent.push(entry);
+    else recent[oldest++ % RECENT] = entry;
+    return node.origins;
+  };
   return {
     fields,
     take() {
-      let node = root;
-      for (const field of RECORDED_ORDER) {
-        const origin = fields[field];
-        let next = node.next.get(origin);
-        if (!next) node.next.set(origin, (next = { next: new Map() }));
-        node = next;
-      }
-      if (!node.origins) {
-        const shared: Partial<Record<PurchaseField, Origin>> = {};
-        for (const field of RECORDED_ORDER) if (fields[field] !== undefined) shared[field] = fields[field];
-        node.origins = Object.freeze(shared);
-      }
+      const origins = current() ?? interned();
       for (const field of RECORDED_ORDER) fields[field] = undefined;
-      return node.origins;
+      return origins;
     },
   };
 }

@@ -31,17 +31,21 @@ export interface CellReaders {
   readonly orgnr: (raw: string) => Orgnr;
   readonly percent: (cell: CellValue | undefined) => ShareReading | null;
   /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
-  readonly kindOfCpv: (code: string, date: IsoDate) => CpvKind | null;
+  readonly kindOfCpv: (code: string, date: IsoDate) => CpvKindRead | null;
   /** The origins of the row being read, and their shared, frozen copy (every origin is shared per column, so their combinations repeat). */
   readonly origins: RowOrigins;
   /** The origin of a value read from a column's header, one per column. */
   readonly headerOrigin: (column: number) => Origin;
   /** The origin of a contract kind read from the CPV code in `column` (what in the CPV lists matched), one per column and match. */
   readonly cpvKindOrigin: (column: number, matched: string) => Origin;
-  /** cpvKindFindings, cached: the same code and given kind give the same findings down a sheet. */
-  readonly kindFindings: (cpv: CpvKind, given: ContractKind | null) => readonly Finding[];
   /** What a value cell (not an error object) says under the sheet's value header (value-cell.ts). */
   readonly valueCell: (cell: string | number | boolean) => ValueCell;
+}
+
+/** The contract kind a CPV code says, and the findings it gives beside the kind a row states (cpvKindFindings, cached). */
+export interface CpvKindRead {
+  readonly cpv: CpvKind;
+  readonly findings: (given: ContractKind | null) => readonly Finding[];
 }
 
 /** What the read stage knows of the sheet as a whole. */
@@ -240,7 +244,8 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const cpv = columns.cpv === undefined ? NO_CPV : ctx.read.cpv(cells[columns.cpv]);
   if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv);
   const kindCell = columns.contractKind === undefined ? null : ctx.read.contractKind(cells[columns.contractKind]);
-  const kindCpv = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
+  const kindRead = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
+  const kindCpv = kindRead === null ? null : kindRead.cpv;
   let contractKind = layout.contractKind.value;
   origins.contractKind = layout.contractKind.origin;
   // "Services" in a kind column does not contradict a CPV code naming social and other specific services: they are services too, of a narrower kind.
@@ -249,12 +254,13 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     // A contract-kind column wins over the CPV code; a disagreement is reported.
     contractKind = kindCell;
     origins.contractKind = cellOrigin(columns.contractKind);
-    if (kindCpv) appendAll(findings, ctx.read.kindFindings(kindCpv, kindCell));
-  } else if (kindCpv && columns.cpv !== undefined) {
+    if (kindRead) appendAll(findings, kindRead.findings(kindCell));
+  } else if (kindRead && columns.cpv !== undefined) {
+    const kindCpv = kindRead.cpv;
     contractKind = kindCpv.kind;
     origins.contractKind = ctx.read.cpvKindOrigin(columns.cpv, kindCpv.evidence.matched);
     ruleIds.push(kindCpv.ruleId);
-    appendAll(findings, ctx.read.kindFindings(kindCpv, null));
+    appendAll(findings, kindRead.findings(null));
   }
 
   const duration = readDuration('duration', cells, ctx, row, origins, findings);

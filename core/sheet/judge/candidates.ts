@@ -49,8 +49,8 @@ type Matched = { readonly family: CandidateFamily; readonly matched: string } | 
 
 /**
  * A matcher for one sheet: the first family the row's CPV codes, category or description fall in, or
- * null. Each distinct code, word and text is looked up once per sheet (categories repeat down a
- * sheet, descriptions differ but their words repeat).
+ * null. Each distinct code, word and category is looked up once per sheet (descriptions differ,
+ * but their words repeat).
  */
 export function candidateMatcher(): (cpv: readonly string[], category: string | null, description: string | null) => CandidateMatch | null {
   const wordFamily = memoized(familyOfWord);
@@ -58,9 +58,9 @@ export function candidateMatcher(): (cpv: readonly string[], category: string | 
     const family = CANDIDATE_FAMILIES.find((f) => f.cpv.some((p) => code.startsWith(p)));
     return family ? { family, matched: `CPV ${code}` } : null;
   });
-  // Families in list order, then the first word of the text that belongs to that family.
   const writtenFamily = memoized((word: string) => wordFamily(foldWord(word)));
-  const textMatch = memoized((text: string): Matched => {
+  // Families in list order, then the first word of the text that belongs to that family.
+  const textMatch = (text: string): Matched => {
     let family: CandidateFamily | null = null;
     let matched = '';
     for (const word of text.match(WORD) ?? []) {
@@ -72,14 +72,16 @@ export function candidateMatcher(): (cpv: readonly string[], category: string | 
       }
     }
     return family && { family, matched };
-  });
+  };
+  // Categories repeat down a sheet; descriptions mostly differ, so only their words are cached.
+  const categoryMatch = memoized(textMatch);
   const familyCpv = new Map(CANDIDATE_FAMILIES.map((family) => [family, family.cpv.map((p) => p.padEnd(8, '0'))]));
   return (cpv, category, description) => {
     for (const code of cpv) {
       const found = cpvMatch(code);
       if (found) return { family: found.family, matched: found.matched, cpv };
     }
-    const found = (category === null ? null : textMatch(category)) ?? (description === null ? null : textMatch(description));
+    const found = (category === null ? null : categoryMatch(category)) ?? (description === null ? null : textMatch(description));
     return found && { family: found.family, matched: found.matched, cpv: cpv.length > 0 ? cpv : (familyCpv.get(found.family) ?? []) };
   };
 }

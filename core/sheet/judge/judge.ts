@@ -291,13 +291,9 @@ function reservationCandidate(ctx: JudgeContext, p: Purchase): Finding | null {
  * its own) to `findings`, and returns that verdict.
  */
 function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, findings: Finding[]): RegimeVerdict {
-  const asStated = (): RegimeVerdict => {
-    appendAll(findings, verdict.findings);
-    return verdict;
-  };
-  if (p.basis !== 'total' || p.optionMonths === 0 || p.amount === null || p.optionsIncluded === true) return asStated();
+  if (p.basis !== 'total' || p.optionMonths === 0 || p.amount === null || p.optionsIncluded === true) return asStated(verdict, findings);
   if (p.termMonths === null || p.termMonths === 0) {
-    asStated();
+    asStated(verdict, findings);
     if (p.optionsIncluded === false) findings.push(finding('OPTIONS-UNCERTAIN', 'warning', { options: p.optionMonths }, [], 'finding.OPTIONS-UNCERTAIN.no-term'));
     return verdict;
   }
@@ -308,17 +304,17 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, 
     const scaled = (net.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths);
     const ladder = ctx.read.ladder(p.date ?? ctx.date, p.buyer, p.contractKind);
     let crossed = false;
-    for (const t of ladder) if (net.minor < t.minor && scaled >= t.minor) crossed = true;
-    if (!crossed) return asStated();
+    for (let i = 0; i < ladder.length && !crossed; i++) {
+      const t = ladder[i] as Threshold;
+      crossed = net.minor < t.minor && scaled >= t.minor;
+    }
+    if (!crossed) return asStated(verdict, findings);
   }
   const withOptions = money((p.amount.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths), p.amount.currency);
   const other = classify(p, ctx, withOptions);
-  if (p.optionsIncluded === false) {
-    appendAll(findings, other.findings);
-    return other;
-  }
-  if (other.regime === verdict.regime) return asStated();
-  asStated();
+  if (p.optionsIncluded === false) return asStated(other, findings);
+  asStated(verdict, findings);
+  if (other.regime === verdict.regime) return verdict;
   findings.push(
     finding(
       'OPTIONS-UNCERTAIN',
@@ -328,6 +324,12 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, 
     ),
   );
   return { ...verdict, regime: 'UNKNOWN' };
+}
+
+/** A verdict taken as it is: its findings added to the row's. */
+function asStated(verdict: RegimeVerdict, findings: Finding[]): RegimeVerdict {
+  appendAll(findings, verdict.findings);
+  return verdict;
 }
 
 const BUYER_THRESHOLDS = { NO: ['eea-threshold-state', 'eea-threshold-other'], SE: ['eu-threshold-central', 'eu-threshold-sub-central'] } as const;

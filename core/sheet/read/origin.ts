@@ -71,19 +71,10 @@ export function originsInterner(): RowOrigins {
     readonly next: Map<Origin | undefined, Node>;
   }
   const root: Node = { next: new Map() };
-  const fields: Partial<Record<PurchaseField, Origin>> = {};
-  for (const field of RECORDED_ORDER) fields[field] = undefined;
-  // The last few combinations, checked by identity before the trie: a sheet's rows repeat a handful of them.
-  const recent: { readonly combination: readonly (Origin | undefined)[]; readonly origins: Origins }[] = [];
+  const fields = noOrigins();
+  // The last few combinations, compared field by field before the trie: a sheet's rows repeat a handful of them.
+  const recent: { readonly combination: RecordedOrigins; readonly origins: Origins }[] = [];
   let oldest = 0;
-  const current = (): Origins | null => {
-    for (const entry of recent) {
-      let same = true;
-      for (let i = 0; i < RECORDED_ORDER.length && same; i++) same = fields[RECORDED_ORDER[i] as PurchaseField] === entry.combination[i];
-      if (same) return entry.origins;
-    }
-    return null;
-  };
   const interned = (): Origins => {
     let node = root;
     for (const field of RECORDED_ORDER) {
@@ -97,7 +88,7 @@ export function originsInterner(): RowOrigins {
       for (const field of RECORDED_ORDER) if (fields[field] !== undefined) shared[field] = fields[field];
       node.origins = Object.freeze(shared);
     }
-    const entry = { combination: RECORDED_ORDER.map((field) => fields[field]), origins: node.origins };
+    const entry = { combination: { ...fields }, origins: node.origins };
     if (recent.length < RECENT) recent.push(entry);
     else recent[oldest++ % RECENT] = entry;
     return node.origins;
@@ -105,11 +96,39 @@ export function originsInterner(): RowOrigins {
   return {
     fields,
     take() {
-      const origins = current() ?? interned();
-      for (const field of RECORDED_ORDER) fields[field] = undefined;
+      let origins: Origins | null = null;
+      for (let i = 0; i < recent.length && origins === null; i++) {
+        const entry = recent[i] as (typeof recent)[number];
+        if (sameOrigins(fields, entry.combination)) origins = entry.origins;
+      }
+      origins ??= interned();
+      clearOrigins(fields);
       return origins;
     },
   };
+}
+
+/** Every field's origin, undefined where none was recorded: one shape for every row. */
+type RecordedOrigins = Record<PurchaseField, Origin | undefined>;
+
+function noOrigins(): RecordedOrigins {
+  const fields = {} as RecordedOrigins;
+  clearOrigins(fields);
+  return fields;
+}
+
+// Written out field by field (not looped over RECORDED_ORDER): named accesses on one shape are what V8 makes fast.
+function clearOrigins(o: RecordedOrigins): void {
+  o.description = o.value = o.scale = o.currency = o.valueBasis = o.vat = o.date = o.buyer = undefined;
+  o.cpv = o.contractKind = o.duration = o.options = o.reserved = o.supplier = o.orgnr = o.share = undefined;
+}
+
+function sameOrigins(a: RecordedOrigins, b: RecordedOrigins): boolean {
+  return (
+    a.description === b.description && a.value === b.value && a.scale === b.scale && a.currency === b.currency && a.valueBasis === b.valueBasis && a.vat === b.vat &&
+    a.date === b.date && a.buyer === b.buyer && a.cpv === b.cpv && a.contractKind === b.contractKind && a.duration === b.duration && a.options === b.options &&
+    a.reserved === b.reserved && a.supplier === b.supplier && a.orgnr === b.orgnr && a.share === b.share
+  );
 }
 
 /** A row's origins with the row on each cell origin, as outputs show them (`D12`). */

@@ -46,25 +46,19 @@ export function memoized2<A, B, V>(read: (a: A, b: B) => V, cap = MEMO_CAP): (a:
   };
 }
 
-/** The same for three arguments. */
-export function memoized3<A, B, C, V>(read: (a: A, b: B, c: C) => V, cap = MEMO_CAP): (a: A, b: B, c: C) => V {
-  const outer = new Map<A, Map<B, Map<C, V>>>();
-  let size = 0;
-  return (a, b, c) => {
-    const hit = outer.get(a)?.get(b);
-    if (hit) {
-      const value = hit.get(c);
-      if (value !== undefined || hit.has(c)) return value as V;
-    }
-    const value = read(a, b, c);
-    if (size < cap) {
-      let middle = outer.get(a);
-      if (!middle) outer.set(a, (middle = new Map()));
-      let inner = middle.get(b);
-      if (!inner) middle.set(b, (inner = new Map()));
-      inner.set(c, value);
-      size++;
-    }
+/**
+ * A reader of a key and a small index (a kind, a buyer × kind pair: 0 ≤ index < size), cached with one
+ * map look-up per call and an array slot for the index; at most `cap` keys.
+ */
+export function memoizedIndexed<K, V>(size: number, read: (key: K, index: number) => V, cap = MEMO_CAP): (key: K, index: number) => V {
+  const slots = new Map<K, (V | undefined)[]>();
+  return (key, index) => {
+    let values = slots.get(key);
+    if (values === undefined && slots.size < cap) slots.set(key, (values = new Array<V | undefined>(size).fill(undefined)));
+    const hit = values?.[index];
+    if (hit !== undefined) return hit;
+    const value = read(key, index);
+    if (values) values[index] = value;
     return value;
   };
 }

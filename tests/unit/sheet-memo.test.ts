@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSheet, type CellValue, type RowResult, type SheetCheckOptions } from '../../core/index.ts';
-import { memoized } from '../../core/sheet/memo.ts';
+import { listInterner, memoized, memoized2, memoizedIndexed } from '../../core/sheet/memo.ts';
 
 describe('memoized: a bounded cache', () => {
   it('answers like the reader for any sequence of keys, whatever its cap, and keeps at most cap entries', () => {
@@ -19,6 +19,37 @@ describe('memoized: a bounded cache', () => {
         // Only misses read: at most one read per distinct key while the cache has room.
         const distinct = new Set(keys).size;
         if (distinct <= cap) expect(reads).toBe(distinct);
+      }),
+    );
+  });
+
+  it('two-key and key-and-index caches answer like their readers, whatever their caps', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('2026-01-01', '2026-06-30', '2027-01-01', 'x'), fc.integer({ min: 0, max: 7 })), { maxLength: 60 }), fc.integer({ min: 0, max: 5 }), (calls, cap) => {
+        const read = (key: string, index: number) => ({ key, index });
+        const two = memoized2(read, cap);
+        const indexed = memoizedIndexed(8, read, cap);
+        for (const [key, index] of calls) {
+          expect(two(key, index)).toEqual(read(key, index));
+          expect(indexed(key, index)).toEqual(read(key, index));
+        }
+      }),
+    );
+  });
+
+  it('interns lists: equal sequences give the same frozen list, recent or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom('NO-A', 'NO-B', 'SE-C', 'EU-D'), { maxLength: 4 }), { maxLength: 40 }), (lists) => {
+        const intern = listInterner<string>();
+        const seen = new Map<string, readonly string[]>();
+        for (const list of lists) {
+          const shared = intern([...list]);
+          expect(shared).toEqual(list);
+          expect(Object.isFrozen(shared)).toBe(true);
+          const key = list.join('|');
+          expect(shared).toBe(seen.get(key) ?? shared);
+          seen.set(key, shared);
+        }
       }),
     );
   });

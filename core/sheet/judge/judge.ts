@@ -9,7 +9,7 @@ import type { Orgnr } from '../../orgnr/index.ts';
 import type { Supplier } from '../../registry/types.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { RuleSet } from '../../rules/packs/index.ts';
-import type { BuyerKind, ContractKind, RegimeCode, RegimeVerdict } from '../../rules/regime.ts';
+import { BUYER_KINDS, CONTRACT_KINDS, type BuyerKind, type ContractKind, type RegimeCode, type RegimeVerdict } from '../../rules/regime.ts';
 import { cachedClassifier, type Classifier } from '../../rules/regime-cache.ts';
 import { vatRatesFor, type VatRateCandidate } from '../../rules/vat.ts';
 import { inclusiveCategory, type InclusiveCategoryMatch } from '../../rules/inclusive-category.ts';
@@ -20,8 +20,8 @@ import { money, type Money } from '../../value/money.ts';
 import type { Purchase } from '../read/purchase.ts';
 import type { RowResult, RowSupplier, SheetRegistry } from '../types.ts';
 import { addMissing, appendAll } from '../lists.ts';
-import { listInterner, memoized, memoized2, memoized3 } from '../memo.ts';
-import { candidateMatcher, type CandidateMatch } from './candidates.ts';
+import { listInterner, memoized, memoized2, memoizedIndexed } from '../memo.ts';
+import { CANDIDATE_FAMILIES, candidateMatcher, type CandidateFamily, type CandidateMatch } from './candidates.ts';
 import { announcementThreshold, provisionsInForce, thresholdAt, thresholdLadder, type Threshold } from './thresholds.ts';
 
 /** What the judge stage shares across a sheet. */
@@ -68,9 +68,18 @@ export interface JudgeReaders {
 export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
   const jurisdiction = pack.jurisdiction === 'SE' ? 'SE' : 'NO';
   const fitting = memoized((key: string) => registry?.fitting({ cpv: key.split(','), jurisdiction }).length ?? 0);
-  const announcement = memoized2((date: IsoDate, kind: ContractKind) => announcementThreshold(pack, date, kind));
+  // By date, then by kind (and buyer): one map look-up per call, the kinds an array slot.
+  const announcement = memoizedIndexed(CONTRACT_KINDS.length, (date: IsoDate, kind) => announcementThreshold(pack, date, CONTRACT_KINDS[kind] as ContractKind));
+  const ladder = memoizedIndexed(BUYER_KINDS.length * CONTRACT_KINDS.length, (date: IsoDate, i) =>
+    thresholdLadder(pack, date, BUYER_KINDS[Math.floor(i / CONTRACT_KINDS.length)] as BuyerKind, CONTRACT_KINDS[i % CONTRACT_KINDS.length] as ContractKind),
+  );
   const threshold = memoized2((parameter: string, date: IsoDate) => thresholdAt(pack, parameter, date));
-  const vat = memoized3((date: IsoDate, kind: ContractKind, cpv: string | null) => vatRatesFor(pack, date, { cpv, kind }).rates);
+  const vat = memoizedIndexed(CONTRACT_KINDS.length, (date: IsoDate, kind) =>
+    memoized((cpv: string | null) => vatRatesFor(pack, date, { cpv, kind: CONTRACT_KINDS[kind] as ContractKind }).rates),
+  );
+  const candidateFindings = memoizedIndexed(CANDIDATE_FAMILIES.length, (matched: string, family) =>
+    memoized((suppliers: number | null) => reservationCandidateFinding(matched, (CANDIDATE_FAMILIES[family] as CandidateFamily).id, suppliers)),
+  );
   const nameKey = memoized((name: string) => {
     const normalised = normaliseName(name);
     return normalised === '' ? null : `name:${normalised}`;
@@ -83,22 +92,27 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
       return folded === '' ? null : `category:${folded}`;
     }),
     candidate: candidateMatcher(),
-    fittingCount: (cpv) => fitting(cpv.join(',')),
-    announcementThreshold: announcement,
+    fittingCount: (cpv) => fitting(cpv.length === 1 ? (cpv[0] as string) : cpv.join(',')),
+    announcementThreshold: (date, kind) => announcement(date, CONTRACT_KINDS.indexOf(kind)),
     threshold,
-    ladder: memoized3((date: IsoDate, buyer: BuyerKind, kind: ContractKind) => thresholdLadder(pack, date, buyer, kind)),
-    vatRates: (date, cpv, kind) => vat(date, kind, cpv),
-    candidateFinding: memoized3((matched: string, family: string, suppliers: number | null) =>
-      suppliers === null ?
-        finding('RESERVATION-CANDIDATE', 'info', { matched, family }, [], 'finding.RESERVATION-CANDIDATE.matched')
-      : finding('RESERVATION-CANDIDATE', 'info', { matched, family, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market'),
-    ),
+    ladder: (date, buyer, kind) => ladder(date, BUYER_KINDS.indexOf(buyer) * CONTRACT_KINDS.length + CONTRACT_KINDS.indexOf(kind)),
+    vatRates: (date, cpv, kind) => vat(date, CONTRACT_KINDS.indexOf(kind))(cpv),
+    candidateFinding: (matched, family, suppliers) => {
+      const at = CANDIDATE_FAMILIES.findIndex((f) => f.id === family);
+      return at < 0 ? reservationCandidateFinding(matched, family, suppliers) : candidateFindings(matched, at)(suppliers);
+    },
     inclusiveCategory: memoized((cpv: string) => inclusiveCategory(cpv, pack)),
     provisions: memoized2((id: string, date: IsoDate) => provisionsInForce(pack, [id], date)),
     ruleIdList: listInterner<string>(),
     classify: cachedClassifier(rules),
     openSupplier: memoized2((name: string | null, orgnr: Orgnr | null) => openSupplier(name, orgnr, nameKey)),
   };
+}
+
+function reservationCandidateFinding(matched: string, family: string, suppliers: number | null): Finding {
+  return suppliers === null ?
+      finding('RESERVATION-CANDIDATE', 'info', { matched, family }, [], 'finding.RESERVATION-CANDIDATE.matched')
+    : finding('RESERVATION-CANDIDATE', 'info', { matched, family, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market');
 }
 
 /**

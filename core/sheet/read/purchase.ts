@@ -128,12 +128,11 @@ function readAmount(cell: CellValue | undefined, column: number, row: number, ct
       return read;
   }
   const header = ctx.layout.valueHeader;
-  const headerOrigin = ctx.read.headerOrigin(column);
   origins.value = cellOrigin(column);
   if (read.bare) {
     // A bare number: the header's scale and currency apply.
-    if (header.scale > 0) origins.scale = headerOrigin;
-    if (header.currency !== null && header.currency !== 'local') origins.currency = headerOrigin;
+    if (header.scale > 0) origins.scale = ctx.read.headerOrigin(column);
+    if (header.currency !== null && header.currency !== 'local') origins.currency = ctx.read.headerOrigin(column);
   } else {
     origins.currency = origins.value;
     if (read.unitConflict) findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: read.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.unit'));

@@ -16,7 +16,7 @@ import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
 import { splitRisks } from './judge/split.ts';
 import { addMissing, appendAll, withItem } from './lists.ts';
-import { memoized, memoized2 } from './memo.ts';
+import { MEMO_CAP, memoized, memoized2 } from './memo.ts';
 import { headerOrigin, readSheetLayout, type SheetLayout } from './read/layout.ts';
 import { readValueCell, type ValueColumn } from './read/value-cell.ts';
 import type { Lang } from '../i18n/catalogue.ts';
@@ -89,19 +89,31 @@ function completeRow(row: CheckedRow, splitRisk: Finding, read: JudgeReaders): v
   row.ruleIds = read.ruleIdList(ruleIds);
 }
 
-/** The contract kind a CPV code says at a date, with its findings cached per kind given in the row (a few per code). */
-function cpvKindRead(code: string, date: IsoDate, pack: RulePack): CpvKindRead | null {
-  const cpv = contractKindFromCpv(code, pack, date);
-  if (!cpv) return null;
-  const byGiven = new Map<ContractKind | null, readonly Finding[]>();
-  return {
-    cpv,
-    findings(given) {
-      let found = byGiven.get(given);
-      if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
-      return found;
-    },
-  };
+/**
+ * The contract kind a CPV code says at a date, with its findings cached per kind given in the row.
+ * Readings equal in content (the same code on most dates) share one object, so their caches stay few
+ * and warm.
+ */
+function cpvKindReader(pack: RulePack): CellReaders['kindOfCpv'] {
+  const byContent = new Map<string, CpvKindRead>();
+  return memoized2((code: string, date: IsoDate) => {
+    const cpv = contractKindFromCpv(code, pack, date);
+    if (!cpv) return null;
+    const content = JSON.stringify(cpv);
+    const known = byContent.get(content);
+    if (known) return known;
+    const byGiven = new Map<ContractKind | null, readonly Finding[]>();
+    const read: CpvKindRead = {
+      cpv,
+      findings(given) {
+        let found = byGiven.get(given);
+        if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
+        return found;
+      },
+    };
+    if (byContent.size < MEMO_CAP) byContent.set(content, read);
+    return read;
+  });
 }
 
 function cellReaders(pack: RulePack, layout: SheetLayout, locale: Lang): CellReaders {
@@ -120,7 +132,7 @@ function cellReaders(pack: RulePack, layout: SheetLayout, locale: Lang): CellRea
     options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit })),
     orgnr: memoized((raw: string) => parseOrgnr(raw)),
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
-    kindOfCpv: memoized2((code: string, date: IsoDate) => cpvKindRead(code, date, pack)),
+    kindOfCpv: cpvKindReader(pack),
     valueCell: memoized((cell: string | number | boolean) => readValueCell(cell, valueColumn)),
     origins: originsInterner(),
     headerOrigin: memoized((column: number) => headerOrigin(column, headers)),

@@ -77,16 +77,22 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
 }
 
 /**
- * Completes a judged row with its split-purchase finding and that finding's rule ids. Lists are
- * replaced, not grown: exact sizes (a sheet holds 100 000 of them), rule-id lists shared.
+ * Completes judged rows with their split-purchase finding and that finding's rule ids. Lists are
+ * replaced, not grown: exact sizes (a sheet holds 100 000 of them), rule-id lists shared (a window's
+ * finding is shared by its rows, so each pair of lists is merged once).
  */
-function completeRow(row: CheckedRow, splitRisk: Finding, read: JudgeReaders): void {
-  row.findings = withItem(row.findings, splitRisk);
-  if (splitRisk.ruleIds.every((id) => row.ruleIds.includes(id))) return;
-  const ruleIds: string[] = [];
-  appendAll(ruleIds, row.ruleIds);
-  addMissing(ruleIds, splitRisk.ruleIds);
-  row.ruleIds = read.ruleIdList(ruleIds);
+function rowCompleter(read: JudgeReaders): (row: CheckedRow, splitRisk: Finding) => void {
+  const merged = memoized2((own: readonly string[], split: readonly string[]) => {
+    if (split.every((id) => own.includes(id))) return own;
+    const ruleIds: string[] = [];
+    appendAll(ruleIds, own);
+    addMissing(ruleIds, split);
+    return read.ruleIdList(ruleIds);
+  });
+  return (row, splitRisk) => {
+    row.findings = withItem(row.findings, splitRisk);
+    row.ruleIds = merged(row.ruleIds, splitRisk.ruleIds);
+  };
 }
 
 /**
@@ -173,9 +179,10 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
       else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
     }
     const risks = splitRisks(checked, pack, judgeCtx.read.ladder);
+    const completeRow = rowCompleter(judgeCtx.read);
     for (let i = 0; i < checked.length; i++) {
       const risk = risks[i];
-      if (risk) completeRow(checked[i] as CheckedRow, risk, judgeCtx.read);
+      if (risk) completeRow(checked[i] as CheckedRow, risk);
     }
   }
 

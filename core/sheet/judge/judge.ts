@@ -315,7 +315,7 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, 
   // settles that without a second verdict (values excl. VAT in the sheet's currency only).
   const net = verdict.valueExclVat;
   if (p.optionsIncluded === null && !p.vatIncluded && net !== null && net.currency === ctx.currency && verdict.regime !== 'UNKNOWN') {
-    const scaled = (net.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths);
+    const scaled = scaledMinor(net.minor, p.termMonths + p.optionMonths, p.termMonths);
     const ladder = ctx.read.ladder(p.date ?? ctx.date, p.buyer, p.contractKind);
     let crossed = false;
     for (let i = 0; i < ladder.length && !crossed; i++) {
@@ -338,6 +338,15 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, 
     ),
   );
   return { ...verdict, regime: 'UNKNOWN' };
+}
+
+/**
+ * minor × factor ÷ divisor, rounded down (minor ≥ 0, divisor > 0): in doubles while the product is an
+ * exact integer (then the quotient's floor is exact too), else in bigint.
+ */
+function scaledMinor(minor: bigint, factor: number, divisor: number): number | bigint {
+  const product = Number(minor) * factor;
+  return Number.isSafeInteger(product) ? Math.floor(product / divisor) : (minor * BigInt(factor)) / BigInt(divisor);
 }
 
 /** A verdict taken as it is: its findings added to the row's. */

@@ -17,14 +17,25 @@ export const MEMO_CAP = 1 << 14;
  */
 export function memoized<K, V>(read: (key: K) => V, cap = MEMO_CAP): (key: K) => V {
   const cache = new Map<K, V>();
+  // The last key and its value, checked first: neighbouring rows often hold the same cell.
+  let lastKey: K | typeof NO_KEY = NO_KEY;
+  let lastValue: V | undefined;
   return (key) => {
-    const hit = cache.get(key);
-    if (hit !== undefined || cache.has(key)) return hit as V;
-    const value = read(key);
-    if (cache.size < cap && (typeof key !== 'object' || key === null)) cache.set(key, value);
-    return value;
+    if (key === lastKey) return lastValue as V;
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      value = read(key);
+      if (cache.size < cap && (typeof key !== 'object' || key === null)) cache.set(key, value);
+    }
+    if (typeof key !== 'object' || key === null) {
+      lastKey = key;
+      lastValue = value;
+    }
+    return value as V;
   };
 }
+
+const NO_KEY = Symbol('no key yet');
 
 /** A two-argument reader cached per pair, without building a key string per call (dates, kinds and codes repeat down a sheet); at most `cap` pairs. */
 export function memoized2<A, B, V>(read: (a: A, b: B) => V, cap = MEMO_CAP): (a: A, b: B) => V {

@@ -80,8 +80,12 @@ function vatVerdict(input: PurchaseInput, value: Money, rates: readonly VatRateC
   let byPlaces = byRates.get(rates);
   if (!byPlaces) byRates.set(rates, (byPlaces = new Map()));
   const base = 2 * places.figures.length + 2;
+  const nets: bigint[] = [];
   let at = 0;
-  for (let i = 0; i < rates.length; i++) at = at * base + place(places.figures, netOf(value.minor, (rates[i] as VatRateCandidate).rate));
+  for (let i = 0; i < rates.length; i++) {
+    nets.push(netOf(value.minor, (rates[i] as VatRateCandidate).rate));
+    at = at * base + place(places.figures, nets[i] as bigint);
+  }
   const cached = byPlaces.get(at);
   if (!cached) {
     const verdict = classifyPurchase(input, rules);
@@ -94,7 +98,7 @@ function vatVerdict(input: PurchaseInput, value: Money, rates: readonly VatRateC
     rate: r.rate,
     ruleId: r.ruleId,
     category: r.category,
-    valueExclVat: money(netOf(value.minor, r.rate), currency),
+    valueExclVat: money(nets[i] as bigint, currency),
     regime: cached.dependsOn?.outcomes[i]?.regime ?? cached.regime,
   }));
   const findings = cached.findings.slice();

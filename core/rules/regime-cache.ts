@@ -4,13 +4,15 @@
  * the ladders, pending alternatives and the documentation limit make is against one of them), and on
  * the date only through where it falls among the pack's period boundaries (from, announced, to). So a
  * verdict is kept per (period place, buyer, contract kind, currency stated or not, value place), and
- * only the value itself is filled in. Values including VAT or in another currency carry their amounts
- * in their findings: those go to classifyPurchase every time. The result equals classifyPurchase's
- * (regime-cache.test.ts checks that over random inputs at every boundary).
+ * only the value itself is filled in. A value including VAT at candidate rates is kept the same way by
+ * the places of its net values, its VAT finding made anew (vatVerdict). Values in another currency,
+ * or including VAT without candidate rates, go to classifyPurchase every time. The result equals
+ * classifyPurchase's (regime-cache.test.ts checks that over random inputs at every boundary).
  */
 import type { IsoDate } from '../dates.ts';
-import { money } from '../value/money.ts';
-import { BUYER_KINDS, CONTRACT_KINDS, classifyPurchase, type PurchaseInput, type RegimeVerdict } from './regime.ts';
+import { money, type Money } from '../value/money.ts';
+import { BUYER_KINDS, CONTRACT_KINDS, classifyPurchase, netOf, vatRatesFinding, type PurchaseInput, type RegimeVerdict, type VatOutcome } from './regime.ts';
+import type { VatRateCandidate } from './vat.ts';
 import type { RuleSet } from './packs/index.ts';
 import type { RulePack } from './schema.ts';
 
@@ -34,6 +36,8 @@ interface PackPlaces {
   readonly boundaries: readonly IsoDate[];
   /** Verdicts by period place, then by buyer × kind × currency stated, then by value place. */
   readonly verdicts: Map<number, Map<number, RegimeVerdict>[]>;
+  /** Verdicts on values incl. VAT by period place, then by buyer × kind × currency stated, then by candidate rates, then by the places of the net values. */
+  readonly vatVerdicts: Map<number, WeakMap<readonly VatRateCandidate[], Map<number, RegimeVerdict>>[]>;
 }
 
 function packPlaces(pack: RulePack): PackPlaces {
@@ -45,7 +49,7 @@ function packPlaces(pack: RulePack): PackPlaces {
       for (const date of [v.from, v.to, v.announced]) if (date) boundaries.add(date);
     }
   }
-  return { pack, figures: [...figures].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), boundaries: [...boundaries].sort(), verdicts: new Map() };
+  return { pack, figures: [...figures].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), boundaries: [...boundaries].sort(), verdicts: new Map(), vatVerdicts: new Map() };
 }
 
 const KIND_INDEX = new Map(CONTRACT_KINDS.map((k, i) => [k, i]));
@@ -53,19 +57,74 @@ const BUYER_INDEX = new Map(BUYER_KINDS.map((b, i) => [b, i]));
 
 export type Classifier = (input: PurchaseInput) => RegimeVerdict;
 
+/** The cache slot of a purchase's buyer, kind and whether its value states its currency. */
+function slotOf(input: PurchaseInput, value: Money): number {
+  return ((BUYER_INDEX.get(input.buyer) ?? 0) * CONTRACT_KINDS.length + (KIND_INDEX.get(input.contractKind) ?? 0)) * 2 + (value.currency === null ? 0 : 1);
+}
+
+/** Rates beyond this many are classified uncached (the places of their net values would not fit one number). */
+const MAX_CACHED_RATES = 4;
+
+/**
+ * A value incl. VAT at its candidate rates: the verdict depends on the value only through where each
+ * net value falls among the figures, except for its first finding (vatRatesFinding) and the net
+ * values themselves, which are made anew. The rates are kept by identity (the sheet's vatRatesFor
+ * lists are cached) in a WeakMap, so an uncached list is simply classified again.
+ */
+function vatVerdict(input: PurchaseInput, value: Money, rates: readonly VatRateCandidate[], places: PackPlaces, period: number, rules: RuleSet): RegimeVerdict {
+  let slots = places.vatVerdicts.get(period);
+  if (!slots) places.vatVerdicts.set(period, (slots = []));
+  const slot = slotOf(input, value);
+  let byRates = slots[slot];
+  if (!byRates) slots[slot] = byRates = new WeakMap();
+  let byPlaces = byRates.get(rates);
+  if (!byPlaces) byRates.set(rates, (byPlaces = new Map()));
+  const base = 2 * places.figures.length + 2;
+  const nets: bigint[] = [];
+  let at = 0;
+  for (let i = 0; i < rates.length; i++) {
+    nets.push(netOf(value.minor, (rates[i] as VatRateCandidate).rate));
+    at = at * base + place(places.figures, nets[i] as bigint);
+  }
+  const cached = byPlaces.get(at);
+  if (!cached) {
+    const verdict = classifyPurchase(input, rules);
+    byPlaces.set(at, verdict);
+    return verdict;
+  }
+  const currency = value.currency ?? places.pack.currency;
+  const depends = cached.dependsOn !== undefined;
+  const outcomes: VatOutcome[] = rates.map((r, i) => ({
+    rate: r.rate,
+    ruleId: r.ruleId,
+    category: r.category,
+    valueExclVat: money(nets[i] as bigint, currency),
+    regime: cached.dependsOn?.outcomes[i]?.regime ?? cached.regime,
+  }));
+  const findings = cached.findings.slice();
+  findings[0] = vatRatesFinding(value, currency, rates, outcomes, depends);
+  const valueExclVat = depends ? null : (outcomes[0] as VatOutcome).valueExclVat;
+  return depends ?
+      { regime: cached.regime, valueExclVat, rules: cached.rules, ruleIds: cached.ruleIds, findings, dependsOn: { on: 'vat-rate', outcomes } }
+    : { regime: cached.regime, valueExclVat, rules: cached.rules, ruleIds: cached.ruleIds, findings };
+}
+
 /** A classifier equal to classifyPurchase with `rules`, remembering verdicts for the life of the returned function (one sheet). */
 export function cachedClassifier(rules: RuleSet): Classifier {
   const byJurisdiction = new Map<string, PackPlaces>();
   return (input) => {
     const value = input.value;
     const pack = rules[input.jurisdiction];
-    if (value === null || input.vatIncluded || (value.currency !== null && value.currency !== pack.currency)) return classifyPurchase(input, rules);
+    if (value === null || (value.currency !== null && value.currency !== pack.currency)) return classifyPurchase(input, rules);
+    const rates = input.vatIncluded ? input.vatRates : undefined;
+    if (input.vatIncluded && (!rates || rates.length === 0 || rates.length > MAX_CACHED_RATES)) return classifyPurchase(input, rules);
     let places = byJurisdiction.get(input.jurisdiction);
     if (!places || places.pack !== pack) byJurisdiction.set(input.jurisdiction, (places = packPlaces(pack)));
     const period = place(places.boundaries, input.date);
+    if (rates) return vatVerdict(input, value, rates, places, period, rules);
     let slots = places.verdicts.get(period);
     if (!slots) places.verdicts.set(period, (slots = []));
-    const slot = ((BUYER_INDEX.get(input.buyer) ?? 0) * CONTRACT_KINDS.length + (KIND_INDEX.get(input.contractKind) ?? 0)) * 2 + (value.currency === null ? 0 : 1);
+    const slot = slotOf(input, value);
     let byValue = slots[slot];
     if (!byValue) slots[slot] = byValue = new Map();
     const at = place(places.figures, value.minor);

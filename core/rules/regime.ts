@@ -193,12 +193,34 @@ function verdict(regime: RegimeCode, valueExclVat: Money | null, resolver: Resol
 }
 
 /** The net value of a gross one at a VAT rate (percent), rounded to the nearest minor unit. */
-function netOf(gross: bigint, rate: number): bigint {
+export function netOf(gross: bigint, rate: number): bigint {
   const divisor = BigInt(10_000 + Math.round(rate * 100));
   return (gross * 10_000n + divisor / 2n) / divisor;
 }
 
 const percent = (rate: number) => `${rate} %`;
+
+/**
+ * The first finding of a verdict on a value incl. VAT at candidate rates: how it was read at each rate
+ * (`depends`: the rates give different regimes). The only part of such a verdict that carries the
+ * value itself, so regime-cache.ts makes it anew for each value.
+ */
+export function vatRatesFinding(gross: Money, currency: string, rates: readonly VatRateCandidate[], outcomes: readonly VatOutcome[], depends: boolean): Finding {
+  const first = outcomes[0]!;
+  const ruleIds = rates.map((r) => r.ruleId);
+  // Params written out rather than spread from a shared part: V8 may keep spread copies as slow dictionary objects, one per row of a sheet.
+  const grossMajor = Number(gross.minor) / 100;
+  const rateList = outcomes.map((o) => percent(o.rate)).join(', ');
+  if (depends) {
+    const byRate = outcomes.map((o) => `${percent(o.rate)}: ${o.regime}`).join('; ');
+    return finding('VAT-RATE-DEPENDS', 'warning', { gross: grossMajor, currency, rates: rateList, outcomes: byRate }, ruleIds);
+  }
+  if (outcomes.length === 1) {
+    const params = { gross: grossMajor, currency, rates: rateList, net: Number(first.valueExclVat.minor) / 100, rate: first.rate, rule: first.ruleId };
+    return finding('VAT-INCLUDED', 'warning', params, ruleIds, 'finding.VAT-INCLUDED.rate');
+  }
+  return finding('VAT-INCLUDED', 'warning', { gross: grossMajor, currency, rates: rateList, regime: first.regime }, ruleIds, 'finding.VAT-INCLUDED.rates-agree');
+}
 
 /**
  * A value incl. VAT with the candidate rates the caller knows: the regime at each rate; one regime
@@ -211,21 +233,8 @@ function classifyAtRates(gross: Money, rates: readonly VatRateCandidate[], pack:
     return { rate: r.rate, ruleId: r.ruleId, category: r.category, valueExclVat: money(net, currency), regime: ladder(net, resolver.lookup) };
   });
   const first = outcomes[0]!;
-  const ruleIds = rates.map((r) => r.ruleId);
-  const findings: Finding[] = [];
   const regimes = new Set(outcomes.map((o) => o.regime));
-  // Params written out rather than spread from a shared part: V8 may keep spread copies as slow dictionary objects, one per row of a sheet.
-  const grossMajor = Number(gross.minor) / 100;
-  const rateList = outcomes.map((o) => percent(o.rate)).join(', ');
-  if (regimes.size > 1) {
-    const byRate = outcomes.map((o) => `${percent(o.rate)}: ${o.regime}`).join('; ');
-    findings.push(finding('VAT-RATE-DEPENDS', 'warning', { gross: grossMajor, currency, rates: rateList, outcomes: byRate }, ruleIds));
-  } else if (outcomes.length === 1) {
-    const params = { gross: grossMajor, currency, rates: rateList, net: Number(first.valueExclVat.minor) / 100, rate: first.rate, rule: first.ruleId };
-    findings.push(finding('VAT-INCLUDED', 'warning', params, ruleIds, 'finding.VAT-INCLUDED.rate'));
-  } else {
-    findings.push(finding('VAT-INCLUDED', 'warning', { gross: grossMajor, currency, rates: rateList, regime: first.regime }, ruleIds, 'finding.VAT-INCLUDED.rates-agree'));
-  }
+  const findings: Finding[] = [vatRatesFinding(gross, currency, rates, outcomes, regimes.size > 1)];
   const seen = new Set<string>();
   for (const o of outcomes) {
     for (const f of ruleFindings(resolver, ladder, o.valueExclVat.minor, o.regime, pack.currency)) {

@@ -28,7 +28,11 @@ export function cellText(cell: CellValue | undefined): string {
 }
 
 export function isBlank(cell: CellValue | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  // Most texts start with a printable ASCII character, which is never white space: no trim needed.
+  const first = cell.charCodeAt(0);
+  return !(first > 32 && first < 127) && cell.trim() === '';
 }
 
 const YES = new Set(['yes', 'y', 'ja', 'j', 'x', 'true', '1', 'inkl', 'inkludert', 'inklusive', 'incl', 'included', 'including', 'med', 'reservert', 'reserverad', 'reserved']);

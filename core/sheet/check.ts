@@ -15,13 +15,16 @@ import { parseOrgnr } from '../orgnr/index.ts';
 import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
 import { splitRisks } from './judge/split.ts';
-import { memoized, memoized2 } from './memo.ts';
-import { headerOrigin, readSheetLayout } from './read/layout.ts';
+import { addMissing, appendAll, withItem } from './lists.ts';
+import { MEMO_CAP, memoized, memoized2 } from './memo.ts';
+import { headerOrigin, readSheetLayout, type SheetLayout } from './read/layout.ts';
+import { readValueCell, type ValueColumn } from './read/value-cell.ts';
+import type { Lang } from '../i18n/catalogue.ts';
 import { columnLetters, originsInterner, type Origin } from './read/origin.ts';
-import { readPurchase, type CellReaders, type ReadContext } from './read/purchase.ts';
+import { readPurchase, type CellReaders, type CpvKindRead, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
 import type { RulePack } from '../rules/schema.ts';
-import { contractKindFromCpv, cpvKindFindings, type CpvKind } from '../rules/cpv-kind.ts';
+import { contractKindFromCpv, cpvKindFindings } from '../rules/cpv-kind.ts';
 import type { IsoDate } from '../dates.ts';
 import type { CellValue, ColumnMapping, RowResult, SheetCells, SheetCheckOptions, SheetReport, SkippedRow } from './types.ts';
 
@@ -44,48 +47,87 @@ function totalsLabel(cell: CellValue | undefined): string | null {
  * mapped column (a note in an unlabelled column beside it does not make it a purchase).
  */
 function totalsRowLabel(cells: readonly CellValue[], columns: ColumnMapping): string | null {
-  const firstText = cells.findIndex((c) => typeof c === 'string' && c.trim() !== '');
-  const at = typeof cells[columns.description ?? -1] === 'string' && !isBlank(cells[columns.description ?? -1]) ? (columns.description ?? firstText) : firstText;
+  const description = columns.description;
+  let at = description !== undefined && typeof cells[description] === 'string' && !isBlank(cells[description]) ? description : -1;
+  if (at < 0) for (let i = 0; i < cells.length && at < 0; i++) if (isText(cells[i])) at = i;
   const label = totalsLabel(cells[at]);
   if (label === null) return null;
   const mapped = new Set(Object.values(columns));
-  const otherText = cells.some((c, i) => i !== at && i !== columns.value && mapped.has(i) && typeof c === 'string' && c.trim() !== '');
+  const otherText = cells.some((c, i) => i !== at && i !== columns.value && mapped.has(i) && isText(c));
   return otherText ? null : label;
 }
 
+/** A cell holding text (not only spaces). */
+function isText(cell: CellValue | undefined): boolean {
+  return typeof cell === 'string' && cell.trim() !== '';
+}
+
+const EMPTY_ROW = { reason: 'empty' } as const;
+const NO_DESCRIPTION_OR_VALUE = { reason: 'no-description-or-value' } as const;
+
 function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<SkippedRow, 'row'> | null {
-  if (cells.every(isBlank)) return { reason: 'empty' };
+  let empty = true;
+  for (let i = 0; i < cells.length && empty; i++) empty = isBlank(cells[i]);
+  if (empty) return EMPTY_ROW;
   const label = totalsRowLabel(cells, columns);
   if (label !== null) return { reason: 'total', label };
-  const blank = (column: number | undefined) => column === undefined || isBlank(cells[column]);
-  if (blank(columns.description) && blank(columns.value)) return { reason: 'no-description-or-value' };
+  const { description, value } = columns;
+  if ((description === undefined || isBlank(cells[description])) && (value === undefined || isBlank(cells[value]))) return NO_DESCRIPTION_OR_VALUE;
   return null;
 }
 
 /**
- * Completes a judged row: its split-purchase finding, and its rule ids with those of its findings (a
- * handful per row: a linear scan costs less than a Set). Lists are replaced, not grown: exact sizes,
- * rule-id lists shared.
+ * Completes judged rows with their split-purchase finding and that finding's rule ids. Lists are
+ * replaced, not grown: exact sizes (a sheet holds 100 000 of them), rule-id lists shared (a window's
+ * finding is shared by its rows, so each pair of lists is merged once).
  */
-function completeRow(row: CheckedRow, splitRisk: Finding | undefined, read: JudgeReaders): void {
-  if (splitRisk) row.findings = row.findings.concat(splitRisk);
-  const missing: string[] = [];
-  for (const f of row.findings) for (const id of f.ruleIds) if (!row.ruleIds.includes(id) && !missing.includes(id)) missing.push(id);
-  if (missing.length > 0) row.ruleIds = read.ruleIdList(row.ruleIds.concat(missing));
-}
-
-function cachedKindFindings(): CellReaders['kindFindings'] {
-  const cache = new Map<CpvKind, Map<ContractKind | null, readonly Finding[]>>();
-  return (cpv, given) => {
-    let byGiven = cache.get(cpv);
-    if (!byGiven) cache.set(cpv, (byGiven = new Map()));
-    let found = byGiven.get(given);
-    if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
-    return found;
+function rowCompleter(read: JudgeReaders): (row: CheckedRow, splitRisk: Finding) => void {
+  const merged = memoized2((own: readonly string[], split: readonly string[]) => {
+    if (split.every((id) => own.includes(id))) return own;
+    const ruleIds: string[] = [];
+    appendAll(ruleIds, own);
+    addMissing(ruleIds, split);
+    return read.ruleIdList(ruleIds);
+  });
+  return (row, splitRisk) => {
+    row.findings = withItem(row.findings, splitRisk);
+    row.ruleIds = merged(row.ruleIds, splitRisk.ruleIds);
   };
 }
 
-function cellReaders(pack: RulePack, headers: readonly string[], durationUnit: 'months' | 'years', optionsUnit: 'months' | 'years', shareHeader: string | null): CellReaders {
+/**
+ * The contract kind a CPV code says at a date, with its findings cached per kind given in the row.
+ * Readings equal in content (the same code on most dates) share one object, so their caches stay few
+ * and warm.
+ */
+function cpvKindReader(pack: RulePack): CellReaders['kindOfCpv'] {
+  const byContent = new Map<string, CpvKindRead>();
+  return memoized2((code: string, date: IsoDate) => {
+    const cpv = contractKindFromCpv(code, pack, date);
+    if (!cpv) return null;
+    const content = JSON.stringify(cpv);
+    const known = byContent.get(content);
+    if (known) return known;
+    const byGiven = new Map<ContractKind | null, readonly Finding[]>();
+    const read: CpvKindRead = {
+      cpv,
+      findings(given) {
+        let found = byGiven.get(given);
+        if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
+        return found;
+      },
+    };
+    if (byContent.size < MEMO_CAP) byContent.set(content, read);
+    return read;
+  });
+}
+
+function cellReaders(pack: RulePack, layout: SheetLayout, locale: Lang): CellReaders {
+  const { headers } = layout;
+  const durationUnit = layout.durationUnit.value;
+  const optionsUnit = layout.optionsUnit.value;
+  const shareHeader = layout.columns.share === undefined ? null : (layout.headers[layout.columns.share] ?? null);
+  const valueColumn: ValueColumn = { header: layout.valueHeader, sheetBasis: layout.valueBasis, locale, currency: pack.currency };
   return {
     date: memoized(readDateCell),
     yesNo: memoized(yesNo),
@@ -96,8 +138,8 @@ function cellReaders(pack: RulePack, headers: readonly string[], durationUnit: '
     options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit })),
     orgnr: memoized((raw: string) => parseOrgnr(raw)),
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
-    kindOfCpv: memoized2((code: string, date: IsoDate) => contractKindFromCpv(code, pack, date)),
-    kindFindings: cachedKindFindings(),
+    kindOfCpv: cpvKindReader(pack),
+    valueCell: memoized((cell: string | number | boolean) => readValueCell(cell, valueColumn)),
     origins: originsInterner(),
     headerOrigin: memoized((column: number) => headerOrigin(column, headers)),
     cpvKindOrigin: memoized2((column: number, matched: string): Origin => ({ source: 'cell', column: columnLetters(column), text: matched })),
@@ -109,12 +151,13 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   const pack = rules[options.jurisdiction];
   const defaultKind: ContractKind = options.defaultContractKind ?? 'services';
   const layout = readSheetLayout(cells, options, defaultKind, pack.currency);
+  const locale: Lang = options.jurisdiction === 'NO' ? 'nb' : 'sv';
   const readCtx: ReadContext = {
     layout,
-    locale: options.jurisdiction === 'NO' ? 'nb' : 'sv',
+    locale,
     currency: pack.currency,
     delimitedText: options.delimitedText === true,
-    read: cellReaders(pack, layout.headers, layout.durationUnit.value, layout.optionsUnit.value, layout.columns.share === undefined ? null : (layout.headers[layout.columns.share] ?? null)),
+    read: cellReaders(pack, layout, locale),
   };
   const judgeCtx: JudgeContext = {
     jurisdiction: options.jurisdiction,
@@ -136,7 +179,11 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
       else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
     }
     const risks = splitRisks(checked, pack, judgeCtx.read.ladder);
-    checked.forEach((row, i) => completeRow(row, risks[i], judgeCtx.read));
+    const completeRow = rowCompleter(judgeCtx.read);
+    for (let i = 0; i < checked.length; i++) {
+      const risk = risks[i];
+      if (risk) completeRow(checked[i] as CheckedRow, risk);
+    }
   }
 
   const rows: readonly RowResult[] = checked;
@@ -145,15 +192,22 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   let rowsWithErrors = 0;
   let needsAttention = 0;
   for (const row of rows) {
-    // Exempt or direct award on its own, but above a threshold with the purchases of the same kind.
-    const split = (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT') && row.findings.some((f) => f.code === 'SPLIT-RISK' && f.severity === 'warning');
-    if (split) needsAttention++;
-    else byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
-    row.findings.forEach((f, i) => {
+    const findings = row.findings;
+    let split = false;
+    let error = false;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i] as Finding;
+      if (f.code === 'SPLIT-RISK' && f.severity === 'warning') split = true;
+      if (f.severity === 'error') error = true;
       // Each code counted once per row.
-      if (row.findings.findIndex((g) => g.code === f.code) === i) byFinding[f.code] = (byFinding[f.code] ?? 0) + 1;
-    });
-    if (row.findings.some((f) => f.severity === 'error')) rowsWithErrors++;
+      let first = true;
+      for (let j = 0; j < i && first; j++) first = (findings[j] as Finding).code !== f.code;
+      if (first) byFinding[f.code] = (byFinding[f.code] ?? 0) + 1;
+    }
+    // Exempt or direct award on its own, but above a threshold with the purchases of the same kind.
+    if (split && (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT')) needsAttention++;
+    else byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
+    if (error) rowsWithErrors++;
   }
   const problem = layout.problem ?? (rows.length === 0 ? 'no-rows' : null);
   return {

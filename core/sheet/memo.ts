@@ -3,46 +3,79 @@
  * across thousands of rows, so each distinct cell is read once per check. Created per checkSheet
  * call and dropped with it, so nothing outlives the sheet.
  */
-export function memoized<K, V>(read: (key: K) => V): (key: K) => V {
+
+/**
+ * Entries a one-argument cache keeps. A column of distinct texts (descriptions, amounts typed one by
+ * one) would otherwise hold one entry per row; past the cap a reading is simply not kept, which costs
+ * time, never a different answer.
+ */
+export const MEMO_CAP = 1 << 14;
+
+/**
+ * `read`, cached per key, at most `cap` entries. Object keys (an error cell) are read every time:
+ * they are rare, and keeping them would keep cells alive.
+ */
+export function memoized<K, V>(read: (key: K) => V, cap = MEMO_CAP): (key: K) => V {
   const cache = new Map<K, V>();
+  // The last key and its value, checked first: neighbouring rows often hold the same cell.
+  let lastKey: K | typeof NO_KEY = NO_KEY;
+  let lastValue: V | undefined;
   return (key) => {
-    const hit = cache.get(key);
-    if (hit !== undefined || cache.has(key)) return hit as V;
-    const value = read(key);
-    cache.set(key, value);
-    return value;
+    if (key === lastKey) return lastValue as V;
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      value = read(key);
+      if (cache.size < cap && (typeof key !== 'object' || key === null)) cache.set(key, value);
+    }
+    if (typeof key !== 'object' || key === null) {
+      lastKey = key;
+      lastValue = value;
+    }
+    return value as V;
   };
 }
 
-/** A two-argument reader cached per pair, without building a key string per call (dates, kinds and codes repeat down a sheet). */
-export function memoized2<A, B, V>(read: (a: A, b: B) => V): (a: A, b: B) => V {
+const NO_KEY = Symbol('no key yet');
+
+/** A two-argument reader cached per pair, without building a key string per call (dates, kinds and codes repeat down a sheet); at most `cap` pairs. */
+export function memoized2<A, B, V>(read: (a: A, b: B) => V, cap = MEMO_CAP): (a: A, b: B) => V {
   const outer = new Map<A, Map<B, V>>();
+  let size = 0;
   return (a, b) => {
     let inner = outer.get(a);
-    if (!inner) outer.set(a, (inner = new Map()));
-    const hit = inner.get(b);
-    if (hit !== undefined || inner.has(b)) return hit as V;
+    if (inner) {
+      const hit = inner.get(b);
+      if (hit !== undefined || inner.has(b)) return hit as V;
+    }
     const value = read(a, b);
-    inner.set(b, value);
+    if (size < cap) {
+      if (!inner) outer.set(a, (inner = new Map()));
+      inner.set(b, value);
+      size++;
+    }
     return value;
   };
 }
 
-/** The same for three arguments. */
-export function memoized3<A, B, C, V>(read: (a: A, b: B, c: C) => V): (a: A, b: B, c: C) => V {
-  const outer = new Map<A, Map<B, Map<C, V>>>();
-  return (a, b, c) => {
-    let middle = outer.get(a);
-    if (!middle) outer.set(a, (middle = new Map()));
-    let inner = middle.get(b);
-    if (!inner) middle.set(b, (inner = new Map()));
-    const hit = inner.get(c);
-    if (hit !== undefined || inner.has(c)) return hit as V;
-    const value = read(a, b, c);
-    inner.set(c, value);
+/**
+ * A reader of a key and a small index (a kind, a buyer × kind pair: 0 ≤ index < size), cached with one
+ * map look-up per call and an array slot for the index; at most `cap` keys.
+ */
+export function memoizedIndexed<K, V>(size: number, read: (key: K, index: number) => V, cap = MEMO_CAP): (key: K, index: number) => V {
+  const slots = new Map<K, (V | undefined)[]>();
+  return (key, index) => {
+    let values = slots.get(key);
+    if (values === undefined && slots.size < cap) slots.set(key, (values = new Array<V | undefined>(size).fill(undefined)));
+    const hit = values?.[index];
+    if (hit !== undefined) return hit;
+    const value = read(key, index);
+    if (values) values[index] = value;
     return value;
   };
 }
+
+/** How many recent combinations (of rule ids, of origins) are compared item by item before a trie walk: a sheet's rows repeat a handful. */
+export const RECENT = 8;
 
 /**
  * One shared, frozen list per distinct sequence: rule ids and origins repeat row after row, so a
@@ -54,13 +87,25 @@ export function listInterner<T>(): (items: readonly T[]) => readonly T[] {
     readonly next: Map<T, Node>;
   }
   const root: Node = { next: new Map() };
+  const recent: (readonly T[])[] = [];
+  let oldest = 0;
   return (items) => {
+    for (const list of recent) {
+      if (list.length !== items.length) continue;
+      let same = true;
+      for (let i = 0; i < items.length && same; i++) same = list[i] === items[i];
+      if (same) return list;
+    }
     let node = root;
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as T;
       let next = node.next.get(item);
       if (!next) node.next.set(item, (next = { next: new Map() }));
       node = next;
     }
-    return (node.list ??= Object.freeze(items.slice()));
+    const list = (node.list ??= Object.freeze(items.slice()));
+    if (recent.length < RECENT) recent.push(list);
+    else recent[oldest++ % RECENT] = list;
+    return list;
   };
 }

@@ -1,10 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSheet, readSheetCsv, sheetReportJson, type CellValue, type SheetCheckOptions } from '../../core/index.ts';
-import { cellDate, cellPercent, yesNo } from '../../core/sheet/cells.ts';
+import { cellDate, cellPercent, isBlank, yesNo } from '../../core/sheet/cells.ts';
 import { sheetRegistry } from '../fixtures/sheet/registry.ts';
 
 describe('cells', () => {
+  it('a blank cell is one whose text trims to nothing, whatever white space it holds', () => {
+    const space = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2007', '\u202f', '\u3000', '\ufeff', '\u2028');
+    const text = fc.array(fc.oneof(space, fc.string({ maxLength: 2 }), fc.string({ unit: 'grapheme', maxLength: 2 })), { maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (cell) => isBlank(cell) === (cell.trim() === '')));
+    for (const cell of [null, undefined, 0, false, { error: '#REF!' }] as const) expect(isBlank(cell)).toBe(cell === null || cell === undefined);
+  });
+
+
   it.each<[CellValue, string | null]>([
     ['2025-03-15', '2025-03-15'],
     ['2025-3-5', '2025-03-05'],

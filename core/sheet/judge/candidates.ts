@@ -44,31 +44,44 @@ function familyOfWord(folded: string): CandidateFamily | null {
   return CANDIDATE_FAMILIES.find((family) => family.words.some((p) => wordMatches(p, folded))) ?? null;
 }
 
+/** A family and what of the row matched it. */
+type Matched = { readonly family: CandidateFamily; readonly matched: string } | null;
+
 /**
  * A matcher for one sheet: the first family the row's CPV codes, category or description fall in, or
- * null. Words are looked up once per sheet (descriptions differ, their words repeat).
+ * null. Each distinct code, word and category is looked up once per sheet (descriptions differ,
+ * but their words repeat).
  */
-export function candidateMatcher(): (cpv: readonly string[], texts: readonly string[]) => CandidateMatch | null {
+export function candidateMatcher(): (cpv: readonly string[], category: string | null, description: string | null) => CandidateMatch | null {
   const wordFamily = memoized(familyOfWord);
-  const cpvFamily = memoized((code: string) => CANDIDATE_FAMILIES.find((family) => family.cpv.some((p) => code.startsWith(p))) ?? null);
-  return (cpv, texts) => {
-    for (const code of cpv) {
-      const family = cpvFamily(code);
-      if (family) return { family, matched: `CPV ${code}`, cpv };
-    }
-    // Families in list order, then the first word of the text that belongs to that family.
-    let best: { family: CandidateFamily; rank: number; matched: string } | null = null;
-    for (const text of texts) {
-      for (const m of text.matchAll(WORD)) {
-        // Family words are letters: numbers (row numbers, years, amounts) are never looked up or kept.
-        if (!LETTER.test(m[0])) continue;
-        const family = wordFamily(foldWord(m[0]));
-        if (!family) continue;
-        const rank = CANDIDATE_FAMILIES.indexOf(family);
-        if (!best || rank < best.rank) best = { family, rank, matched: m[0] };
+  const cpvMatch = memoized((code: string): Matched => {
+    const family = CANDIDATE_FAMILIES.find((f) => f.cpv.some((p) => code.startsWith(p)));
+    return family ? { family, matched: `CPV ${code}` } : null;
+  });
+  const writtenFamily = memoized((word: string) => wordFamily(foldWord(word)));
+  // Families in list order, then the first word of the text that belongs to that family.
+  const textMatch = (text: string): Matched => {
+    let family: CandidateFamily | null = null;
+    let matched = '';
+    for (const word of text.match(WORD) ?? []) {
+      // Family words are letters: numbers (row numbers, years, amounts) are never looked up or kept.
+      const found = LETTER.test(word) ? writtenFamily(word) : null;
+      if (found && (!family || CANDIDATE_FAMILIES.indexOf(found) < CANDIDATE_FAMILIES.indexOf(family))) {
+        family = found;
+        matched = word;
       }
-      if (best) return { family: best.family, matched: best.matched, cpv: cpv.length > 0 ? cpv : best.family.cpv.map((p) => p.padEnd(8, '0')) };
     }
-    return null;
+    return family && { family, matched };
+  };
+  // Categories repeat down a sheet; descriptions mostly differ, so only their words are cached.
+  const categoryMatch = memoized(textMatch);
+  const familyCpv = new Map(CANDIDATE_FAMILIES.map((family) => [family, family.cpv.map((p) => p.padEnd(8, '0'))]));
+  return (cpv, category, description) => {
+    for (const code of cpv) {
+      const found = cpvMatch(code);
+      if (found) return { family: found.family, matched: found.matched, cpv };
+    }
+    const found = (category === null ? null : categoryMatch(category)) ?? (description === null ? null : textMatch(description));
+    return found && { family: found.family, matched: found.matched, cpv: cpv.length > 0 ? cpv : (familyCpv.get(found.family) ?? []) };
   };
 }

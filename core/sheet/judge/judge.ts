@@ -5,10 +5,11 @@
  */
 import type { IsoDate } from '../../dates.ts';
 import { foldedWords, normaliseName } from '../../registry/normalise.ts';
+import type { Orgnr } from '../../orgnr/index.ts';
 import type { Supplier } from '../../registry/types.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { RuleSet } from '../../rules/packs/index.ts';
-import type { BuyerKind, ContractKind, RegimeCode, RegimeVerdict } from '../../rules/regime.ts';
+import { BUYER_KINDS, CONTRACT_KINDS, type BuyerKind, type ContractKind, type RegimeCode, type RegimeVerdict } from '../../rules/regime.ts';
 import { cachedClassifier, type Classifier } from '../../rules/regime-cache.ts';
 import { vatRatesFor, type VatRateCandidate } from '../../rules/vat.ts';
 import { inclusiveCategory, type InclusiveCategoryMatch } from '../../rules/inclusive-category.ts';
@@ -18,8 +19,9 @@ import { estimateContractValue, type EstimateStep } from '../../value/estimate.t
 import { money, type Money } from '../../value/money.ts';
 import type { Purchase } from '../read/purchase.ts';
 import type { RowResult, RowSupplier, SheetRegistry } from '../types.ts';
-import { listInterner, memoized, memoized2, memoized3 } from '../memo.ts';
-import { candidateMatcher, type CandidateMatch } from './candidates.ts';
+import { addMissing, appendAll } from '../lists.ts';
+import { listInterner, memoized, memoized2, memoizedIndexed } from '../memo.ts';
+import { CANDIDATE_FAMILIES, candidateMatcher, type CandidateFamily, type CandidateMatch } from './candidates.ts';
 import { announcementThreshold, provisionsInForce, thresholdAt, thresholdLadder, type Threshold } from './thresholds.ts';
 
 /** What the judge stage shares across a sheet. */
@@ -40,7 +42,7 @@ export interface JudgeReaders {
   readonly nameKey: (name: string) => string | null;
   readonly cpvKey: (code: string) => string;
   readonly categoryKey: (category: string) => string | null;
-  readonly candidate: (cpv: readonly string[], texts: readonly string[]) => CandidateMatch | null;
+  readonly candidate: (cpv: readonly string[], category: string | null, description: string | null) => CandidateMatch | null;
   /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
   readonly fittingCount: (cpv: readonly string[]) => number;
   readonly announcementThreshold: (date: IsoDate, kind: ContractKind) => Threshold | null;
@@ -59,40 +61,58 @@ export interface JudgeReaders {
   readonly ruleIdList: (ids: readonly string[]) => readonly string[];
   /** classifyPurchase with verdicts kept per threshold band (regime-cache.ts). */
   readonly classify: Classifier;
+  /** The supplier of a row that is not reserved (the registry is not consulted), one per name and organisation number. */
+  readonly openSupplier: (name: string | null, orgnr: Orgnr | null) => SupplierJudged;
 }
 
 export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
   const jurisdiction = pack.jurisdiction === 'SE' ? 'SE' : 'NO';
   const fitting = memoized((key: string) => registry?.fitting({ cpv: key.split(','), jurisdiction }).length ?? 0);
-  const announcement = memoized2((date: IsoDate, kind: ContractKind) => announcementThreshold(pack, date, kind));
+  // By date, then by kind (and buyer): one map look-up per call, the kinds an array slot.
+  const announcement = memoizedIndexed(CONTRACT_KINDS.length, (date: IsoDate, kind) => announcementThreshold(pack, date, CONTRACT_KINDS[kind] as ContractKind));
+  const ladder = memoizedIndexed(BUYER_KINDS.length * CONTRACT_KINDS.length, (date: IsoDate, i) =>
+    thresholdLadder(pack, date, BUYER_KINDS[Math.floor(i / CONTRACT_KINDS.length)] as BuyerKind, CONTRACT_KINDS[i % CONTRACT_KINDS.length] as ContractKind),
+  );
   const threshold = memoized2((parameter: string, date: IsoDate) => thresholdAt(pack, parameter, date));
-  const vat = memoized3((date: IsoDate, kind: ContractKind, cpv: string | null) => vatRatesFor(pack, date, { cpv, kind }).rates);
+  const vat = memoizedIndexed(CONTRACT_KINDS.length, (date: IsoDate, kind) =>
+    memoized((cpv: string | null) => vatRatesFor(pack, date, { cpv, kind: CONTRACT_KINDS[kind] as ContractKind }).rates),
+  );
+  const candidateFindings = memoizedIndexed(CANDIDATE_FAMILIES.length, (matched: string, family) =>
+    memoized((suppliers: number | null) => reservationCandidateFinding(matched, (CANDIDATE_FAMILIES[family] as CandidateFamily).id, suppliers)),
+  );
+  const nameKey = memoized((name: string) => {
+    const normalised = normaliseName(name);
+    return normalised === '' ? null : `name:${normalised}`;
+  });
   return {
-    nameKey: memoized((name: string) => {
-      const normalised = normaliseName(name);
-      return normalised === '' ? null : `name:${normalised}`;
-    }),
+    nameKey,
     cpvKey: memoized((code: string) => `cpv:${code.slice(0, 3)}`),
     categoryKey: memoized((category: string) => {
       const folded = foldedWords(category).join(' ');
       return folded === '' ? null : `category:${folded}`;
     }),
     candidate: candidateMatcher(),
-    fittingCount: (cpv) => fitting(cpv.join(',')),
-    announcementThreshold: announcement,
+    fittingCount: (cpv) => fitting(cpv.length === 1 ? (cpv[0] as string) : cpv.join(',')),
+    announcementThreshold: (date, kind) => announcement(date, CONTRACT_KINDS.indexOf(kind)),
     threshold,
-    ladder: memoized3((date: IsoDate, buyer: BuyerKind, kind: ContractKind) => thresholdLadder(pack, date, buyer, kind)),
-    vatRates: (date, cpv, kind) => vat(date, kind, cpv),
-    candidateFinding: memoized3((matched: string, family: string, suppliers: number | null) =>
-      suppliers === null ?
-        finding('RESERVATION-CANDIDATE', 'info', { matched, family }, [], 'finding.RESERVATION-CANDIDATE.matched')
-      : finding('RESERVATION-CANDIDATE', 'info', { matched, family, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market'),
-    ),
+    ladder: (date, buyer, kind) => ladder(date, BUYER_KINDS.indexOf(buyer) * CONTRACT_KINDS.length + CONTRACT_KINDS.indexOf(kind)),
+    vatRates: (date, cpv, kind) => vat(date, CONTRACT_KINDS.indexOf(kind))(cpv),
+    candidateFinding: (matched, family, suppliers) => {
+      const at = CANDIDATE_FAMILIES.findIndex((f) => f.id === family);
+      return at < 0 ? reservationCandidateFinding(matched, family, suppliers) : candidateFindings(matched, at)(suppliers);
+    },
     inclusiveCategory: memoized((cpv: string) => inclusiveCategory(cpv, pack)),
     provisions: memoized2((id: string, date: IsoDate) => provisionsInForce(pack, [id], date)),
     ruleIdList: listInterner<string>(),
     classify: cachedClassifier(rules),
+    openSupplier: memoized2((name: string | null, orgnr: Orgnr | null) => openSupplier(name, orgnr, nameKey)),
   };
+}
+
+function reservationCandidateFinding(matched: string, family: string, suppliers: number | null): Finding {
+  return suppliers === null ?
+      finding('RESERVATION-CANDIDATE', 'info', { matched, family }, [], 'finding.RESERVATION-CANDIDATE.matched')
+    : finding('RESERVATION-CANDIDATE', 'info', { matched, family, suppliers }, [], 'finding.RESERVATION-CANDIDATE.market');
 }
 
 /**
@@ -149,71 +169,83 @@ function classify(p: Purchase, ctx: JudgeContext, gross: Money | null): RegimeVe
 
 const fmt = (m: Money | null): number | null => (m === null ? null : Number(m.minor) / 100);
 
-interface SupplierJudged {
+/** A row's supplier as judged; shared by the rows of an open procurement that name the same supplier. */
+export interface SupplierJudged {
   readonly info: RowSupplier | null;
-  readonly findings: Finding[];
+  readonly findings: readonly Finding[];
   readonly key: string | null;
 }
 
-function judgeSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: RegimeCode): SupplierJudged {
+const NO_SUPPLIER: SupplierJudged = { info: null, findings: [], key: null };
+
+/** ORGNR-INVALID for a number that is not one; a personal identity number is never repeated in output. */
+function orgnrInvalid(parsed: Orgnr): Finding {
+  return parsed.problem === 'personal-number' ?
+      finding('ORGNR-INVALID', 'warning', { problem: parsed.problem }, [], 'finding.ORGNR-INVALID.personal-number')
+    : finding('ORGNR-INVALID', 'warning', { raw: parsed.raw, problem: parsed.problem });
+}
+
+function supplierInfo(name: string | null, parsed: Orgnr | null, inRegistry: boolean | null, entry: Supplier | undefined, verdict: EligibilityVerdict | null): RowSupplier {
+  return {
+    name,
+    orgnr: parsed?.digits ?? null,
+    orgnrRaw: parsed?.problem === 'personal-number' ? null : (parsed?.raw ?? null),
+    inRegistry,
+    registrySource: entry?.provenance.source ?? null,
+    registryRetrieved: entry?.provenance.retrieved ?? null,
+    registryDemo: entry?.provenance.demo ?? false,
+    eligibility: verdict?.status ?? null,
+    registryStatus: entry?.status ?? null,
+    registryCandidate: entry?.candidate === true,
+  };
+}
+
+/**
+ * The supplier of a row that is not reserved: the registry is never consulted, so that a registry
+ * supplier is never put forward for an open procurement. Its key is the organisation number, else the
+ * normalised name.
+ */
+function openSupplier(name: string | null, parsed: Orgnr | null, nameKey: (name: string) => string | null): SupplierJudged {
+  if (name === null && parsed === null) return NO_SUPPLIER;
+  const digits = parsed?.digits ?? null;
+  return { key: digits ?? (name === null ? null : nameKey(name)), findings: parsed && digits === null ? [orgnrInvalid(parsed)] : [], info: supplierInfo(name, parsed, null, undefined, null) };
+}
+
+/** The supplier of a reserved row: looked up in the registry, and its eligibility judged at the row's date. */
+function reservedSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: RegimeCode): SupplierJudged {
   const name = p.supplierName;
   const parsed = p.orgnr;
-  if (name === null && parsed === null) return { info: null, findings: [], key: null };
+  if (name === null && parsed === null) return NO_SUPPLIER;
 
   const findings: Finding[] = [];
-  if (parsed && parsed.digits === null) {
-    // A personal identity number is never repeated in output.
-    findings.push(
-      parsed.problem === 'personal-number' ?
-        finding('ORGNR-INVALID', 'warning', { problem: parsed.problem }, [], 'finding.ORGNR-INVALID.personal-number')
-      : finding('ORGNR-INVALID', 'warning', { raw: parsed.raw, problem: parsed.problem }),
-    );
-  }
+  if (parsed && parsed.digits === null) findings.push(orgnrInvalid(parsed));
   const digits = parsed?.digits ?? null;
   const otherCountry = parsed?.jurisdiction != null && digits !== null && parsed.jurisdiction !== ctx.jurisdiction;
   const key = digits ?? (name === null ? null : ctx.read.nameKey(name));
-  // The registry is only consulted for reserved rows: a registry supplier is never put forward for an open procurement.
   let entry: Supplier | undefined;
   let verdict: EligibilityVerdict | null = null;
-  if (p.reserved) {
-    if (ctx.registry) {
-      entry = digits !== null ? ctx.registry.byOrgnr(digits) : undefined;
-      if (!entry && digits === null && name !== null) {
-        const byName = ctx.registry.byName(name);
-        if (byName.length === 1) entry = byName[0];
-      }
-    }
-    if (otherCountry || (entry && entry.jurisdiction !== ctx.jurisdiction)) {
-      // Judged only by the rules of the sheet's jurisdiction: a supplier of the other country gets no mixed verdict.
-      findings.push(finding('SUPPLIER-OTHER-COUNTRY', 'warning', { country: entry?.jurisdiction ?? parsed?.jurisdiction ?? '', jurisdiction: ctx.jurisdiction }));
-    } else {
-      const denominator = ctx.jurisdiction === 'NO' ? 'employees' : 'occupied';
-      verdict =
-        entry ? supplierEligibility(entry, date, ctx.rules)
-        : checkReservedEligibility(
-            { jurisdiction: ctx.jurisdiction, checkDate: date, share: p.share === null ? null : { denominator, percent: p.share, asOf: null }, purposeAttested: null },
-            ctx.rules,
-          );
-      const provisions = reservedProvisions(ctx.jurisdiction, regime, p.contractKind).flatMap((id) => ctx.read.provisions(id, date));
-      findings.push(...verdict.findings.map((f) => withRuleIds(f, provisions)));
+  if (ctx.registry) {
+    entry = digits !== null ? ctx.registry.byOrgnr(digits) : undefined;
+    if (!entry && digits === null && name !== null) {
+      const byName = ctx.registry.byName(name);
+      if (byName.length === 1) entry = byName[0];
     }
   }
-  return {
-    key,
-    findings,
-    info: {
-      name,
-      orgnr: digits,
-      orgnrRaw: parsed?.problem === 'personal-number' ? null : (parsed?.raw ?? null),
-      inRegistry: p.reserved && ctx.registry ? entry !== undefined : null,
-      registrySource: entry?.provenance.source ?? null,
-      registryRetrieved: entry?.provenance.retrieved ?? null,
-      registryDemo: entry?.provenance.demo ?? false,
-      eligibility: verdict?.status ?? null,
-      registryStatus: entry?.status ?? null,
-      registryCandidate: entry?.candidate === true,
-    },
-  };
+  if (otherCountry || (entry && entry.jurisdiction !== ctx.jurisdiction)) {
+    // Judged only by the rules of the sheet's jurisdiction: a supplier of the other country gets no mixed verdict.
+    findings.push(finding('SUPPLIER-OTHER-COUNTRY', 'warning', { country: entry?.jurisdiction ?? parsed?.jurisdiction ?? '', jurisdiction: ctx.jurisdiction }));
+  } else {
+    const denominator = ctx.jurisdiction === 'NO' ? 'employees' : 'occupied';
+    verdict =
+      entry ? supplierEligibility(entry, date, ctx.rules)
+      : checkReservedEligibility(
+          { jurisdiction: ctx.jurisdiction, checkDate: date, share: p.share === null ? null : { denominator, percent: p.share, asOf: null }, purposeAttested: null },
+          ctx.rules,
+        );
+    const provisions = reservedProvisions(ctx.jurisdiction, regime, p.contractKind).flatMap((id) => ctx.read.provisions(id, date));
+    for (let i = 0; i < verdict.findings.length; i++) findings.push(withRuleIds(verdict.findings[i] as Finding, provisions));
+  }
+  return { key, findings, info: supplierInfo(name, parsed, ctx.registry ? entry !== undefined : null, entry, verdict) };
 }
 
 /** The provisions a reserved contract rests on, by regime. */
@@ -258,8 +290,8 @@ const INCLUSIVE_KEYS = {
   term: ['finding.INCLUSIVE-CANDIDATE.term', 'finding.INCLUSIVE-CANDIDATE.term-category'],
 } as const;
 
-function reservationCandidate(ctx: JudgeContext, cpv: readonly string[], texts: readonly string[]): Finding | null {
-  const match = ctx.read.candidate(cpv, texts);
+function reservationCandidate(ctx: JudgeContext, p: Purchase): Finding | null {
+  const match = ctx.read.candidate(p.cpv, p.category, p.description);
   if (!match) return null;
   if (!ctx.registry) return ctx.read.candidateFinding(match.matched, match.family.id, null);
   // Market information only: how many registry suppliers deliver this kind of work, never who.
@@ -269,34 +301,58 @@ function reservationCandidate(ctx: JudgeContext, cpv: readonly string[], texts: 
 /**
  * The regime of a stated total beside an options column: whether the total includes the options is
  * unknown unless the header says, so both readings are judged; when they differ the row says so and
- * its regime is UNKNOWN rather than one confident answer.
+ * its regime is UNKNOWN rather than one confident answer. Adds the findings of the verdict taken (then
+ * its own) to `findings`, and returns that verdict.
  */
-function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict): { verdict: RegimeVerdict; finding: Finding | null } {
-  if (p.basis !== 'total' || p.optionMonths === 0 || p.amount === null || p.optionsIncluded === true) return { verdict, finding: null };
+function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, findings: Finding[]): RegimeVerdict {
+  if (p.basis !== 'total' || p.optionMonths === 0 || p.amount === null || p.optionsIncluded === true) return asStated(verdict, findings);
   if (p.termMonths === null || p.termMonths === 0) {
-    return { verdict, finding: p.optionsIncluded === false ? finding('OPTIONS-UNCERTAIN', 'warning', { options: p.optionMonths }, [], 'finding.OPTIONS-UNCERTAIN.no-term') : null };
+    asStated(verdict, findings);
+    if (p.optionsIncluded === false) findings.push(finding('OPTIONS-UNCERTAIN', 'warning', { options: p.optionMonths }, [], 'finding.OPTIONS-UNCERTAIN.no-term'));
+    return verdict;
   }
-  const withOptions = money((p.amount.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths), p.amount.currency);
   // Most totals stay between the same two thresholds with their options added: a look at the ladder
   // settles that without a second verdict (values excl. VAT in the sheet's currency only).
   const net = verdict.valueExclVat;
   if (p.optionsIncluded === null && !p.vatIncluded && net !== null && net.currency === ctx.currency && verdict.regime !== 'UNKNOWN') {
-    const scaled = (net.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths);
-    const crossed = ctx.read.ladder(p.date ?? ctx.date, p.buyer, p.contractKind).some((t) => net.minor < t.minor && scaled >= t.minor);
-    if (!crossed) return { verdict, finding: null };
+    const scaled = scaledMinor(net.minor, p.termMonths + p.optionMonths, p.termMonths);
+    const ladder = ctx.read.ladder(p.date ?? ctx.date, p.buyer, p.contractKind);
+    let crossed = false;
+    for (let i = 0; i < ladder.length && !crossed; i++) {
+      const t = ladder[i] as Threshold;
+      crossed = net.minor < t.minor && scaled >= t.minor;
+    }
+    if (!crossed) return asStated(verdict, findings);
   }
+  const withOptions = money((p.amount.minor * BigInt(p.termMonths + p.optionMonths)) / BigInt(p.termMonths), p.amount.currency);
   const other = classify(p, ctx, withOptions);
-  if (p.optionsIncluded === false) return { verdict: other, finding: null };
-  if (other.regime === verdict.regime) return { verdict, finding: null };
-  return {
-    verdict: { ...verdict, regime: 'UNKNOWN' },
-    finding: finding(
+  if (p.optionsIncluded === false) return asStated(other, findings);
+  asStated(verdict, findings);
+  if (other.regime === verdict.regime) return verdict;
+  findings.push(
+    finding(
       'OPTIONS-UNCERTAIN',
       'warning',
       { stated: fmt(verdict.valueExclVat), regime: verdict.regime, withOptions: fmt(other.valueExclVat), otherRegime: other.regime, currency: ctx.currency, options: p.optionMonths, term: p.termMonths },
       [...new Set([...verdict.ruleIds, ...other.ruleIds])],
     ),
-  };
+  );
+  return { ...verdict, regime: 'UNKNOWN' };
+}
+
+/**
+ * minor × factor ÷ divisor, rounded down (minor ≥ 0, divisor > 0): in doubles while the product is an
+ * exact integer (then the quotient's floor is exact too), else in bigint.
+ */
+function scaledMinor(minor: bigint, factor: number, divisor: number): number | bigint {
+  const product = Number(minor) * factor;
+  return Number.isSafeInteger(product) ? Math.floor(product / divisor) : (minor * BigInt(factor)) / BigInt(divisor);
+}
+
+/** A verdict taken as it is: its findings added to the row's. */
+function asStated(verdict: RegimeVerdict, findings: Finding[]): RegimeVerdict {
+  appendAll(findings, verdict.findings);
+  return verdict;
 }
 
 const BUYER_THRESHOLDS = { NO: ['eea-threshold-state', 'eea-threshold-other'], SE: ['eu-threshold-central', 'eu-threshold-sub-central'] } as const;
@@ -324,39 +380,35 @@ function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: M
   return finding('BUYER-DEPENDS', 'warning', { buyer: p.buyer, regime, otherBuyer, otherRegime }, [other.ruleId]);
 }
 
-/** Judges one purchase. */
+/** Judges one purchase. Its findings extend the read stage's list. */
 export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const date = p.date ?? ctx.date;
-  const findings: Finding[] = [...p.findings];
+  const findings = p.findings;
   const ruleIds: string[] = [...p.ruleIds];
-  const addRuleIds = (ids: readonly string[]) => {
-    for (const id of ids) if (!ruleIds.includes(id)) ruleIds.push(id);
-  };
   const value = estimate(p);
   let regime: RegimeCode = 'UNKNOWN';
   let net: Money | null = null;
   if (value.problem) findings.push(value.problem);
   else if (!p.amountUnreadable) {
-    const first = classify(p, ctx, value.gross);
-    const { verdict, finding: optionsFinding } = optionsReading(p, ctx, first);
+    const verdict = optionsReading(p, ctx, classify(p, ctx, value.gross), findings);
     regime = verdict.regime;
     net = verdict.valueExclVat;
-    findings.push(...verdict.findings);
-    if (optionsFinding) findings.push(optionsFinding);
-    addRuleIds(verdict.ruleIds);
+    addMissing(ruleIds, verdict.ruleIds);
     const depends = buyerDepends(p, ctx, regime, net, date);
     if (depends) findings.push(depends);
   }
 
-  const supplier = judgeSupplier(p, ctx, date, regime);
-  findings.push(...supplier.findings);
+  const supplier = p.reserved ? reservedSupplier(p, ctx, date, regime) : ctx.read.openSupplier(p.supplierName, p.orgnr);
+  appendAll(findings, supplier.findings);
 
   if (!p.reserved) {
-    const candidate = reservationCandidate(ctx, p.cpv, [p.category ?? '', p.description ?? ''].filter((t) => t !== ''));
+    const candidate = reservationCandidate(ctx, p);
     if (candidate) findings.push(candidate);
   }
   const inclusive = inclusiveCandidate(ctx, p, date, net, value.months);
   if (inclusive) findings.push(inclusive);
+  // The rule ids of its findings after the row's own, in the order they come.
+  for (let i = 0; i < findings.length; i++) addMissing(ruleIds, (findings[i] as Finding).ruleIds);
 
   const kindKey = p.cpv[0] !== undefined ? ctx.read.cpvKey(p.cpv[0]) : p.category === null ? null : ctx.read.categoryKey(p.category);
   return {
@@ -367,6 +419,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     estimate: value.steps,
     date,
     reserved: p.reserved,
+    // Sized exactly, and now: the growing list dies young, before a collection would copy it.
     findings: findings.slice(),
     ruleIds: ctx.read.ruleIdList(ruleIds),
     supplier: supplier.info,

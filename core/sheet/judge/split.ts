@@ -75,13 +75,13 @@ function flaggedWindows(group: Int32Array, facts: RowFacts): (Window | null)[] {
     const largest = value(maxQueue[head] as number);
     const total = (prefix[end + 1] as number) - (prefix[i] as number);
     const ladder = facts.ladders[group[i] as number] ?? [];
-    let window: Window | null = null;
+    // The highest threshold the window reaches and none of its purchases reaches alone.
+    let found = -1;
     for (let level = 0; level < ladder.length; level++) {
-      const threshold = ladder[level] as Threshold;
-      const at = Number(threshold.minor);
-      if (total >= at && largest < at) window = { start: i, end, total, threshold, level };
+      const at = Number((ladder[level] as Threshold).minor);
+      if (total >= at && largest < at) found = level;
     }
-    windows[i] = window;
+    windows[i] = found < 0 ? null : { start: i, end, total, threshold: ladder[found] as Threshold, level: found };
   }
 
   // Purchase k lies in windows start..k whose end ≥ k; those starts form a range that moves right.
@@ -138,7 +138,9 @@ function groupsOf(rows: readonly CheckedRow[], facts: RowFacts, keyOf: (r: Check
     const keys = new Float64Array(indices.length);
     indices.forEach((index, k) => (keys[k] = (facts.days[index] as number) * rows.length + index));
     keys.sort();
-    groups.push(Int32Array.from(keys, (key) => key % rows.length));
+    const group = new Int32Array(keys.length);
+    for (let k = 0; k < keys.length; k++) group[k] = (keys[k] as number) % rows.length;
+    groups.push(group);
   }
   return groups;
 }

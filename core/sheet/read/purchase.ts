@@ -11,12 +11,13 @@ import { finding, type Finding } from '../../rules/findings.ts';
 import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { DurationResult } from '../../value/duration.ts';
 import type { ShareReading } from '../../value/share.ts';
-import { money, type Money } from '../../value/money.ts';
-import { parseAmount } from '../../value/parse.ts';
-import { cellErrorOf, cellText, isBlank, type DateRead } from '../cells.ts';
+import type { Money } from '../../value/money.ts';
+import { cellErrorOf, cellText, isBlank, isCellError, type DateRead } from '../cells.ts';
+import { appendAll } from '../lists.ts';
 import { NO_CACHED_RESULT, type CellValue, type ColumnRole, type ValueBasis } from '../types.ts';
 import type { SheetLayout } from './layout.ts';
-import { columnLetters, type Origin, type Origins, type PurchaseField } from './origin.ts';
+import { columnLetters, type Origin, type PurchaseField, type RowOrigins } from './origin.ts';
+import { BLANK_VALUE as BLANK, type ValueCell } from './value-cell.ts';
 
 /** Readers of cells whose values repeat down a column, each cached for one sheet (memo.ts). */
 export interface CellReaders {
@@ -30,15 +31,21 @@ export interface CellReaders {
   readonly orgnr: (raw: string) => Orgnr;
   readonly percent: (cell: CellValue | undefined) => ShareReading | null;
   /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
-  readonly kindOfCpv: (code: string, date: IsoDate) => CpvKind | null;
-  /** The shared, frozen copy of a row's origins (every origin is shared per column, so their combinations repeat). */
-  readonly origins: (origins: Origins) => Origins;
+  readonly kindOfCpv: (code: string, date: IsoDate) => CpvKindRead | null;
+  /** The origins of the row being read, and their shared, frozen copy (every origin is shared per column, so their combinations repeat). */
+  readonly origins: RowOrigins;
   /** The origin of a value read from a column's header, one per column. */
   readonly headerOrigin: (column: number) => Origin;
   /** The origin of a contract kind read from the CPV code in `column` (what in the CPV lists matched), one per column and match. */
   readonly cpvKindOrigin: (column: number, matched: string) => Origin;
-  /** cpvKindFindings, cached: the same code and given kind give the same findings down a sheet. */
-  readonly kindFindings: (cpv: CpvKind, given: ContractKind | null) => readonly Finding[];
+  /** What a value cell (not an error object) says under the sheet's value header (value-cell.ts). */
+  readonly valueCell: (cell: string | number | boolean) => ValueCell;
+}
+
+/** The contract kind a CPV code says, and the findings it gives beside the kind a row states (cpvKindFindings, cached). */
+export interface CpvKindRead {
+  readonly cpv: CpvKind;
+  readonly findings: (given: ContractKind | null) => readonly Finding[];
 }
 
 /** What the read stage knows of the sheet as a whole. */
@@ -103,76 +110,35 @@ function unreadable(role: ColumnRole, column: number, row: number, error: string
     : finding('CELL-UNREADABLE', 'error', { cell, role, error }, [], 'finding.CELL-UNREADABLE.error');
 }
 
-const SCALE_WORD: Readonly<Record<number, string>> = { 3: 'tusen', 6: 'mill', 9: 'mrd' };
-const BARE_NUMBER = /^[\d\s.,'\u00a0\u202f]+$/;
-
-/** A number with no unit of its own: an Excel number, or text of digits and separators only. */
-function isBareNumber(cell: CellValue | undefined): boolean {
-  return typeof cell === 'number' || (typeof cell === 'string' && BARE_NUMBER.test(cell.trim()));
-}
-
 /**
- * A bare number under a scaled header, scaled before it is read: `99,999` in a column «i 1000 kr» is
- * 99 999 kroner, not a typing slip with three decimals.
+ * The value cell of a row: its reading (one per distinct cell, value-cell.ts), with the row's origins
+ * and findings. Returns the reading; an error or unparseable cell has left a finding.
  */
-function scaledInput(cell: CellValue | undefined, scale: number): CellValue | undefined {
-  if (scale === 0) return cell;
-  if (typeof cell === 'number') return cell * 10 ** scale;
-  return typeof cell === 'string' ? `${cell.trim()} ${SCALE_WORD[scale] ?? ''}` : cell;
-}
-
-interface AmountRead {
-  readonly amount: Money | null;
-  readonly unreadable: boolean;
-  readonly basis: { value: ValueBasis; origin: Origin } | null;
-  readonly vat: boolean | null;
-}
-
-function readAmount(cell: CellValue | undefined, column: number, row: number, ctx: ReadContext, origins: Partial<Record<PurchaseField, Origin>>, findings: Finding[]): AmountRead {
-  const none: AmountRead = { amount: null, unreadable: false, basis: null, vat: null };
-  if (isBlank(cell)) return none;
-  const error = cellErrorOf(cell);
-  if (error !== null) {
-    findings.push(unreadable('value', column, row, error));
-    return { ...none, unreadable: true };
+function readAmount(cell: CellValue | undefined, column: number, row: number, ctx: ReadContext, origins: Partial<Record<PurchaseField, Origin>>, findings: Finding[]): ValueCell {
+  if (cell === null || cell === undefined) return BLANK;
+  const read = isCellError(cell) ? { read: 'error' as const, error: cell.error } : ctx.read.valueCell(cell);
+  switch (read.read) {
+    case 'blank':
+      return read;
+    case 'error':
+      findings.push(unreadable('value', column, row, read.error));
+      return read;
+    case 'unparseable':
+      findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: read.raw, reason: read.reason, cell: cellRef(column, row), forms: 'amount' }));
+      return read;
   }
   const header = ctx.layout.valueHeader;
-  const bare = isBareNumber(cell);
-  const parsed = parseAmount(bare ? scaledInput(cell, header.scale) : cell, { locale: ctx.locale, defaultCurrency: ctx.currency });
-  if (!parsed.ok && parsed.error.code === 'empty') return none; // `-` or `–`: a common "none"
-  if (!parsed.ok) {
-    findings.push(finding('VALUE-UNPARSEABLE', 'error', { raw: bare ? cellText(cell) : parsed.error.raw, reason: parsed.error.code, cell: cellRef(column, row), forms: 'amount' }));
-    return { ...none, unreadable: true };
-  }
-  const headerOrigin = ctx.read.headerOrigin(column);
-  let currency = parsed.value.currency ?? ctx.currency;
   origins.value = cellOrigin(column);
-  if (bare) {
+  if (read.bare) {
     // A bare number: the header's scale and currency apply.
-    if (header.scale > 0) origins.scale = headerOrigin;
-    if (header.currency !== null && header.currency !== 'local') {
-      currency = header.currency;
-      origins.currency = headerOrigin;
-    }
+    if (header.scale > 0) origins.scale = ctx.read.headerOrigin(column);
+    if (header.currency !== null && header.currency !== 'local') origins.currency = ctx.read.headerOrigin(column);
   } else {
     origins.currency = origins.value;
-    const scaleConflict = header.scale > 0 && parsed.unit.scale !== header.scale;
-    const currencyConflict = header.currency !== null && header.currency !== 'local' && parsed.unit.currency !== null && parsed.unit.currency !== header.currency;
-    if (scaleConflict || currencyConflict) {
-      findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: parsed.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.unit'));
-    }
+    if (read.unitConflict) findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: read.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.unit'));
   }
-  const minor = parsed.value.minor;
-  let basis: AmountRead['basis'] = null;
-  if (parsed.per !== null) {
-    const value: ValueBasis = parsed.per === 'year' ? 'yearly' : 'monthly';
-    basis = { value, origin: origins.value };
-    const sheetBasis = ctx.layout.valueBasis;
-    if (sheetBasis.origin.source !== 'default' && sheetBasis.value !== value) {
-      findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: parsed.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.basis'));
-    }
-  }
-  return { amount: money(minor, currency), unreadable: false, basis, vat: parsed.vatIncluded };
+  if (read.basisConflict) findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(column, row), raw: read.raw, header: ctx.layout.headers[column] ?? '' }, [], 'finding.UNIT-CONFLICT.basis'));
+  return read;
 }
 
 function readDuration(
@@ -201,48 +167,60 @@ function readDuration(
   return read;
 }
 
+/** No CPV column: no codes (one list for every row). */
+const NO_CPV: readonly string[] = Object.freeze([]);
+
+/** The cell in `column`, undefined when the sheet has no such column. */
+function cellOf(cells: readonly CellValue[], column: number | undefined): CellValue | undefined {
+  return column === undefined ? undefined : cells[column];
+}
+
+/** The text of a cell in `column`, null when blank; its origin recorded as `field`. */
+function textIn(cells: readonly CellValue[], column: number | undefined, field: PurchaseField, origins: Partial<Record<PurchaseField, Origin>>): string | null {
+  if (column === undefined) return null;
+  const cell = cells[column];
+  if (isBlank(cell)) return null;
+  origins[field] = cellOrigin(column);
+  return cellText(cell);
+}
+
 /** Reads one data row. `cells` is the sheet row, `row` its 1-based number. */
 export function readPurchase(cells: readonly CellValue[], row: number, ctx: ReadContext): Purchase {
   const { layout } = ctx;
   const columns = layout.columns;
-  const origins: Partial<Record<PurchaseField, Origin>> = {};
+  // The sheet's scratch origins (origin.ts), emptied by take() below: no origins object per row.
+  const rowOrigins = ctx.read.origins;
+  const origins = rowOrigins.fields;
   const findings: Finding[] = [];
   const ruleIds: string[] = [];
-  const at = (role: ColumnRole): CellValue | undefined => (columns[role] === undefined ? undefined : cells[columns[role]]);
-  const textOf = (role: ColumnRole, field: PurchaseField): string | null => {
-    const cell = at(role);
-    if (isBlank(cell) || columns[role] === undefined) return null;
-    origins[field] = cellOrigin(columns[role]);
-    return cellText(cell);
-  };
-
-  const description = textOf('description', 'description');
+  const description = textIn(cells, columns.description, 'description', origins);
 
   let wider = false;
   if (ctx.delimitedText && layout.headerWidth > 0) {
     for (let c = layout.headerWidth; c < cells.length; c++) if (!isBlank(cells[c])) wider = true;
     if (wider) findings.push(finding('ROW-WIDER-THAN-HEADER', 'error', { row, columns: layout.headerWidth }));
   }
-  const amount =
-    wider || columns.value === undefined ?
-      { amount: null, unreadable: wider, basis: null, vat: null }
-    : readAmount(at('value'), columns.value, row, ctx, origins, findings);
-  const basis = amount.basis ?? layout.valueBasis;
-  origins.valueBasis = amount.basis?.origin ?? layout.valueBasis.origin;
+  const value: ValueCell = wider || columns.value === undefined ? BLANK : readAmount(cells[columns.value], columns.value, row, ctx, origins, findings);
+  const amount = value.read === 'amount' ? value : null;
+  const amountUnreadable = wider || value.read === 'error' || value.read === 'unparseable';
+  const amountVat = amount === null ? null : amount.vat;
+  const basis = amount?.basis ?? layout.valueBasis.value;
+  origins.valueBasis = amount?.basis != null ? (origins.value as Origin) : layout.valueBasis.origin;
 
   // VAT: the cell's own words, else a VAT column, else the header; a disagreement is reported.
-  const vatColumn = columns.vat === undefined || isBlank(at('vat')) ? null : ctx.read.yesNo(at('vat'));
-  let vatIncluded = amount.vat ?? vatColumn ?? layout.valueHeader.vatIncluded;
-  if (amount.vat !== null) origins.vat = origins.value;
+  const vatCell = cellOf(cells, columns.vat);
+  const vatColumn = columns.vat === undefined || isBlank(vatCell) ? null : ctx.read.yesNo(vatCell);
+  let vatIncluded = amountVat ?? vatColumn ?? layout.valueHeader.vatIncluded;
+  if (amountVat !== null) origins.vat = origins.value;
   else if (vatColumn !== null && columns.vat !== undefined) origins.vat = cellOrigin(columns.vat);
   else if (layout.valueHeader.vatIncluded !== null && columns.value !== undefined) origins.vat = ctx.read.headerOrigin(columns.value);
-  if (amount.vat !== null && vatColumn !== null && amount.vat !== vatColumn) {
+  if (amountVat !== null && vatColumn !== null && amountVat !== vatColumn) {
     findings.push(finding('UNIT-CONFLICT', 'warning', { cell: cellRef(columns.value ?? 0, row) }, [], 'finding.UNIT-CONFLICT.vat'));
     vatIncluded = null;
   }
 
   let date: IsoDate | null = null;
-  const dateCell = at('date');
+  const dateCell = cellOf(cells, columns.date);
   const dateColumn = columns.date;
   if (dateColumn !== undefined && !isBlank(dateCell)) {
     const error = cellErrorOf(dateCell);
@@ -258,14 +236,15 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   }
   if (date === null) origins.date = layout.date.origin;
 
-  const buyerCell = ctx.read.buyerKind(at('buyerKind'));
+  const buyerCell = columns.buyerKind === undefined ? null : ctx.read.buyerKind(cells[columns.buyerKind]);
   const buyer = buyerCell ?? layout.buyer.value;
   origins.buyer = buyerCell !== null && columns.buyerKind !== undefined ? cellOrigin(columns.buyerKind) : layout.buyer.origin;
 
-  const cpv = ctx.read.cpv(at('cpv'));
+  const cpv = columns.cpv === undefined ? NO_CPV : ctx.read.cpv(cells[columns.cpv]);
   if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv);
-  const kindCell = ctx.read.contractKind(at('contractKind'));
-  const kindCpv = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
+  const kindCell = columns.contractKind === undefined ? null : ctx.read.contractKind(cells[columns.contractKind]);
+  const kindRead = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
+  const kindCpv = kindRead === null ? null : kindRead.cpv;
   let contractKind = layout.contractKind.value;
   origins.contractKind = layout.contractKind.origin;
   // "Services" in a kind column does not contradict a CPV code naming social and other specific services: they are services too, of a narrower kind.
@@ -274,12 +253,13 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     // A contract-kind column wins over the CPV code; a disagreement is reported.
     contractKind = kindCell;
     origins.contractKind = cellOrigin(columns.contractKind);
-    if (kindCpv) findings.push(...ctx.read.kindFindings(kindCpv, kindCell));
-  } else if (kindCpv && columns.cpv !== undefined) {
+    if (kindRead) appendAll(findings, kindRead.findings(kindCell));
+  } else if (kindRead && columns.cpv !== undefined) {
+    const kindCpv = kindRead.cpv;
     contractKind = kindCpv.kind;
     origins.contractKind = ctx.read.cpvKindOrigin(columns.cpv, kindCpv.evidence.matched);
     ruleIds.push(kindCpv.ruleId);
-    findings.push(...ctx.read.kindFindings(kindCpv, null));
+    appendAll(findings, kindRead.findings(null));
   }
 
   const duration = readDuration('duration', cells, ctx, row, origins, findings);
@@ -287,13 +267,13 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   // The options column holds option periods only, so its base term counts as options too.
   const optionMonths = (duration?.ok ? duration.optionMonths : 0) + (options?.ok ? (options.months ?? 0) + options.optionMonths : 0);
 
-  const reservedCell = at('reserved');
-  const reserved = ctx.read.yesNo(reservedCell) === true;
+  const reservedCell = cellOf(cells, columns.reserved);
+  const reserved = columns.reserved !== undefined && ctx.read.yesNo(reservedCell) === true;
   if (columns.reserved !== undefined && !isBlank(reservedCell)) origins.reserved = cellOrigin(columns.reserved);
-  const supplierName = textOf('supplier', 'supplier');
-  const orgnrRaw = textOf('orgnr', 'orgnr');
+  const supplierName = textIn(cells, columns.supplier, 'supplier', origins);
+  const orgnrRaw = textIn(cells, columns.orgnr, 'orgnr', origins);
   const orgnr = orgnrRaw === null ? null : ctx.read.orgnr(orgnrRaw);
-  const shareCell = at('share');
+  const shareCell = cellOf(cells, columns.share);
   const shareRead = columns.share === undefined || isBlank(shareCell) ? null : ctx.read.percent(shareCell);
   const share = shareRead?.percent ?? null;
   if (shareRead && columns.share !== undefined) {
@@ -302,18 +282,21 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     if (shareRead.note) findings.push(finding('ASSUMPTION', 'info', { cell: cellRef(columns.share, row), raw: cellText(shareCell), percent: shareRead.percent }, [], `finding.ASSUMPTION.share-${shareRead.note}`));
   }
 
+  const categoryCell = cellOf(cells, columns.category);
+  const category = isBlank(categoryCell) ? null : cellText(categoryCell);
+
   return {
     row,
     description,
-    amount: amount.amount,
-    amountUnreadable: amount.unreadable,
-    basis: basis.value,
+    amount: amount === null ? null : amount.amount,
+    amountUnreadable,
+    basis,
     vatIncluded,
     date,
     buyer,
     contractKind,
     cpv,
-    category: isBlank(at('category')) ? null : cellText(at('category')),
+    category,
     termMonths: duration?.ok ? duration.months : null,
     openEnded: duration?.ok === true && duration.openEnded,
     optionMonths,
@@ -322,7 +305,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     supplierName,
     orgnr,
     share,
-    origins: ctx.read.origins(origins),
+    origins: rowOrigins.take(),
     findings,
     ruleIds,
   };

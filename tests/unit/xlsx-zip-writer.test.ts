@@ -1,7 +1,9 @@
 /**
- * The --out zip writer's new parts: deflated into the file as their text is made, the local header's
- * CRC and sizes filled in afterwards. The stored bytes are what deflating the whole text at once
- * gives (the same bytes as when parts were deflated in memory first), and both headers agree.
+ * The --out zip writer's new parts: deflated into the file as their text is made (256 KB batches, each
+ * deflated on its own and ended by a sync flush, then an empty final block), the local header's CRC
+ * and sizes filled in afterwards. The stored bytes inflate, as one stream, to the whole text, cost at
+ * most a tenth more than deflating the text at once (each batch starts without history), and both
+ * headers agree.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +35,7 @@ describe('ZipWriter.addDeflated', () => {
     ['xl/styles.xml', ['<styleSheet/>']],
   ];
 
-  it('stores each part as deflating its whole text at once, with the CRC and sizes in both headers', async () => {
+  it('stores each part as one deflate stream of its whole text, with the CRC and sizes in both headers', async () => {
     const path = join(dir, 'parts.zip');
     const writer = await ZipWriter.create(path);
     for (const [name, pieces] of parts) await writer.addDeflated(name, pieces);
@@ -46,7 +48,9 @@ describe('ZipWriter.addDeflated', () => {
       const text = Buffer.from(pieces.join(''), 'utf8');
       const entry = read.get(name);
       expect(entry?.data.equals(text), name).toBe(true);
-      expect(entry?.stored.equals(zlib.deflateRawSync(text, { level: 3 })), name).toBe(true);
+      const stored = entry?.stored ?? Buffer.alloc(0);
+      expect(zlib.inflateRawSync(stored).equals(text), name).toBe(true);
+      expect(stored.length, name).toBeLessThanOrEqual(zlib.deflateRawSync(text, { level: 3 }).length * 1.1 + 16);
       const cd = read.get(name)?.central;
       if (!cd) throw new Error(`${name} missing`);
       expect([cd.crc32, cd.uncompressedSize, cd.compressedSize]).toEqual([zlib.crc32(text), text.length, entry?.stored.length]);

@@ -24,7 +24,7 @@ export function printable(text: string, t: Translate): PrintableText {
 }
 
 /**
- * Safe JSON (core/safe-json.ts: safeJson, sheetRowJsonLine) is printable as it is: no raw control
+ * Safe JSON (core's safeJson and sheetRowJsonWriter) is printable as it is: no raw control
  * character, no personal identity number, the mark in the reader's words. Scanning 190 MB of it
  * again would cost a third of a large `check --json`.
  */

@@ -21,13 +21,7 @@ export function safeJson(value: unknown, mark: string = PERSONAL_NUMBER_MARK): s
   if (json === undefined) return 'null';
   if (mayHoldPersonalNumber(json)) json = JSON.stringify(value, personalNumberReplacer);
   if (RAW_CONTROL.test(json)) json = json.replace(RAW_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return markInWords(json, mark);
-}
-
-/**
- * Safe JSON with each PERSONAL_NUMBER_MARK in it shown as `mark`: the marks hidden numbers became and
- * the ones data already carried (import issues hold one in place of a number).
- */
-export function markInWords(json: string, mark: string): string {
+  // The marks hidden numbers became, and the ones data already carried (import issues hold one in
+  // place of a number), in the reader's words.
   return mark !== PERSONAL_NUMBER_MARK && json.includes(PERSONAL_NUMBER_MARK) ? json.replaceAll(PERSONAL_NUMBER_MARK, JSON.stringify(mark).slice(1, -1)) : json;
 }

@@ -3,6 +3,7 @@ export * from './types.ts';
 export { checkSheet } from './check.ts';
 export { findingJson, sheetReportJson, sheetRowJson } from './json.ts';
 export { sheetRowJsonWriter } from './json-line.ts';
+export { findingTexts } from './finding-texts.ts';
 export { readSheetCsv, type SheetCsvError, type SheetCsvResult } from './csv.ts';
 export { CANDIDATE_FAMILIES, type CandidateFamily } from './judge/candidates.ts';
 export { HEADER_SEARCH_ROWS, roleOfHeader } from './headers.ts';

@@ -7,11 +7,10 @@
  */
 import type { Lang } from '../i18n/catalogue.ts';
 import { translate } from '../i18n/index.ts';
-import { describeFinding } from '../rules/describe.ts';
 import type { Finding } from '../rules/findings.ts';
 import { safeJson } from '../safe-json.ts';
-import { memoizedWhenShared } from '../shared-memo.ts';
 import { toMajorNumber } from '../value/money.ts';
+import { findingTexts } from './finding-texts.ts';
 import type { Origin, Origins } from './read/origin.ts';
 import type { RowResult } from './types.ts';
 
@@ -47,7 +46,7 @@ export function sheetRowJsonWriter(lang: Lang, mark = translate(lang, 'privacy.p
     parts.push(`${open}}`);
     return parts;
   });
-  const message = memoizedWhenShared((f: Finding) => json(describeFinding(lang, f)));
+  const message = findingTexts(lang, json);
   const list = (findings: readonly Finding[], item: (f: Finding) => string): string => {
     let out = '[';
     for (let i = 0; i < findings.length; i++) out += (i === 0 ? '' : ',') + item(findings[i] as Finding);

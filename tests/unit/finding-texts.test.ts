@@ -1,0 +1,48 @@
+/**
+ * findingTexts says a report's findings once per distinct content: whatever its cap, each text is the
+ * finding's own description, so findings that read alike share a text and findings that differ in any
+ * param (or in a param's type) never do.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkSheet, describeFinding, finding, findingTexts, LANGS, type Finding } from '../../core/index.ts';
+import { generateSheet } from '../bench/plan-sheet.ts';
+
+describe('findingTexts', () => {
+  const report = checkSheet(generateSheet(3000), { jurisdiction: 'NO', date: '2026-11-23', buyer: 'municipal', registry: null });
+  const findings = report.rows.flatMap((r) => r.findings);
+
+  it('gives every finding of a checked sheet its own description, in each language, whatever the cap', () => {
+    expect(new Set(findings.map((f) => f.messageKey)).size).toBeGreaterThan(5);
+    for (const lang of LANGS) {
+      for (const cap of [0, 3, 1 << 14]) {
+        const text = findingTexts(lang, (t) => `«${t}»`, cap);
+        // Twice over: the second pass answers from what the first kept.
+        for (let pass = 0; pass < 2; pass++) for (const f of findings) expect(text(f)).toBe(`«${describeFinding(lang, f)}»`);
+      }
+    }
+  });
+
+  it('shapes a text once per distinct message key and params while there is room', () => {
+    let shaped = 0;
+    const text = findingTexts('en', (t) => (shaped++, t));
+    for (const f of findings) text(f);
+    const contents = new Set(findings.map((f) => JSON.stringify([f.messageKey, Object.entries(f.params).map(([k, v]) => [k, typeof v, String(v)])]))).size;
+    expect(contents).toBeLessThan(findings.length / 3);
+    expect(shaped).toBe(contents);
+  });
+
+  it('never lends one finding the text of another whose params differ, by value or by type', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('count', 'total', 'from'), fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('1000', '1 000', 'null', 'undefined'), fc.constant(null), fc.constant(undefined))), { maxLength: 4 }),
+        fc.array(fc.tuple(fc.constantFrom('count', 'total', 'from'), fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('1000', '1 000', 'null', 'undefined'), fc.constant(null), fc.constant(undefined))), { maxLength: 4 }),
+        (a, b) => {
+          const made = (params: [string, string | number | null | undefined][]): Finding => finding('SPLIT-RISK', 'warning', Object.fromEntries(params), [], 'finding.SPLIT-RISK.same-kind.NO');
+          const text = findingTexts('nb', (t) => t);
+          for (const f of [made(a), made(b), made(a)]) expect(text(f)).toBe(describeFinding('nb', f));
+        },
+      ),
+    );
+  });
+});

@@ -1,6 +1,7 @@
 // The public face of core/: front ends import from here only.
 export * from './dates.ts';
 export * from './safe-json.ts';
+export * from './shared-memo.ts';
 export * from './i18n/index.ts';
 export * from './orgnr/index.ts';
 export * from './value/index.ts';

@@ -2,6 +2,8 @@ import {
   LANGS,
   describeFinding,
   formatOrgnr,
+  findingTexts,
+  memoizedWhenShared,
   toMajorNumber,
   translate,
   type CellValue,
@@ -109,28 +111,50 @@ function registryText(lang: Lang, row: RowResult): string {
   return parts.join(' · ');
 }
 
+/** Each status's word in `lang`: the status column's text and what the conditional formats look for. */
+function statusWordsIn(lang: Lang): Record<RowStatus, string> {
+  return Object.fromEntries(ROW_STATUSES.map((s) => [s, translate(lang, `addin.status.${s}`)])) as Record<RowStatus, string>;
+}
+
+/**
+ * The maker of a sheet's result rows, in `lang`: the labels every row repeats are looked up once, and a
+ * finding shared by many rows (a split-purchase window's) is described and screened once.
+ */
+export function resultRowMaker(sourceSheet: string, lang: Lang): (row: RowResult) => CellValue[] {
+  const statusWords = statusWordsIn(lang);
+  const labels = new Map<string, string>();
+  const label = (key: string): string => {
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = translate(lang, key)));
+    return text;
+  };
+  // Messages may quote what the user typed: each is screened for personal identity numbers on its own
+  // (no number can span the ' • ' between two), so the joined explanation needs no second look.
+  const explained = findingTexts(lang, (text) => withoutPersonalNumbers(lang, text));
+  const ruleList = memoizedWhenShared((ids: readonly string[]) => withoutPersonalNumbers(lang, ids.join(', ')));
+  // In RESULT_COLUMNS order.
+  return (row) => [
+    withoutPersonalNumbers(lang, sourceLink(sourceSheet, row.row)),
+    statusWords[rowStatus(row)],
+    // What the user typed is repeated here: a personal identity number in it is not.
+    withoutPersonalNumbers(lang, row.description ?? ''),
+    label(`regime.${row.regime}`),
+    row.estimatedValue ? withoutPersonalNumbers(lang, toMajorNumber(row.estimatedValue)) : '',
+    row.estimatedValue?.currency ?? '',
+    label(`addin.results.basis.${row.valueBasis}`),
+    row.findings.map(explained).join(' • '),
+    withoutPersonalNumbers(lang, supplierText(row)),
+    withoutPersonalNumbers(lang, registryText(lang, row)),
+    row.regime,
+    row.findings.map((f) => f.code).join(', '),
+    ruleList(row.ruleIds),
+  ];
+}
+
 /** The results sheet's content for a report, in `lang`. Pure: the Office write is in write-results.ts. */
 export function resultTable(report: SheetReport, sourceSheet: string, lang: Lang): ResultTable {
-  const statusWords = Object.fromEntries(ROW_STATUSES.map((s) => [s, translate(lang, `addin.status.${s}`)])) as Record<RowStatus, string>;
-  const rows = report.rows.map((row): CellValue[] => {
-    const cells: Record<ResultColumn, CellValue> = {
-      row: sourceLink(sourceSheet, row.row),
-      status: statusWords[rowStatus(row)],
-      description: row.description ?? '',
-      regimeText: translate(lang, `regime.${row.regime}`),
-      value: row.estimatedValue ? toMajorNumber(row.estimatedValue) : '',
-      currency: row.estimatedValue?.currency ?? '',
-      basis: translate(lang, `addin.results.basis.${row.valueBasis}`),
-      explanation: row.findings.map((f) => describeFinding(lang, f)).join(' • '),
-      supplier: supplierText(row),
-      registry: registryText(lang, row),
-      regime: row.regime,
-      findings: row.findings.map((f) => f.code).join(', '),
-      rules: row.ruleIds.join(', '),
-    };
-    // What the user typed is repeated here: a personal identity number in it is not.
-    return RESULT_COLUMNS.map((c) => withoutPersonalNumbers(lang, cells[c]));
-  });
+  const statusWords = statusWordsIn(lang);
+  const rows = report.rows.map(resultRowMaker(sourceSheet, lang));
   return {
     title: translate(lang, 'addin.results.title', { sheet: sourceSheet, country: translate(lang, `addin.settings.jurisdiction.${report.jurisdiction}`), date: report.date }),
     assumptions: sheetAssumptionLines(report, lang),

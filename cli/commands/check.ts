@@ -41,7 +41,7 @@ import {
   type ResultRow,
   type ResultTable,
 } from '../xlsx/index.ts';
-import { RESULT_COLUMNS, resultTable as addinResultTable, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
+import { RESULT_COLUMNS, resultRowMaker, resultTable as addinResultTable, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
 import { issueLine, loadRegistry } from '../registry-file.ts';
 import { printableJson, type PrintableText } from '../safe-output.ts';
 import { printableLines, writeLines } from '../write-lines.ts';
@@ -183,13 +183,6 @@ const RESULT_LOOK: Readonly<Record<AddinResultColumn, readonly [ResultColumnKind
   supplier: ['userText', 30],
   registry: ['text', 40],
 };
-/**
- * Report rows turned into result rows at a time: the messages of a large sheet never sit in memory all
- * at once, and a chunk is written before the next minor collection would promote it to the old heap
- * (chunks of 1000 rows grew it by 150 MB of garbage on 100 000 rows).
- */
-const RESULT_ROWS_PER_CHUNK = 100;
-
 /** A cell of the add-in's table, whose text has its personal identity numbers hidden already. */
 function resultCell(value: CellValue): ResultCell {
   if (value === '' || value === null) return null;
@@ -197,15 +190,13 @@ function resultCell(value: CellValue): ResultCell {
   return typeof value === 'boolean' ? String(value) : value;
 }
 
-/** The add-in's result rows (addin/office/result-table.ts), with column A as the row number its link shows. */
+/** The add-in's result rows (addin/office/result-table.ts), made as they are written, column A as the row number its link shows. */
 function* resultRows(report: SheetReport, sheet: string, ctx: CliContext): Generator<ResultRow> {
-  for (let start = 0; start < report.rows.length; start += RESULT_ROWS_PER_CHUNK) {
-    const chunk = report.rows.slice(start, start + RESULT_ROWS_PER_CHUNK);
-    const table = addinResultTable({ ...report, rows: chunk }, sheet, ctx.lang);
-    for (let i = 0; i < chunk.length; i++) {
-      const row = chunk[i]?.row ?? 0;
-      yield { sourceRow: row, cells: [row, ...(table.rows[i] ?? []).slice(1).map(resultCell)] };
-    }
+  const cellsOf = resultRowMaker(sheet, ctx.lang);
+  for (const row of report.rows) {
+    const cells = cellsOf(row);
+    cells[0] = row.row;
+    yield { sourceRow: row.row, cells: cells.map(resultCell) };
   }
 }
 

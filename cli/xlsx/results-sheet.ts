@@ -6,7 +6,7 @@
  * are appended to the input's styles part (stylesPatch).
  */
 import { columnLetters, quoteSheetName } from '../../addin/office/a1.ts';
-import { escapeXml } from './xml.ts';
+import { escapeXml, escapeXmlText } from './xml.ts';
 
 export type ResultCell = string | number | null;
 
@@ -68,9 +68,13 @@ function cell(ref: string, value: ResultCell, style: number): string {
   return `<c r="${ref}" s="${style}" t="inlineStr"><is>${inlineText(value)}</is></c>`;
 }
 
+const SPACE = /\s/;
+
 /** `<t>`, keeping leading and trailing spaces where there are any (Excel trims them otherwise). */
 export function inlineText(value: string): string {
-  return /^\s|\s$/.test(value) ? `<t xml:space="preserve">${escapeXml(value)}</t>` : `<t>${escapeXml(value)}</t>`;
+  // Only the ends are looked at: a pattern ending in `\s$` would try every space of a long text.
+  const kept = SPACE.test(value.charAt(0)) || SPACE.test(value.charAt(value.length - 1));
+  return kept ? `<t xml:space="preserve">${escapeXmlText(value)}</t>` : `<t>${escapeXmlText(value)}</t>`;
 }
 
 /** `=HYPERLINK("#'Plan'!A12",12)` with its result cached, as the add-in writes column A. */
@@ -78,8 +82,8 @@ function linkCell(ref: string, sourceSheet: string, row: ResultRow, style: numbe
   const display = row.cells[0] ?? row.sourceRow;
   const target = `#${quoteSheetName(sourceSheet)}!A${row.sourceRow}`.replace(/"/g, '""');
   const shown = typeof display === 'number' ? String(display) : `"${String(display).replace(/"/g, '""')}"`;
-  const cached = typeof display === 'number' ? `<v>${display}</v>` : `<v>${escapeXml(String(display))}</v>`;
-  return `<c r="${ref}" s="${style}"${typeof display === 'number' ? '' : ' t="str"'}><f>${escapeXml(`HYPERLINK("${target}",${shown})`)}</f>${cached}</c>`;
+  const cached = typeof display === 'number' ? `<v>${display}</v>` : `<v>${escapeXmlText(String(display))}</v>`;
+  return `<c r="${ref}" s="${style}"${typeof display === 'number' ? '' : ' t="str"'}><f>${escapeXmlText(`HYPERLINK("${target}",${shown})`)}</f>${cached}</c>`;
 }
 
 /** The worksheet XML in pieces (a row per piece), so 100 000 rows never sit in one string. */
@@ -119,7 +123,7 @@ export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles:
     const col = columnLetters(statusIndex);
     const first = `${col}${headerRow + 1}`;
     const rule = (word: string, dxf: number, priority: number) =>
-      `<cfRule type="containsText" dxfId="${styles.dxf + dxf}" priority="${priority}" operator="containsText" text="${escapeXml(word)}"><formula>${escapeXml(`NOT(ISERROR(SEARCH("${word.replace(/"/g, '""')}",${first})))`)}</formula></cfRule>`;
+      `<cfRule type="containsText" dxfId="${styles.dxf + dxf}" priority="${priority}" operator="containsText" text="${escapeXml(word)}"><formula>${escapeXmlText(`NOT(ISERROR(SEARCH("${word.replace(/"/g, '""')}",${first})))`)}</formula></cfRule>`;
     yield `<conditionalFormatting sqref="${first}:${col}${lastRow}">${rule(table.statusWords.error, DXF.error, 1)}${rule(table.statusWords.warning, DXF.warning, 2)}</conditionalFormatting>`;
   }
   yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';

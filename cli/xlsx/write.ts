@@ -16,7 +16,7 @@ import { XlsxError } from './errors.ts';
 import { MAX_SMALL_PART_BYTES } from './limits.ts';
 import { REL_STYLES, hasType, parseRelationships, readWorkbookPackage, relsPartOf } from './package.ts';
 import { MINIMAL_STYLES_XML, inlineText, resultSheetXml, stylesPatch, type ResultTable } from './results-sheet.ts';
-import { attribute, escapeXml, startTags } from './xml.ts';
+import { attribute, escapeXml, escapeXmlText, startTags } from './xml.ts';
 import { ZipWriter } from './zip-writer.ts';
 import { ZipArchive } from './zip.ts';
 
@@ -244,7 +244,7 @@ function* dataSheetXml(cells: readonly (readonly CellValue[])[]): Generator<stri
       const ref = `${columnLetters(c)}${r + 1}`;
       if (typeof value === 'number') xml += `<c r="${ref}"><v>${value}</v></c>`;
       else if (typeof value === 'boolean') xml += `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
-      else if (typeof value === 'object') xml += `<c r="${ref}" t="e"><v>${escapeXml(value.error)}</v></c>`;
+      else if (typeof value === 'object') xml += `<c r="${ref}" t="e"><v>${escapeXmlText(value.error)}</v></c>`;
       else xml += `<c r="${ref}" t="inlineStr"><is>${inlineText(value)}</is></c>`;
     });
     if (xml) piece += `<row r="${r + 1}">${xml}</row>`;

@@ -65,22 +65,44 @@ export function prefixedAttribute(tag: string, local: string): string | undefine
   return m ? attribute(tag, `${m[1]}:${local}`) : undefined;
 }
 
-// XML 1.0 cannot hold these characters at all, not even as references.
+/**
+ * Everything the escapes change: markup characters, an underscore that would read as the start of an
+ * OOXML escape (`_x0041_`), and what XML 1.0 cannot hold at all, not even as a reference. A double
+ * quote only matters inside an attribute: element text keeps it (a fifth of the rows of a large
+ * results sheet quote a word, and need no escaping at all then).
+ */
 // eslint-disable-next-line no-control-regex
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-// Anything escapeXml changes; most cell texts have none of it.
+const ATTRIBUTE_SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_(?=x[0-9a-fA-F]{4}_)/g;
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const TEXT_SPECIAL = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_(?=x[0-9a-fA-F]{4}_)/g;
+// A plain class finds whether there is anything to escape far faster than the patterns above look.
+// eslint-disable-next-line no-control-regex
+const ATTRIBUTE_MAY_NEED = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+// eslint-disable-next-line no-control-regex
+const TEXT_MAY_NEED = /[&<>_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
-/** Text for an element or a double-quoted attribute; control characters as OOXML escapes. */
+function escaped(c: string): string {
+  switch (c) {
+    case '&':
+      return '&amp;';
+    case '<':
+      return '&lt;';
+    case '>':
+      return '&gt;';
+    case '"':
+      return '&quot;';
+    default:
+      // `_` becomes _x005F_ itself; a forbidden character its own _xHHHH_.
+      return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+  }
+}
+
+/** Text for a double-quoted attribute; control characters as OOXML escapes. */
 export function escapeXml(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/_x(?=[0-9a-fA-F]{4}_)/g, '_x005F_x')
-    .replace(XML_FORBIDDEN, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return ATTRIBUTE_MAY_NEED.test(text) ? text.replace(ATTRIBUTE_SPECIAL, escaped) : text;
+}
+
+/** Text for an element's content (a cell's `<t>`, `<v>` or `<f>`): as escapeXml, a double quote kept. */
+export function escapeXmlText(text: string): string {
+  return TEXT_MAY_NEED.test(text) ? text.replace(TEXT_SPECIAL, escaped) : text;
 }

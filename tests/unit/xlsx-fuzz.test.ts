@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XlsxError, readXlsxCells } from '../../cli/xlsx/index.ts';
 import { MAX_COLUMNS, MAX_ROWS } from '../../cli/xlsx/limits.ts';
-import { decodeText, escapeXml } from '../../cli/xlsx/xml.ts';
+import { decodeText, escapeXml, escapeXmlText } from '../../cli/xlsx/xml.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { buildZip } from '../support/zip-build.ts';
 import { readZipEntries } from '../support/zip-read.ts';
@@ -37,15 +37,21 @@ async function readWithinLimits(bytes: Buffer, sheet?: string): Promise<void> {
 }
 
 describe('text written into a results sheet', () => {
-  it('reads back as written, whatever it holds (markup, entities, OOXML escapes, control characters)', () => {
+  it('reads back as written, in an attribute or an element, whatever it holds (markup, entities, OOXML escapes, control characters)', () => {
     const tricky = fc.constantFrom('&', '<', '>', '"', '_x', '_x000D_', '_x005F_', '\u0000', '\u001F', '\uFFFE', '&amp;', 'æ', '\n');
     fc.assert(
       fc.property(fc.array(fc.oneof(tricky, fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 12 }), (parts) => {
         const text = parts.join('');
-        const escaped = escapeXml(text);
+        const attribute = escapeXml(text);
+        const element = escapeXmlText(text);
         // eslint-disable-next-line no-control-regex
-        expect(escaped).not.toMatch(/[<>"\u0000-\u0008]/);
-        expect(decodeText(escaped)).toBe(text);
+        expect(attribute).not.toMatch(/[<>"\u0000-\u0008]/);
+        // eslint-disable-next-line no-control-regex
+        expect(element).not.toMatch(/[<>\u0000-\u0008]/);
+        // Element text differs only in keeping its double quotes.
+        expect(element.replaceAll('"', '&quot;')).toBe(attribute);
+        expect(decodeText(attribute)).toBe(text);
+        expect(decodeText(element)).toBe(text);
       }),
       { numRuns: 2000 },
     );

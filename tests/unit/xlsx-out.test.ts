@@ -73,7 +73,7 @@ describe('--out is a package edit', () => {
     const first = h + 2; // the first result row, 1-based
     const xml = text(after, 'xl/worksheets/sheet2.xml');
     expect(xml).toContain(`<pane ySplit="${h + 1}" topLeftCell="A${first}" activePane="bottomLeft" state="frozen"/>`);
-    expect(xml).toContain(`<f>HYPERLINK(&quot;#'Plan'!A2&quot;,2)</f><v>2</v>`);
+    expect(xml).toContain(`<f>HYPERLINK("#'Plan'!A2",2)</f><v>2</v>`);
     // The add-in's status colours, as conditional formats on the status column.
     expect(xml).toContain(`<conditionalFormatting sqref="B${first}:B${first + 1}">`);
     expect(xml).toMatch(/<conditionalFormatting sqref="B\d+:B\d+"><cfRule type="containsText" dxfId="0" priority="1" operator="containsText" text="Error">.*<cfRule type="containsText" dxfId="1" priority="2" operator="containsText" text="Check">/);

@@ -9,12 +9,15 @@ import type { Finding } from '../rules/findings.ts';
 import { memoizedWhenShared } from '../shared-memo.ts';
 import { MEMO_CAP } from './memo.ts';
 
-/** What a finding's text is made of: its message key and its params, each with its type. */
+/**
+ * What a finding's text is made of: its message key and its params, each with its type and its
+ * length, so that no text a cell holds (control characters included) reads as another param.
+ */
 function contentKey(f: Finding): string {
   let key = f.messageKey;
   for (const name in f.params) {
-    const value = f.params[name];
-    key += `\u0000${name}\u0001${typeof value}\u0001${String(value)}`;
+    const value = String(f.params[name]);
+    key += `\u0000${name}\u0001${typeof f.params[name]}\u0001${value.length}:${value}`;
   }
   return key;
 }

@@ -16,7 +16,7 @@ import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
 import { splitRisks } from './judge/split.ts';
 import { addMissing, appendAll, withItem } from './lists.ts';
-import { MEMO_CAP, memoized, memoized2 } from './memo.ts';
+import { memoized, memoized2, perPeriod } from './memo.ts';
 import { headerOrigin, readSheetLayout, type SheetLayout } from './read/layout.ts';
 import { readValueCell, type ValueColumn } from './read/value-cell.ts';
 import type { Lang } from '../i18n/catalogue.ts';
@@ -24,6 +24,7 @@ import { columnLetters, originsInterner, type Origin } from './read/origin.ts';
 import { readPurchase, type CellReaders, type CpvKindRead, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
 import type { RulePack } from '../rules/schema.ts';
+import { packPeriods, periodOf, type RuleDate } from '../rules/periods.ts';
 import { contractKindFromCpv, cpvKindFindings } from '../rules/cpv-kind.ts';
 import type { IsoDate } from '../dates.ts';
 import type { CellValue, ColumnMapping, RowResult, SheetCells, SheetCheckOptions, SheetReport, SkippedRow } from './types.ts';
@@ -95,31 +96,25 @@ function rowCompleter(read: JudgeReaders): (row: CheckedRow, splitRisk: Finding)
   };
 }
 
-/**
- * The contract kind a CPV code says at a date, with its findings cached per kind given in the row.
- * Readings equal in content (the same code on most dates) share one object, so their caches stay few
- * and warm.
- */
+/** The contract kind a CPV code says at a date, per code and rule period, with its findings cached per kind given in the row. */
 function cpvKindReader(pack: RulePack): CellReaders['kindOfCpv'] {
-  const byContent = new Map<string, CpvKindRead>();
-  return memoized2((code: string, date: IsoDate) => {
-    const cpv = contractKindFromCpv(code, pack, date);
-    if (!cpv) return null;
-    const content = JSON.stringify(cpv);
-    const known = byContent.get(content);
-    if (known) return known;
-    const byGiven = new Map<ContractKind | null, readonly Finding[]>();
-    const read: CpvKindRead = {
-      cpv,
-      findings(given) {
-        let found = byGiven.get(given);
-        if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
-        return found;
-      },
-    };
-    if (byContent.size < MEMO_CAP) byContent.set(content, read);
-    return read;
-  });
+  const { count } = packPeriods(pack);
+  const byCode = memoized((code: string) =>
+    perPeriod(count, 1, (date): CpvKindRead | null => {
+      const cpv = contractKindFromCpv(code, pack, date);
+      if (!cpv) return null;
+      const byGiven = new Map<ContractKind | null, readonly Finding[]>();
+      return {
+        cpv,
+        findings(given) {
+          let found = byGiven.get(given);
+          if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
+          return found;
+        },
+      };
+    }),
+  );
+  return (code, at) => byCode(code)(at, 0);
 }
 
 function cellReaders(pack: RulePack, layout: SheetLayout, locale: Lang): CellReaders {
@@ -138,6 +133,7 @@ function cellReaders(pack: RulePack, layout: SheetLayout, locale: Lang): CellRea
     options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit })),
     orgnr: memoized((raw: string) => parseOrgnr(raw)),
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
+    ruleDate: memoized((date: IsoDate): RuleDate => ({ date, period: periodOf(pack, date) })),
     kindOfCpv: cpvKindReader(pack),
     valueCell: memoized((cell: string | number | boolean) => readValueCell(cell, valueColumn)),
     origins: originsInterner(),
@@ -152,17 +148,18 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   const defaultKind: ContractKind = options.defaultContractKind ?? 'services';
   const layout = readSheetLayout(cells, options, defaultKind, pack.currency);
   const locale: Lang = options.jurisdiction === 'NO' ? 'nb' : 'sv';
+  const read = cellReaders(pack, layout, locale);
   const readCtx: ReadContext = {
     layout,
     locale,
     currency: pack.currency,
     delimitedText: options.delimitedText === true,
-    read: cellReaders(pack, layout, locale),
+    checkDate: read.ruleDate(layout.date.value),
+    read,
   };
   const judgeCtx: JudgeContext = {
     jurisdiction: options.jurisdiction,
     currency: pack.currency,
-    date: options.date,
     rules,
     pack,
     registry: options.registry ?? null,
@@ -170,15 +167,21 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   };
 
   const checked: CheckedRow[] = [];
+  // The date each checked row was judged at, with its rule period, for the split-purchase windows.
+  const ats: RuleDate[] = [];
   const skipped: SkippedRow[] = [];
   if (layout.problem === null) {
     for (let i = layout.headerIndex + 1; i < cells.length; i++) {
       const row = cells[i] ?? [];
       const skip = skipReason(row, layout.columns);
       if (skip) skipped.push({ row: i + 1, ...skip });
-      else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
+      else {
+        const purchase = readPurchase(row, i + 1, readCtx);
+        ats.push(purchase.at);
+        checked.push(judgePurchase(purchase, judgeCtx));
+      }
     }
-    const risks = splitRisks(checked, pack, judgeCtx.read.ladder);
+    const risks = splitRisks(checked, ats, pack, judgeCtx.read.ladder);
     const completeRow = rowCompleter(judgeCtx.read);
     for (let i = 0; i < checked.length; i++) {
       const risk = risks[i];

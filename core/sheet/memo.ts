@@ -3,6 +3,7 @@
  * across thousands of rows, so each distinct cell is read once per check. Created per checkSheet
  * call and dropped with it, so nothing outlives the sheet.
  */
+import type { RuleDate } from '../rules/periods.ts';
 
 /**
  * Entries a one-argument cache keeps. A column of distinct texts (descriptions, amounts typed one by
@@ -73,6 +74,24 @@ export function memoizedIndexed<K, V>(size: number, read: (key: K, index: number
     return value;
   };
 }
+
+/**
+ * A reading of the rules at a date, with a small index (a kind, a buyer × kind pair: 0 ≤ index <
+ * size), kept in an array slot per period and index: a pack has a few dozen periods
+ * (core/rules/periods.ts), so the table is bounded by the pack, whatever the sheet. Read at the first
+ * date met in a period: every date of a period reads the same.
+ */
+export function perPeriod<V>(periods: number, size: number, read: (date: RuleDate['date'], index: number) => V): (at: RuleDate, index: number) => V {
+  const slots = new Array<V | typeof NOT_READ>(periods * size).fill(NOT_READ);
+  return (at, index) => {
+    const slot = at.period * size + index;
+    let value = slots[slot] as V | typeof NOT_READ;
+    if (value === NOT_READ) slots[slot] = value = read(at.date, index);
+    return value;
+  };
+}
+
+const NOT_READ = Symbol('not read yet');
 
 /** How many recent combinations (of rule ids, of origins) are compared item by item before a trie walk: a sheet's rows repeat a handful. */
 export const RECENT = 8;

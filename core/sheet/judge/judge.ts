@@ -3,7 +3,6 @@
  * eligibility, and whether it is a candidate for a reserved or an inclusive contract. It sees only
  * the typed Purchase of the read stage (../read/purchase.ts). Cross-row checks are in split.ts.
  */
-import type { IsoDate } from '../../dates.ts';
 import { foldedWords, normaliseName } from '../../registry/normalise.ts';
 import type { Orgnr } from '../../orgnr/index.ts';
 import type { Supplier } from '../../registry/types.ts';
@@ -20,7 +19,8 @@ import { money, type Money } from '../../value/money.ts';
 import type { Purchase } from '../read/purchase.ts';
 import type { RowResult, RowSupplier, SheetRegistry } from '../types.ts';
 import { addMissing, appendAll } from '../lists.ts';
-import { listInterner, memoized, memoized2, memoizedIndexed } from '../memo.ts';
+import { listInterner, memoized, memoized2, memoizedIndexed, perPeriod } from '../memo.ts';
+import { packPeriods, type RuleDate } from '../../rules/periods.ts';
 import { CANDIDATE_FAMILIES, candidateMatcher, type CandidateFamily, type CandidateMatch } from './candidates.ts';
 import { announcementThreshold, provisionsInForce, thresholdAt, thresholdLadder, type Threshold } from './thresholds.ts';
 
@@ -28,8 +28,6 @@ import { announcementThreshold, provisionsInForce, thresholdAt, thresholdLadder,
 export interface JudgeContext {
   readonly jurisdiction: 'NO' | 'SE';
   readonly currency: string;
-  /** The check date: rows without a date of their own are judged at it. */
-  readonly date: IsoDate;
   readonly rules: RuleSet;
   readonly pack: RulePack;
   readonly registry: SheetRegistry | null;
@@ -45,18 +43,18 @@ export interface JudgeReaders {
   readonly candidate: (cpv: readonly string[], category: string | null, description: string | null) => CandidateMatch | null;
   /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
   readonly fittingCount: (cpv: readonly string[]) => number;
-  readonly announcementThreshold: (date: IsoDate, kind: ContractKind) => Threshold | null;
-  readonly threshold: (parameter: string, date: IsoDate) => Threshold | null;
+  readonly announcementThreshold: (at: RuleDate, kind: ContractKind) => Threshold | null;
+  readonly threshold: (parameter: BuyerThreshold, at: RuleDate) => Threshold | null;
   /** The thresholds that change the regime, lowest first (thresholds.ts thresholdLadder), cached per sheet. */
-  readonly ladder: (date: IsoDate, buyer: BuyerKind, kind: ContractKind) => readonly Threshold[];
+  readonly ladder: (at: RuleDate, buyer: BuyerKind, kind: ContractKind) => readonly Threshold[];
   /** The VAT rates a purchase's category may carry at a date (vatRatesFor), cached per sheet. */
-  readonly vatRates: (date: IsoDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
+  readonly vatRates: (at: RuleDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
   /** The RESERVATION-CANDIDATE finding for what matched (suppliers: how many registry suppliers fit, null without a registry), one per sheet. */
   readonly candidateFinding: (matched: string, family: string, suppliers: number | null) => Finding;
   /** The pack's labour-intensive category of a CPV code (inclusiveCategory), cached per sheet. */
   readonly inclusiveCategory: (cpv: string) => InclusiveCategoryMatch | null;
   /** The provision `id` when it is in force at a date (provisionsInForce), as a list of none or one. */
-  readonly provisions: (id: string, date: IsoDate) => readonly string[];
+  readonly provisions: (id: ProvisionId, at: RuleDate) => readonly string[];
   /** One shared list per distinct sequence of rule ids (memo.ts listInterner). */
   readonly ruleIdList: (ids: readonly string[]) => readonly string[];
   /** classifyPurchase with verdicts kept per threshold band (regime-cache.ts). */
@@ -68,15 +66,15 @@ export interface JudgeReaders {
 export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
   const jurisdiction = pack.jurisdiction === 'SE' ? 'SE' : 'NO';
   const fitting = memoized((key: string) => registry?.fitting({ cpv: key.split(','), jurisdiction }).length ?? 0);
-  // By date, then by kind (and buyer): one map look-up per call, the kinds an array slot.
-  const announcement = memoizedIndexed(CONTRACT_KINDS.length, (date: IsoDate, kind) => announcementThreshold(pack, date, CONTRACT_KINDS[kind] as ContractKind));
-  const ladder = memoizedIndexed(BUYER_KINDS.length * CONTRACT_KINDS.length, (date: IsoDate, i) =>
+  // By period, then by kind (and buyer): array slots, no map look-up.
+  const { count } = packPeriods(pack);
+  const announcement = perPeriod(count, CONTRACT_KINDS.length, (date, kind) => announcementThreshold(pack, date, CONTRACT_KINDS[kind] as ContractKind));
+  const ladder = perPeriod(count, BUYER_KINDS.length * CONTRACT_KINDS.length, (date, i) =>
     thresholdLadder(pack, date, BUYER_KINDS[Math.floor(i / CONTRACT_KINDS.length)] as BuyerKind, CONTRACT_KINDS[i % CONTRACT_KINDS.length] as ContractKind),
   );
-  const threshold = memoized2((parameter: string, date: IsoDate) => thresholdAt(pack, parameter, date));
-  const vat = memoizedIndexed(CONTRACT_KINDS.length, (date: IsoDate, kind) =>
-    memoized((cpv: string | null) => vatRatesFor(pack, date, { cpv, kind: CONTRACT_KINDS[kind] as ContractKind }).rates),
-  );
+  const threshold = perPeriod(count, BUYER_THRESHOLD_PARAMETERS.length, (date, i) => thresholdAt(pack, BUYER_THRESHOLD_PARAMETERS[i] as BuyerThreshold, date));
+  const vat = perPeriod(count, CONTRACT_KINDS.length, (date, kind) => memoized((cpv: string | null) => vatRatesFor(pack, date, { cpv, kind: CONTRACT_KINDS[kind] as ContractKind }).rates));
+  const provisions = perPeriod(count, PROVISION_IDS.length, (date, i) => provisionsInForce(pack, [PROVISION_IDS[i] as ProvisionId], date));
   const candidateFindings = memoizedIndexed(CANDIDATE_FAMILIES.length, (matched: string, family) =>
     memoized((suppliers: number | null) => reservationCandidateFinding(matched, (CANDIDATE_FAMILIES[family] as CandidateFamily).id, suppliers)),
   );
@@ -93,16 +91,16 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
     }),
     candidate: candidateMatcher(),
     fittingCount: (cpv) => fitting(cpv.length === 1 ? (cpv[0] as string) : cpv.join(',')),
-    announcementThreshold: (date, kind) => announcement(date, CONTRACT_KINDS.indexOf(kind)),
-    threshold,
-    ladder: (date, buyer, kind) => ladder(date, BUYER_KINDS.indexOf(buyer) * CONTRACT_KINDS.length + CONTRACT_KINDS.indexOf(kind)),
-    vatRates: (date, cpv, kind) => vat(date, CONTRACT_KINDS.indexOf(kind))(cpv),
+    announcementThreshold: (at, kind) => announcement(at, CONTRACT_KINDS.indexOf(kind)),
+    threshold: (parameter, at) => threshold(at, BUYER_THRESHOLD_PARAMETERS.indexOf(parameter)),
+    ladder: (at, buyer, kind) => ladder(at, BUYER_KINDS.indexOf(buyer) * CONTRACT_KINDS.length + CONTRACT_KINDS.indexOf(kind)),
+    vatRates: (at, cpv, kind) => vat(at, CONTRACT_KINDS.indexOf(kind))(cpv),
     candidateFinding: (matched, family, suppliers) => {
       const at = CANDIDATE_FAMILIES.findIndex((f) => f.id === family);
       return at < 0 ? reservationCandidateFinding(matched, family, suppliers) : candidateFindings(matched, at)(suppliers);
     },
     inclusiveCategory: memoized((cpv: string) => inclusiveCategory(cpv, pack)),
-    provisions: memoized2((id: string, date: IsoDate) => provisionsInForce(pack, [id], date)),
+    provisions: (id, at) => provisions(at, PROVISION_IDS.indexOf(id)),
     ruleIdList: listInterner<string>(),
     classify: cachedClassifier(rules),
     openSupplier: memoized2((name: string | null, orgnr: Orgnr | null) => openSupplier(name, orgnr, nameKey)),
@@ -161,10 +159,10 @@ function estimate(p: Purchase): Estimate {
 }
 
 function classify(p: Purchase, ctx: JudgeContext, gross: Money | null): RegimeVerdict {
-  const date = p.date ?? ctx.date;
+  const at = p.at;
   // A value including VAT: the rates its category may carry (food, catering, exempt services), from the pack.
-  const vatRates = p.vatIncluded ? ctx.read.vatRates(date, p.cpv[0] ?? null, p.contractKind) : undefined;
-  return ctx.read.classify({ jurisdiction: ctx.jurisdiction, buyer: p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, vatRates, date });
+  const vatRates = p.vatIncluded ? ctx.read.vatRates(at, p.cpv[0] ?? null, p.contractKind) : undefined;
+  return ctx.read.classify({ jurisdiction: ctx.jurisdiction, buyer: p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, vatRates, date: at.date }, at.period);
 }
 
 const fmt = (m: Money | null): number | null => (m === null ? null : Number(m.minor) / 100);
@@ -212,7 +210,8 @@ function openSupplier(name: string | null, parsed: Orgnr | null, nameKey: (name:
 }
 
 /** The supplier of a reserved row: looked up in the registry, and its eligibility judged at the row's date. */
-function reservedSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: RegimeCode): SupplierJudged {
+function reservedSupplier(p: Purchase, ctx: JudgeContext, regime: RegimeCode): SupplierJudged {
+  const date = p.at.date;
   const name = p.supplierName;
   const parsed = p.orgnr;
   if (name === null && parsed === null) return NO_SUPPLIER;
@@ -242,14 +241,14 @@ function reservedSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime:
           { jurisdiction: ctx.jurisdiction, checkDate: date, share: p.share === null ? null : { denominator, percent: p.share, asOf: null }, purposeAttested: null },
           ctx.rules,
         );
-    const provisions = reservedProvisions(ctx.jurisdiction, regime, p.contractKind).flatMap((id) => ctx.read.provisions(id, date));
+    const provisions = reservedProvisions(ctx.jurisdiction, regime, p.contractKind).flatMap((id) => ctx.read.provisions(id, p.at));
     for (let i = 0; i < verdict.findings.length; i++) findings.push(withRuleIds(verdict.findings[i] as Finding, provisions));
   }
   return { key, findings, info: supplierInfo(name, parsed, ctx.registry ? entry !== undefined : null, entry, verdict) };
 }
 
 /** The provisions a reserved contract rests on, by regime. */
-function reservedProvisions(jurisdiction: 'NO' | 'SE', regime: RegimeCode, kind: ContractKind): string[] {
+function reservedProvisions(jurisdiction: 'NO' | 'SE', regime: RegimeCode, kind: ContractKind): ProvisionId[] {
   if (jurisdiction === 'SE') return ['SE-RES-418-P'];
   if (kind === 'social-services') return ['NO-RES-HS'];
   if (regime === 'NO-PART-II') return ['NO-RES-II'];
@@ -258,6 +257,11 @@ function reservedProvisions(jurisdiction: 'NO' | 'SE', regime: RegimeCode, kind:
 }
 
 const INCLUSIVE_PROVISION = { NO: 'NO-SOC-5', SE: 'SE-SOC-17' } as const;
+/** The estimated-value provisions a split-purchase finding rests on (split.ts). */
+export const VALUE_PROVISION = { NO: 'NO-VAL', SE: 'SE-VAL' } as const;
+/** Every provision the judge stage names, each read per period (JudgeReaders.provisions). */
+const PROVISION_IDS = ['SE-RES-418-P', 'NO-RES-HS', 'NO-RES-II', 'NO-RES-III', ...Object.values(INCLUSIVE_PROVISION), ...Object.values(VALUE_PROVISION)] as const;
+export type ProvisionId = (typeof PROVISION_IDS)[number];
 /** Months of contract term from which an employment requirement is worth setting (heuristic, see below). */
 export const INCLUSIVE_MIN_MONTHS = 12;
 
@@ -269,10 +273,10 @@ export const INCLUSIVE_MIN_MONTHS = 12;
  * fall in the pack's labour-intensive categories (a rule of thumb, named with its rule id). The law
  * allows such clauses (NO anskaffelsesloven § 5, SE LOU 17 kap. 1 §); it does not set these limits.
  */
-function inclusiveCandidate(ctx: JudgeContext, p: Purchase, date: IsoDate, net: Money | null, months: number | null): Finding | null {
+function inclusiveCandidate(ctx: JudgeContext, p: Purchase, net: Money | null, months: number | null): Finding | null {
   if (p.contractKind === 'goods' || net === null) return null;
   if (!p.openEnded && (months === null || months < INCLUSIVE_MIN_MONTHS)) return null;
-  const threshold = ctx.read.announcementThreshold(date, p.contractKind);
+  const threshold = ctx.read.announcementThreshold(p.at, p.contractKind);
   if (!threshold || net.minor < threshold.minor) return null;
   const category = p.cpv[0] === undefined ? null : ctx.read.inclusiveCategory(p.cpv[0]);
   if (p.cpv[0] !== undefined && category === null) return null;
@@ -280,7 +284,7 @@ function inclusiveCandidate(ctx: JudgeContext, p: Purchase, date: IsoDate, net: 
     'INCLUSIVE-CANDIDATE',
     'info',
     { months: p.openEnded ? null : months, value: Number(net.minor) / 100, threshold: threshold.value, currency: ctx.currency, cpv: category?.code ?? null, status: category?.category.status ?? null },
-    ctx.read.ruleIdList([threshold.ruleId, ...(category ? [category.category.id] : []), ...ctx.read.provisions(INCLUSIVE_PROVISION[ctx.jurisdiction], date)]),
+    ctx.read.ruleIdList([threshold.ruleId, ...(category ? [category.category.id] : []), ...ctx.read.provisions(INCLUSIVE_PROVISION[ctx.jurisdiction], p.at)]),
     INCLUSIVE_KEYS[p.openEnded ? 'open-ended' : 'term'][category ? 1 : 0],
   );
 }
@@ -316,7 +320,7 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, 
   const net = verdict.valueExclVat;
   if (p.optionsIncluded === null && !p.vatIncluded && net !== null && net.currency === ctx.currency && verdict.regime !== 'UNKNOWN') {
     const scaled = scaledMinor(net.minor, p.termMonths + p.optionMonths, p.termMonths);
-    const ladder = ctx.read.ladder(p.date ?? ctx.date, p.buyer, p.contractKind);
+    const ladder = ctx.read.ladder(p.at, p.buyer, p.contractKind);
     let crossed = false;
     for (let i = 0; i < ladder.length && !crossed; i++) {
       const t = ladder[i] as Threshold;
@@ -356,6 +360,8 @@ function asStated(verdict: RegimeVerdict, findings: Finding[]): RegimeVerdict {
 }
 
 const BUYER_THRESHOLDS = { NO: ['eea-threshold-state', 'eea-threshold-other'], SE: ['eu-threshold-central', 'eu-threshold-sub-central'] } as const;
+const BUYER_THRESHOLD_PARAMETERS = [...BUYER_THRESHOLDS.NO, ...BUYER_THRESHOLDS.SE] as const;
+type BuyerThreshold = (typeof BUYER_THRESHOLD_PARAMETERS)[number];
 const ABOVE = { NO: 'NO-PART-III', SE: 'SE-ABOVE-EU' } as const;
 const BELOW = { NO: 'NO-PART-II', SE: 'SE-BELOW-EU' } as const;
 
@@ -364,13 +370,13 @@ const BELOW = { NO: 'NO-PART-II', SE: 'SE-BELOW-EU' } as const;
  * regime. Only the state and municipal thresholds differ by buyer (goods and ordinary services), so a
  * value at or above the one and below the other is the only case; no second verdict is computed.
  */
-function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: Money | null, date: IsoDate): Finding | null {
+function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: Money | null): Finding | null {
   const source = p.origins.buyer?.source;
   if (source === 'cell' || source === 'option' || net === null || p.contractKind === 'works' || p.contractKind === 'social-services') return null;
   if (regime !== ABOVE[ctx.jurisdiction] && regime !== BELOW[ctx.jurisdiction]) return null;
   const [stateParameter, municipalParameter] = BUYER_THRESHOLDS[ctx.jurisdiction];
-  const state = ctx.read.threshold(stateParameter, date);
-  const municipal = ctx.read.threshold(municipalParameter, date);
+  const state = ctx.read.threshold(stateParameter, p.at);
+  const municipal = ctx.read.threshold(municipalParameter, p.at);
   if (!state || !municipal) return null;
   const [low, high] = state.minor <= municipal.minor ? [state, municipal] : [municipal, state];
   if (net.minor < low.minor || net.minor >= high.minor) return null;
@@ -382,7 +388,6 @@ function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: M
 
 /** Judges one purchase. Its findings extend the read stage's list. */
 export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
-  const date = p.date ?? ctx.date;
   const findings = p.findings;
   const ruleIds: string[] = [...p.ruleIds];
   const value = estimate(p);
@@ -394,18 +399,18 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     regime = verdict.regime;
     net = verdict.valueExclVat;
     addMissing(ruleIds, verdict.ruleIds);
-    const depends = buyerDepends(p, ctx, regime, net, date);
+    const depends = buyerDepends(p, ctx, regime, net);
     if (depends) findings.push(depends);
   }
 
-  const supplier = p.reserved ? reservedSupplier(p, ctx, date, regime) : ctx.read.openSupplier(p.supplierName, p.orgnr);
+  const supplier = p.reserved ? reservedSupplier(p, ctx, regime) : ctx.read.openSupplier(p.supplierName, p.orgnr);
   appendAll(findings, supplier.findings);
 
   if (!p.reserved) {
     const candidate = reservationCandidate(ctx, p);
     if (candidate) findings.push(candidate);
   }
-  const inclusive = inclusiveCandidate(ctx, p, date, net, value.months);
+  const inclusive = inclusiveCandidate(ctx, p, net, value.months);
   if (inclusive) findings.push(inclusive);
   // The rule ids of its findings after the row's own, in the order they come.
   for (let i = 0; i < findings.length; i++) addMissing(ruleIds, (findings[i] as Finding).ruleIds);
@@ -417,7 +422,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     regime,
     estimatedValue: net,
     estimate: value.steps,
-    date,
+    date: p.at.date,
     reserved: p.reserved,
     // Sized exactly, and now: the growing list dies young, before a collection would copy it.
     findings: findings.slice(),

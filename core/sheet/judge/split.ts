@@ -12,6 +12,7 @@
  */
 import type { IsoDate } from '../../dates.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
+import type { RuleDate } from '../../rules/periods.ts';
 import type { RulePack } from '../../rules/schema.ts';
 import { memoized } from '../memo.ts';
 import { twelveMonthWindowEnd } from '../../value/aggregate.ts';
@@ -101,8 +102,8 @@ function flaggedWindows(group: Int32Array, facts: RowFacts): (Window | null)[] {
   return best;
 }
 
-/** The facts of every row, each distinct date's window end and each row's ladder looked up once. */
-function rowFacts(rows: readonly CheckedRow[], ladder: JudgeReaders['ladder']): RowFacts {
+/** The facts of every row (`ats`: the date each was judged at), each distinct date's window end and each row's ladder looked up once. */
+function rowFacts(rows: readonly CheckedRow[], ats: readonly RuleDate[], ladder: JudgeReaders['ladder']): RowFacts {
   const n = rows.length;
   const values = new Float64Array(n);
   const days = new Int32Array(n);
@@ -116,7 +117,7 @@ function rowFacts(rows: readonly CheckedRow[], ladder: JudgeReaders['ladder']): 
     days[i] = dayNumber(row.date);
     windowEnds[i] = windowEnd(row.date);
     // The judge stage's ladders, cached for the sheet: the same dates, buyers and kinds as its verdicts.
-    ladders[i] = ladder(row.date, row.buyer, row.contractKind);
+    ladders[i] = ladder(ats[i] as RuleDate, row.buyer, row.contractKind);
   });
   return { values, days, windowEnds, ladders };
 }
@@ -151,12 +152,12 @@ function groupsOf(rows: readonly CheckedRow[], facts: RowFacts, keyOf: (r: Check
  * whether the purchases are one need (info), and is left out where the same-kind finding already
  * covers the row. The rows of one window share its finding.
  */
-export function splitRisks(rows: readonly CheckedRow[], pack: RulePack, ladder: JudgeReaders['ladder']): (Finding | undefined)[] {
+export function splitRisks(rows: readonly CheckedRow[], ats: readonly RuleDate[], pack: RulePack, ladder: JudgeReaders['ladder']): (Finding | undefined)[] {
   const bases: readonly (readonly [SplitBasis, (r: CheckedRow) => string | null])[] = [
     ['same-kind', (r) => r.kindKey],
     ['same-supplier', (r) => r.supplierKey],
   ];
-  const facts = rowFacts(rows, ladder);
+  const facts = rowFacts(rows, ats, ladder);
   const risks = new Array<Finding | undefined>(rows.length);
   for (const [basis, keyOf] of bases) {
     for (const group of groupsOf(rows, facts, keyOf)) {

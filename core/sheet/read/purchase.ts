@@ -7,6 +7,7 @@ import type { IsoDate } from '../../dates.ts';
 import type { Lang } from '../../i18n/catalogue.ts';
 import type { Orgnr } from '../../orgnr/index.ts';
 import type { CpvKind } from '../../rules/cpv-kind.ts';
+import type { RuleDate } from '../../rules/periods.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { DurationResult } from '../../value/duration.ts';
@@ -30,8 +31,10 @@ export interface CellReaders {
   readonly options: (cell: CellValue | undefined) => DurationResult;
   readonly orgnr: (raw: string) => Orgnr;
   readonly percent: (cell: CellValue | undefined) => ShareReading | null;
+  /** A date with its period under the sheet's rule pack, one per distinct date. */
+  readonly ruleDate: (date: IsoDate) => RuleDate;
   /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
-  readonly kindOfCpv: (code: string, date: IsoDate) => CpvKindRead | null;
+  readonly kindOfCpv: (code: string, at: RuleDate) => CpvKindRead | null;
   /** The origins of the row being read, and their shared, frozen copy (every origin is shared per column, so their combinations repeat). */
   readonly origins: RowOrigins;
   /** The origin of a value read from a column's header, one per column. */
@@ -55,6 +58,8 @@ export interface ReadContext {
   /** The jurisdiction's currency. */
   readonly currency: string;
   readonly delimitedText: boolean;
+  /** The check date: rows without a date of their own are judged at it. */
+  readonly checkDate: RuleDate;
   readonly read: CellReaders;
 }
 
@@ -69,6 +74,8 @@ export interface Purchase {
   readonly vatIncluded: boolean | null;
   /** The row's own date; null when blank or unreadable. */
   readonly date: IsoDate | null;
+  /** The date the purchase is judged at: its own, else the check date. */
+  readonly at: RuleDate;
   readonly buyer: BuyerKind;
   readonly contractKind: ContractKind;
   readonly cpv: readonly string[];
@@ -243,7 +250,8 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const cpv = columns.cpv === undefined ? NO_CPV : ctx.read.cpv(cells[columns.cpv]);
   if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv);
   const kindCell = columns.contractKind === undefined ? null : ctx.read.contractKind(cells[columns.contractKind]);
-  const kindRead = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
+  const at = date === null ? ctx.checkDate : ctx.read.ruleDate(date);
+  const kindRead = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], at);
   const kindCpv = kindRead === null ? null : kindRead.cpv;
   let contractKind = layout.contractKind.value;
   origins.contractKind = layout.contractKind.origin;
@@ -293,6 +301,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     basis,
     vatIncluded,
     date,
+    at,
     buyer,
     contractKind,
     cpv,

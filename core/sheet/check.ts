@@ -15,7 +15,7 @@ import { parseOrgnr } from '../orgnr/index.ts';
 import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
 import { splitRisks } from './judge/split.ts';
-import { addMissing, appendAll, withItem } from './lists.ts';
+import { withItem } from './lists.ts';
 import { memoized, memoized2, perPeriod } from './memo.ts';
 import { headerOrigin, readSheetLayout, type SheetLayout } from './read/layout.ts';
 import { readValueCell, type ValueColumn } from './read/value-cell.ts';
@@ -83,16 +83,9 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
  * finding is shared by its rows, so each pair of lists is merged once).
  */
 function rowCompleter(read: JudgeReaders): (row: CheckedRow, splitRisk: Finding) => void {
-  const merged = memoized2((own: readonly string[], split: readonly string[]) => {
-    if (split.every((id) => own.includes(id))) return own;
-    const ruleIds: string[] = [];
-    appendAll(ruleIds, own);
-    addMissing(ruleIds, split);
-    return read.ruleIdList(ruleIds);
-  });
   return (row, splitRisk) => {
     row.findings = withItem(row.findings, splitRisk);
-    row.ruleIds = merged(row.ruleIds, splitRisk.ruleIds);
+    row.ruleIds = read.ruleIdUnion(row.ruleIds, splitRisk.ruleIds);
   };
 }
 
@@ -106,6 +99,7 @@ function cpvKindReader(pack: RulePack): CellReaders['kindOfCpv'] {
       const byGiven = new Map<ContractKind | null, readonly Finding[]>();
       return {
         cpv,
+        ruleIds: Object.freeze([cpv.ruleId]),
         findings(given) {
           let found = byGiven.get(given);
           if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
@@ -154,6 +148,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     locale,
     currency: pack.currency,
     delimitedText: options.delimitedText === true,
+    rowFindings: [],
     checkDate: read.ruleDate(layout.date.value),
     read,
   };
@@ -163,6 +158,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     rules,
     pack,
     registry: options.registry ?? null,
+    rowRuleIds: [],
     read: judgeReaders(rules, pack, options.registry ?? null),
   };
 

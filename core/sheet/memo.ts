@@ -17,17 +17,19 @@ export const MEMO_CAP = 1 << 14;
  * they are rare, and keeping them would keep cells alive.
  */
 export function memoized<K, V>(read: (key: K) => V, cap = MEMO_CAP): (key: K) => V {
-  const cache = new Map<K, V>();
+  // An undefined reading is kept as UNDEFINED, so that a miss costs one look-up, not two.
+  const cache = new Map<K, V | typeof UNDEFINED>();
   // The last key and its value, checked first: neighbouring rows often hold the same cell.
   let lastKey: K | typeof NO_KEY = NO_KEY;
   let lastValue: V | undefined;
   return (key) => {
     if (key === lastKey) return lastValue as V;
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) {
+    const kept = cache.get(key);
+    let value: V;
+    if (kept === undefined) {
       value = read(key);
-      if (cache.size < cap && (typeof key !== 'object' || key === null)) cache.set(key, value);
-    }
+      if (cache.size < cap && (typeof key !== 'object' || key === null)) cache.set(key, value === undefined ? UNDEFINED : value);
+    } else value = kept === UNDEFINED ? (undefined as V) : kept;
     if (typeof key !== 'object' || key === null) {
       lastKey = key;
       lastValue = value;
@@ -37,6 +39,7 @@ export function memoized<K, V>(read: (key: K) => V, cap = MEMO_CAP): (key: K) =>
 }
 
 const NO_KEY = Symbol('no key yet');
+const UNDEFINED = Symbol('read as undefined');
 
 /** A two-argument reader cached per pair, without building a key string per call (dates, kinds and codes repeat down a sheet); at most `cap` pairs. */
 export function memoized2<A, B, V>(read: (a: A, b: B) => V, cap = MEMO_CAP): (a: A, b: B) => V {

@@ -4,6 +4,7 @@
  * the typed Purchase of the read stage (../read/purchase.ts). Cross-row checks are in split.ts.
  */
 import { foldedWords, normaliseName } from '../../registry/normalise.ts';
+import type { IsoDate } from '../../dates.ts';
 import type { Orgnr } from '../../orgnr/index.ts';
 import type { Supplier } from '../../registry/types.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
@@ -31,6 +32,8 @@ export interface JudgeContext {
   readonly rules: RuleSet;
   readonly pack: RulePack;
   readonly registry: SheetRegistry | null;
+  /** The rule ids of the row being judged: one list for the sheet, emptied at each row (its shared copy is kept). */
+  readonly rowRuleIds: string[];
   readonly read: JudgeReaders;
 }
 
@@ -57,6 +60,12 @@ export interface JudgeReaders {
   readonly provisions: (id: ProvisionId, at: RuleDate) => readonly string[];
   /** One shared list per distinct sequence of rule ids (memo.ts listInterner). */
   readonly ruleIdList: (ids: readonly string[]) => readonly string[];
+  /** The ids of `a`, then those of `b` it lacks, without duplicates: a shared list, made once per pair of lists. */
+  readonly ruleIdUnion: (a: readonly string[], b: readonly string[]) => readonly string[];
+  /** A reserved row's eligibility at a date: by its registry entry, else by the share the row states (cached per sheet). */
+  readonly eligibility: (entry: Supplier | undefined, share: number | null, date: IsoDate) => EligibilityVerdict;
+  /** A finding with `provisions` added to its rule ids, once per finding and list. */
+  readonly withProvisions: (f: Finding, provisions: readonly string[]) => Finding;
   /** classifyPurchase with verdicts kept per threshold band (regime-cache.ts). */
   readonly classify: Classifier;
   /** The supplier of a row that is not reserved (the registry is not consulted), one per name and organisation number. */
@@ -77,6 +86,11 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
   const provisions = perPeriod(count, PROVISION_IDS.length, (date, i) => provisionsInForce(pack, [PROVISION_IDS[i] as ProvisionId], date));
   const candidateFindings = memoizedIndexed(CANDIDATE_FAMILIES.length, (matched: string, family) =>
     memoized((suppliers: number | null) => reservationCandidateFinding(matched, (CANDIDATE_FAMILIES[family] as CandidateFamily).id, suppliers)),
+  );
+  const ruleIdList = listInterner<string>();
+  const byEntry = memoized2((entry: Supplier, date: IsoDate) => supplierEligibility(entry, date, rules));
+  const byShare = memoized2((share: number | null, date: IsoDate) =>
+    checkReservedEligibility({ jurisdiction, checkDate: date, share: share === null ? null : { denominator: jurisdiction === 'NO' ? 'employees' : 'occupied', percent: share, asOf: null }, purposeAttested: null }, rules),
   );
   const nameKey = memoized((name: string) => {
     const normalised = normaliseName(name);
@@ -101,7 +115,15 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
     },
     inclusiveCategory: memoized((cpv: string) => inclusiveCategory(cpv, pack)),
     provisions: (id, at) => provisions(at, PROVISION_IDS.indexOf(id)),
-    ruleIdList: listInterner<string>(),
+    ruleIdList,
+    ruleIdUnion: memoized2((a: readonly string[], b: readonly string[]) => {
+      const ids: string[] = [];
+      addMissing(ids, a);
+      addMissing(ids, b);
+      return ruleIdList(ids);
+    }),
+    eligibility: (entry, share, date) => (entry ? byEntry(entry, date) : byShare(share, date)),
+    withProvisions: memoized2(withRuleIds),
     classify: cachedClassifier(rules),
     openSupplier: memoized2((name: string | null, orgnr: Orgnr | null) => openSupplier(name, orgnr, nameKey)),
   };
@@ -211,7 +233,6 @@ function openSupplier(name: string | null, parsed: Orgnr | null, nameKey: (name:
 
 /** The supplier of a reserved row: looked up in the registry, and its eligibility judged at the row's date. */
 function reservedSupplier(p: Purchase, ctx: JudgeContext, regime: RegimeCode): SupplierJudged {
-  const date = p.at.date;
   const name = p.supplierName;
   const parsed = p.orgnr;
   if (name === null && parsed === null) return NO_SUPPLIER;
@@ -234,27 +255,24 @@ function reservedSupplier(p: Purchase, ctx: JudgeContext, regime: RegimeCode): S
     // Judged only by the rules of the sheet's jurisdiction: a supplier of the other country gets no mixed verdict.
     findings.push(finding('SUPPLIER-OTHER-COUNTRY', 'warning', { country: entry?.jurisdiction ?? parsed?.jurisdiction ?? '', jurisdiction: ctx.jurisdiction }));
   } else {
-    const denominator = ctx.jurisdiction === 'NO' ? 'employees' : 'occupied';
-    verdict =
-      entry ? supplierEligibility(entry, date, ctx.rules)
-      : checkReservedEligibility(
-          { jurisdiction: ctx.jurisdiction, checkDate: date, share: p.share === null ? null : { denominator, percent: p.share, asOf: null }, purposeAttested: null },
-          ctx.rules,
-        );
-    const provisions = reservedProvisions(ctx.jurisdiction, regime, p.contractKind).flatMap((id) => ctx.read.provisions(id, p.at));
-    for (let i = 0; i < verdict.findings.length; i++) findings.push(withRuleIds(verdict.findings[i] as Finding, provisions));
+    verdict = ctx.read.eligibility(entry, p.share, p.at.date);
+    const provision = reservedProvision(ctx.jurisdiction, regime, p.contractKind);
+    const provisions = provision === null ? NO_PROVISIONS : ctx.read.provisions(provision, p.at);
+    for (let i = 0; i < verdict.findings.length; i++) findings.push(ctx.read.withProvisions(verdict.findings[i] as Finding, provisions));
   }
   return { key, findings, info: supplierInfo(name, parsed, ctx.registry ? entry !== undefined : null, entry, verdict) };
 }
 
-/** The provisions a reserved contract rests on, by regime. */
-function reservedProvisions(jurisdiction: 'NO' | 'SE', regime: RegimeCode, kind: ContractKind): ProvisionId[] {
-  if (jurisdiction === 'SE') return ['SE-RES-418-P'];
-  if (kind === 'social-services') return ['NO-RES-HS'];
-  if (regime === 'NO-PART-II') return ['NO-RES-II'];
-  if (regime === 'NO-PART-III') return ['NO-RES-III'];
-  return [];
+/** The provision a reserved contract rests on, by regime, if any. */
+function reservedProvision(jurisdiction: 'NO' | 'SE', regime: RegimeCode, kind: ContractKind): ProvisionId | null {
+  if (jurisdiction === 'SE') return 'SE-RES-418-P';
+  if (kind === 'social-services') return 'NO-RES-HS';
+  if (regime === 'NO-PART-II') return 'NO-RES-II';
+  if (regime === 'NO-PART-III') return 'NO-RES-III';
+  return null;
 }
+
+const NO_PROVISIONS: readonly string[] = Object.freeze([]);
 
 const INCLUSIVE_PROVISION = { NO: 'NO-SOC-5', SE: 'SE-SOC-17' } as const;
 /** The estimated-value provisions a split-purchase finding rests on (split.ts). */
@@ -338,7 +356,7 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, 
       'OPTIONS-UNCERTAIN',
       'warning',
       { stated: fmt(verdict.valueExclVat), regime: verdict.regime, withOptions: fmt(other.valueExclVat), otherRegime: other.regime, currency: ctx.currency, options: p.optionMonths, term: p.termMonths },
-      [...new Set([...verdict.ruleIds, ...other.ruleIds])],
+      ctx.read.ruleIdUnion(verdict.ruleIds, other.ruleIds),
     ),
   );
   return { ...verdict, regime: 'UNKNOWN' };
@@ -389,7 +407,9 @@ function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: M
 /** Judges one purchase. Its findings extend the read stage's list. */
 export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const findings = p.findings;
-  const ruleIds: string[] = [...p.ruleIds];
+  const ruleIds = ctx.rowRuleIds;
+  ruleIds.length = 0;
+  appendAll(ruleIds, p.ruleIds);
   const value = estimate(p);
   let regime: RegimeCode = 'UNKNOWN';
   let net: Money | null = null;
@@ -424,7 +444,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     estimate: value.steps,
     date: p.at.date,
     reserved: p.reserved,
-    // Sized exactly, and now: the growing list dies young, before a collection would copy it.
+    // An exact copy: the list itself is the sheet's, reused for the next row.
     findings: findings.slice(),
     ruleIds: ctx.read.ruleIdList(ruleIds),
     supplier: supplier.info,

@@ -48,6 +48,8 @@ export interface CellReaders {
 /** The contract kind a CPV code says, and the findings it gives beside the kind a row states (cpvKindFindings, cached). */
 export interface CpvKindRead {
   readonly cpv: CpvKind;
+  /** The rule the kind rests on, as a shared list. */
+  readonly ruleIds: readonly string[];
   readonly findings: (given: ContractKind | null) => readonly Finding[];
 }
 
@@ -58,6 +60,11 @@ export interface ReadContext {
   /** The jurisdiction's currency. */
   readonly currency: string;
   readonly delimitedText: boolean;
+  /**
+   * The findings of the row being read: one list for the sheet, emptied at the start of each row
+   * (the judge stage adds its own and keeps an exact copy), so no growing list is made per row.
+   */
+  readonly rowFindings: Finding[];
   /** The check date: rows without a date of their own are judged at it. */
   readonly checkDate: RuleDate;
   readonly read: CellReaders;
@@ -92,8 +99,9 @@ export interface Purchase {
   readonly orgnr: Orgnr | null;
   readonly share: number | null;
   readonly origins: Partial<Record<PurchaseField, Origin>>;
+  /** The row's findings so far: the sheet's list (ReadContext.rowFindings), good until the next row is read. */
   readonly findings: Finding[];
-  /** Rule ids the reading itself rests on (the CPV list that gave the contract kind). */
+  /** Rule ids the reading itself rests on (the CPV list that gave the contract kind), a shared list. */
   readonly ruleIds: readonly string[];
 }
 
@@ -174,6 +182,9 @@ function readDuration(
   return read;
 }
 
+/** A reading that rests on no rule (one list for every row). */
+const NO_RULE_IDS: readonly string[] = Object.freeze([]);
+
 /** No CPV column: no codes (one list for every row). */
 const NO_CPV: readonly string[] = Object.freeze([]);
 
@@ -198,8 +209,9 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   // The sheet's scratch origins (origin.ts), emptied by take() below: no origins object per row.
   const rowOrigins = ctx.read.origins;
   const origins = rowOrigins.fields;
-  const findings: Finding[] = [];
-  const ruleIds: string[] = [];
+  const findings = ctx.rowFindings;
+  findings.length = 0;
+  let ruleIds = NO_RULE_IDS;
   const description = textIn(cells, columns.description, 'description', origins);
 
   let wider = false;
@@ -266,7 +278,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     const kindCpv = kindRead.cpv;
     contractKind = kindCpv.kind;
     origins.contractKind = ctx.read.cpvKindOrigin(columns.cpv, kindCpv.evidence.matched);
-    ruleIds.push(kindCpv.ruleId);
+    ruleIds = kindRead.ruleIds;
     appendAll(findings, kindRead.findings(null));
   }
 

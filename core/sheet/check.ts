@@ -15,7 +15,7 @@ import { parseOrgnr } from '../orgnr/index.ts';
 import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
 import { splitRisks } from './judge/split.ts';
-import { withItem } from './lists.ts';
+import { sliceWith } from './lists.ts';
 import { memoized, memoized2, perPeriod } from './memo.ts';
 import { headerOrigin, readSheetLayout, type SheetLayout } from './read/layout.ts';
 import { readValueCell, type ValueColumn } from './read/value-cell.ts';
@@ -78,15 +78,21 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
 }
 
 /**
- * Completes judged rows with their split-purchase finding and that finding's rule ids. Lists are
- * replaced, not grown: exact sizes (a sheet holds 100 000 of them), rule-id lists shared (a window's
- * finding is shared by its rows, so each pair of lists is merged once).
+ * Completes the judged rows: each gets its findings, cut from the sheet's list (`judged`, each row's
+ * ending at `ends[i]`), with its split-purchase finding after them, and that finding's rule ids after
+ * its own. One exact list per row, made once (a sheet holds 100 000 of them); rule-id lists shared
+ * (a window's finding is shared by its rows, so each pair of lists is merged once).
  */
-function rowCompleter(read: JudgeReaders): (row: CheckedRow, splitRisk: Finding) => void {
-  return (row, splitRisk) => {
-    row.findings = withItem(row.findings, splitRisk);
-    row.ruleIds = read.ruleIdUnion(row.ruleIds, splitRisk.ruleIds);
-  };
+function completeRows(rows: readonly CheckedRow[], judged: readonly Finding[], ends: readonly number[], risks: readonly (Finding | undefined)[], read: JudgeReaders): void {
+  let from = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as CheckedRow;
+    const to = ends[i] as number;
+    const risk = risks[i];
+    row.findings = sliceWith(judged, from, to, risk);
+    if (risk) row.ruleIds = read.ruleIdUnion(row.ruleIds, risk.ruleIds);
+    from = to;
+  }
 }
 
 /** The contract kind a CPV code says at a date, per code and rule period, with its findings cached per kind given in the row. */
@@ -159,6 +165,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     pack,
     registry: options.registry ?? null,
     rowRuleIds: [],
+    judged: [],
     read: judgeReaders(rules, pack, options.registry ?? null),
   };
 
@@ -167,6 +174,8 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   const ats: RuleDate[] = [];
   const skipped: SkippedRow[] = [];
   if (layout.problem === null) {
+    // Where each checked row's findings end in judgeCtx.judged.
+    const ends: number[] = [];
     for (let i = layout.headerIndex + 1; i < cells.length; i++) {
       const row = cells[i] ?? [];
       const skip = skipReason(row, layout.columns);
@@ -175,14 +184,10 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
         const purchase = readPurchase(row, i + 1, readCtx);
         ats.push(purchase.at);
         checked.push(judgePurchase(purchase, judgeCtx));
+        ends.push(judgeCtx.judged.length);
       }
     }
-    const risks = splitRisks(checked, ats, pack, judgeCtx.read.ladder);
-    const completeRow = rowCompleter(judgeCtx.read);
-    for (let i = 0; i < checked.length; i++) {
-      const risk = risks[i];
-      if (risk) completeRow(checked[i] as CheckedRow, risk);
-    }
+    completeRows(checked, judgeCtx.judged, ends, splitRisks(checked, ats, pack, judgeCtx.read), judgeCtx.read);
   }
 
   const rows: readonly RowResult[] = checked;

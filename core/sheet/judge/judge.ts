@@ -34,6 +34,11 @@ export interface JudgeContext {
   readonly registry: SheetRegistry | null;
   /** The rule ids of the row being judged: one list for the sheet, emptied at each row (its shared copy is kept). */
   readonly rowRuleIds: string[];
+  /**
+   * The findings of every judged row, one row after another: checkSheet cuts each row's list out once
+   * the cross-row checks have added theirs, so each row's list is made once, at its exact size.
+   */
+  readonly judged: Finding[];
   readonly read: JudgeReaders;
 }
 
@@ -404,7 +409,10 @@ function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: M
   return finding('BUYER-DEPENDS', 'warning', { buyer: p.buyer, regime, otherBuyer, otherRegime }, [other.ruleId]);
 }
 
-/** Judges one purchase. Its findings extend the read stage's list. */
+/** A judged row's findings before checkSheet cuts them from JudgeContext.judged. */
+const NOT_CUT_YET: readonly Finding[] = Object.freeze([]);
+
+/** Judges one purchase. Its findings extend the read stage's list, and are then added to JudgeContext.judged. */
 export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const findings = p.findings;
   const ruleIds = ctx.rowRuleIds;
@@ -433,6 +441,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const inclusive = inclusiveCandidate(ctx, p, net, value.months);
   if (inclusive) findings.push(inclusive);
   // The rule ids of its findings after the row's own, in the order they come.
+  appendAll(ctx.judged, findings);
   for (let i = 0; i < findings.length; i++) addMissing(ruleIds, (findings[i] as Finding).ruleIds);
 
   const kindKey = p.cpv[0] !== undefined ? ctx.read.cpvKey(p.cpv[0]) : p.category === null ? null : ctx.read.categoryKey(p.category);
@@ -444,8 +453,8 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     estimate: value.steps,
     date: p.at.date,
     reserved: p.reserved,
-    // An exact copy: the list itself is the sheet's, reused for the next row.
-    findings: findings.slice(),
+    // Kept in the sheet's list until the cross-row checks are done (JudgeContext.judged).
+    findings: NOT_CUT_YET,
     ruleIds: ctx.read.ruleIdList(ruleIds),
     supplier: supplier.info,
     origins: p.origins,

@@ -16,8 +16,8 @@ import type { RuleDate } from '../../rules/periods.ts';
 import type { RulePack } from '../../rules/schema.ts';
 import { memoized } from '../memo.ts';
 import { twelveMonthWindowEnd } from '../../value/aggregate.ts';
-import type { CheckedRow, JudgeReaders } from './judge.ts';
-import { provisionsInForce, type Threshold } from './thresholds.ts';
+import { VALUE_PROVISION, type CheckedRow, type JudgeReaders } from './judge.ts';
+import type { Threshold } from './thresholds.ts';
 
 export type SplitBasis = 'same-kind' | 'same-supplier';
 
@@ -36,30 +36,36 @@ function dayNumber(date: IsoDate): number {
   return ((digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)) * 16 + digit(5) * 10 + digit(6)) * 32 + digit(8) * 10 + digit(9);
 }
 
-interface Window {
-  readonly start: number;
-  readonly end: number;
-  readonly total: number;
-  readonly threshold: Threshold;
-  /** Rank of the threshold in its ladder: a higher threshold crossed is the graver finding. */
-  readonly level: number;
+/**
+ * The flagged 12-month windows of a group, one per purchase it starts at (typed arrays, no object per
+ * window): the window's last purchase, its sum, and the rank in its ladder of the highest threshold it
+ * reaches that none of its purchases reaches alone (-1: not flagged).
+ */
+interface Windows {
+  readonly ends: Int32Array;
+  readonly totals: Float64Array;
+  readonly levels: Int8Array;
 }
 
-function graver(a: Window, b: Window): boolean {
-  return a.level !== b.level ? a.level > b.level : a.total > b.total;
+/** A higher threshold crossed is the graver finding; at the same threshold, the larger sum. */
+function graver(w: Windows, a: number, b: number): boolean {
+  const la = w.levels[a] as number;
+  const lb = w.levels[b] as number;
+  return la !== lb ? la > lb : (w.totals[a] as number) > (w.totals[b] as number);
 }
 
-const VALUE_PROVISION = { NO: 'NO-VAL', SE: 'SE-VAL' } as const;
-
-/** For each purchase of the group (row indices sorted by date), the gravest flagged 12-month window containing it, or null. */
-function flaggedWindows(group: Int32Array, facts: RowFacts): (Window | null)[] {
+/**
+ * For each purchase of the group (row indices sorted by date), the start of the gravest flagged
+ * 12-month window containing it (-1: none), with the windows.
+ */
+function flaggedWindows(group: Int32Array, facts: RowFacts): { readonly windows: Windows; readonly best: Int32Array } {
   const n = group.length;
   const value = (k: number) => facts.values[group[k] as number] as number;
   const prefix = new Float64Array(n + 1);
   for (let k = 0; k < n; k++) prefix[k + 1] = (prefix[k] as number) + value(k);
 
   // Window i spans purchases i..end; ends never decrease, so one pass with a max-queue suffices.
-  const windows: (Window | null)[] = new Array<Window | null>(n);
+  const windows: Windows = { ends: new Int32Array(n), totals: new Float64Array(n), levels: new Int8Array(n) };
   const maxQueue = new Int32Array(n);
   let head = 0;
   let tail = 0;
@@ -79,27 +85,28 @@ function flaggedWindows(group: Int32Array, facts: RowFacts): (Window | null)[] {
     // The highest threshold the window reaches and none of its purchases reaches alone.
     let found = -1;
     for (let level = 0; level < ladder.length; level++) {
-      const at = Number((ladder[level] as Threshold).minor);
+      const at = (ladder[level] as Threshold).cents;
       if (total >= at && largest < at) found = level;
     }
-    windows[i] = found < 0 ? null : { start: i, end, total, threshold: ladder[found] as Threshold, level: found };
+    windows.ends[i] = end;
+    windows.totals[i] = total;
+    windows.levels[i] = found;
   }
 
   // Purchase k lies in windows start..k whose end ≥ k; those starts form a range that moves right.
-  const best: (Window | null)[] = new Array<Window | null>(n);
+  const best = new Int32Array(n);
   const queue = new Int32Array(n);
   let qHead = 0;
   let qTail = 0;
   for (let k = 0; k < n; k++) {
-    const w = windows[k];
-    if (w) {
-      while (qTail > qHead && !graver(windows[queue[qTail - 1] as number] as Window, w)) qTail--;
+    if ((windows.levels[k] as number) >= 0) {
+      while (qTail > qHead && !graver(windows, queue[qTail - 1] as number, k)) qTail--;
       queue[qTail++] = k;
     }
-    while (qHead < qTail && (windows[queue[qHead] as number] as Window).end < k) qHead++;
-    best[k] = qHead < qTail ? (windows[queue[qHead] as number] ?? null) : null;
+    while (qHead < qTail && (windows.ends[queue[qHead] as number] as number) < k) qHead++;
+    best[k] = qHead < qTail ? (queue[qHead] as number) : -1;
   }
-  return best;
+  return { windows, best };
 }
 
 /** The facts of every row (`ats`: the date each was judged at), each distinct date's window end and each row's ladder looked up once. */
@@ -152,38 +159,40 @@ function groupsOf(rows: readonly CheckedRow[], facts: RowFacts, keyOf: (r: Check
  * whether the purchases are one need (info), and is left out where the same-kind finding already
  * covers the row. The rows of one window share its finding.
  */
-export function splitRisks(rows: readonly CheckedRow[], ats: readonly RuleDate[], pack: RulePack, ladder: JudgeReaders['ladder']): (Finding | undefined)[] {
+export function splitRisks(rows: readonly CheckedRow[], ats: readonly RuleDate[], pack: RulePack, read: JudgeReaders): (Finding | undefined)[] {
   const bases: readonly (readonly [SplitBasis, (r: CheckedRow) => string | null])[] = [
     ['same-kind', (r) => r.kindKey],
     ['same-supplier', (r) => r.supplierKey],
   ];
-  const facts = rowFacts(rows, ats, ladder);
+  const facts = rowFacts(rows, ats, read.ladder);
+  const provision = VALUE_PROVISION[pack.jurisdiction === 'NO' ? 'NO' : 'SE'];
   const risks = new Array<Finding | undefined>(rows.length);
   for (const [basis, keyOf] of bases) {
     for (const group of groupsOf(rows, facts, keyOf)) {
-      const windows = flaggedWindows(group, facts);
-      const findings = new Map<Window, Finding>();
+      const { windows, best } = flaggedWindows(group, facts);
+      // The rows of one window share its finding: by the window's start.
+      const findings = new Map<number, Finding>();
       group.forEach((index, k) => {
-        const w = windows[k];
-        if (!w || risks[index]) return;
-        let f = findings.get(w);
+        const start = best[k] as number;
+        if (start < 0 || risks[index]) return;
+        let f = findings.get(start);
         if (!f) {
-          const from = (rows[group[w.start] as number] as CheckedRow).date;
-          findings.set(w, (f = splitFinding(basis, w, from, (rows[group[w.end] as number] as CheckedRow).date, pack)));
+          const first = group[start] as number;
+          const end = windows.ends[start] as number;
+          const threshold = (facts.ladders[first] as readonly Threshold[])[windows.levels[start] as number] as Threshold;
+          const at = ats[first] as RuleDate;
+          f = finding(
+            'SPLIT-RISK',
+            basis === 'same-kind' ? 'warning' : 'info',
+            { count: end - start + 1, total: (windows.totals[start] as number) / 100, threshold: threshold.value, currency: pack.currency, from: at.date, to: (rows[group[end] as number] as CheckedRow).date, basis },
+            read.ruleIdUnion(read.ruleIdList([threshold.ruleId]), read.provisions(provision, at)),
+            `finding.SPLIT-RISK.${basis}.${pack.jurisdiction}`,
+          );
+          findings.set(start, f);
         }
         risks[index] = f;
       });
     }
   }
   return risks;
-}
-
-function splitFinding(basis: SplitBasis, w: Window, from: IsoDate, to: IsoDate, pack: RulePack): Finding {
-  return finding(
-    'SPLIT-RISK',
-    basis === 'same-kind' ? 'warning' : 'info',
-    { count: w.end - w.start + 1, total: w.total / 100, threshold: w.threshold.value, currency: pack.currency, from, to, basis },
-    [w.threshold.ruleId, ...provisionsInForce(pack, [VALUE_PROVISION[pack.jurisdiction === 'NO' ? 'NO' : 'SE']], from)],
-    `finding.SPLIT-RISK.${basis}.${pack.jurisdiction}`,
-  );
 }

@@ -41,20 +41,35 @@ export function memoized<K, V>(read: (key: K) => V, cap = MEMO_CAP): (key: K) =>
 const NO_KEY = Symbol('no key yet');
 const UNDEFINED = Symbol('read as undefined');
 
-/** A two-argument reader cached per pair, without building a key string per call (dates, kinds and codes repeat down a sheet); at most `cap` pairs. */
+/**
+ * A two-argument reader cached per pair, without building a key string per call (dates, kinds and
+ * codes repeat down a sheet); at most `cap` pairs. A first key mostly comes with one second key (a
+ * supplier's name with its organisation number): that pair is kept beside the first key, and a map of
+ * further second keys made only when there are others.
+ */
 export function memoized2<A, B, V>(read: (a: A, b: B) => V, cap = MEMO_CAP): (a: A, b: B) => V {
-  const outer = new Map<A, Map<B, V>>();
+  interface Entry {
+    readonly b: B;
+    readonly value: V;
+    others: Map<B, V> | null;
+  }
+  const outer = new Map<A, Entry>();
   let size = 0;
   return (a, b) => {
-    let inner = outer.get(a);
-    if (inner) {
-      const hit = inner.get(b);
-      if (hit !== undefined || inner.has(b)) return hit as V;
+    const entry = outer.get(a);
+    if (entry) {
+      // SameValueZero, as a map compares keys: NaN is NaN.
+      if (entry.b === b || (b !== b && entry.b !== entry.b)) return entry.value;
+      const others = entry.others;
+      if (others) {
+        const hit = others.get(b);
+        if (hit !== undefined || others.has(b)) return hit as V;
+      }
     }
     const value = read(a, b);
     if (size < cap) {
-      if (!inner) outer.set(a, (inner = new Map()));
-      inner.set(b, value);
+      if (!entry) outer.set(a, { b, value, others: null });
+      else (entry.others ??= new Map()).set(b, value);
       size++;
     }
     return value;

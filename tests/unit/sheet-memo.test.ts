@@ -37,6 +37,20 @@ describe('memoized: a bounded cache', () => {
     );
   });
 
+  it('a two-key cache keeps one pair beside its first key and the others in a map: every pair answers as read, NaN included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('Rent AS', 'Fretex', null), fc.constantFrom(0, -0, 1, Number.NaN, null)), { maxLength: 60 }), fc.integer({ min: 0, max: 8 }), (calls, cap) => {
+        let reads = 0;
+        const read = (name: string | null, share: number | null) => ({ name, share: Number.isNaN(share) ? 'NaN' : share === 0 ? 0 : share });
+        const cached = memoized2((name: string | null, share: number | null) => (reads++, read(name, share)), cap);
+        for (const [name, share] of calls) expect(cached(name, share)).toEqual(read(name, share));
+        // While there is room, each distinct pair (as a map tells keys apart) is read once.
+        const distinct = new Set(calls.map(([name, share]) => `${name}|${Number.isNaN(share) ? 'NaN' : share === 0 ? 0 : share}`)).size;
+        if (distinct <= cap) expect(reads).toBe(distinct);
+      }),
+    );
+  });
+
   it('a per-period table answers like its reader read at the period, for every period and index', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 9 })), { maxLength: 60 }), (calls) => {

@@ -49,16 +49,18 @@ export interface JudgeReaders {
   readonly cpvKey: (code: string) => string;
   readonly categoryKey: (category: string) => string | null;
   readonly candidate: (cpv: readonly string[], category: string | null, description: string | null) => CandidateMatch | null;
-  /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
-  readonly fittingCount: (cpv: readonly string[]) => number;
   readonly announcementThreshold: (at: RuleDate, kind: ContractKind) => Threshold | null;
   readonly threshold: (parameter: BuyerThreshold, at: RuleDate) => Threshold | null;
   /** The thresholds that change the regime, lowest first (thresholds.ts thresholdLadder), cached per sheet. */
   readonly ladder: (at: RuleDate, buyer: BuyerKind, kind: ContractKind) => readonly Threshold[];
   /** The VAT rates a purchase's category may carry at a date (vatRatesFor), cached per sheet. */
   readonly vatRates: (at: RuleDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
-  /** The RESERVATION-CANDIDATE finding for what matched (suppliers: how many registry suppliers fit, null without a registry), one per sheet. */
-  readonly candidateFinding: (matched: string, family: string, suppliers: number | null) => Finding;
+  /**
+   * The RESERVATION-CANDIDATE finding for a match: what matched and, with a registry, how many of its
+   * suppliers deliver this kind of work (market information only, never who). One per sheet for
+   * equal matches, kept per match object as long as it lives.
+   */
+  readonly candidateFindingOf: (match: CandidateMatch) => Finding;
   /** The pack's labour-intensive category of a CPV code (inclusiveCategory), cached per sheet. */
   readonly inclusiveCategory: (cpv: string) => InclusiveCategoryMatch | null;
   /** The provision `id` when it is in force at a date (provisionsInForce), as a list of none or one. */
@@ -93,6 +95,9 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
     memoized((suppliers: number | null) => reservationCandidateFinding(matched, (CANDIDATE_FAMILIES[family] as CandidateFamily).id, suppliers)),
   );
   const ruleIdList = listInterner<string>();
+  // How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction.
+  const fittingCount = (cpv: readonly string[]) => fitting(cpv.length === 1 ? (cpv[0] as string) : cpv.join(','));
+  const findingOfMatch = new WeakMap<CandidateMatch, Finding>();
   const byEntry = memoized2((entry: Supplier, date: IsoDate) => supplierEligibility(entry, date, rules));
   const byShare = memoized2((share: number | null, date: IsoDate) =>
     checkReservedEligibility({ jurisdiction, checkDate: date, share: share === null ? null : { denominator: jurisdiction === 'NO' ? 'employees' : 'occupied', percent: share, asOf: null }, purposeAttested: null }, rules),
@@ -109,14 +114,19 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
       return folded === '' ? null : `category:${folded}`;
     }),
     candidate: candidateMatcher(),
-    fittingCount: (cpv) => fitting(cpv.length === 1 ? (cpv[0] as string) : cpv.join(',')),
     announcementThreshold: (at, kind) => announcement(at, CONTRACT_KINDS.indexOf(kind)),
     threshold: (parameter, at) => threshold(at, BUYER_THRESHOLD_PARAMETERS.indexOf(parameter)),
     ladder: (at, buyer, kind) => ladder(at, BUYER_KINDS.indexOf(buyer) * CONTRACT_KINDS.length + CONTRACT_KINDS.indexOf(kind)),
     vatRates: (at, cpv, kind) => vat(at, CONTRACT_KINDS.indexOf(kind))(cpv),
-    candidateFinding: (matched, family, suppliers) => {
-      const at = CANDIDATE_FAMILIES.findIndex((f) => f.id === family);
-      return at < 0 ? reservationCandidateFinding(matched, family, suppliers) : candidateFindings(matched, at)(suppliers);
+    candidateFindingOf: (match) => {
+      let found = findingOfMatch.get(match);
+      if (!found) {
+        const suppliers = registry ? fittingCount(match.cpv) : null;
+        const at = CANDIDATE_FAMILIES.indexOf(match.family);
+        found = at < 0 ? reservationCandidateFinding(match.matched, match.family.id, suppliers) : candidateFindings(match.matched, at)(suppliers);
+        findingOfMatch.set(match, found);
+      }
+      return found;
     },
     inclusiveCategory: memoized((cpv: string) => inclusiveCategory(cpv, pack)),
     provisions: (id, at) => provisions(at, PROVISION_IDS.indexOf(id)),
@@ -319,10 +329,7 @@ const INCLUSIVE_KEYS = {
 
 function reservationCandidate(ctx: JudgeContext, p: Purchase): Finding | null {
   const match = ctx.read.candidate(p.cpv, p.category, p.description);
-  if (!match) return null;
-  if (!ctx.registry) return ctx.read.candidateFinding(match.matched, match.family.id, null);
-  // Market information only: how many registry suppliers deliver this kind of work, never who.
-  return ctx.read.candidateFinding(match.matched, match.family.id, ctx.read.fittingCount(match.cpv));
+  return match && ctx.read.candidateFindingOf(match);
 }
 
 /**
@@ -344,10 +351,12 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, 
   if (p.optionsIncluded === null && !p.vatIncluded && net !== null && net.currency === ctx.currency && verdict.regime !== 'UNKNOWN') {
     const scaled = scaledMinor(net.minor, p.termMonths + p.optionMonths, p.termMonths);
     const ladder = ctx.read.ladder(p.at, p.buyer, p.contractKind);
+    // A scaled value in doubles means the value itself is an exact double: numbers compared with numbers.
+    const cents = Number(net.minor);
     let crossed = false;
     for (let i = 0; i < ladder.length && !crossed; i++) {
       const t = ladder[i] as Threshold;
-      crossed = net.minor < t.minor && scaled >= t.minor;
+      crossed = typeof scaled === 'number' ? cents < t.cents && scaled >= t.cents : net.minor < t.minor && scaled >= t.minor;
     }
     if (!crossed) return asStated(verdict, findings);
   }

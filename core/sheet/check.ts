@@ -83,7 +83,7 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
  * its own. One exact list per row, made once (a sheet holds 100 000 of them); rule-id lists shared
  * (a window's finding is shared by its rows, so each pair of lists is merged once).
  */
-function completeRows(rows: readonly CheckedRow[], judged: readonly Finding[], ends: readonly number[], risks: readonly (Finding | undefined)[], read: JudgeReaders): void {
+function completeRows(rows: readonly CheckedRow[], judged: readonly Finding[], ends: readonly number[], risks: readonly (Finding | undefined)[], read: JudgeReaders, tally: Tally): void {
   let from = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as CheckedRow;
@@ -91,8 +91,36 @@ function completeRows(rows: readonly CheckedRow[], judged: readonly Finding[], e
     const risk = risks[i];
     row.findings = sliceWith(judged, from, to, risk);
     if (risk) row.ruleIds = read.ruleIdUnion(row.ruleIds, risk.ruleIds);
+    tallyRow(tally, row);
     from = to;
   }
+}
+
+/** The summary's counts, kept while the rows are completed (in the order codes and regimes are first met). */
+interface Tally {
+  readonly byRegime: Map<RegimeCode, number>;
+  readonly byFinding: Map<FindingCode, number>;
+  rowsWithErrors: number;
+  needsAttention: number;
+}
+
+function tallyRow(tally: Tally, row: CheckedRow): void {
+  const findings = row.findings;
+  let split = false;
+  let error = false;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    if (f.code === 'SPLIT-RISK' && f.severity === 'warning') split = true;
+    if (f.severity === 'error') error = true;
+    // Each code counted once per row.
+    let first = true;
+    for (let j = 0; j < i && first; j++) first = (findings[j] as Finding).code !== f.code;
+    if (first) tally.byFinding.set(f.code, (tally.byFinding.get(f.code) ?? 0) + 1);
+  }
+  // Exempt or direct award on its own, but above a threshold with the purchases of the same kind.
+  if (split && (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT')) tally.needsAttention++;
+  else tally.byRegime.set(row.regime, (tally.byRegime.get(row.regime) ?? 0) + 1);
+  if (error) tally.rowsWithErrors++;
 }
 
 /** The contract kind a CPV code says at a date, per code and rule period, with its findings cached per kind given in the row. */
@@ -170,6 +198,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   };
 
   const checked: CheckedRow[] = [];
+  const tally: Tally = { byRegime: new Map(), byFinding: new Map(), rowsWithErrors: 0, needsAttention: 0 };
   // The date each checked row was judged at, with its rule period, for the split-purchase windows.
   const ats: RuleDate[] = [];
   const skipped: SkippedRow[] = [];
@@ -187,32 +216,10 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
         ends.push(judgeCtx.judged.length);
       }
     }
-    completeRows(checked, judgeCtx.judged, ends, splitRisks(checked, ats, pack, judgeCtx.read), judgeCtx.read);
+    completeRows(checked, judgeCtx.judged, ends, splitRisks(checked, ats, pack, judgeCtx.read), judgeCtx.read, tally);
   }
 
   const rows: readonly RowResult[] = checked;
-  const byRegime: Partial<Record<RegimeCode, number>> = {};
-  const byFinding: Partial<Record<FindingCode, number>> = {};
-  let rowsWithErrors = 0;
-  let needsAttention = 0;
-  for (const row of rows) {
-    const findings = row.findings;
-    let split = false;
-    let error = false;
-    for (let i = 0; i < findings.length; i++) {
-      const f = findings[i] as Finding;
-      if (f.code === 'SPLIT-RISK' && f.severity === 'warning') split = true;
-      if (f.severity === 'error') error = true;
-      // Each code counted once per row.
-      let first = true;
-      for (let j = 0; j < i && first; j++) first = (findings[j] as Finding).code !== f.code;
-      if (first) byFinding[f.code] = (byFinding[f.code] ?? 0) + 1;
-    }
-    // Exempt or direct award on its own, but above a threshold with the purchases of the same kind.
-    if (split && (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT')) needsAttention++;
-    else byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
-    if (error) rowsWithErrors++;
-  }
   const problem = layout.problem ?? (rows.length === 0 ? 'no-rows' : null);
   return {
     headerRow: layout.problem === null ? layout.headerIndex + 1 : 0,
@@ -225,7 +232,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     buyer: layout.buyer,
     rows,
     skipped,
-    summary: { byRegime, byFinding, rowsChecked: rows.length, rowsSkipped: skipped.length, rowsWithErrors, needsAttention },
+    summary: { byRegime: Object.fromEntries(tally.byRegime), byFinding: Object.fromEntries(tally.byFinding), rowsChecked: rows.length, rowsSkipped: skipped.length, rowsWithErrors: tally.rowsWithErrors, needsAttention: tally.needsAttention },
     jurisdiction: options.jurisdiction,
     date: options.date,
   };

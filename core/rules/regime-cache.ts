@@ -94,14 +94,17 @@ function vatVerdict(input: PurchaseInput, value: Money, rates: readonly VatRateC
 /** A classifier equal to classifyPurchase with `rules`, remembering verdicts for the life of the returned function (one sheet). */
 export function cachedClassifier(rules: RuleSet): Classifier {
   const byJurisdiction = new Map<string, PackPlaces>();
+  let last: PackPlaces | undefined;
   return (input, known) => {
     const value = input.value;
     const pack = rules[input.jurisdiction];
     if (value === null || (value.currency !== null && value.currency !== pack.currency)) return classifyPurchase(input, rules);
     const rates = input.vatIncluded ? input.vatRates : undefined;
     if (input.vatIncluded && (!rates || rates.length === 0 || rates.length > MAX_CACHED_RATES)) return classifyPurchase(input, rules);
-    let places = byJurisdiction.get(input.jurisdiction);
+    // A sheet's purchases share one jurisdiction: its places are checked first.
+    let places = last !== undefined && last.pack === pack ? last : byJurisdiction.get(input.jurisdiction);
     if (!places || places.pack !== pack) byJurisdiction.set(input.jurisdiction, (places = packPlaces(pack)));
+    last = places;
     const period = known ?? periodOf(pack, input.date);
     if (rates) return vatVerdict(input, value, rates, places, period, rules);
     const slots = places.verdicts[period] as (typeof places.verdicts)[number];

@@ -152,8 +152,8 @@ function reservationCandidateFinding(matched: string, family: string, suppliers:
 
 /**
  * A judged row: the RowResult itself, before the cross-row checks add their findings and the
- * findings' rule ids are added to its own (which is why both may be replaced). Its lists are sized
- * exactly: a sheet holds 100 000 of them.
+ * findings' rule ids are added to its own (which is why both are replaced): its findings wait in
+ * JudgeContext.judged until checkSheet cuts them out, at their exact size (a sheet holds 100 000 rows).
  */
 export interface CheckedRow extends Omit<RowResult, 'findings' | 'ruleIds'> {
   findings: readonly Finding[];

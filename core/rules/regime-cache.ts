@@ -2,60 +2,43 @@
  * classifyPurchase for the many purchases of one sheet. Without VAT and in the pack's own currency, a
  * verdict depends on the value only through where it falls among the pack's figures (every comparison
  * the ladders, pending alternatives and the documentation limit make is against one of them), and on
- * the date only through where it falls among the pack's period boundaries (from, announced, to). So a
- * verdict is kept per (period place, buyer, contract kind, currency stated or not, value place), and
+ * the date only through its period (periods.ts: where it falls among the dates the pack names). So a
+ * verdict is kept per (period, buyer, contract kind, currency stated or not, value place), and
  * only the value itself is filled in. A value including VAT at candidate rates is kept the same way by
  * the places of its net values, its VAT finding made anew (vatVerdict). Values in another currency,
  * or including VAT without candidate rates, go to classifyPurchase every time. The result equals
  * classifyPurchase's (regime-cache.test.ts checks that over random inputs at every boundary).
  */
-import type { IsoDate } from '../dates.ts';
 import { money, type Money } from '../value/money.ts';
 import { BUYER_KINDS, CONTRACT_KINDS, classifyPurchase, netOf, vatRatesFinding, type PurchaseInput, type RegimeVerdict, type VatOutcome } from './regime.ts';
 import type { VatRateCandidate } from './vat.ts';
 import type { RuleSet } from './packs/index.ts';
+import { packPeriods, periodOf, placeAmong } from './periods.ts';
 import type { RulePack } from './schema.ts';
-
-/** Where `x` falls among sorted, distinct `cuts`: 2 × (how many are below it), plus 1 when it equals the next. */
-function place<T extends bigint | string>(cuts: readonly T[], x: T): number {
-  let low = 0;
-  let high = cuts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((cuts[mid] as T) < x) low = mid + 1;
-    else high = mid;
-  }
-  return 2 * low + (cuts[low] === x ? 1 : 0);
-}
 
 interface PackPlaces {
   readonly pack: RulePack;
   /** Every figure of the pack in minor units, sorted. */
   readonly figures: readonly bigint[];
-  /** Every date a period of the pack starts, is announced or ends, sorted. */
-  readonly boundaries: readonly IsoDate[];
-  /** Verdicts by period place, then by buyer × kind × currency stated, then by value place. */
-  readonly verdicts: Map<number, Map<number, RegimeVerdict>[]>;
-  /** Verdicts on values incl. VAT by period place, then by buyer × kind × currency stated, then by candidate rates, then by the places of the net values. */
-  readonly vatVerdicts: Map<number, WeakMap<readonly VatRateCandidate[], Map<number, RegimeVerdict>>[]>;
+  /** Verdicts by period, then by buyer × kind × currency stated, then by value place. */
+  readonly verdicts: (Map<number, RegimeVerdict> | undefined)[][];
+  /** Verdicts on values incl. VAT by period, then by buyer × kind × currency stated, then by candidate rates, then by the places of the net values. */
+  readonly vatVerdicts: (WeakMap<readonly VatRateCandidate[], Map<number, RegimeVerdict>> | undefined)[][];
 }
 
 function packPlaces(pack: RulePack): PackPlaces {
   const figures = new Set<bigint>();
-  const boundaries = new Set<IsoDate>();
-  for (const parameter of Object.values(pack.parameters)) {
-    for (const v of parameter.values) {
-      if (v.value !== null) figures.add(BigInt(Math.round(v.value * 100)));
-      for (const date of [v.from, v.to, v.announced]) if (date) boundaries.add(date);
-    }
-  }
-  return { pack, figures: [...figures].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), boundaries: [...boundaries].sort(), verdicts: new Map(), vatVerdicts: new Map() };
+  for (const parameter of Object.values(pack.parameters)) for (const v of parameter.values) if (v.value !== null) figures.add(BigInt(Math.round(v.value * 100)));
+  const { count } = packPeriods(pack);
+  const perPeriod = <T>(): T[][] => Array.from({ length: count }, () => []);
+  return { pack, figures: [...figures].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), verdicts: perPeriod(), vatVerdicts: perPeriod() };
 }
 
 const KIND_INDEX = new Map(CONTRACT_KINDS.map((k, i) => [k, i]));
 const BUYER_INDEX = new Map(BUYER_KINDS.map((b, i) => [b, i]));
 
-export type Classifier = (input: PurchaseInput) => RegimeVerdict;
+/** classifyPurchase; `period`, when the caller has it, must be periodOf(the jurisdiction's pack, input.date). */
+export type Classifier = (input: PurchaseInput, period?: number) => RegimeVerdict;
 
 /** The cache slot of a purchase's buyer, kind and whether its value states its currency. */
 function slotOf(input: PurchaseInput, value: Money): number {
@@ -72,8 +55,7 @@ const MAX_CACHED_RATES = 4;
  * lists are cached) in a WeakMap, so an uncached list is simply classified again.
  */
 function vatVerdict(input: PurchaseInput, value: Money, rates: readonly VatRateCandidate[], places: PackPlaces, period: number, rules: RuleSet): RegimeVerdict {
-  let slots = places.vatVerdicts.get(period);
-  if (!slots) places.vatVerdicts.set(period, (slots = []));
+  const slots = places.vatVerdicts[period] as (typeof places.vatVerdicts)[number];
   const slot = slotOf(input, value);
   let byRates = slots[slot];
   if (!byRates) slots[slot] = byRates = new WeakMap();
@@ -84,7 +66,7 @@ function vatVerdict(input: PurchaseInput, value: Money, rates: readonly VatRateC
   let at = 0;
   for (let i = 0; i < rates.length; i++) {
     nets.push(netOf(value.minor, (rates[i] as VatRateCandidate).rate));
-    at = at * base + place(places.figures, nets[i] as bigint);
+    at = at * base + placeAmong(places.figures, nets[i] as bigint);
   }
   const cached = byPlaces.get(at);
   if (!cached) {
@@ -112,22 +94,24 @@ function vatVerdict(input: PurchaseInput, value: Money, rates: readonly VatRateC
 /** A classifier equal to classifyPurchase with `rules`, remembering verdicts for the life of the returned function (one sheet). */
 export function cachedClassifier(rules: RuleSet): Classifier {
   const byJurisdiction = new Map<string, PackPlaces>();
-  return (input) => {
+  let last: PackPlaces | undefined;
+  return (input, known) => {
     const value = input.value;
     const pack = rules[input.jurisdiction];
     if (value === null || (value.currency !== null && value.currency !== pack.currency)) return classifyPurchase(input, rules);
     const rates = input.vatIncluded ? input.vatRates : undefined;
     if (input.vatIncluded && (!rates || rates.length === 0 || rates.length > MAX_CACHED_RATES)) return classifyPurchase(input, rules);
-    let places = byJurisdiction.get(input.jurisdiction);
+    // A sheet's purchases share one jurisdiction: its places are checked first.
+    let places = last !== undefined && last.pack === pack ? last : byJurisdiction.get(input.jurisdiction);
     if (!places || places.pack !== pack) byJurisdiction.set(input.jurisdiction, (places = packPlaces(pack)));
-    const period = place(places.boundaries, input.date);
+    last = places;
+    const period = known ?? periodOf(pack, input.date);
     if (rates) return vatVerdict(input, value, rates, places, period, rules);
-    let slots = places.verdicts.get(period);
-    if (!slots) places.verdicts.set(period, (slots = []));
+    const slots = places.verdicts[period] as (typeof places.verdicts)[number];
     const slot = slotOf(input, value);
     let byValue = slots[slot];
     if (!byValue) slots[slot] = byValue = new Map();
-    const at = place(places.figures, value.minor);
+    const at = placeAmong(places.figures, value.minor);
     let verdict = byValue.get(at);
     if (!verdict) {
       verdict = classifyPurchase(input, rules);

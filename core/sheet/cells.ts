@@ -17,7 +17,11 @@ const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DAT
 /** The error a cell holds: a CellError's, or an Excel error value given as text (`#DIV/0!`); else null. */
 export function cellErrorOf(cell: CellValue | undefined): string | null {
   if (isCellError(cell)) return cell.error;
-  return typeof cell === 'string' && EXCEL_ERROR.test(cell.trim()) ? cell.trim() : null;
+  if (typeof cell !== 'string') return null;
+  // An error text starts with '#' once trimmed: a text starting with another printable ASCII character is settled by it.
+  const first = cell.charCodeAt(0);
+  if (first > 32 && first < 127 && first !== 35) return null;
+  return EXCEL_ERROR.test(cell.trim()) ? cell.trim() : null;
 }
 
 /** A cell as text; an error cell gives its error text (`#REF!`), never a value. */

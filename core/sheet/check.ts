@@ -15,8 +15,8 @@ import { parseOrgnr } from '../orgnr/index.ts';
 import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
 import { splitRisks } from './judge/split.ts';
-import { addMissing, appendAll, withItem } from './lists.ts';
-import { MEMO_CAP, memoized, memoized2 } from './memo.ts';
+import { sliceWith } from './lists.ts';
+import { memoized, memoized2, perPeriod } from './memo.ts';
 import { headerOrigin, readSheetLayout, type SheetLayout } from './read/layout.ts';
 import { readValueCell, type ValueColumn } from './read/value-cell.ts';
 import type { Lang } from '../i18n/catalogue.ts';
@@ -24,6 +24,7 @@ import { columnLetters, originsInterner, type Origin } from './read/origin.ts';
 import { readPurchase, type CellReaders, type CpvKindRead, type ReadContext } from './read/purchase.ts';
 import { buyerKindOf, contractKindOf } from './read/kind-words.ts';
 import type { RulePack } from '../rules/schema.ts';
+import { packPeriods, periodOf, type RuleDate } from '../rules/periods.ts';
 import { contractKindFromCpv, cpvKindFindings } from '../rules/cpv-kind.ts';
 import type { IsoDate } from '../dates.ts';
 import type { CellValue, ColumnMapping, RowResult, SheetCells, SheetCheckOptions, SheetReport, SkippedRow } from './types.ts';
@@ -77,49 +78,71 @@ function skipReason(cells: readonly CellValue[], columns: ColumnMapping): Omit<S
 }
 
 /**
- * Completes judged rows with their split-purchase finding and that finding's rule ids. Lists are
- * replaced, not grown: exact sizes (a sheet holds 100 000 of them), rule-id lists shared (a window's
- * finding is shared by its rows, so each pair of lists is merged once).
+ * Completes the judged rows: each gets its findings, cut from the sheet's list (`judged`, each row's
+ * ending at `ends[i]`), with its split-purchase finding after them, and that finding's rule ids after
+ * its own. One exact list per row, made once (a sheet holds 100 000 of them); rule-id lists shared
+ * (a window's finding is shared by its rows, so each pair of lists is merged once).
  */
-function rowCompleter(read: JudgeReaders): (row: CheckedRow, splitRisk: Finding) => void {
-  const merged = memoized2((own: readonly string[], split: readonly string[]) => {
-    if (split.every((id) => own.includes(id))) return own;
-    const ruleIds: string[] = [];
-    appendAll(ruleIds, own);
-    addMissing(ruleIds, split);
-    return read.ruleIdList(ruleIds);
-  });
-  return (row, splitRisk) => {
-    row.findings = withItem(row.findings, splitRisk);
-    row.ruleIds = merged(row.ruleIds, splitRisk.ruleIds);
-  };
+function completeRows(rows: readonly CheckedRow[], judged: readonly Finding[], ends: readonly number[], risks: readonly (Finding | undefined)[], read: JudgeReaders, tally: Tally): void {
+  let from = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as CheckedRow;
+    const to = ends[i] as number;
+    const risk = risks[i];
+    row.findings = sliceWith(judged, from, to, risk);
+    if (risk) row.ruleIds = read.ruleIdUnion(row.ruleIds, risk.ruleIds);
+    tallyRow(tally, row);
+    from = to;
+  }
 }
 
-/**
- * The contract kind a CPV code says at a date, with its findings cached per kind given in the row.
- * Readings equal in content (the same code on most dates) share one object, so their caches stay few
- * and warm.
- */
+/** The summary's counts, kept while the rows are completed (in the order codes and regimes are first met). */
+interface Tally {
+  readonly byRegime: Map<RegimeCode, number>;
+  readonly byFinding: Map<FindingCode, number>;
+  rowsWithErrors: number;
+  needsAttention: number;
+}
+
+function tallyRow(tally: Tally, row: CheckedRow): void {
+  const findings = row.findings;
+  let split = false;
+  let error = false;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    if (f.code === 'SPLIT-RISK' && f.severity === 'warning') split = true;
+    if (f.severity === 'error') error = true;
+    // Each code counted once per row.
+    let first = true;
+    for (let j = 0; j < i && first; j++) first = (findings[j] as Finding).code !== f.code;
+    if (first) tally.byFinding.set(f.code, (tally.byFinding.get(f.code) ?? 0) + 1);
+  }
+  // Exempt or direct award on its own, but above a threshold with the purchases of the same kind.
+  if (split && (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT')) tally.needsAttention++;
+  else tally.byRegime.set(row.regime, (tally.byRegime.get(row.regime) ?? 0) + 1);
+  if (error) tally.rowsWithErrors++;
+}
+
+/** The contract kind a CPV code says at a date, per code and rule period, with its findings cached per kind given in the row. */
 function cpvKindReader(pack: RulePack): CellReaders['kindOfCpv'] {
-  const byContent = new Map<string, CpvKindRead>();
-  return memoized2((code: string, date: IsoDate) => {
-    const cpv = contractKindFromCpv(code, pack, date);
-    if (!cpv) return null;
-    const content = JSON.stringify(cpv);
-    const known = byContent.get(content);
-    if (known) return known;
-    const byGiven = new Map<ContractKind | null, readonly Finding[]>();
-    const read: CpvKindRead = {
-      cpv,
-      findings(given) {
-        let found = byGiven.get(given);
-        if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
-        return found;
-      },
-    };
-    if (byContent.size < MEMO_CAP) byContent.set(content, read);
-    return read;
-  });
+  const { count } = packPeriods(pack);
+  const byCode = memoized((code: string) =>
+    perPeriod(count, 1, (date): CpvKindRead | null => {
+      const cpv = contractKindFromCpv(code, pack, date);
+      if (!cpv) return null;
+      const byGiven = new Map<ContractKind | null, readonly Finding[]>();
+      return {
+        cpv,
+        ruleIds: Object.freeze([cpv.ruleId]),
+        findings(given) {
+          let found = byGiven.get(given);
+          if (!found) byGiven.set(given, (found = cpvKindFindings(cpv, given)));
+          return found;
+        },
+      };
+    }),
+  );
+  return (code, at) => byCode(code)(at, 0);
 }
 
 function cellReaders(pack: RulePack, layout: SheetLayout, locale: Lang): CellReaders {
@@ -138,6 +161,7 @@ function cellReaders(pack: RulePack, layout: SheetLayout, locale: Lang): CellRea
     options: memoized((cell: CellValue | undefined) => parseDurationMonths(cell ?? null, { defaultUnit: optionsUnit })),
     orgnr: memoized((raw: string) => parseOrgnr(raw)),
     percent: memoized((cell: CellValue | undefined) => cellPercent(cell, shareHeader)),
+    ruleDate: memoized((date: IsoDate): RuleDate => ({ date, period: periodOf(pack, date) })),
     kindOfCpv: cpvKindReader(pack),
     valueCell: memoized((cell: string | number | boolean) => readValueCell(cell, valueColumn)),
     origins: originsInterner(),
@@ -152,63 +176,50 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
   const defaultKind: ContractKind = options.defaultContractKind ?? 'services';
   const layout = readSheetLayout(cells, options, defaultKind, pack.currency);
   const locale: Lang = options.jurisdiction === 'NO' ? 'nb' : 'sv';
+  const read = cellReaders(pack, layout, locale);
   const readCtx: ReadContext = {
     layout,
     locale,
     currency: pack.currency,
     delimitedText: options.delimitedText === true,
-    read: cellReaders(pack, layout, locale),
+    rowFindings: [],
+    checkDate: read.ruleDate(layout.date.value),
+    read,
   };
   const judgeCtx: JudgeContext = {
     jurisdiction: options.jurisdiction,
     currency: pack.currency,
-    date: options.date,
     rules,
     pack,
     registry: options.registry ?? null,
+    rowRuleIds: [],
+    judged: [],
     read: judgeReaders(rules, pack, options.registry ?? null),
   };
 
   const checked: CheckedRow[] = [];
+  const tally: Tally = { byRegime: new Map(), byFinding: new Map(), rowsWithErrors: 0, needsAttention: 0 };
+  // The date each checked row was judged at, with its rule period, for the split-purchase windows.
+  const ats: RuleDate[] = [];
   const skipped: SkippedRow[] = [];
   if (layout.problem === null) {
+    // Where each checked row's findings end in judgeCtx.judged.
+    const ends: number[] = [];
     for (let i = layout.headerIndex + 1; i < cells.length; i++) {
       const row = cells[i] ?? [];
       const skip = skipReason(row, layout.columns);
       if (skip) skipped.push({ row: i + 1, ...skip });
-      else checked.push(judgePurchase(readPurchase(row, i + 1, readCtx), judgeCtx));
+      else {
+        const purchase = readPurchase(row, i + 1, readCtx);
+        ats.push(purchase.at);
+        checked.push(judgePurchase(purchase, judgeCtx));
+        ends.push(judgeCtx.judged.length);
+      }
     }
-    const risks = splitRisks(checked, pack, judgeCtx.read.ladder);
-    const completeRow = rowCompleter(judgeCtx.read);
-    for (let i = 0; i < checked.length; i++) {
-      const risk = risks[i];
-      if (risk) completeRow(checked[i] as CheckedRow, risk);
-    }
+    completeRows(checked, judgeCtx.judged, ends, splitRisks(checked, ats, pack, judgeCtx.read), judgeCtx.read, tally);
   }
 
   const rows: readonly RowResult[] = checked;
-  const byRegime: Partial<Record<RegimeCode, number>> = {};
-  const byFinding: Partial<Record<FindingCode, number>> = {};
-  let rowsWithErrors = 0;
-  let needsAttention = 0;
-  for (const row of rows) {
-    const findings = row.findings;
-    let split = false;
-    let error = false;
-    for (let i = 0; i < findings.length; i++) {
-      const f = findings[i] as Finding;
-      if (f.code === 'SPLIT-RISK' && f.severity === 'warning') split = true;
-      if (f.severity === 'error') error = true;
-      // Each code counted once per row.
-      let first = true;
-      for (let j = 0; j < i && first; j++) first = (findings[j] as Finding).code !== f.code;
-      if (first) byFinding[f.code] = (byFinding[f.code] ?? 0) + 1;
-    }
-    // Exempt or direct award on its own, but above a threshold with the purchases of the same kind.
-    if (split && (row.regime === 'NO-EXEMPT' || row.regime === 'SE-DIRECT')) needsAttention++;
-    else byRegime[row.regime] = (byRegime[row.regime] ?? 0) + 1;
-    if (error) rowsWithErrors++;
-  }
   const problem = layout.problem ?? (rows.length === 0 ? 'no-rows' : null);
   return {
     headerRow: layout.problem === null ? layout.headerIndex + 1 : 0,
@@ -221,7 +232,7 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     buyer: layout.buyer,
     rows,
     skipped,
-    summary: { byRegime, byFinding, rowsChecked: rows.length, rowsSkipped: skipped.length, rowsWithErrors, needsAttention },
+    summary: { byRegime: Object.fromEntries(tally.byRegime), byFinding: Object.fromEntries(tally.byFinding), rowsChecked: rows.length, rowsSkipped: skipped.length, rowsWithErrors: tally.rowsWithErrors, needsAttention: tally.needsAttention },
     jurisdiction: options.jurisdiction,
     date: options.date,
   };

@@ -9,12 +9,12 @@ export function appendAll<T>(to: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) to.push(items[i] as T);
 }
 
-/** A new list of exactly `list`'s items and then `item`. */
-export function withItem<T>(list: readonly T[], item: T): T[] {
-  const n = list.length;
-  const out = new Array<T>(n + 1);
-  for (let i = 0; i < n; i++) out[i] = list[i] as T;
-  out[n] = item;
+/** A new list of exactly `list`'s items from `from` to before `to`, and then `item` when there is one. */
+export function sliceWith<T>(list: readonly T[], from: number, to: number, item: T | undefined): T[] {
+  const n = to - from;
+  const out = new Array<T>(item === undefined ? n : n + 1);
+  for (let i = 0; i < n; i++) out[i] = list[from + i] as T;
+  if (item !== undefined) out[n] = item;
   return out;
 }
 

@@ -3,6 +3,7 @@
  * across thousands of rows, so each distinct cell is read once per check. Created per checkSheet
  * call and dropped with it, so nothing outlives the sheet.
  */
+import type { RuleDate } from '../rules/periods.ts';
 
 /**
  * Entries a one-argument cache keeps. A column of distinct texts (descriptions, amounts typed one by
@@ -16,17 +17,19 @@ export const MEMO_CAP = 1 << 14;
  * they are rare, and keeping them would keep cells alive.
  */
 export function memoized<K, V>(read: (key: K) => V, cap = MEMO_CAP): (key: K) => V {
-  const cache = new Map<K, V>();
+  // An undefined reading is kept as UNDEFINED, so that a miss costs one look-up, not two.
+  const cache = new Map<K, V | typeof UNDEFINED>();
   // The last key and its value, checked first: neighbouring rows often hold the same cell.
   let lastKey: K | typeof NO_KEY = NO_KEY;
   let lastValue: V | undefined;
   return (key) => {
     if (key === lastKey) return lastValue as V;
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) {
+    const kept = cache.get(key);
+    let value: V;
+    if (kept === undefined) {
       value = read(key);
-      if (cache.size < cap && (typeof key !== 'object' || key === null)) cache.set(key, value);
-    }
+      if (cache.size < cap && (typeof key !== 'object' || key === null)) cache.set(key, value === undefined ? UNDEFINED : value);
+    } else value = kept === UNDEFINED ? (undefined as V) : kept;
     if (typeof key !== 'object' || key === null) {
       lastKey = key;
       lastValue = value;
@@ -36,21 +39,37 @@ export function memoized<K, V>(read: (key: K) => V, cap = MEMO_CAP): (key: K) =>
 }
 
 const NO_KEY = Symbol('no key yet');
+const UNDEFINED = Symbol('read as undefined');
 
-/** A two-argument reader cached per pair, without building a key string per call (dates, kinds and codes repeat down a sheet); at most `cap` pairs. */
+/**
+ * A two-argument reader cached per pair, without building a key string per call (dates, kinds and
+ * codes repeat down a sheet); at most `cap` pairs. A first key mostly comes with one second key (a
+ * supplier's name with its organisation number): that pair is kept beside the first key, and a map of
+ * further second keys made only when there are others.
+ */
 export function memoized2<A, B, V>(read: (a: A, b: B) => V, cap = MEMO_CAP): (a: A, b: B) => V {
-  const outer = new Map<A, Map<B, V>>();
+  interface Entry {
+    readonly b: B;
+    readonly value: V;
+    others: Map<B, V> | null;
+  }
+  const outer = new Map<A, Entry>();
   let size = 0;
   return (a, b) => {
-    let inner = outer.get(a);
-    if (inner) {
-      const hit = inner.get(b);
-      if (hit !== undefined || inner.has(b)) return hit as V;
+    const entry = outer.get(a);
+    if (entry) {
+      // SameValueZero, as a map compares keys: NaN is NaN.
+      if (entry.b === b || (b !== b && entry.b !== entry.b)) return entry.value;
+      const others = entry.others;
+      if (others) {
+        const hit = others.get(b);
+        if (hit !== undefined || others.has(b)) return hit as V;
+      }
     }
     const value = read(a, b);
     if (size < cap) {
-      if (!inner) outer.set(a, (inner = new Map()));
-      inner.set(b, value);
+      if (!entry) outer.set(a, { b, value, others: null });
+      else (entry.others ??= new Map()).set(b, value);
       size++;
     }
     return value;
@@ -73,6 +92,24 @@ export function memoizedIndexed<K, V>(size: number, read: (key: K, index: number
     return value;
   };
 }
+
+/**
+ * A reading of the rules at a date, with a small index (a kind, a buyer × kind pair: 0 ≤ index <
+ * size), kept in an array slot per period and index: a pack has a few dozen periods
+ * (core/rules/periods.ts), so the table is bounded by the pack, whatever the sheet. Read at the first
+ * date met in a period: every date of a period reads the same.
+ */
+export function perPeriod<V>(periods: number, size: number, read: (date: RuleDate['date'], index: number) => V): (at: RuleDate, index: number) => V {
+  const slots = new Array<V | typeof NOT_READ>(periods * size).fill(NOT_READ);
+  return (at, index) => {
+    const slot = at.period * size + index;
+    let value = slots[slot] as V | typeof NOT_READ;
+    if (value === NOT_READ) slots[slot] = value = read(at.date, index);
+    return value;
+  };
+}
+
+const NOT_READ = Symbol('not read yet');
 
 /** How many recent combinations (of rule ids, of origins) are compared item by item before a trie walk: a sheet's rows repeat a handful. */
 export const RECENT = 8;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSheet, readSheetCsv, sheetReportJson, type CellValue, type SheetCheckOptions } from '../../core/index.ts';
-import { cellDate, cellPercent, isBlank, yesNo } from '../../core/sheet/cells.ts';
+import { cellDate, cellErrorOf, cellPercent, isBlank, yesNo } from '../../core/sheet/cells.ts';
 import { sheetRegistry } from '../fixtures/sheet/registry.ts';
 
 describe('cells', () => {
@@ -109,5 +109,25 @@ describe('never a crash on arbitrary sheets', () => {
   it('readSheetCsv takes any bytes', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => void readSheetCsv(bytes)));
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => void readSheetCsv(text)));
+  });
+});
+
+describe('cellErrorOf: an Excel error value given as text', () => {
+  const ERRORS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#UNKNOWN!', '#BUSY!', '#CONNECT!', '#EXTERNAL!', '#PYTHON!'];
+  // The reading before its first-character shortcut: the trimmed text is one of Excel's error values.
+  const reference = (text: string): string | null => (ERRORS.includes(text.trim()) ? text.trim() : null);
+
+  it('reads every text as the trimmed comparison does, shortcut or not', () => {
+    const padding = fc.constantFrom('', ' ', '\t', '\u00a0', '\n ', '\u2003');
+    const text = fc.oneof(fc.constantFrom(...ERRORS), fc.string({ maxLength: 6 }), fc.constantFrom('#', '#REF', 'REF!', '#ref!', 'x#REF!', '1 250 000 kr'));
+    fc.assert(fc.property(padding, text, padding, (before, t, after) => {
+        expect(cellErrorOf(`${before}${t}${after}`)).toBe(reference(`${before}${t}${after}`));
+      }),
+    );
+  });
+
+  it('gives an error cell its error, and nothing for numbers, booleans and blanks', () => {
+    expect(cellErrorOf({ error: '#REF!' })).toBe('#REF!');
+    for (const cell of [0, 12.5, true, null, undefined, '']) expect(cellErrorOf(cell)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSheet, type CellValue, type RowResult, type SheetCheckOptions } from '../../core/index.ts';
-import { listInterner, memoized, memoized2, memoizedIndexed } from '../../core/sheet/memo.ts';
+import { listInterner, memoized, memoized2, memoizedIndexed, perPeriod } from '../../core/sheet/memo.ts';
 
 describe('memoized: a bounded cache', () => {
   it('answers like the reader for any sequence of keys, whatever its cap, and keeps at most cap entries', () => {
@@ -33,6 +33,34 @@ describe('memoized: a bounded cache', () => {
           expect(two(key, index)).toEqual(read(key, index));
           expect(indexed(key, index)).toEqual(read(key, index));
         }
+      }),
+    );
+  });
+
+  it('a two-key cache keeps one pair beside its first key and the others in a map: every pair answers as read, NaN included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('Rent AS', 'Fretex', null), fc.constantFrom(0, -0, 1, Number.NaN, null)), { maxLength: 60 }), fc.integer({ min: 0, max: 8 }), (calls, cap) => {
+        let reads = 0;
+        const read = (name: string | null, share: number | null) => ({ name, share: Number.isNaN(share) ? 'NaN' : share === 0 ? 0 : share });
+        const cached = memoized2((name: string | null, share: number | null) => (reads++, read(name, share)), cap);
+        for (const [name, share] of calls) expect(cached(name, share)).toEqual(read(name, share));
+        // While there is room, each distinct pair (as a map tells keys apart) is read once.
+        const distinct = new Set(calls.map(([name, share]) => `${name}|${Number.isNaN(share) ? 'NaN' : share === 0 ? 0 : share}`)).size;
+        if (distinct <= cap) expect(reads).toBe(distinct);
+      }),
+    );
+  });
+
+  it('a per-period table answers like its reader read at the period, for every period and index', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 9 })), { maxLength: 60 }), (calls) => {
+        let reads = 0;
+        // A reader whose answer depends on the period (the date's first digit here) and the index only, sometimes null.
+        const read = (date: string, index: number) => (reads++, index === 3 ? null : { period: date.slice(0, 1), index });
+        const table = perPeriod(7, 4, read);
+        for (const [period, index, day] of calls) expect(table({ period, date: `${period}-${day}` }, index)).toEqual(read(`${period}-${day}`, index));
+        // One read per distinct (period, index) besides the ones made here for comparison.
+        expect(reads).toBe(calls.length + new Set(calls.map(([p, i]) => `${p}/${i}`)).size);
       }),
     );
   });

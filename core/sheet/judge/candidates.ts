@@ -76,11 +76,24 @@ export function candidateMatcher(): (cpv: readonly string[], category: string | 
   // Categories repeat down a sheet; descriptions mostly differ, so only their words are cached.
   const categoryMatch = memoized(textMatch);
   const familyCpv = new Map(CANDIDATE_FAMILIES.map((family) => [family, family.cpv.map((p) => p.padEnd(8, '0'))]));
-  return (cpv, category, description) => {
-    for (const code of cpv) {
-      const found = cpvMatch(code);
-      if (found) return { family: found.family, matched: found.matched, cpv };
+  // A row's codes come as one shared list per distinct cell (CellReaders.cpv): their match is kept
+  // per list, as long as the list lives.
+  const byCodes = new WeakMap<readonly string[], CandidateMatch | null>();
+  const codesMatch = (cpv: readonly string[]): CandidateMatch | null => {
+    let match = byCodes.get(cpv);
+    if (match === undefined) {
+      match = null;
+      for (let i = 0; i < cpv.length && match === null; i++) {
+        const found = cpvMatch(cpv[i] as string);
+        if (found) match = { family: found.family, matched: found.matched, cpv };
+      }
+      byCodes.set(cpv, match);
     }
+    return match;
+  };
+  return (cpv, category, description) => {
+    const byCode = codesMatch(cpv);
+    if (byCode) return byCode;
     const found = (category === null ? null : categoryMatch(category)) ?? (description === null ? null : textMatch(description));
     return found && { family: found.family, matched: found.matched, cpv: cpv.length > 0 ? cpv : (familyCpv.get(found.family) ?? []) };
   };

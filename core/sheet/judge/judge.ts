@@ -3,8 +3,8 @@
  * eligibility, and whether it is a candidate for a reserved or an inclusive contract. It sees only
  * the typed Purchase of the read stage (../read/purchase.ts). Cross-row checks are in split.ts.
  */
-import type { IsoDate } from '../../dates.ts';
 import { foldedWords, normaliseName } from '../../registry/normalise.ts';
+import type { IsoDate } from '../../dates.ts';
 import type { Orgnr } from '../../orgnr/index.ts';
 import type { Supplier } from '../../registry/types.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
@@ -20,7 +20,8 @@ import { money, type Money } from '../../value/money.ts';
 import type { Purchase } from '../read/purchase.ts';
 import type { RowResult, RowSupplier, SheetRegistry } from '../types.ts';
 import { addMissing, appendAll } from '../lists.ts';
-import { listInterner, memoized, memoized2, memoizedIndexed } from '../memo.ts';
+import { listInterner, memoized, memoized2, memoizedIndexed, perPeriod } from '../memo.ts';
+import { packPeriods, type RuleDate } from '../../rules/periods.ts';
 import { CANDIDATE_FAMILIES, candidateMatcher, type CandidateFamily, type CandidateMatch } from './candidates.ts';
 import { announcementThreshold, provisionsInForce, thresholdAt, thresholdLadder, type Threshold } from './thresholds.ts';
 
@@ -28,11 +29,16 @@ import { announcementThreshold, provisionsInForce, thresholdAt, thresholdLadder,
 export interface JudgeContext {
   readonly jurisdiction: 'NO' | 'SE';
   readonly currency: string;
-  /** The check date: rows without a date of their own are judged at it. */
-  readonly date: IsoDate;
   readonly rules: RuleSet;
   readonly pack: RulePack;
   readonly registry: SheetRegistry | null;
+  /** The rule ids of the row being judged: one list for the sheet, emptied at each row (its shared copy is kept). */
+  readonly rowRuleIds: string[];
+  /**
+   * The findings of every judged row, one row after another: checkSheet cuts each row's list out once
+   * the cross-row checks have added theirs, so each row's list is made once, at its exact size.
+   */
+  readonly judged: Finding[];
   readonly read: JudgeReaders;
 }
 
@@ -43,22 +49,30 @@ export interface JudgeReaders {
   readonly cpvKey: (code: string) => string;
   readonly categoryKey: (category: string) => string | null;
   readonly candidate: (cpv: readonly string[], category: string | null, description: string | null) => CandidateMatch | null;
-  /** How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction. */
-  readonly fittingCount: (cpv: readonly string[]) => number;
-  readonly announcementThreshold: (date: IsoDate, kind: ContractKind) => Threshold | null;
-  readonly threshold: (parameter: string, date: IsoDate) => Threshold | null;
+  readonly announcementThreshold: (at: RuleDate, kind: ContractKind) => Threshold | null;
+  readonly threshold: (parameter: BuyerThreshold, at: RuleDate) => Threshold | null;
   /** The thresholds that change the regime, lowest first (thresholds.ts thresholdLadder), cached per sheet. */
-  readonly ladder: (date: IsoDate, buyer: BuyerKind, kind: ContractKind) => readonly Threshold[];
+  readonly ladder: (at: RuleDate, buyer: BuyerKind, kind: ContractKind) => readonly Threshold[];
   /** The VAT rates a purchase's category may carry at a date (vatRatesFor), cached per sheet. */
-  readonly vatRates: (date: IsoDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
-  /** The RESERVATION-CANDIDATE finding for what matched (suppliers: how many registry suppliers fit, null without a registry), one per sheet. */
-  readonly candidateFinding: (matched: string, family: string, suppliers: number | null) => Finding;
+  readonly vatRates: (at: RuleDate, cpv: string | null, kind: ContractKind) => readonly VatRateCandidate[];
+  /**
+   * The RESERVATION-CANDIDATE finding for a match: what matched and, with a registry, how many of its
+   * suppliers deliver this kind of work (market information only, never who). One per sheet for
+   * equal matches, kept per match object as long as it lives.
+   */
+  readonly candidateFindingOf: (match: CandidateMatch) => Finding;
   /** The pack's labour-intensive category of a CPV code (inclusiveCategory), cached per sheet. */
   readonly inclusiveCategory: (cpv: string) => InclusiveCategoryMatch | null;
   /** The provision `id` when it is in force at a date (provisionsInForce), as a list of none or one. */
-  readonly provisions: (id: string, date: IsoDate) => readonly string[];
+  readonly provisions: (id: ProvisionId, at: RuleDate) => readonly string[];
   /** One shared list per distinct sequence of rule ids (memo.ts listInterner). */
   readonly ruleIdList: (ids: readonly string[]) => readonly string[];
+  /** The ids of `a`, then those of `b` it lacks, without duplicates: a shared list, made once per pair of lists. */
+  readonly ruleIdUnion: (a: readonly string[], b: readonly string[]) => readonly string[];
+  /** A reserved row's eligibility at a date: by its registry entry, else by the share the row states (cached per sheet). */
+  readonly eligibility: (entry: Supplier | undefined, share: number | null, date: IsoDate) => EligibilityVerdict;
+  /** A finding with `provisions` added to its rule ids, once per finding and list. */
+  readonly withProvisions: (f: Finding, provisions: readonly string[]) => Finding;
   /** classifyPurchase with verdicts kept per threshold band (regime-cache.ts). */
   readonly classify: Classifier;
   /** The supplier of a row that is not reserved (the registry is not consulted), one per name and organisation number. */
@@ -68,17 +82,25 @@ export interface JudgeReaders {
 export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
   const jurisdiction = pack.jurisdiction === 'SE' ? 'SE' : 'NO';
   const fitting = memoized((key: string) => registry?.fitting({ cpv: key.split(','), jurisdiction }).length ?? 0);
-  // By date, then by kind (and buyer): one map look-up per call, the kinds an array slot.
-  const announcement = memoizedIndexed(CONTRACT_KINDS.length, (date: IsoDate, kind) => announcementThreshold(pack, date, CONTRACT_KINDS[kind] as ContractKind));
-  const ladder = memoizedIndexed(BUYER_KINDS.length * CONTRACT_KINDS.length, (date: IsoDate, i) =>
+  // By period, then by kind (and buyer): array slots, no map look-up.
+  const { count } = packPeriods(pack);
+  const announcement = perPeriod(count, CONTRACT_KINDS.length, (date, kind) => announcementThreshold(pack, date, CONTRACT_KINDS[kind] as ContractKind));
+  const ladder = perPeriod(count, BUYER_KINDS.length * CONTRACT_KINDS.length, (date, i) =>
     thresholdLadder(pack, date, BUYER_KINDS[Math.floor(i / CONTRACT_KINDS.length)] as BuyerKind, CONTRACT_KINDS[i % CONTRACT_KINDS.length] as ContractKind),
   );
-  const threshold = memoized2((parameter: string, date: IsoDate) => thresholdAt(pack, parameter, date));
-  const vat = memoizedIndexed(CONTRACT_KINDS.length, (date: IsoDate, kind) =>
-    memoized((cpv: string | null) => vatRatesFor(pack, date, { cpv, kind: CONTRACT_KINDS[kind] as ContractKind }).rates),
-  );
+  const threshold = perPeriod(count, BUYER_THRESHOLD_PARAMETERS.length, (date, i) => thresholdAt(pack, BUYER_THRESHOLD_PARAMETERS[i] as BuyerThreshold, date));
+  const vat = perPeriod(count, CONTRACT_KINDS.length, (date, kind) => memoized((cpv: string | null) => vatRatesFor(pack, date, { cpv, kind: CONTRACT_KINDS[kind] as ContractKind }).rates));
+  const provisions = perPeriod(count, PROVISION_IDS.length, (date, i) => provisionsInForce(pack, [PROVISION_IDS[i] as ProvisionId], date));
   const candidateFindings = memoizedIndexed(CANDIDATE_FAMILIES.length, (matched: string, family) =>
     memoized((suppliers: number | null) => reservationCandidateFinding(matched, (CANDIDATE_FAMILIES[family] as CandidateFamily).id, suppliers)),
+  );
+  const ruleIdList = listInterner<string>();
+  // How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction.
+  const fittingCount = (cpv: readonly string[]) => fitting(cpv.length === 1 ? (cpv[0] as string) : cpv.join(','));
+  const findingOfMatch = new WeakMap<CandidateMatch, Finding>();
+  const byEntry = memoized2((entry: Supplier, date: IsoDate) => supplierEligibility(entry, date, rules));
+  const byShare = memoized2((share: number | null, date: IsoDate) =>
+    checkReservedEligibility({ jurisdiction, checkDate: date, share: share === null ? null : { denominator: jurisdiction === 'NO' ? 'employees' : 'occupied', percent: share, asOf: null }, purposeAttested: null }, rules),
   );
   const nameKey = memoized((name: string) => {
     const normalised = normaliseName(name);
@@ -92,18 +114,31 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
       return folded === '' ? null : `category:${folded}`;
     }),
     candidate: candidateMatcher(),
-    fittingCount: (cpv) => fitting(cpv.length === 1 ? (cpv[0] as string) : cpv.join(',')),
-    announcementThreshold: (date, kind) => announcement(date, CONTRACT_KINDS.indexOf(kind)),
-    threshold,
-    ladder: (date, buyer, kind) => ladder(date, BUYER_KINDS.indexOf(buyer) * CONTRACT_KINDS.length + CONTRACT_KINDS.indexOf(kind)),
-    vatRates: (date, cpv, kind) => vat(date, CONTRACT_KINDS.indexOf(kind))(cpv),
-    candidateFinding: (matched, family, suppliers) => {
-      const at = CANDIDATE_FAMILIES.findIndex((f) => f.id === family);
-      return at < 0 ? reservationCandidateFinding(matched, family, suppliers) : candidateFindings(matched, at)(suppliers);
+    announcementThreshold: (at, kind) => announcement(at, CONTRACT_KINDS.indexOf(kind)),
+    threshold: (parameter, at) => threshold(at, BUYER_THRESHOLD_PARAMETERS.indexOf(parameter)),
+    ladder: (at, buyer, kind) => ladder(at, BUYER_KINDS.indexOf(buyer) * CONTRACT_KINDS.length + CONTRACT_KINDS.indexOf(kind)),
+    vatRates: (at, cpv, kind) => vat(at, CONTRACT_KINDS.indexOf(kind))(cpv),
+    candidateFindingOf: (match) => {
+      let found = findingOfMatch.get(match);
+      if (!found) {
+        const suppliers = registry ? fittingCount(match.cpv) : null;
+        const at = CANDIDATE_FAMILIES.indexOf(match.family);
+        found = at < 0 ? reservationCandidateFinding(match.matched, match.family.id, suppliers) : candidateFindings(match.matched, at)(suppliers);
+        findingOfMatch.set(match, found);
+      }
+      return found;
     },
     inclusiveCategory: memoized((cpv: string) => inclusiveCategory(cpv, pack)),
-    provisions: memoized2((id: string, date: IsoDate) => provisionsInForce(pack, [id], date)),
-    ruleIdList: listInterner<string>(),
+    provisions: (id, at) => provisions(at, PROVISION_IDS.indexOf(id)),
+    ruleIdList,
+    ruleIdUnion: memoized2((a: readonly string[], b: readonly string[]) => {
+      const ids: string[] = [];
+      addMissing(ids, a);
+      addMissing(ids, b);
+      return ruleIdList(ids);
+    }),
+    eligibility: (entry, share, date) => (entry ? byEntry(entry, date) : byShare(share, date)),
+    withProvisions: memoized2(withRuleIds),
     classify: cachedClassifier(rules),
     openSupplier: memoized2((name: string | null, orgnr: Orgnr | null) => openSupplier(name, orgnr, nameKey)),
   };
@@ -117,8 +152,8 @@ function reservationCandidateFinding(matched: string, family: string, suppliers:
 
 /**
  * A judged row: the RowResult itself, before the cross-row checks add their findings and the
- * findings' rule ids are added to its own (which is why both may be replaced). Its lists are sized
- * exactly: a sheet holds 100 000 of them.
+ * findings' rule ids are added to its own (which is why both are replaced): its findings wait in
+ * JudgeContext.judged until checkSheet cuts them out, at their exact size (a sheet holds 100 000 rows).
  */
 export interface CheckedRow extends Omit<RowResult, 'findings' | 'ruleIds'> {
   findings: readonly Finding[];
@@ -161,10 +196,10 @@ function estimate(p: Purchase): Estimate {
 }
 
 function classify(p: Purchase, ctx: JudgeContext, gross: Money | null): RegimeVerdict {
-  const date = p.date ?? ctx.date;
+  const at = p.at;
   // A value including VAT: the rates its category may carry (food, catering, exempt services), from the pack.
-  const vatRates = p.vatIncluded ? ctx.read.vatRates(date, p.cpv[0] ?? null, p.contractKind) : undefined;
-  return ctx.read.classify({ jurisdiction: ctx.jurisdiction, buyer: p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, vatRates, date });
+  const vatRates = p.vatIncluded ? ctx.read.vatRates(at, p.cpv[0] ?? null, p.contractKind) : undefined;
+  return ctx.read.classify({ jurisdiction: ctx.jurisdiction, buyer: p.buyer, contractKind: p.contractKind, value: gross, vatIncluded: p.vatIncluded, vatRates, date: at.date }, at.period);
 }
 
 const fmt = (m: Money | null): number | null => (m === null ? null : Number(m.minor) / 100);
@@ -212,7 +247,7 @@ function openSupplier(name: string | null, parsed: Orgnr | null, nameKey: (name:
 }
 
 /** The supplier of a reserved row: looked up in the registry, and its eligibility judged at the row's date. */
-function reservedSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime: RegimeCode): SupplierJudged {
+function reservedSupplier(p: Purchase, ctx: JudgeContext, regime: RegimeCode): SupplierJudged {
   const name = p.supplierName;
   const parsed = p.orgnr;
   if (name === null && parsed === null) return NO_SUPPLIER;
@@ -235,29 +270,31 @@ function reservedSupplier(p: Purchase, ctx: JudgeContext, date: IsoDate, regime:
     // Judged only by the rules of the sheet's jurisdiction: a supplier of the other country gets no mixed verdict.
     findings.push(finding('SUPPLIER-OTHER-COUNTRY', 'warning', { country: entry?.jurisdiction ?? parsed?.jurisdiction ?? '', jurisdiction: ctx.jurisdiction }));
   } else {
-    const denominator = ctx.jurisdiction === 'NO' ? 'employees' : 'occupied';
-    verdict =
-      entry ? supplierEligibility(entry, date, ctx.rules)
-      : checkReservedEligibility(
-          { jurisdiction: ctx.jurisdiction, checkDate: date, share: p.share === null ? null : { denominator, percent: p.share, asOf: null }, purposeAttested: null },
-          ctx.rules,
-        );
-    const provisions = reservedProvisions(ctx.jurisdiction, regime, p.contractKind).flatMap((id) => ctx.read.provisions(id, date));
-    for (let i = 0; i < verdict.findings.length; i++) findings.push(withRuleIds(verdict.findings[i] as Finding, provisions));
+    verdict = ctx.read.eligibility(entry, p.share, p.at.date);
+    const provision = reservedProvision(ctx.jurisdiction, regime, p.contractKind);
+    const provisions = provision === null ? NO_PROVISIONS : ctx.read.provisions(provision, p.at);
+    for (let i = 0; i < verdict.findings.length; i++) findings.push(ctx.read.withProvisions(verdict.findings[i] as Finding, provisions));
   }
   return { key, findings, info: supplierInfo(name, parsed, ctx.registry ? entry !== undefined : null, entry, verdict) };
 }
 
-/** The provisions a reserved contract rests on, by regime. */
-function reservedProvisions(jurisdiction: 'NO' | 'SE', regime: RegimeCode, kind: ContractKind): string[] {
-  if (jurisdiction === 'SE') return ['SE-RES-418-P'];
-  if (kind === 'social-services') return ['NO-RES-HS'];
-  if (regime === 'NO-PART-II') return ['NO-RES-II'];
-  if (regime === 'NO-PART-III') return ['NO-RES-III'];
-  return [];
+/** The provision a reserved contract rests on, by regime, if any. */
+function reservedProvision(jurisdiction: 'NO' | 'SE', regime: RegimeCode, kind: ContractKind): ProvisionId | null {
+  if (jurisdiction === 'SE') return 'SE-RES-418-P';
+  if (kind === 'social-services') return 'NO-RES-HS';
+  if (regime === 'NO-PART-II') return 'NO-RES-II';
+  if (regime === 'NO-PART-III') return 'NO-RES-III';
+  return null;
 }
 
+const NO_PROVISIONS: readonly string[] = Object.freeze([]);
+
 const INCLUSIVE_PROVISION = { NO: 'NO-SOC-5', SE: 'SE-SOC-17' } as const;
+/** The estimated-value provisions a split-purchase finding rests on (split.ts). */
+export const VALUE_PROVISION = { NO: 'NO-VAL', SE: 'SE-VAL' } as const;
+/** Every provision the judge stage names, each read per period (JudgeReaders.provisions). */
+const PROVISION_IDS = ['SE-RES-418-P', 'NO-RES-HS', 'NO-RES-II', 'NO-RES-III', ...Object.values(INCLUSIVE_PROVISION), ...Object.values(VALUE_PROVISION)] as const;
+export type ProvisionId = (typeof PROVISION_IDS)[number];
 /** Months of contract term from which an employment requirement is worth setting (heuristic, see below). */
 export const INCLUSIVE_MIN_MONTHS = 12;
 
@@ -269,10 +306,10 @@ export const INCLUSIVE_MIN_MONTHS = 12;
  * fall in the pack's labour-intensive categories (a rule of thumb, named with its rule id). The law
  * allows such clauses (NO anskaffelsesloven § 5, SE LOU 17 kap. 1 §); it does not set these limits.
  */
-function inclusiveCandidate(ctx: JudgeContext, p: Purchase, date: IsoDate, net: Money | null, months: number | null): Finding | null {
+function inclusiveCandidate(ctx: JudgeContext, p: Purchase, net: Money | null, months: number | null): Finding | null {
   if (p.contractKind === 'goods' || net === null) return null;
   if (!p.openEnded && (months === null || months < INCLUSIVE_MIN_MONTHS)) return null;
-  const threshold = ctx.read.announcementThreshold(date, p.contractKind);
+  const threshold = ctx.read.announcementThreshold(p.at, p.contractKind);
   if (!threshold || net.minor < threshold.minor) return null;
   const category = p.cpv[0] === undefined ? null : ctx.read.inclusiveCategory(p.cpv[0]);
   if (p.cpv[0] !== undefined && category === null) return null;
@@ -280,7 +317,7 @@ function inclusiveCandidate(ctx: JudgeContext, p: Purchase, date: IsoDate, net: 
     'INCLUSIVE-CANDIDATE',
     'info',
     { months: p.openEnded ? null : months, value: Number(net.minor) / 100, threshold: threshold.value, currency: ctx.currency, cpv: category?.code ?? null, status: category?.category.status ?? null },
-    ctx.read.ruleIdList([threshold.ruleId, ...(category ? [category.category.id] : []), ...ctx.read.provisions(INCLUSIVE_PROVISION[ctx.jurisdiction], date)]),
+    ctx.read.ruleIdList([threshold.ruleId, ...(category ? [category.category.id] : []), ...ctx.read.provisions(INCLUSIVE_PROVISION[ctx.jurisdiction], p.at)]),
     INCLUSIVE_KEYS[p.openEnded ? 'open-ended' : 'term'][category ? 1 : 0],
   );
 }
@@ -292,10 +329,7 @@ const INCLUSIVE_KEYS = {
 
 function reservationCandidate(ctx: JudgeContext, p: Purchase): Finding | null {
   const match = ctx.read.candidate(p.cpv, p.category, p.description);
-  if (!match) return null;
-  if (!ctx.registry) return ctx.read.candidateFinding(match.matched, match.family.id, null);
-  // Market information only: how many registry suppliers deliver this kind of work, never who.
-  return ctx.read.candidateFinding(match.matched, match.family.id, ctx.read.fittingCount(match.cpv));
+  return match && ctx.read.candidateFindingOf(match);
 }
 
 /**
@@ -316,11 +350,13 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, 
   const net = verdict.valueExclVat;
   if (p.optionsIncluded === null && !p.vatIncluded && net !== null && net.currency === ctx.currency && verdict.regime !== 'UNKNOWN') {
     const scaled = scaledMinor(net.minor, p.termMonths + p.optionMonths, p.termMonths);
-    const ladder = ctx.read.ladder(p.date ?? ctx.date, p.buyer, p.contractKind);
+    const ladder = ctx.read.ladder(p.at, p.buyer, p.contractKind);
+    // A scaled value in doubles means the value itself is an exact double: numbers compared with numbers.
+    const cents = Number(net.minor);
     let crossed = false;
     for (let i = 0; i < ladder.length && !crossed; i++) {
       const t = ladder[i] as Threshold;
-      crossed = net.minor < t.minor && scaled >= t.minor;
+      crossed = typeof scaled === 'number' ? cents < t.cents && scaled >= t.cents : net.minor < t.minor && scaled >= t.minor;
     }
     if (!crossed) return asStated(verdict, findings);
   }
@@ -334,7 +370,7 @@ function optionsReading(p: Purchase, ctx: JudgeContext, verdict: RegimeVerdict, 
       'OPTIONS-UNCERTAIN',
       'warning',
       { stated: fmt(verdict.valueExclVat), regime: verdict.regime, withOptions: fmt(other.valueExclVat), otherRegime: other.regime, currency: ctx.currency, options: p.optionMonths, term: p.termMonths },
-      [...new Set([...verdict.ruleIds, ...other.ruleIds])],
+      ctx.read.ruleIdUnion(verdict.ruleIds, other.ruleIds),
     ),
   );
   return { ...verdict, regime: 'UNKNOWN' };
@@ -356,6 +392,8 @@ function asStated(verdict: RegimeVerdict, findings: Finding[]): RegimeVerdict {
 }
 
 const BUYER_THRESHOLDS = { NO: ['eea-threshold-state', 'eea-threshold-other'], SE: ['eu-threshold-central', 'eu-threshold-sub-central'] } as const;
+const BUYER_THRESHOLD_PARAMETERS = [...BUYER_THRESHOLDS.NO, ...BUYER_THRESHOLDS.SE] as const;
+type BuyerThreshold = (typeof BUYER_THRESHOLD_PARAMETERS)[number];
 const ABOVE = { NO: 'NO-PART-III', SE: 'SE-ABOVE-EU' } as const;
 const BELOW = { NO: 'NO-PART-II', SE: 'SE-BELOW-EU' } as const;
 
@@ -364,13 +402,13 @@ const BELOW = { NO: 'NO-PART-II', SE: 'SE-BELOW-EU' } as const;
  * regime. Only the state and municipal thresholds differ by buyer (goods and ordinary services), so a
  * value at or above the one and below the other is the only case; no second verdict is computed.
  */
-function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: Money | null, date: IsoDate): Finding | null {
+function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: Money | null): Finding | null {
   const source = p.origins.buyer?.source;
   if (source === 'cell' || source === 'option' || net === null || p.contractKind === 'works' || p.contractKind === 'social-services') return null;
   if (regime !== ABOVE[ctx.jurisdiction] && regime !== BELOW[ctx.jurisdiction]) return null;
   const [stateParameter, municipalParameter] = BUYER_THRESHOLDS[ctx.jurisdiction];
-  const state = ctx.read.threshold(stateParameter, date);
-  const municipal = ctx.read.threshold(municipalParameter, date);
+  const state = ctx.read.threshold(stateParameter, p.at);
+  const municipal = ctx.read.threshold(municipalParameter, p.at);
   if (!state || !municipal) return null;
   const [low, high] = state.minor <= municipal.minor ? [state, municipal] : [municipal, state];
   if (net.minor < low.minor || net.minor >= high.minor) return null;
@@ -380,11 +418,15 @@ function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: M
   return finding('BUYER-DEPENDS', 'warning', { buyer: p.buyer, regime, otherBuyer, otherRegime }, [other.ruleId]);
 }
 
-/** Judges one purchase. Its findings extend the read stage's list. */
+/** A judged row's findings before checkSheet cuts them from JudgeContext.judged. */
+const NOT_CUT_YET: readonly Finding[] = Object.freeze([]);
+
+/** Judges one purchase. Its findings extend the read stage's list, and are then added to JudgeContext.judged. */
 export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
-  const date = p.date ?? ctx.date;
   const findings = p.findings;
-  const ruleIds: string[] = [...p.ruleIds];
+  const ruleIds = ctx.rowRuleIds;
+  ruleIds.length = 0;
+  appendAll(ruleIds, p.ruleIds);
   const value = estimate(p);
   let regime: RegimeCode = 'UNKNOWN';
   let net: Money | null = null;
@@ -394,20 +436,21 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     regime = verdict.regime;
     net = verdict.valueExclVat;
     addMissing(ruleIds, verdict.ruleIds);
-    const depends = buyerDepends(p, ctx, regime, net, date);
+    const depends = buyerDepends(p, ctx, regime, net);
     if (depends) findings.push(depends);
   }
 
-  const supplier = p.reserved ? reservedSupplier(p, ctx, date, regime) : ctx.read.openSupplier(p.supplierName, p.orgnr);
+  const supplier = p.reserved ? reservedSupplier(p, ctx, regime) : ctx.read.openSupplier(p.supplierName, p.orgnr);
   appendAll(findings, supplier.findings);
 
   if (!p.reserved) {
     const candidate = reservationCandidate(ctx, p);
     if (candidate) findings.push(candidate);
   }
-  const inclusive = inclusiveCandidate(ctx, p, date, net, value.months);
+  const inclusive = inclusiveCandidate(ctx, p, net, value.months);
   if (inclusive) findings.push(inclusive);
   // The rule ids of its findings after the row's own, in the order they come.
+  appendAll(ctx.judged, findings);
   for (let i = 0; i < findings.length; i++) addMissing(ruleIds, (findings[i] as Finding).ruleIds);
 
   const kindKey = p.cpv[0] !== undefined ? ctx.read.cpvKey(p.cpv[0]) : p.category === null ? null : ctx.read.categoryKey(p.category);
@@ -417,10 +460,10 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     regime,
     estimatedValue: net,
     estimate: value.steps,
-    date,
+    date: p.at.date,
     reserved: p.reserved,
-    // Sized exactly, and now: the growing list dies young, before a collection would copy it.
-    findings: findings.slice(),
+    // Kept in the sheet's list until the cross-row checks are done (JudgeContext.judged).
+    findings: NOT_CUT_YET,
     ruleIds: ctx.read.ruleIdList(ruleIds),
     supplier: supplier.info,
     origins: p.origins,

@@ -11,6 +11,8 @@ export interface Threshold {
   readonly parameter: string;
   /** Minor units (øre, öre). */
   readonly minor: bigint;
+  /** The same as a number (exact: thresholds are far below 2^53 øre), for sums kept as numbers. */
+  readonly cents: number;
   readonly value: number;
   readonly ruleId: string;
 }
@@ -18,7 +20,8 @@ export interface Threshold {
 export function thresholdAt(pack: RulePack, parameter: string, date: IsoDate): Threshold | null {
   const applied = resolveParameter(pack, parameter, date).applied;
   if (!applied || applied.value === null) return null;
-  return { parameter, minor: BigInt(Math.round(applied.value * 100)), value: applied.value, ruleId: applied.id };
+  const cents = Math.round(applied.value * 100);
+  return { parameter, minor: BigInt(cents), cents, value: applied.value, ruleId: applied.id };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { IsoDate } from '../../dates.ts';
 import type { Lang } from '../../i18n/catalogue.ts';
 import type { Orgnr } from '../../orgnr/index.ts';
 import type { CpvKind } from '../../rules/cpv-kind.ts';
+import type { RuleDate } from '../../rules/periods.ts';
 import { finding, type Finding } from '../../rules/findings.ts';
 import type { BuyerKind, ContractKind } from '../../rules/regime.ts';
 import type { DurationResult } from '../../value/duration.ts';
@@ -30,8 +31,10 @@ export interface CellReaders {
   readonly options: (cell: CellValue | undefined) => DurationResult;
   readonly orgnr: (raw: string) => Orgnr;
   readonly percent: (cell: CellValue | undefined) => ShareReading | null;
+  /** A date with its period under the sheet's rule pack, one per distinct date. */
+  readonly ruleDate: (date: IsoDate) => RuleDate;
   /** The contract kind a CPV code says at a date, from the pack's CPV lists. */
-  readonly kindOfCpv: (code: string, date: IsoDate) => CpvKindRead | null;
+  readonly kindOfCpv: (code: string, at: RuleDate) => CpvKindRead | null;
   /** The origins of the row being read, and their shared, frozen copy (every origin is shared per column, so their combinations repeat). */
   readonly origins: RowOrigins;
   /** The origin of a value read from a column's header, one per column. */
@@ -45,6 +48,8 @@ export interface CellReaders {
 /** The contract kind a CPV code says, and the findings it gives beside the kind a row states (cpvKindFindings, cached). */
 export interface CpvKindRead {
   readonly cpv: CpvKind;
+  /** The rule the kind rests on, as a shared list. */
+  readonly ruleIds: readonly string[];
   readonly findings: (given: ContractKind | null) => readonly Finding[];
 }
 
@@ -55,6 +60,13 @@ export interface ReadContext {
   /** The jurisdiction's currency. */
   readonly currency: string;
   readonly delimitedText: boolean;
+  /**
+   * The findings of the row being read: one list for the sheet, emptied at the start of each row
+   * (the judge stage adds its own and keeps an exact copy), so no growing list is made per row.
+   */
+  readonly rowFindings: Finding[];
+  /** The check date: rows without a date of their own are judged at it. */
+  readonly checkDate: RuleDate;
   readonly read: CellReaders;
 }
 
@@ -69,6 +81,8 @@ export interface Purchase {
   readonly vatIncluded: boolean | null;
   /** The row's own date; null when blank or unreadable. */
   readonly date: IsoDate | null;
+  /** The date the purchase is judged at: its own, else the check date. */
+  readonly at: RuleDate;
   readonly buyer: BuyerKind;
   readonly contractKind: ContractKind;
   readonly cpv: readonly string[];
@@ -85,8 +99,9 @@ export interface Purchase {
   readonly orgnr: Orgnr | null;
   readonly share: number | null;
   readonly origins: Partial<Record<PurchaseField, Origin>>;
+  /** The row's findings so far: the sheet's list (ReadContext.rowFindings), good until the next row is read. */
   readonly findings: Finding[];
-  /** Rule ids the reading itself rests on (the CPV list that gave the contract kind). */
+  /** Rule ids the reading itself rests on (the CPV list that gave the contract kind), a shared list. */
   readonly ruleIds: readonly string[];
 }
 
@@ -167,6 +182,9 @@ function readDuration(
   return read;
 }
 
+/** A reading that rests on no rule (one list for every row). */
+const NO_RULE_IDS: readonly string[] = Object.freeze([]);
+
 /** No CPV column: no codes (one list for every row). */
 const NO_CPV: readonly string[] = Object.freeze([]);
 
@@ -191,8 +209,9 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   // The sheet's scratch origins (origin.ts), emptied by take() below: no origins object per row.
   const rowOrigins = ctx.read.origins;
   const origins = rowOrigins.fields;
-  const findings: Finding[] = [];
-  const ruleIds: string[] = [];
+  const findings = ctx.rowFindings;
+  findings.length = 0;
+  let ruleIds = NO_RULE_IDS;
   const description = textIn(cells, columns.description, 'description', origins);
 
   let wider = false;
@@ -243,7 +262,8 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
   const cpv = columns.cpv === undefined ? NO_CPV : ctx.read.cpv(cells[columns.cpv]);
   if (cpv.length > 0 && columns.cpv !== undefined) origins.cpv = cellOrigin(columns.cpv);
   const kindCell = columns.contractKind === undefined ? null : ctx.read.contractKind(cells[columns.contractKind]);
-  const kindRead = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], date ?? layout.date.value);
+  const at = date === null ? ctx.checkDate : ctx.read.ruleDate(date);
+  const kindRead = cpv[0] === undefined ? null : ctx.read.kindOfCpv(cpv[0], at);
   const kindCpv = kindRead === null ? null : kindRead.cpv;
   let contractKind = layout.contractKind.value;
   origins.contractKind = layout.contractKind.origin;
@@ -258,7 +278,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     const kindCpv = kindRead.cpv;
     contractKind = kindCpv.kind;
     origins.contractKind = ctx.read.cpvKindOrigin(columns.cpv, kindCpv.evidence.matched);
-    ruleIds.push(kindCpv.ruleId);
+    ruleIds = kindRead.ruleIds;
     appendAll(findings, kindRead.findings(null));
   }
 
@@ -293,6 +313,7 @@ export function readPurchase(cells: readonly CellValue[], row: number, ctx: Read
     basis,
     vatIncluded,
     date,
+    at,
     buyer,
     contractKind,
     cpv,

@@ -15,7 +15,13 @@ process.stderr.on('error', endOnClosedPipe);
 
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
-  outBytes: (bytes) => process.stdout.write(bytes),
+  // A file, a terminal or (on Linux) a pipe takes the bytes before write returns: nothing is left
+  // buffered, and the array may take the next batch. Elsewhere it is left to the collector (a write's
+  // own callback waits for a tick that long output, awaiting only promises, never gives it).
+  outBytes: (bytes, written) => {
+    process.stdout.write(bytes);
+    if (process.stdout.writableLength === 0) written();
+  },
   err: (text) => process.stderr.write(`${text}\n`),
   outDrained: () => drained(process.stdout),
   env: process.env,

@@ -15,8 +15,11 @@ export interface CliContext {
   readonly err: (text: string) => void;
   /** Prints text that is printable already (a long report's lines, checked once as they were made). */
   readonly outPrintable: (text: PrintableText) => void;
-  /** Where stdout takes bytes: printable text already encoded, line feeds included (writeLines). */
-  readonly outBytes?: (bytes: Uint8Array) => void;
+  /**
+   * Where stdout takes bytes: printable text already encoded, line feeds included (writeLines);
+   * `written` is called once the bytes are out and their array may be used again (or never).
+   */
+  readonly outBytes?: (bytes: Uint8Array, written: () => void) => void;
   /**
    * Resolves once stdout has taken what was written (at once unless its buffer is full: a pipe into
    * a slow reader). Long output awaits it between writes, so it never piles up in memory.

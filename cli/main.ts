@@ -35,7 +35,7 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   /** See CliContext.outBytes; without it, long output reaches `out` as text. */
-  readonly outBytes?: (bytes: Uint8Array) => void;
+  readonly outBytes?: (bytes: Uint8Array, written: () => void) => void;
   /** See CliContext.outDrained; without it, what `out` takes is taken at once. */
   readonly outDrained?: () => Promise<void>;
   readonly env: NodeJS.ProcessEnv;

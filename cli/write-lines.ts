@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { CliContext } from './command.ts';
 import { joinPrintable, printable, type PrintableText } from './safe-output.ts';
-import { utf8Batches } from './utf8-batches.ts';
+import { BatchArrays, utf8Batches } from './utf8-batches.ts';
 
 /**
  * Lines are gathered to about this many characters per write. Small enough that a batch and the
@@ -37,9 +37,10 @@ export async function writeLines(ctx: CliContext, lines: Iterable<PrintableText>
 
 const LINE_FEED = 10;
 
-async function writeLineBytes(ctx: CliContext, out: (bytes: Uint8Array) => void, lines: Iterable<PrintableText>): Promise<void> {
-  for (const batch of utf8Batches(lines, BATCH_CHARS, LINE_FEED)) {
-    out(batch);
+async function writeLineBytes(ctx: CliContext, out: NonNullable<CliContext['outBytes']>, lines: Iterable<PrintableText>): Promise<void> {
+  const arrays = new BatchArrays(BATCH_CHARS);
+  for (const batch of utf8Batches(lines, arrays, LINE_FEED)) {
+    out(batch, () => arrays.handBack(batch));
     await ctx.outDrained();
   }
 }

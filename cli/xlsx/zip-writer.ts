@@ -7,7 +7,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import zlib from 'node:zlib';
 import { XlsxError } from './errors.ts';
-import { utf8Batches } from '../utf8-batches.ts';
+import { BatchArrays, utf8Batches } from '../utf8-batches.ts';
 
 const LIMIT_32 = 0xffffffff;
 const FLAG_UTF8_NAME = 0x0800;
@@ -75,8 +75,8 @@ export class ZipWriter {
   private constructor(private readonly file: FileHandle) {}
 
   /** The text's bytes as UTF-8, piece by piece, with the CRC and size counted on the way. */
-  private static *encoded(pieces: Iterable<string>, sum: { crc32: number; size: number }): Generator<Uint8Array> {
-    for (const bytes of utf8Batches(pieces, ENCODE_BATCH_BYTES)) {
+  private static *encoded(pieces: Iterable<string>, arrays: BatchArrays, sum: { crc32: number; size: number }): Generator<Uint8Array> {
+    for (const bytes of utf8Batches(pieces, arrays)) {
       sum.crc32 = zlib.crc32(bytes, sum.crc32);
       sum.size += bytes.length;
       yield bytes;
@@ -150,8 +150,10 @@ export class ZipWriter {
       compressedSize += chunk.length;
       await this.write(chunk);
     };
-    for (const bytes of ZipWriter.encoded(pieces, sum)) {
-      const batch = deflateBatch(bytes, zlib.constants.Z_SYNC_FLUSH);
+    const arrays = new BatchArrays(ENCODE_BATCH_BYTES);
+    for (const bytes of ZipWriter.encoded(pieces, arrays, sum)) {
+      // Once deflated, the batch's array takes the next text.
+      const batch = deflateBatch(bytes, zlib.constants.Z_SYNC_FLUSH).then((out) => (arrays.handBack(bytes), out));
       // Taken in order below; one that fails while an earlier one is awaited is not left unhandled.
       batch.catch(() => undefined);
       deflating.push(batch);

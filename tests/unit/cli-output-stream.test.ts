@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { findPersonalNumbers, mayHoldPersonalNumber, personalNumberReplacer, safeJson, translator } from '../../core/index.ts';
 import type { CliContext } from '../../cli/command.ts';
 import type { PrintableText } from '../../cli/safe-output.ts';
-import { utf8Batches } from '../../cli/utf8-batches.ts';
+import { BatchArrays, utf8Batches } from '../../cli/utf8-batches.ts';
 import { drained, writeLines } from '../../cli/write-lines.ts';
 import { anyPersonalNumber } from '../support/personal-numbers.ts';
 
@@ -45,7 +45,7 @@ describe('writeLines', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(line, { maxLength: 30 }), async (lines) => {
         const chunks: Uint8Array[] = [];
-        const ctx = { ...context(() => expect.fail('text written where stdout takes bytes')), outBytes: (bytes: Uint8Array) => void chunks.push(bytes.slice()) };
+        const ctx = { ...context(() => expect.fail('text written where stdout takes bytes')), outBytes: (bytes: Uint8Array, written: () => void) => void (chunks.push(bytes.slice()), written()) };
         await writeLines(ctx, taken(lines));
         expect(Buffer.concat(chunks).toString('utf8')).toBe(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
       }),
@@ -86,7 +86,7 @@ describe('utf8Batches', () => {
     const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('ø', '’', '𝔘', '<row r="12">'), fc.string({ unit: 'grapheme', minLength: 200, maxLength: 600 }));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 256 }), fc.boolean(), (pieces, size, lineFeeds) => {
-        const batches = [...utf8Batches(pieces, size, lineFeeds ? 10 : undefined)];
+        const batches = [...utf8Batches(pieces, new BatchArrays(size), lineFeeds ? 10 : undefined)];
         expect(Buffer.concat(batches).toString('utf8')).toBe(pieces.map((p) => (lineFeeds ? `${p}\n` : p)).join(''));
         for (const [i, b] of batches.entries()) {
           expect(b.length).toBeGreaterThan(0);
@@ -96,6 +96,54 @@ describe('utf8Batches', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('BatchArrays', () => {
+  const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('ø', '’', '𝔘'), fc.string({ unit: 'grapheme', minLength: 200, maxLength: 600 }));
+
+  it('uses a handed-back array again, and never one whose batch is still out', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 256 }), fc.integer({ min: 0, max: 3 }), (pieces, size, heldBack) => {
+        const arrays = new BatchArrays(size);
+        // A consumer that holds a few batches (deflating, or in a slow pipe) and hands back the oldest.
+        const out: Uint8Array[] = [];
+        const held: { batch: Uint8Array; copy: Uint8Array }[] = [];
+        const buffers = new Set<ArrayBufferLike>();
+        for (const batch of utf8Batches(pieces, arrays)) {
+          buffers.add(batch.buffer);
+          held.push({ batch, copy: batch.slice() });
+          if (held.length > heldBack) {
+            const oldest = held.shift() as { batch: Uint8Array; copy: Uint8Array };
+            // Its bytes are as they were made: no later batch was written into its array.
+            expect(oldest.batch).toEqual(oldest.copy);
+            out.push(oldest.batch.slice());
+            arrays.handBack(oldest.batch);
+          }
+        }
+        for (const { batch, copy } of held) {
+          expect(batch).toEqual(copy);
+          out.push(batch);
+        }
+        expect(Buffer.concat(out).toString('utf8')).toBe(pieces.join(''));
+        // Arrays of the batch size: as many as were out at once, plus the one being filled.
+        const longPieces = pieces.filter((p) => p.length * 3 > size * 2).length;
+        expect(buffers.size).toBeLessThanOrEqual(heldBack + 2 + longPieces);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writeLines hands an array back only once stdout says its bytes are written', async () => {
+    const lines = Array.from({ length: 5_000 }, (_v, i) => `{"row":${i},"text":"${'æ'.repeat(i % 89)}"}`);
+    const chunks: Uint8Array[] = [];
+    const pending: Promise<void>[] = [];
+    // A stdout that reads the bytes later, as a pipe does, and only then says they are written.
+    const outBytes = (bytes: Uint8Array, written: () => void) =>
+      void pending.push(new Promise<void>((resolve) => setTimeout(() => (chunks.push(bytes.slice()), written(), resolve()), 0)));
+    await writeLines({ ...context(() => expect.fail('text written where stdout takes bytes')), outBytes }, taken(lines));
+    await Promise.all(pending);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(`${lines.join('\n')}\n`);
   });
 });
 

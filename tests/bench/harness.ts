@@ -63,15 +63,35 @@ export function runNode(args: readonly string[]): ProcessRun {
   return { wallMs, rssMb: kb ? Number(kb) / 1024 : null, status: child.status, stderr: child.stderr };
 }
 
-/** `runs` runs of `node ARGS`: median wall time and median peak RSS. */
-export function measureNode(args: readonly string[], runs: number, accept: (run: ProcessRun) => boolean): { wallMs: number; rssMb: number | null; walls: number[] } {
-  const walls: number[] = [];
-  const rss: number[] = [];
+export interface NodeCommand {
+  readonly args: readonly string[];
+  readonly accept: (run: ProcessRun) => boolean;
+}
+
+export interface NodeMeasure {
+  readonly wallMs: number;
+  readonly rssMb: number | null;
+  readonly walls: number[];
+}
+
+/**
+ * `runs` rounds of `node ARGS` for each command, the commands in turn within a round (a machine that
+ * slows down or speeds up during the bench weighs on each alike, so their ratios hold): median wall
+ * time and median peak RSS of each.
+ */
+export function measureNodeInTurn(commands: readonly NodeCommand[], runs: number): NodeMeasure[] {
+  const walls = commands.map((): number[] => []);
+  const rss = commands.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    const run = runNode(args);
-    if (!accept(run)) throw new Error(`node ${args.join(' ')} failed (${run.status}): ${run.stderr.slice(-2000)}`);
-    walls.push(run.wallMs);
-    if (run.rssMb !== null) rss.push(run.rssMb);
+    for (const [c, { args, accept }] of commands.entries()) {
+      const run = runNode(args);
+      if (!accept(run)) throw new Error(`node ${args.join(' ')} failed (${run.status}): ${run.stderr.slice(-2000)}`);
+      walls[c]?.push(run.wallMs);
+      if (run.rssMb !== null) rss[c]?.push(run.rssMb);
+    }
   }
-  return { wallMs: median(walls), rssMb: rss.length ? median(rss) : null, walls };
+  return commands.map((_c, i) => {
+    const r = rss[i] ?? [];
+    return { wallMs: median(walls[i] ?? []), rssMb: r.length ? median(r) : null, walls: walls[i] ?? [] };
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * Workbook I/O (issue 10): the built `inkludo check` on a 100 000-row × 12-column .xlsx, `--json` to
  * /dev/null, against a bare exceljs streaming read of the same file (WorkbookReader touching every
- * cell value), and `--out` against `--json`: wall time and peak RSS, medians, with their ratios.
+ * cell value), and `--out` against `--json`: wall time and peak RSS, medians of five rounds in which the
+ * three commands run in turn, with their ratios.
  * Then the reader alone in-process, the SpreadsheetML tokenizer against saxes on the same sheet
  * XML, and the hostile workbooks through the CLI (each refused or read; time and memory).
  */
@@ -17,10 +18,10 @@ import { TagScanner } from '../../cli/xlsx/scanner.ts';
 import { bomb, endlessCell, manySheets, millionStrings } from '../support/xlsx-fixtures.ts';
 import { FIXTURES } from '../support/xlsx-fixtures.ts';
 import { readZipEntries } from '../support/zip-read.ts';
-import { measure, measureNode, report, runNode } from './harness.ts';
+import { measure, measureNodeInTurn, report, runNode, type NodeMeasure } from './harness.ts';
 import { ROWS, generateSheet, writePlanXlsx } from './plan-sheet.ts';
 
-const RUNS = 3;
+const RUNS = 5;
 const CLI = 'dist/cli/inkludo.mjs';
 const CHECK = ['--jurisdiction', 'NO', '--date', '2026-11-23'];
 const s = (ms: number) => (ms / 1000).toFixed(2);
@@ -37,10 +38,15 @@ try {
   console.log(`plan: ${ROWS.toLocaleString('en-US')} rows × 12 columns, ${(statSync(file).size / 1e6).toFixed(1)} MB`);
 
   const checked = (r: { status: number | null }) => r.status === 0 || r.status === 1;
-  const baseline = measureNode(['tests/bench/exceljs-read.mjs', file], RUNS, (r) => r.status === 0);
-  const json = measureNode([CLI, 'check', file, '--json', ...CHECK], RUNS, checked);
   const outFile = join(dir, 'plan-checked.xlsx');
-  const out = measureNode([CLI, 'check', file, '--json', '--out', outFile, '--force', ...CHECK], RUNS, checked);
+  const [baseline, json, out] = measureNodeInTurn(
+    [
+      { args: ['tests/bench/exceljs-read.mjs', file], accept: (r) => r.status === 0 },
+      { args: [CLI, 'check', file, '--json', ...CHECK], accept: checked },
+      { args: [CLI, 'check', file, '--json', '--out', outFile, '--force', ...CHECK], accept: checked },
+    ],
+    RUNS,
+  ) as [NodeMeasure, NodeMeasure, NodeMeasure];
   console.log(`bare exceljs streaming read (every cell):  wall median ${s(baseline.wallMs)} s · peak RSS ${mb(baseline.rssMb)}`);
   console.log(`inkludo check --json > /dev/null:          wall median ${s(json.wallMs)} s · peak RSS ${mb(json.rssMb)}`);
   console.log(`inkludo check --json --out copy.xlsx:      wall median ${s(out.wallMs)} s · peak RSS ${mb(out.rssMb)}`);

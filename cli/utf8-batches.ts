@@ -30,22 +30,39 @@ export class BatchArrays {
   }
 }
 
-/** `after` (a line feed, say) is written after every piece. */
-export function* utf8Batches(pieces: Iterable<string>, arrays: BatchArrays, after?: number): Generator<Uint8Array> {
+/** The bytes of encoded parts written one after another. */
+function byteLength(parts: readonly Uint8Array[]): number {
+  let n = 0;
+  for (let i = 0; i < parts.length; i++) n += (parts[i] as Uint8Array).length;
+  return n;
+}
+
+/**
+ * `after` (a line feed, say) is written after every piece. A piece may be bytes encoded already, in
+ * parts (a text many cells repeat, encoded once): they are copied as they are.
+ */
+export function* utf8Batches(pieces: Iterable<string | readonly Uint8Array[]>, arrays: BatchArrays, after?: number): Generator<Uint8Array> {
   const { size } = arrays;
   const extra = after === undefined ? 0 : 1;
   let batch = arrays.take();
   let used = 0;
   for (const piece of pieces) {
     // A UTF-16 unit is at most three bytes of UTF-8; a piece longer than a batch gets a batch of its own.
-    const room = piece.length * 3 + extra;
+    const room = (typeof piece === 'string' ? piece.length * 3 : byteLength(piece)) + extra;
     if (used + room > batch.length) {
       if (used > 0) yield batch.subarray(0, used);
       else arrays.handBack(batch);
       batch = room > size * 2 ? new Uint8Array(room) : arrays.take();
       used = 0;
     }
-    used += encoder.encodeInto(piece, batch.subarray(used)).written;
+    if (typeof piece === 'string') used += encoder.encodeInto(piece, batch.subarray(used)).written;
+    else {
+      for (let i = 0; i < piece.length; i++) {
+        const part = piece[i] as Uint8Array;
+        batch.set(part, used);
+        used += part.length;
+      }
+    }
     if (after !== undefined) batch[used++] = after;
     if (used >= size) {
       yield batch.subarray(0, used);

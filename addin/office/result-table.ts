@@ -7,6 +7,7 @@ import {
   toMajorNumber,
   translate,
   type CellValue,
+  type Finding,
   type Lang,
   type RowResult,
   type Severity,
@@ -116,11 +117,25 @@ function statusWordsIn(lang: Lang): Record<RowStatus, string> {
   return Object.fromEntries(ROW_STATUSES.map((s) => [s, translate(lang, `addin.status.${s}`)])) as Record<RowStatus, string>;
 }
 
+/** Between two findings' texts in a row's explanation. */
+export const EXPLANATION_SEPARATOR = ' • ';
+
+/**
+ * A row's findings as the explanation cell says them, in `lang`: each finding's text screened for
+ * personal identity numbers on its own (messages may quote what the user typed; no number can span
+ * the separator between two), once per distinct finding (findingTexts).
+ */
+export function findingExplainer(lang: Lang): (findings: readonly Finding[]) => string {
+  const explained = findingTexts(lang, (text) => withoutPersonalNumbers(lang, text));
+  return (findings) => findings.map(explained).join(EXPLANATION_SEPARATOR);
+}
+
 /**
  * The maker of a sheet's result rows, in `lang`: the labels every row repeats are looked up once, and a
- * finding shared by many rows (a split-purchase window's) is described and screened once.
+ * finding shared by many rows (a split-purchase window's) is described and screened once. `explain`
+ * makes the explanation cell (the CLI's copy writes it as encoded parts).
  */
-export function resultRowMaker(sourceSheet: string, lang: Lang): (row: RowResult) => CellValue[] {
+export function resultRowMaker<E = string>(sourceSheet: string, lang: Lang, explain: (findings: readonly Finding[]) => E | string = findingExplainer(lang)): (row: RowResult) => (CellValue | E)[] {
   const statusWords = statusWordsIn(lang);
   const labels = new Map<string, string>();
   const label = (key: string): string => {
@@ -128,9 +143,6 @@ export function resultRowMaker(sourceSheet: string, lang: Lang): (row: RowResult
     if (text === undefined) labels.set(key, (text = translate(lang, key)));
     return text;
   };
-  // Messages may quote what the user typed: each is screened for personal identity numbers on its own
-  // (no number can span the ' • ' between two), so the joined explanation needs no second look.
-  const explained = findingTexts(lang, (text) => withoutPersonalNumbers(lang, text));
   const ruleList = memoizedWhenShared((ids: readonly string[]) => withoutPersonalNumbers(lang, ids.join(', ')));
   // In RESULT_COLUMNS order.
   return (row) => [
@@ -142,7 +154,7 @@ export function resultRowMaker(sourceSheet: string, lang: Lang): (row: RowResult
     row.estimatedValue ? withoutPersonalNumbers(lang, toMajorNumber(row.estimatedValue)) : '',
     row.estimatedValue?.currency ?? '',
     label(`addin.results.basis.${row.valueBasis}`),
-    row.findings.map(explained).join(' • '),
+    explain(row.findings),
     withoutPersonalNumbers(lang, supplierText(row)),
     withoutPersonalNumbers(lang, registryText(lang, row)),
     row.regime,

@@ -4,4 +4,4 @@ export { xlsxCliError } from './cli-error.ts';
 export { readXlsxCells, type ReadWorksheet, type ReadXlsxResult } from './read.ts';
 export { checkOutPath, outExtension } from './out-path.ts';
 export { isMacroEnabled, writeCellsWithResults, writeXlsxWithResults } from './write.ts';
-export type { ResultCell, ResultColumn, ResultColumnKind, ResultRow, ResultTable } from './results-sheet.ts';
+export { encodedPart, encodedText, type EncodedPart, type EncodedText, type ResultCell, type ResultColumn, type ResultColumnKind, type ResultRow, type ResultTable } from './results-sheet.ts';

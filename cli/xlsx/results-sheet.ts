@@ -8,7 +8,26 @@
 import { columnLetters, quoteSheetName } from '../../addin/office/a1.ts';
 import { escapeXml, escapeXmlText } from './xml.ts';
 
-export type ResultCell = string | number | null;
+/** A piece of XML text escaped and encoded once, for the many cells that repeat it. */
+export interface EncodedPart {
+  readonly bytes: Uint8Array;
+  /** Whether the text starts or ends with white space (the cell must then keep its spaces). */
+  readonly spaceAtStart: boolean;
+  readonly spaceAtEnd: boolean;
+}
+
+/** A cell's text as encoded bytes written one after another (a row's explanation: its findings' texts). */
+export interface EncodedText {
+  /** None empty: a cell without any is not written, as an empty text. */
+  readonly bytes: readonly Uint8Array[];
+  /** Whether the text starts or ends with white space. */
+  readonly spaceAtEnds: boolean;
+}
+
+export type ResultCell = string | number | null | EncodedText;
+
+/** A piece of the sheet's XML: text, or bytes encoded already (in parts, written one after another). */
+export type XmlPiece = string | readonly Uint8Array[];
 
 export type ResultColumnKind = 'link' | 'text' | 'userText' | 'amount' | 'status' | 'longText';
 
@@ -62,32 +81,59 @@ function xfOf(kind: ResultColumnKind): number {
   }
 }
 
-function cell(ref: string, value: ResultCell, style: number): string {
+function cell(ref: string, value: string | number | null, style: number): string {
   if (value === null || value === '') return '';
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}" s="${style}"><v>${value}</v></c>` : '';
   return `<c r="${ref}" s="${style}" t="inlineStr"><is>${inlineText(value)}</is></c>`;
 }
 
 const SPACE = /\s/;
+const encoder = new TextEncoder();
 
-/** `<t>`, keeping leading and trailing spaces where there are any (Excel trims them otherwise). */
+/** `<t>` or, where the text starts or ends with white space, one that keeps it (Excel trims it otherwise). */
+function openText(spaceAtEnds: boolean): string {
+  return spaceAtEnds ? '<t xml:space="preserve">' : '<t>';
+}
+
+/** `<t>`, keeping leading and trailing spaces where there are any. */
 export function inlineText(value: string): string {
   // Only the ends are looked at: a pattern ending in `\s$` would try every space of a long text.
-  const kept = SPACE.test(value.charAt(0)) || SPACE.test(value.charAt(value.length - 1));
-  return kept ? `<t xml:space="preserve">${escapeXmlText(value)}</t>` : `<t>${escapeXmlText(value)}</t>`;
+  return `${openText(SPACE.test(value.charAt(0)) || SPACE.test(value.charAt(value.length - 1)))}${escapeXmlText(value)}</t>`;
+}
+
+/** A text escaped for a cell and encoded, to be written as it is by every cell that repeats it. */
+export function encodedPart(text: string): EncodedPart {
+  return { bytes: encoder.encode(escapeXmlText(text)), spaceAtStart: SPACE.test(text.charAt(0)), spaceAtEnd: SPACE.test(text.charAt(text.length - 1)) };
+}
+
+/** Encoded parts as one text: `separator` between two, spaces kept where the whole text has them at an end. */
+export function encodedText(parts: readonly EncodedPart[], separator: EncodedPart): EncodedText {
+  const bytes: Uint8Array[] = [];
+  let first: EncodedPart | undefined;
+  let last: EncodedPart | undefined;
+  for (let i = 0; i < 2 * parts.length - 1; i++) {
+    // Even places hold the parts, odd ones the separator; an empty piece is not written.
+    const piece = i % 2 === 0 ? (parts[i / 2] as EncodedPart) : separator;
+    if (piece.bytes.length === 0) continue;
+    bytes.push(piece.bytes);
+    first ??= piece;
+    last = piece;
+  }
+  return { bytes, spaceAtEnds: (first?.spaceAtStart ?? false) || (last?.spaceAtEnd ?? false) };
 }
 
 /** `=HYPERLINK("#'Plan'!A12",12)` with its result cached, as the add-in writes column A. */
 function linkCell(ref: string, sourceSheet: string, row: ResultRow, style: number): string {
-  const display = row.cells[0] ?? row.sourceRow;
+  const shownCell = row.cells[0];
+  const display = typeof shownCell === 'string' || typeof shownCell === 'number' ? shownCell : row.sourceRow;
   const target = `#${quoteSheetName(sourceSheet)}!A${row.sourceRow}`.replace(/"/g, '""');
   const shown = typeof display === 'number' ? String(display) : `"${String(display).replace(/"/g, '""')}"`;
   const cached = typeof display === 'number' ? `<v>${display}</v>` : `<v>${escapeXmlText(String(display))}</v>`;
   return `<c r="${ref}" s="${style}"${typeof display === 'number' ? '' : ' t="str"'}><f>${escapeXmlText(`HYPERLINK("${target}",${shown})`)}</f>${cached}</c>`;
 }
 
-/** The worksheet XML in pieces (a row per piece), so 100 000 rows never sit in one string. */
-export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles: StyleBase): Generator<string> {
+/** The worksheet XML in pieces (a row per piece, bar encoded cells), so 100 000 rows never sit in one string. */
+export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles: StyleBase): Generator<XmlPiece> {
   const s = (offset: number) => styles.xf + offset;
   const headerRow = table.notes.length === 0 ? 1 : table.notes.length + 2;
   const lastRow = headerRow + table.rowCount;
@@ -114,7 +160,15 @@ export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles:
     let xml = `<row r="${r}">`;
     for (let c = 0; c < table.columns.length; c++) {
       const ref = `${letters[c]}${r}`;
-      xml += c === 0 && table.columns[0]?.kind === 'link' ? linkCell(ref, sourceSheet, row, cellStyles[0] ?? 0) : cell(ref, row.cells[c] ?? null, cellStyles[c] ?? 0);
+      const value = row.cells[c] ?? null;
+      if (c === 0 && table.columns[0]?.kind === 'link') xml += linkCell(ref, sourceSheet, row, cellStyles[0] ?? 0);
+      else if (typeof value !== 'object' || value === null) xml += cell(ref, value, cellStyles[c] ?? 0);
+      else if (value.bytes.length > 0) {
+        // The markup around the cell as text, its encoded text as it is.
+        yield `${xml}<c r="${ref}" s="${cellStyles[c] ?? 0}" t="inlineStr"><is>${openText(value.spaceAtEnds)}`;
+        yield value.bytes;
+        xml = '</t></is></c>';
+      }
     }
     yield `${xml}</row>`;
   }

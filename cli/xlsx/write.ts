@@ -15,7 +15,7 @@ import { columnLetters } from '../../addin/office/a1.ts';
 import { XlsxError } from './errors.ts';
 import { MAX_SMALL_PART_BYTES } from './limits.ts';
 import { REL_STYLES, hasType, parseRelationships, readWorkbookPackage, relsPartOf } from './package.ts';
-import { MINIMAL_STYLES_XML, inlineText, resultSheetXml, stylesPatch, type ResultTable } from './results-sheet.ts';
+import { MINIMAL_STYLES_XML, inlineText, resultSheetXml, stylesPatch, type ResultTable, type XmlPiece } from './results-sheet.ts';
 import { attribute, escapeXml, escapeXmlText, startTags } from './xml.ts';
 import { ZipWriter } from './zip-writer.ts';
 import { ZipArchive } from './zip.ts';
@@ -43,7 +43,7 @@ interface Edit {
   /** Parts whose content the edit replaces. */
   readonly replaced: ReadonlyMap<string, string>;
   /** New parts, in pieces. */
-  readonly added: readonly { readonly name: string; readonly pieces: Iterable<string> }[];
+  readonly added: readonly { readonly name: string; readonly pieces: Iterable<XmlPiece> }[];
   readonly sheetName: string;
 }
 
@@ -89,7 +89,7 @@ function planEdit(info: PackageInfo, table: ResultTable, sourceSheet: string): E
   const sheetId = info.tabs.reduce((max, t) => Math.max(max, Number.isFinite(t.sheetId) ? t.sheetId : 0), 0) + 1;
 
   const replaced = new Map<string, string>();
-  const added: { name: string; pieces: Iterable<string> }[] = [];
+  const added: { name: string; pieces: Iterable<XmlPiece> }[] = [];
 
   // Styles: the input's part with entries appended, or a new part when it has none.
   let stylesPart = info.stylesPart;

@@ -7,6 +7,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import zlib from 'node:zlib';
 import { XlsxError } from './errors.ts';
+import type { XmlPiece } from './results-sheet.ts';
 import { BatchArrays, utf8Batches } from '../utf8-batches.ts';
 
 const LIMIT_32 = 0xffffffff;
@@ -75,7 +76,7 @@ export class ZipWriter {
   private constructor(private readonly file: FileHandle) {}
 
   /** The text's bytes as UTF-8, piece by piece, with the CRC and size counted on the way. */
-  private static *encoded(pieces: Iterable<string>, arrays: BatchArrays, sum: { crc32: number; size: number }): Generator<Uint8Array> {
+  private static *encoded(pieces: Iterable<XmlPiece>, arrays: BatchArrays, sum: { crc32: number; size: number }): Generator<Uint8Array> {
     for (const bytes of utf8Batches(pieces, arrays)) {
       sum.crc32 = zlib.crc32(bytes, sum.crc32);
       sum.size += bytes.length;
@@ -132,7 +133,7 @@ export class ZipWriter {
    * A new part, its text (given in pieces, made as they are asked for) deflated into the file as it
    * comes. The local header goes first with the CRC and sizes left at zero, and is filled in after.
    */
-  async addDeflated(name: string, pieces: Iterable<string>): Promise<void> {
+  async addDeflated(name: string, pieces: Iterable<XmlPiece>): Promise<void> {
     const headerAt = this.offset;
     const part = { name, method: 8, crc32: 0, compressedSize: 0, uncompressedSize: 0, ...dosDateTime(new Date()) };
     this.check(part);

@@ -15,9 +15,10 @@ process.stderr.on('error', endOnClosedPipe);
 
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
-  // A file, a terminal or (on Linux) a pipe takes the bytes before write returns: nothing is left
-  // buffered, and the array may take the next batch. Elsewhere it is left to the collector (a write's
-  // own callback waits for a tick that long output, awaiting only promises, never gives it).
+  // A file or a terminal takes the bytes before write returns (a pipe does while its reader keeps up):
+  // nothing is left buffered, and the array may take the next batch. Otherwise it is left to the
+  // collector (a write's own callback waits for a tick that long output, awaiting only promises,
+  // never gives it).
   outBytes: (bytes, written) => {
     process.stdout.write(bytes);
     if (process.stdout.writableLength === 0) written();

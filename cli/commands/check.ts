@@ -212,7 +212,9 @@ function* resultRows(report: SheetReport, sheet: string, ctx: CliContext): Gener
   for (const row of report.rows) {
     const cells = cellsOf(row);
     cells[0] = row.row;
-    yield { sourceRow: row.row, cells: cells.map(resultCell) };
+    const written: ResultCell[] = [];
+    for (let i = 0; i < cells.length; i++) written.push(resultCell(cells[i] ?? null));
+    yield { sourceRow: row.row, cells: written };
   }
 }
 

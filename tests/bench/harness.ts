@@ -31,6 +31,26 @@ export async function measure(name: string, job: () => unknown, runs = 7, warmup
   return { name, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), runs };
 }
 
+/**
+ * Several jobs in the same process, `runs` rounds with the jobs in turn within a round (after one
+ * warm-up each): a machine that slows down or speeds up weighs on each alike, so their ratios hold.
+ */
+export async function measureInTurn(jobs: readonly { readonly name: string; readonly job: () => unknown }[], runs = 7): Promise<BenchResult[]> {
+  for (const { job } of jobs) await job();
+  const times = jobs.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [j, { job }] of jobs.entries()) {
+      const start = performance.now();
+      await job();
+      times[j]?.push(performance.now() - start);
+    }
+  }
+  return jobs.map(({ name }, j) => {
+    const t = times[j] ?? [];
+    return { name, medianMs: median(t), minMs: Math.min(...t), maxMs: Math.max(...t), runs };
+  });
+}
+
 /** Prints `name: median X ms (min–max, N runs) · <throughput>` and returns the result. */
 export function report(result: BenchResult, items?: { count: number; unit: string }): BenchResult {
   const ms = (v: number) => v.toFixed(v < 10 ? 2 : 1);

@@ -65,22 +65,6 @@ export function prefixedAttribute(tag: string, local: string): string | undefine
   return m ? attribute(tag, `${m[1]}:${local}`) : undefined;
 }
 
-/**
- * Everything the escapes change: markup characters, an underscore that would read as the start of an
- * OOXML escape (`_x0041_`), and what XML 1.0 cannot hold at all, not even as a reference. A double
- * quote only matters inside an attribute: element text keeps it (a fifth of the rows of a large
- * results sheet quote a word, and need no escaping at all then).
- */
-// eslint-disable-next-line no-control-regex
-const ATTRIBUTE_SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_(?=x[0-9a-fA-F]{4}_)/g;
-// eslint-disable-next-line no-control-regex
-const TEXT_SPECIAL = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_(?=x[0-9a-fA-F]{4}_)/g;
-// A plain class finds whether there is anything to escape far faster than the patterns above look.
-// eslint-disable-next-line no-control-regex
-const ATTRIBUTE_MAY_NEED = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-// eslint-disable-next-line no-control-regex
-const TEXT_MAY_NEED = /[&<>_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
 function escaped(c: string): string {
   switch (c) {
     case '&':
@@ -97,12 +81,25 @@ function escaped(c: string): string {
   }
 }
 
-/** Text for a double-quoted attribute; control characters as OOXML escapes. */
-export function escapeXml(text: string): string {
-  return ATTRIBUTE_MAY_NEED.test(text) ? text.replace(ATTRIBUTE_SPECIAL, escaped) : text;
+/** What XML 1.0 cannot hold at all, not even as a reference (as a character-class range). */
+const FORBIDDEN = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF';
+
+/**
+ * An escape of `markup` characters, of an underscore that would read as the start of an OOXML
+ * escape (`_x0041_`), and of what XML 1.0 cannot hold (as _xHHHH_).
+ */
+function escaper(markup: string): (text: string) => string {
+  const special = new RegExp(`[${markup}${FORBIDDEN}]|_(?=x[0-9a-fA-F]{4}_)`, 'g');
+  // A plain class finds whether there is anything to escape far faster than `special` looks.
+  const mayNeed = new RegExp(`[${markup}_${FORBIDDEN}]`);
+  return (text) => (mayNeed.test(text) ? text.replace(special, escaped) : text);
 }
 
-/** Text for an element's content (a cell's `<t>`, `<v>` or `<f>`): as escapeXml, a double quote kept. */
-export function escapeXmlText(text: string): string {
-  return TEXT_MAY_NEED.test(text) ? text.replace(TEXT_SPECIAL, escaped) : text;
-}
+/** Text for a double-quoted attribute; control characters as OOXML escapes. */
+export const escapeXml = escaper('&<>"');
+
+/**
+ * Text for an element's content (a cell's `<t>`, `<v>` or `<f>`): as escapeXml, a double quote kept
+ * (a fifth of the rows of a large results sheet quote a word, and need no escaping at all then).
+ */
+export const escapeXmlText = escaper('&<>');

@@ -120,12 +120,17 @@ function statusWordsIn(lang: Lang): Record<RowStatus, string> {
 export const EXPLANATION_SEPARATOR = ' • ';
 
 /**
- * A row's findings as the explanation cell says them, in `lang`: each finding's text screened for
- * personal identity numbers on its own (messages may quote what the user typed; no number can span
- * the separator between two), once per distinct finding (findingTexts).
+ * `shape` of each finding's text as an explanation shows it, in `lang`: screened for personal identity
+ * numbers on its own (messages may quote what the user typed; no number can span the separator
+ * between two), once per distinct finding (findingTexts).
  */
+export function screenedFindingTexts<T>(lang: Lang, shape: (screened: string) => T): (f: Finding) => T {
+  return findingTexts(lang, (text) => shape(withoutPersonalNumbers(lang, text)));
+}
+
+/** A row's findings as the explanation cell says them, in `lang`. */
 export function findingExplainer(lang: Lang): (findings: readonly Finding[]) => string {
-  const explained = findingTexts(lang, (text) => withoutPersonalNumbers(lang, text));
+  const explained = screenedFindingTexts(lang, (text) => text);
   return (findings) => findings.map(explained).join(EXPLANATION_SEPARATOR);
 }
 

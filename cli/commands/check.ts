@@ -10,7 +10,6 @@ import {
   inferSheetJurisdiction,
   originRef,
   describeFinding,
-  findingTexts,
   formatNumber,
   readSheetCsv,
   REGIME_CODES,
@@ -47,7 +46,7 @@ import {
   type ResultRow,
   type ResultTable,
 } from '../xlsx/index.ts';
-import { EXPLANATION_SEPARATOR, RESULT_COLUMNS, resultRowMaker, resultTable as addinResultTable, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
+import { EXPLANATION_SEPARATOR, RESULT_COLUMNS, resultRowMaker, resultTable as addinResultTable, screenedFindingTexts, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
 import { issueLine, loadRegistry } from '../registry-file.ts';
 import { printableJson, type PrintableText } from '../safe-output.ts';
 import { printableLines, writeLines } from '../write-lines.ts';
@@ -201,7 +200,7 @@ function resultCell(value: CellValue | EncodedText): ResultCell {
  * once (100 000 rows: 67 MB of explanations from 5 000 texts), and written as it is into every cell.
  */
 function encodedExplainer(lang: Lang): (findings: readonly Finding[]) => EncodedText {
-  const part = findingTexts(lang, (text) => encodedPart(withoutPersonalNumbers(lang, text)));
+  const part = screenedFindingTexts(lang, encodedPart);
   const separator = encodedPart(EXPLANATION_SEPARATOR);
   return (findings) => encodedText(findings.map(part), separator);
 }

@@ -2,6 +2,7 @@
  * What the CLI prints passes through here: it cannot hurt the terminal it lands in, and it cannot
  * repeat a personal identity number, whatever a cell, a file line or a notice contained.
  */
+import type { ByteSink } from '../core/byte-sink.ts';
 import { hidePersonalNumbers, type Translate } from '../core/index.ts';
 
 // C0 controls except tab and line feed (ESC starts ANSI/OSC sequences, CR overwrites a line, BEL rings),
@@ -30,6 +31,14 @@ export function printable(text: string, t: Translate): PrintableText {
  */
 export function printableJson(json: string): PrintableText {
   return json as PrintableText;
+}
+
+/** A line written as bytes into the output, printable as PrintableText is (a report row from its safe JSON parts). */
+export type PrintableBytes = ((out: ByteSink) => void) & { readonly [printableBrand]: true };
+
+/** A line of safe JSON written by sheetRowJsonWriter (printable as printableJson says). */
+export function printableJsonBytes(write: (out: ByteSink) => void): PrintableBytes {
+  return write as PrintableBytes;
 }
 
 /** Lines and the line feeds between them stay printable. */

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { CliContext } from './command.ts';
-import { joinPrintable, printable, type PrintableText } from './safe-output.ts';
+import { joinPrintable, printable, type PrintableBytes, type PrintableText } from './safe-output.ts';
 import { BatchArrays, utf8Batches } from './utf8-batches.ts';
 
 /**
@@ -18,11 +18,12 @@ const BATCH_CHARS = 64 * 1024;
  * What arrives is the lines joined by line feeds, however they were batched; where stdout takes bytes,
  * as UTF-8 batches (utf8Batches).
  */
-export async function writeLines(ctx: CliContext, lines: Iterable<PrintableText>): Promise<void> {
+export async function writeLines(ctx: CliContext, lines: Iterable<PrintableText | PrintableBytes>): Promise<void> {
   if (ctx.outBytes) return writeLineBytes(ctx, ctx.outBytes, lines);
   let batch: PrintableText[] = [];
   let chars = 0;
-  for (const line of lines) {
+  for (const piece of lines) {
+    const line = typeof piece === 'string' ? piece : textOf(piece);
     batch.push(line);
     chars += line.length + 1;
     if (chars >= BATCH_CHARS) {
@@ -37,7 +38,15 @@ export async function writeLines(ctx: CliContext, lines: Iterable<PrintableText>
 
 const LINE_FEED = 10;
 
-async function writeLineBytes(ctx: CliContext, out: NonNullable<CliContext['outBytes']>, lines: Iterable<PrintableText>): Promise<void> {
+/** A line written as bytes, as text: where stdout takes only text (a test's, an embedding program's). */
+function textOf(line: PrintableBytes): PrintableText {
+  const decoder = new TextDecoder();
+  let text = '';
+  for (const batch of utf8Batches([line], new BatchArrays(BATCH_CHARS))) text += decoder.decode(batch, { stream: true });
+  return (text + decoder.decode()) as PrintableText;
+}
+
+async function writeLineBytes(ctx: CliContext, out: NonNullable<CliContext['outBytes']>, lines: Iterable<PrintableText | PrintableBytes>): Promise<void> {
   const arrays = new BatchArrays(BATCH_CHARS);
   for (const batch of utf8Batches(lines, arrays, LINE_FEED)) {
     out(batch, () => arrays.handBack(batch));

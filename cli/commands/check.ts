@@ -48,7 +48,7 @@ import {
 } from '../xlsx/index.ts';
 import { EXPLANATION_SEPARATOR, RESULT_COLUMNS, resultRowMaker, resultTable as addinResultTable, screenedFindingTexts, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
 import { issueLine, loadRegistry } from '../registry-file.ts';
-import { printableJson, type PrintableText } from '../safe-output.ts';
+import { printableJson, printableJsonBytes, type PrintableBytes, type PrintableText } from '../safe-output.ts';
 import { printableLines, writeLines } from '../write-lines.ts';
 
 const VALUE_BASES: readonly ValueBasis[] = ['total', 'yearly', 'monthly'];
@@ -235,15 +235,17 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext): Resul
 }
 
 /** The stable JSON's lines: sheetReportJson's shape plus `extra`, one row per line, each safe JSON. */
-function* jsonLines(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): Generator<PrintableText> {
+function* jsonLines(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): Generator<PrintableText | PrintableBytes> {
   const doc = sheetReportJson({ ...report, rows: [] }, sheet, ctx.lang);
   const mark = ctx.t('privacy.personal-number');
   yield printableJson(`${safeJson({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }, mark).slice(0, -1)},"rows":[`);
   const rowJson = sheetRowJsonWriter(ctx.lang, mark);
   const last = report.rows.length - 1;
   for (const [i, row] of report.rows.entries()) {
-    const line = rowJson(row);
-    yield printableJson(i < last ? `${line},` : line);
+    yield printableJsonBytes((out) => {
+      rowJson(row, out);
+      if (i < last) out.ascii(',');
+    });
   }
   yield printableJson(`],${safeJson({ skipped: doc.skipped, summary: doc.summary, ...extra }, mark).slice(1)}`);
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { findPersonalNumbers, mayHoldPersonalNumber, personalNumberReplacer, safeJson, translator } from '../../core/index.ts';
 import type { CliContext } from '../../cli/command.ts';
 import type { PrintableText } from '../../cli/safe-output.ts';
-import { BatchArrays, utf8Batches } from '../../cli/utf8-batches.ts';
+import { BatchArrays, utf8Batches, type Utf8Piece } from '../../cli/utf8-batches.ts';
 import { drained, writeLines } from '../../cli/write-lines.ts';
 import { anyPersonalNumber } from '../support/personal-numbers.ts';
 
@@ -81,13 +81,24 @@ describe('writeLines', () => {
   });
 });
 
+/** A piece written by a writer (as a report row is): its texts as encoded parts, ASCII and text, in turn. */
+function writtenPiece(texts: readonly string[]): Utf8Piece {
+  return (out) =>
+    texts.forEach((text, i) => {
+      if (i % 3 === 1 && [...text].every((c) => c.charCodeAt(0) < 0x80)) out.ascii(text);
+      else if (i % 3 === 2) out.text(text);
+      else out.bytes(new TextEncoder().encode(text));
+    });
+}
+
 describe('utf8Batches', () => {
   it('encodes the pieces in order, in batches of at least the size asked unless a long piece or the end cuts one short', () => {
-    const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('ø', '’', '𝔘', '<row r="12">'), fc.string({ unit: 'grapheme', minLength: 200, maxLength: 600 }));
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('ø', '’', '𝔘', '<row r="12">', '12345'), fc.string({ unit: 'grapheme', minLength: 200, maxLength: 600 }));
+    const piece = fc.oneof(text.map((t) => ({ text: t, piece: t as Utf8Piece })), fc.array(text, { maxLength: 8 }).map((ts) => ({ text: ts.join(''), piece: writtenPiece(ts) })));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 256 }), fc.boolean(), (pieces, size, lineFeeds) => {
-        const batches = [...utf8Batches(pieces, new BatchArrays(size), lineFeeds ? 10 : undefined)];
-        expect(Buffer.concat(batches).toString('utf8')).toBe(pieces.map((p) => (lineFeeds ? `${p}\n` : p)).join(''));
+        const batches = [...utf8Batches(pieces.map((p) => p.piece), new BatchArrays(size), lineFeeds ? 10 : undefined)];
+        expect(Buffer.concat(batches).toString('utf8')).toBe(pieces.map((p) => (lineFeeds ? `${p.text}\n` : p.text)).join(''));
         for (const [i, b] of batches.entries()) {
           expect(b.length).toBeGreaterThan(0);
           // A batch is cut short only by a piece that could not fit in what was left: at least a third of the size.

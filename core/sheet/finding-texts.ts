@@ -6,36 +6,52 @@
 import type { Lang } from '../i18n/catalogue.ts';
 import { describeFinding } from '../rules/describe.ts';
 import type { Finding } from '../rules/findings.ts';
-import { memoizedWhenShared } from '../shared-memo.ts';
 import { MEMO_CAP } from './memo.ts';
 
 /**
- * What a finding's text is made of: its message key and its params, each with its type and its
- * length, so that no text a cell holds (control characters included) reads as another param.
+ * A step of the walk from a message key through each param's name and value (in the params' order)
+ * to the text those make. Values are map keys as they are, so 1000, "1000" and 1000n stay apart, and
+ * no text a cell holds can pass for two params. Keys already hashed (names, cell texts) make a walk
+ * cheaper than one key built from the whole content, which had to be joined and hashed each time.
  */
-function contentKey(f: Finding): string {
-  let key = f.messageKey;
-  for (const name in f.params) {
-    const value = String(f.params[name]);
-    key += `\u0000${name}\u0001${typeof f.params[name]}\u0001${value.length}:${value}`;
+interface ContentStep<T> {
+  text?: T;
+  byName?: Map<string, Map<unknown, ContentStep<T>>>;
+}
+
+/** The step after `step` for a param, made where it is missing and `grow` allows (else undefined). */
+function stepAfter<T>(step: ContentStep<T>, name: string, value: unknown, grow: boolean): ContentStep<T> | undefined {
+  let byValue = step.byName?.get(name);
+  if (byValue === undefined) {
+    if (!grow) return undefined;
+    (step.byName ??= new Map()).set(name, (byValue = new Map()));
   }
-  return key;
+  let next = byValue.get(value);
+  if (next === undefined && grow) byValue.set(value, (next = {}));
+  return next;
 }
 
 /**
  * `shape` (quoting, screening) of each finding's text in `lang`, made once per distinct content for
- * as long as the writer lives; past `cap` contents a text is simply made again.
+ * as long as the writer lives; past `cap` contents a new one is simply made again.
  */
 export function findingTexts<T>(lang: Lang, shape: (text: string) => T, cap = MEMO_CAP): (f: Finding) => T {
-  const byContent = new Map<string, T>();
-  // A finding shared by many rows skips even the key (a long key costs its flattening and hashing).
-  return memoizedWhenShared((f: Finding) => {
-    const key = contentKey(f);
-    let text = byContent.get(key);
-    if (text === undefined) {
-      text = shape(describeFinding(lang, f));
-      if (byContent.size < cap) byContent.set(key, text);
+  const byKey = new Map<string, ContentStep<T>>();
+  let kept = 0;
+  return (f) => {
+    const grow = kept < cap;
+    let step = byKey.get(f.messageKey);
+    if (step === undefined && grow) byKey.set(f.messageKey, (step = {}));
+    for (const name in f.params) {
+      if (step === undefined) break;
+      step = stepAfter(step, name, f.params[name], grow);
+    }
+    if (step?.text !== undefined) return step.text;
+    const text = shape(describeFinding(lang, f));
+    if (step !== undefined && grow) {
+      step.text = text;
+      kept++;
     }
     return text;
-  });
+  };
 }

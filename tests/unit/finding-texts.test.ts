@@ -46,6 +46,19 @@ describe('findingTexts', () => {
     );
   });
 
+  it.each([
+    ['a number and its digits as text', { count: 1000 }, { count: '1000' }],
+    ['null and its name as text', { count: null }, { count: 'null' }],
+    ['a missing value and its name as text', { count: undefined }, { count: 'undefined' }],
+    ['the same value under two names', { count: 7 }, { total: 7 }],
+    ['the same values in two orders', { count: 7, total: 9 }, { total: 7, count: 9 }],
+  ] as const)('keeps apart findings that differ only in %s', (_what, a, b) => {
+    const made = (params: Finding['params']): Finding => finding('SPLIT-RISK', 'warning', params, [], 'finding.SPLIT-RISK.same-kind.NO');
+    const text = findingTexts('en', (t) => t);
+    for (const f of [made(a), made(b), made(a), made(b)]) expect(text(f)).toBe(describeFinding('en', f));
+    expect(describeFinding('en', made(a))).not.toBe(describeFinding('en', made(b)));
+  });
+
   it('keeps apart a cell text that spells out the key of two params', () => {
     const made = (params: Record<string, string | number>): Finding => finding('SPLIT-RISK', 'warning', params, [], 'finding.SPLIT-RISK.same-kind.NO');
     const text = findingTexts('en', (t) => t);

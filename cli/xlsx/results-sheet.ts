@@ -6,6 +6,8 @@
  * are appended to the input's styles part (stylesPatch).
  */
 import { columnLetters, quoteSheetName } from '../../addin/office/a1.ts';
+import { textBytes, type ByteSink } from '../../core/byte-sink.ts';
+import type { Utf8Piece } from '../utf8-batches.ts';
 import { escapeXml, escapeXmlText } from './xml.ts';
 
 /** A piece of XML text escaped and encoded once, for the many cells that repeat it. */
@@ -26,8 +28,8 @@ export interface EncodedText {
 
 export type ResultCell = string | number | null | EncodedText;
 
-/** A piece of the sheet's XML: text, or bytes encoded already (in parts, written one after another). */
-export type XmlPiece = string | readonly Uint8Array[];
+/** A piece of the sheet's XML: text, bytes encoded already (in parts), or a writer of a row's bytes. */
+export type XmlPiece = Utf8Piece;
 
 export type ResultColumnKind = 'link' | 'text' | 'userText' | 'amount' | 'status' | 'longText';
 
@@ -132,7 +134,96 @@ function linkCell(ref: string, sourceSheet: string, row: ResultRow, style: numbe
   return `<c r="${ref}" s="${style}"${typeof display === 'number' ? '' : ' t="str"'}><f>${escapeXmlText(`HYPERLINK("${target}",${shown})`)}</f>${cached}</c>`;
 }
 
-/** The worksheet XML in pieces (a row per piece, bar encoded cells), so 100 000 rows never sit in one string. */
+/** Distinct texts a column keeps encoded at most: a column of unique texts (descriptions) is written as it comes. */
+const KEPT_CELLS_PER_COLUMN = 4096;
+
+/**
+ * The writer of the table's rows as bytes. The texts most cells hold recur (status words, labels,
+ * codes, a supplier's name and registry): such a cell is escaped and encoded once per column, with
+ * its markup, and copied after its reference. A 100 000-row sheet is 160 MB of XML, and escaping and
+ * encoding each cell again cost a third of writing it.
+ */
+function rowWriter(table: ResultTable, sourceSheet: string, styleOf: (column: number) => number): (row: ResultRow, r: number, out: ByteSink) => void {
+  const bytes = textBytes();
+  const ROW = bytes('<row r="');
+  const ROW_OPEN_END = bytes('">');
+  const ROW_END = bytes('</row>');
+  const TEXT_END = bytes('</t></is></c>');
+  const columns = table.columns.map((column, c) => {
+    const style = styleOf(c);
+    return {
+      kind: column.kind,
+      // `<c r="B` before the row number, each way a cell's value goes after it.
+      open: bytes(`<c r="${columnLetters(c)}`),
+      number: bytes(`" s="${style}"><v>`),
+      numberEnd: bytes('</v></c>'),
+      encodedOpen: [bytes(`" s="${style}" t="inlineStr"><is>${openText(false)}`), bytes(`" s="${style}" t="inlineStr"><is>${openText(true)}`)] as const,
+      texts: new Map<string, Uint8Array>(),
+      textTail: (text: string) => `" s="${style}" t="inlineStr"><is>${inlineText(text)}</is></c>`,
+    };
+  });
+  // Column A as the CLI makes it, a link showing the row's number: the markup around the number
+  // once (escaping the part before it alone escapes it alike: no escape reaches past its quote).
+  const linkTarget = `#${quoteSheetName(sourceSheet)}!A`.replace(/"/g, '""');
+  const LINK_FORMULA = bytes(`" s="${styleOf(0)}"><f>${escapeXmlText(`HYPERLINK("${linkTarget}`)}`);
+  const LINK_SHOWN = bytes('",');
+  const LINK_VALUE = bytes(')</f><v>');
+  const LINK_END = bytes('</v></c>');
+
+  return (row, r, out) => {
+    const rowNumber = String(r);
+    out.bytes(ROW);
+    out.ascii(rowNumber);
+    out.bytes(ROW_OPEN_END);
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c] as (typeof columns)[number];
+      const value = row.cells[c] ?? null;
+      if (c === 0 && column.kind === 'link') {
+        if (row.cells[0] === row.sourceRow) {
+          const source = String(row.sourceRow);
+          out.bytes(column.open);
+          out.ascii(rowNumber);
+          out.bytes(LINK_FORMULA);
+          out.ascii(source);
+          out.bytes(LINK_SHOWN);
+          out.ascii(source);
+          out.bytes(LINK_VALUE);
+          out.ascii(source);
+          out.bytes(LINK_END);
+        } else out.text(linkCell(`A${rowNumber}`, sourceSheet, row, styleOf(0)));
+        continue;
+      }
+      if (value === null || value === '') continue;
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value)) continue;
+        out.bytes(column.open);
+        out.ascii(rowNumber);
+        out.bytes(column.number);
+        out.ascii(String(value));
+        out.bytes(column.numberEnd);
+      } else if (typeof value === 'string') {
+        let tail = column.texts.get(value);
+        if (tail === undefined) {
+          tail = bytes(column.textTail(value));
+          if (column.texts.size < KEPT_CELLS_PER_COLUMN) column.texts.set(value, tail);
+        }
+        out.bytes(column.open);
+        out.ascii(rowNumber);
+        out.bytes(tail);
+      } else if (value.bytes.length > 0) {
+        // The markup around the cell as bytes, its encoded text as it is.
+        out.bytes(column.open);
+        out.ascii(rowNumber);
+        out.bytes(column.encodedOpen[value.spaceAtEnds ? 1 : 0]);
+        for (let i = 0; i < value.bytes.length; i++) out.bytes(value.bytes[i] as Uint8Array);
+        out.bytes(TEXT_END);
+      }
+    }
+    out.bytes(ROW_END);
+  };
+}
+
+/** The worksheet XML in pieces (a row per piece), so 100 000 rows never sit in one string. */
 export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles: StyleBase): Generator<XmlPiece> {
   const s = (offset: number) => styles.xf + offset;
   const headerRow = table.notes.length === 0 ? 1 : table.notes.length + 2;
@@ -152,25 +243,12 @@ export function* resultSheetXml(table: ResultTable, sourceSheet: string, styles:
   let notes = '';
   table.notes.forEach((note, i) => (notes += `<row r="${i + 1}">${cell(`A${i + 1}`, note, s(XF.note))}</row>`));
   yield notes + `<row r="${headerRow}">${table.columns.map((c, i) => cell(`${columnLetters(i)}${headerRow}`, c.header, s(XF.header))).join('')}</row>`;
-  const letters = table.columns.map((_c, i) => columnLetters(i));
   const cellStyles = table.columns.map((c) => s(xfOf(c.kind)));
+  const writeRow = rowWriter(table, sourceSheet, (c) => cellStyles[c] ?? 0);
   let r = headerRow;
   for (const row of table.rows) {
-    r++;
-    let xml = `<row r="${r}">`;
-    for (let c = 0; c < table.columns.length; c++) {
-      const ref = `${letters[c]}${r}`;
-      const value = row.cells[c] ?? null;
-      if (c === 0 && table.columns[0]?.kind === 'link') xml += linkCell(ref, sourceSheet, row, cellStyles[0] ?? 0);
-      else if (typeof value !== 'object' || value === null) xml += cell(ref, value, cellStyles[c] ?? 0);
-      else if (value.bytes.length > 0) {
-        // The markup around the cell as text, its encoded text as it is.
-        yield `${xml}<c r="${ref}" s="${cellStyles[c] ?? 0}" t="inlineStr"><is>${openText(value.spaceAtEnds)}`;
-        yield value.bytes;
-        xml = '</t></is></c>';
-      }
-    }
-    yield `${xml}</row>`;
+    const at = ++r;
+    yield (out) => writeRow(row, at, out);
   }
   yield '</sheetData>';
   if (statusIndex >= 0 && table.rowCount > 0) {

@@ -1,12 +1,15 @@
 /**
- * The --out results sheet writes a row's explanation as its findings' texts escaped and encoded once
- * each: the sheet's bytes are exactly those of the same text written as one string cell, whatever the
- * texts hold (markup, OOXML escapes, spaces at the ends, non-Latin and astral characters).
+ * The --out results sheet writes its rows as bytes: cells whose text recurs escaped and encoded once
+ * per column, a row's explanation as its findings' texts encoded once each. The sheet's bytes are
+ * exactly those of each cell written on its own, whatever the cells and the sheet's name hold (markup,
+ * OOXML escapes, quotes, spaces at the ends, non-Latin and astral characters, numbers of any kind).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodedPart, encodedText, resultSheetXml, type ResultCell, type ResultTable } from '../../cli/xlsx/results-sheet.ts';
 import { BatchArrays, utf8Batches } from '../../cli/utf8-batches.ts';
+import { escapeXmlText } from '../../cli/xlsx/xml.ts';
+import { columnLetters } from '../../addin/office/a1.ts';
 
 const encoder = new TextEncoder();
 const SEPARATOR = ' • ';
@@ -30,6 +33,64 @@ function table(cells: readonly ResultCell[][]): ResultTable {
 function sheetBytes(t: ResultTable, size: number): string {
   return Buffer.concat([...utf8Batches(resultSheetXml(t, 'Plan', { xf: 3, dxf: 0 }), new BatchArrays(size))]).toString('utf8');
 }
+
+const KINDS = ['link', 'text', 'userText', 'amount', 'status', 'longText'] as const;
+/** The style each kind of column takes, from a base of 3 (the sheet's fixed cell formats). */
+const STYLE_OF = { link: 5, text: 6, userText: 7, amount: 8, status: 6, longText: 9 } as const;
+
+/** A row as each of its cells is written on its own: the oracle the sheet's bytes must equal. */
+function rowOnItsOwn(t: ResultTable, sheet: string, row: ResultTable['rows'] extends Iterable<infer R> ? R : never, r: number): string {
+  let xml = `<row r="${r}">`;
+  t.columns.forEach((column, c) => {
+    const ref = `${columnLetters(c)}${r}`;
+    const s = STYLE_OF[column.kind];
+    const value = row.cells[c] ?? null;
+    if (c === 0 && column.kind === 'link') {
+      const display = typeof value === 'string' || typeof value === 'number' ? value : row.sourceRow;
+      const target = `#'${sheet.replace(/'/g, "''")}'!A${row.sourceRow}`.replace(/"/g, '""');
+      const shown = typeof display === 'number' ? String(display) : `"${display.replace(/"/g, '""')}"`;
+      const cached = typeof display === 'number' ? String(display) : escapeXmlText(display);
+      xml += `<c r="${ref}" s="${s}"${typeof display === 'number' ? '' : ' t="str"'}><f>${escapeXmlText(`HYPERLINK("${target}",${shown})`)}</f><v>${cached}</v></c>`;
+    } else if (typeof value === 'number') {
+      if (Number.isFinite(value)) xml += `<c r="${ref}" s="${s}"><v>${value}</v></c>`;
+    } else if (typeof value === 'string' && value !== '') {
+      const keep = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
+      xml += `<c r="${ref}" s="${s}" t="inlineStr"><is><t${keep}>${escapeXmlText(value)}</t></is></c>`;
+    }
+  });
+  return `${xml}</row>`;
+}
+
+describe('results sheet rows', () => {
+  const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('', ' x', 'x ', 'Feil', '<b>&"x"</b>', '_x0041_', 'æøå', '𝔘', '\u0001\uFFFE'));
+  const cellValue = fc.oneof(text, fc.integer({ min: -5, max: 5 }), fc.double(), fc.constant(null));
+
+  it('are the bytes of each cell written on its own, repeated texts and any sheet name included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.integer({ min: 2, max: 2_000_000 }), fc.oneof(fc.constant('source' as const), cellValue), fc.array(cellValue, { maxLength: 6 })), { minLength: 1, maxLength: 8 }),
+        fc.oneof(fc.constantFrom('Plan', "Bob's plan", 'A&B <"1">', 'x_x0041_', 'Ark 1'), fc.string({ maxLength: 10 })),
+        fc.integer({ min: 1, max: 300 }),
+        (kinds, rows, sheet, size) => {
+          const t: ResultTable = {
+            sheetName: 'Inkludo',
+            notes: [],
+            columns: ['link' as const, ...kinds].map((kind, i) => ({ header: `H${i}`, kind, width: 10 })),
+            // Each row twice: the second is written from what the first left encoded.
+            rows: [...rows, ...rows].map(([sourceRow, shown, rest]) => ({ sourceRow, cells: [shown === 'source' ? sourceRow : shown, ...rest] })),
+            rowCount: rows.length * 2,
+            statusWords: { error: 'Error', warning: 'Check' },
+          };
+          const xml = Buffer.concat([...utf8Batches(resultSheetXml(t, sheet, { xf: 3, dxf: 0 }), new BatchArrays(size))]).toString('utf8');
+          const body = xml.slice(xml.indexOf('<row r="2">'), xml.indexOf('</sheetData>'));
+          expect(body).toBe([...t.rows].map((row, i) => rowOnItsOwn(t, sheet, row, i + 2)).join(''));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('encoded explanation cells', () => {
   const text = fc.oneof(

@@ -19,7 +19,6 @@ import {
   type PurchaseJurisdiction,
   type RuleSet,
 } from '../../core/index.ts';
-import { evidenceDocxBytes } from '../../render/docx.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command, type ParsedArgs } from '../command.ts';
 import { RULES_OPTION, choiceOption, dateOption, rulesOption, samePath, stringOption } from '../io.ts';
 import { loadRegistry } from '../registry-file.ts';
@@ -137,6 +136,8 @@ export const evidenceCommand: Command = {
     for (const input of inputs) if (await samePath(input, target)) throw new CliError('evidence.cli.out-is-input', { path: input });
     try {
       await mkdir(outDir, { recursive: true });
+      // The .docx writer (the largest library the CLI has) is loaded only here: every other command starts without it.
+      const { evidenceDocxBytes } = await import('../../render/docx.ts');
       await writeFile(target, await evidenceDocxBytes(doc));
     } catch (error) {
       throw new CliError('evidence.cli.out-unwritable', { path: target, detail: (error as Error).message });

@@ -137,9 +137,15 @@ export function findingExplainer(lang: Lang): (findings: readonly Finding[]) => 
 /**
  * The maker of a sheet's result rows, in `lang`: the labels every row repeats are looked up once, and a
  * finding shared by many rows (a split-purchase window's) is described and screened once. `explain`
- * makes the explanation cell (the CLI's copy writes it as encoded parts).
+ * makes the explanation cell (the CLI's copy writes it as encoded parts), `rowCell` the first (the
+ * add-in's link formula; the CLI's copy writes the link itself around the row's number).
  */
-export function resultRowMaker<E = string>(sourceSheet: string, lang: Lang, explain: (findings: readonly Finding[]) => E | string = findingExplainer(lang)): (row: RowResult) => (CellValue | E)[] {
+export function resultRowMaker<E = string>(
+  sourceSheet: string,
+  lang: Lang,
+  explain: (findings: readonly Finding[]) => E | string = findingExplainer(lang),
+  rowCell: (row: RowResult) => CellValue = (row) => withoutPersonalNumbers(lang, sourceLink(sourceSheet, row.row)),
+): (row: RowResult) => (CellValue | E)[] {
   const statusWords = statusWordsIn(lang);
   const labels = new Map<string, string>();
   const label = (key: string): string => {
@@ -155,7 +161,7 @@ export function resultRowMaker<E = string>(sourceSheet: string, lang: Lang, expl
   return (row) => {
     const [supplier, registry] = row.supplier ? supplierCells(row.supplier) : noSupplier;
     return [
-      withoutPersonalNumbers(lang, sourceLink(sourceSheet, row.row)),
+      rowCell(row),
       statusWords[rowStatus(row)],
       // What the user typed is repeated here: a personal identity number in it is not.
       withoutPersonalNumbers(lang, row.description ?? ''),

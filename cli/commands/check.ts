@@ -207,10 +207,9 @@ function encodedExplainer(lang: Lang): (findings: readonly Finding[]) => Encoded
 
 /** The add-in's result rows (addin/office/result-table.ts), made as they are written, column A as the row number its link shows. */
 function* resultRows(report: SheetReport, sheet: string, ctx: CliContext): Generator<ResultRow> {
-  const cellsOf = resultRowMaker(sheet, ctx.lang, encodedExplainer(ctx.lang));
+  const cellsOf = resultRowMaker(sheet, ctx.lang, encodedExplainer(ctx.lang), (row) => row.row);
   for (const row of report.rows) {
     const cells = cellsOf(row);
-    cells[0] = row.row;
     const written: ResultCell[] = [];
     for (let i = 0; i < cells.length; i++) written.push(resultCell(cells[i] ?? null));
     yield { sourceRow: row.row, cells: written };

@@ -15,8 +15,13 @@ import { MEMO_CAP } from './memo.ts';
  * cheaper than one key built from the whole content, which had to be joined and hashed each time.
  */
 interface ContentStep<T> {
-  text?: T;
-  byName?: Map<string, Map<unknown, ContentStep<T>>>;
+  text: T | undefined;
+  byName: Map<string, Map<unknown, ContentStep<T>>> | undefined;
+}
+
+/** Every step made with both fields, so that a walk meets one shape of step only. */
+function newStep<T>(): ContentStep<T> {
+  return { text: undefined, byName: undefined };
 }
 
 /** The step after `step` for a param, made where it is missing and `grow` allows (else undefined). */
@@ -27,7 +32,7 @@ function stepAfter<T>(step: ContentStep<T>, name: string, value: unknown, grow: 
     (step.byName ??= new Map()).set(name, (byValue = new Map()));
   }
   let next = byValue.get(value);
-  if (next === undefined && grow) byValue.set(value, (next = {}));
+  if (next === undefined && grow) byValue.set(value, (next = newStep()));
   return next;
 }
 
@@ -41,7 +46,7 @@ function contentTexts<T>(lang: Lang, shape: (text: string) => T, cap: number): (
   return (f) => {
     const grow = kept < cap;
     let step = byKey.get(f.messageKey);
-    if (step === undefined && grow) byKey.set(f.messageKey, (step = {}));
+    if (step === undefined && grow) byKey.set(f.messageKey, (step = newStep()));
     for (const name in f.params) {
       if (step === undefined) break;
       step = stepAfter(step, name, f.params[name], grow);

@@ -25,3 +25,12 @@ export function safeJson(value: unknown, mark: string = PERSONAL_NUMBER_MARK): s
   // place of a number), in the reader's words.
   return mark !== PERSONAL_NUMBER_MARK && json.includes(PERSONAL_NUMBER_MARK) ? json.replaceAll(PERSONAL_NUMBER_MARK, JSON.stringify(mark).slice(1, -1)) : json;
 }
+
+/**
+ * A number as safeJson writes it, without the checks only text needs (a report writes one amount per
+ * row): JSON writes a finite number as String does, any other as null.
+ */
+export function safeJsonNumber(value: number, mark: string = PERSONAL_NUMBER_MARK): string {
+  const json = Number.isFinite(value) ? String(value) : 'null';
+  return mayHoldPersonalNumber(json) ? safeJson(value, mark) : json;
+}

@@ -9,7 +9,7 @@ import { textBytes, type ByteSink } from '../byte-sink.ts';
 import type { Lang } from '../i18n/catalogue.ts';
 import { translate } from '../i18n/index.ts';
 import type { Finding } from '../rules/findings.ts';
-import { safeJson } from '../safe-json.ts';
+import { safeJson, safeJsonNumber } from '../safe-json.ts';
 import { memoizedWhenShared } from '../shared-memo.ts';
 import { toMajorNumber } from '../value/money.ts';
 import { findingTexts } from './finding-texts.ts';
@@ -91,7 +91,7 @@ export function sheetRowJsonWriter(lang: Lang, mark = translate(lang, 'privacy.p
     else {
       out.bytes(AMOUNT);
       // An amount may read as a personal identity number and be hidden: its text is the mark's.
-      out.text(json(toMajorNumber(money)));
+      out.text(safeJsonNumber(toMajorNumber(money), mark));
       out.bytes(currencyTail(money.currency));
     }
     out.bytes(RULE_IDS);

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPersonalNumbers, mayHoldPersonalNumber, personalNumberReplacer, safeJson, translator } from '../../core/index.ts';
+import { findPersonalNumbers, mayHoldPersonalNumber, personalNumberReplacer, safeJson, safeJsonNumber, translator } from '../../core/index.ts';
 import type { CliContext } from '../../cli/command.ts';
 import type { PrintableText } from '../../cli/safe-output.ts';
 import { BatchArrays, utf8Batches, type Utf8Piece } from '../../cli/utf8-batches.ts';
@@ -204,6 +204,22 @@ describe('safeJson', () => {
     const value = { hidden: 'pnr 640823-3234 her', carried: 'line 3: [personal identity number]', number: 6_408_233_234 };
     expect(JSON.parse(safeJson(value, '(ikke vist)'))).toEqual({ hidden: 'pnr (ikke vist) her', carried: 'line 3: (ikke vist)', number: '(ikke vist)' });
     expect(JSON.parse(safeJson(value))).toEqual({ hidden: 'pnr [personal identity number] her', carried: 'line 3: [personal identity number]', number: '[personal identity number]' });
+  });
+});
+
+describe('safeJsonNumber', () => {
+  it('is safeJson of any number: personal identity numbers hidden in the reader’s words, NaN and infinities null', () => {
+    const number = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      anyPersonalNumber.filter((n) => /^\d+$/.test(n.written) && Number.isSafeInteger(Number(n.written))).map((n) => Number(n.written)),
+      fc.constantFrom(0, -0, 6_408_233_234, 1e21, Number.MAX_VALUE, Number.MIN_VALUE),
+    );
+    fc.assert(fc.property(number, fc.constantFrom(undefined, '(ikke vist)'), (n, mark) => {
+        expect(safeJsonNumber(n, mark)).toBe(safeJson(n, mark));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

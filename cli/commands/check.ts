@@ -3,7 +3,8 @@ import {
   BUYER_KINDS,
   CONTRACT_KINDS,
   HEADER_SEARCH_ROWS,
-  checkSheet,
+  JURISDICTION_EVIDENCE_ROWS,
+  startSheetCheck,
   describeEstimateStep,
   describeSupplierStatus,
   describeJurisdictionInference,
@@ -22,8 +23,12 @@ import {
   type CellValue,
   type ContractKind,
   type Finding,
+  type JurisdictionInference,
   type Lang,
   type PurchaseJurisdiction,
+  type SheetCells,
+  type SheetCheck,
+  type SheetCheckOptions,
   type SheetReport,
   type ValueBasis,
   withoutPersonalNumbers,
@@ -37,6 +42,7 @@ import {
   isMacroEnabled,
   outExtension,
   readXlsxCells,
+  readXlsxRows,
   writeCellsWithResults,
   writeXlsxWithResults,
   xlsxCliError,
@@ -45,6 +51,8 @@ import {
   type ResultColumnKind,
   type ResultRow,
   type ResultTable,
+  type ReadXlsxRowsResult,
+  type WorksheetRow,
 } from '../xlsx/index.ts';
 import { EXPLANATION_SEPARATOR, RESULT_COLUMNS, resultRowMaker, resultTable as addinResultTable, screenedFindingTexts, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
 import { issueLine, loadRegistry } from '../registry-file.ts';
@@ -53,16 +61,46 @@ import { printableLines, writeLines } from '../write-lines.ts';
 
 const VALUE_BASES: readonly ValueBasis[] = ['total', 'yearly', 'monthly'];
 
+type SheetKind = 'xlsx' | 'csv';
+type RowSink = (cells: readonly CellValue[]) => void;
+
 interface LoadedSheet {
   readonly sheet: string;
-  readonly cells: CellValue[][];
-  readonly kind: 'xlsx' | 'csv';
+  readonly cells: SheetCells;
+  readonly kind: SheetKind;
 }
 
 // Excel forbids these in sheet names and allows at most 31 characters.
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 
-export async function loadSheet(path: string, sheetName: string | undefined, ctx: CliContext): Promise<LoadedSheet> {
+/** Thrown by rowsInOrder when a worksheet part's rows go back: such a sheet is read whole instead. */
+class RowsOutOfOrder extends Error {}
+
+/** A workbook's rows (those with values, by index) as the sheet's rows from row 1 on, gaps given as empty rows. */
+function rowsInOrder(sink: RowSink): (row: WorksheetRow) => void {
+  let next = 0;
+  return ({ index, cells }) => {
+    if (index < next) throw new RowsOutOfOrder();
+    for (; next < index; next++) sink(NO_CELLS);
+    sink(cells);
+    next++;
+  };
+}
+
+/**
+ * Reads FILE's sheet and hands its rows, from row 1 on, to the consumer `start` makes once the sheet
+ * is known; the consumer is returned. A .csv is read whole and its cells are returned too (its copy
+ * is made from them); a workbook's rows are handed on as they are read and never held together,
+ * unless its rows are out of order (Excel never writes that): then `start` is called again and the
+ * sheet is read whole, as the reader's cells put it.
+ */
+async function readSheetRows<T extends { readonly add: RowSink }>(
+  path: string,
+  sheetName: string | undefined,
+  ctx: CliContext,
+  start: (sheet: string, kind: SheetKind) => T,
+): Promise<{ readonly sheet: string; readonly kind: SheetKind; readonly csvCells: SheetCells | null; readonly rows: T }> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') {
     const name = basename(path, extname(path)).replace(SHEET_NAME_FORBIDDEN, ' ').slice(0, 31);
@@ -71,19 +109,74 @@ export async function loadSheet(path: string, sheetName: string | undefined, ctx
     if (!read.ok) throw new CliError(`xlsx.csv.${read.error.code}`, { path, line: read.error.line });
     // Warnings (a file read as Windows-1252) go to stderr so that --json output stays parseable.
     for (const issue of read.warnings) ctx.err(issueLine(ctx, issue));
-    return { sheet: name, cells: read.cells, kind: 'csv' };
+    const rows = start(name, 'csv');
+    for (const cells of read.cells) rows.add(cells);
+    return { sheet: name, kind: 'csv', csvCells: read.cells, rows };
   }
   if (ext !== '.xlsx' && ext !== '.xlsm') throw new CliError('sheet.cli.unsupported', { path });
   await readInputFile(path); // a missing or unreadable file gets the CLI's own message
-  let read;
+  let rows: T | undefined;
+  let read: ReadXlsxRowsResult;
   try {
-    read = await readXlsxCells(path, sheetName);
+    try {
+      read = await readXlsxRows(path, sheetName, ({ sheet }) => rowsInOrder((rows = start(sheet, 'xlsx')).add));
+    } catch (error) {
+      if (!(error instanceof RowsOutOfOrder)) throw error;
+      const whole = await readXlsxCells(path, sheetName);
+      if (whole.ok) {
+        rows = start(whole.worksheet.sheet, 'xlsx');
+        for (const cells of whole.worksheet.cells) rows.add(cells);
+      }
+      read = whole;
+    }
   } catch (error) {
     throw xlsxCliError(error, path);
   }
   if (!read.ok) throw new CliError('sheet.cli.sheet-not-found', { sheet: sheetName ?? '', sheets: read.sheets.join(', ') });
   if (read.worksheet.date1904) ctx.err(ctx.t('xlsx.warning.date1904', { path }));
-  return { sheet: read.worksheet.sheet, cells: read.worksheet.cells, kind: 'xlsx' };
+  // A sheet was found, so `start` made its consumer.
+  return { sheet: read.worksheet.sheet, kind: 'xlsx', csvCells: null, rows: rows as T };
+}
+
+/** FILE's sheet as cells held whole (`followup`, `evidence`). */
+export async function loadSheet(path: string, sheetName: string | undefined, ctx: CliContext): Promise<LoadedSheet> {
+  const read = await readSheetRows(path, sheetName, ctx, () => {
+    const cells: (readonly CellValue[])[] = [];
+    return { cells, add: (row: readonly CellValue[]) => void cells.push(row) };
+  });
+  return { sheet: read.sheet, cells: read.rows.cells, kind: read.kind };
+}
+
+/**
+ * The sheet check fed as rows are read. Without --jurisdiction the first rows are kept until the
+ * sheet's own evidence is read from them (inferSheetJurisdiction reads no row past
+ * JURISDICTION_EVIDENCE_ROWS), and the check starts on them once it names a jurisdiction.
+ */
+function rowsCheck(chosen: PurchaseJurisdiction | undefined, lang: string | null, options: Omit<SheetCheckOptions, 'jurisdiction'>) {
+  let check: SheetCheck | null = chosen === undefined ? null : startSheetCheck({ ...options, jurisdiction: chosen });
+  let first: (readonly CellValue[])[] | null = chosen === undefined ? [] : null;
+  let inference: JurisdictionInference | null = null;
+  const infer = (rows: readonly (readonly CellValue[])[]) => {
+    first = null;
+    inference = inferSheetJurisdiction(rows, { sheetName: options.sheetName ?? null, lang });
+    if (inference.jurisdiction === null) return;
+    check = startSheetCheck({ ...options, jurisdiction: inference.jurisdiction });
+    for (const cells of rows) check.add(cells);
+  };
+  return {
+    add(cells: readonly CellValue[]) {
+      if (first === null) check?.add(cells);
+      else if (first.push(cells) >= JURISDICTION_EVIDENCE_ROWS) infer(first);
+    },
+    /** The inference (when there was one) and the report (null when no jurisdiction is known). */
+    finish(): { readonly inference: JurisdictionInference | null; readonly report: SheetReport | null } {
+      if (first !== null) infer(first);
+      const report = check?.finish() ?? null;
+      // The check's working state (every finding in one list, the caches) goes back to the heap before the output is made.
+      check = null;
+      return { inference, report };
+    },
+  };
 }
 
 /** The paths of every input, none of which --out may be. */
@@ -285,18 +378,19 @@ export const checkCommand: Command = {
     };
     const registryPath = stringOption(values, 'registry');
     const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
-    // The cells are held only while needed: an .xlsx copy is made from the file, so past the check
-    // only a .csv's cells are kept (for its copy) and a large sheet's cells go back to the heap.
-    let cells: CellValue[][] | null;
-    const { sheet, kind } = ({ cells } = await loadSheet(path, stringOption(values, 'sheet'), ctx));
+    // The rows are checked as they are read: an .xlsx copy is made from the file, so only a .csv's
+    // cells are ever held whole (for its copy).
+    const lang = stringOption(values, 'lang') ?? null;
+    const lookup = registry?.lookup ?? null;
+    const { sheet, kind, csvCells, rows } = await readSheetRows(path, stringOption(values, 'sheet'), ctx, (sheetName, kind) =>
+      rowsCheck(chosen, lang, { ...options, registry: lookup, sheetName, delimitedText: kind === 'csv' }),
+    );
     if (out !== undefined) await checkOutKind(kind, path, out);
     // Never Norway by default: the sheet's own evidence, stated, or exit 2 asking for --jurisdiction.
-    const inference = chosen === undefined ? inferSheetJurisdiction(cells, { sheetName: sheet, lang: stringOption(values, 'lang') ?? null }) : null;
+    const { inference, report } = rows.finish();
     const jurisdiction = chosen ?? inference?.jurisdiction;
-    if (jurisdiction == null) throw new CliError('sheet.cli.jurisdiction-needed', { detail: describeJurisdictionInference(ctx.t, inference ?? { jurisdiction: null, evidence: [], conflict: false }) });
+    if (jurisdiction == null || report === null) throw new CliError('sheet.cli.jurisdiction-needed', { detail: describeJurisdictionInference(ctx.t, inference ?? { jurisdiction: null, evidence: [], conflict: false }) });
     const jurisdictionNote = inference ? describeJurisdictionInference(ctx.t, inference) : null;
-    const report = checkSheet(cells, { ...options, jurisdiction, registry: registry?.lookup ?? null, sheetName: sheet, delimitedText: kind === 'csv' });
-    if (kind === 'xlsx') cells = null;
     const problem = problemError(report, sheet, options.headerRow);
     if (problem) throw problem;
     const exit = report.summary.rowsWithErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -305,7 +399,7 @@ export const checkCommand: Command = {
       const table = resultTable(report, sheet, ctx);
       let sheetName;
       try {
-        sheetName = cells === null ? await writeXlsxWithResults(path, out, force, table, sheet) : await writeCellsWithResults(sheet, cells, out, force, table);
+        sheetName = csvCells === null ? await writeXlsxWithResults(path, out, force, table, sheet) : await writeCellsWithResults(sheet, csvCells, out, force, table);
       } catch (error) {
         const mapped = xlsxCliError(error, path);
         if (mapped instanceof CliError) throw mapped;

@@ -1,7 +1,8 @@
 // The CLI's workbook I/O: a reader made for the sheet check and `--out` as a package edit.
 export { XlsxError, XLSX_ERROR_CODES, type XlsxErrorCode } from './errors.ts';
 export { xlsxCliError } from './cli-error.ts';
-export { readXlsxCells, type ReadWorksheet, type ReadXlsxResult } from './read.ts';
+export { readXlsxCells, readXlsxRows, type ReadWorksheet, type ReadXlsxResult, type ReadXlsxRowsResult, type WorksheetInfo } from './read.ts';
+export type { WorksheetRow } from './worksheet.ts';
 export { checkOutPath, outExtension } from './out-path.ts';
 export { isMacroEnabled, writeCellsWithResults, writeXlsxWithResults } from './write.ts';
 export { encodedPart, encodedText, type EncodedPart, type EncodedText, type ResultCell, type ResultColumn, type ResultColumnKind, type ResultRow, type ResultTable } from './results-sheet.ts';

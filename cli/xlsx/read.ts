@@ -7,12 +7,12 @@ import type { CellValue } from '../../core/index.ts';
 import { XlsxError } from './errors.ts';
 import { readWorkbookPackage, type Tab } from './package.ts';
 import { readSharedStrings } from './shared-strings.ts';
-import { readWorksheet } from './worksheet.ts';
+import { readWorksheetRows, type WorksheetRow } from './worksheet.ts';
 import { ZipArchive } from './zip.ts';
 
-export interface ReadWorksheet {
+/** The worksheet being read, known before its rows. */
+export interface WorksheetInfo {
   readonly sheet: string;
-  readonly cells: CellValue[][];
   /** Every tab in workbook order (for messages and for naming the results sheet). */
   readonly tabs: readonly string[];
   /**
@@ -22,7 +22,14 @@ export interface ReadWorksheet {
   readonly date1904: boolean;
 }
 
+export interface ReadWorksheet extends WorksheetInfo {
+  readonly cells: CellValue[][];
+}
+
+export type ReadXlsxRowsResult = { readonly ok: true; readonly worksheet: WorksheetInfo } | { readonly ok: false; readonly sheets: readonly string[] };
 export type ReadXlsxResult = { readonly ok: true; readonly worksheet: ReadWorksheet } | { readonly ok: false; readonly sheets: readonly string[] };
+
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
 
 function pickTab(tabs: readonly Tab[], sheetName: string | undefined): Tab | undefined {
   if (sheetName === undefined) return tabs.find((t) => t.visible && t.part !== null);
@@ -31,8 +38,12 @@ function pickTab(tabs: readonly Tab[], sheetName: string | undefined): Tab | und
   return tabs.find((t) => t.name === sheetName) ?? tabs.find((t) => t.name.toLowerCase() === wanted);
 }
 
-/** Throws XlsxError for anything that is not a readable workbook. */
-export async function readXlsxCells(path: string, sheetName?: string): Promise<ReadXlsxResult> {
+/**
+ * Reads the chosen worksheet row by row: once the tab is known, `start` makes the sink that gets each
+ * row with a value as it is read (in the part's order, which a valid file keeps ascending). Throws
+ * XlsxError for anything that is not a readable workbook.
+ */
+export async function readXlsxRows(path: string, sheetName: string | undefined, start: (worksheet: WorksheetInfo) => (row: WorksheetRow) => void): Promise<ReadXlsxRowsResult> {
   const zip = await ZipArchive.open(path);
   try {
     const pkg = await readWorkbookPackage(zip);
@@ -48,9 +59,26 @@ export async function readXlsxCells(path: string, sheetName?: string): Promise<R
     const sharedStrings = sstEntry ? await readSharedStrings(zip, sstEntry) : [];
     const entry = zip.get(tab.part);
     if (!entry) throw new XlsxError('no-worksheet', { sheet: tab.name });
-    const cells = await readWorksheet(zip, entry, sharedStrings);
-    return { ok: true, worksheet: { sheet: tab.name, cells, tabs: names, date1904: pkg.date1904 } };
+    const worksheet: WorksheetInfo = { sheet: tab.name, tabs: names, date1904: pkg.date1904 };
+    await readWorksheetRows(zip, entry, sharedStrings, start(worksheet));
+    return { ok: true, worksheet };
   } finally {
     zip.close();
   }
+}
+
+/**
+ * The chosen worksheet's cells, one array per row from row 1 to the last with a value: empty rows
+ * share one empty array, and a row given twice keeps its last reading. Throws XlsxError for anything
+ * that is not a readable workbook.
+ */
+export async function readXlsxCells(path: string, sheetName?: string): Promise<ReadXlsxResult> {
+  const cells: CellValue[][] = [];
+  const read = await readXlsxRows(path, sheetName, () => (row) => {
+    while (cells.length < row.index) cells.push(EMPTY_ROW as CellValue[]);
+    cells[row.index] = row.cells;
+  });
+  if (!read.ok) return read;
+  const { sheet, tabs, date1904 } = read.worksheet;
+  return { ok: true, worksheet: { sheet, cells, tabs, date1904 } };
 }

@@ -3,8 +3,9 @@
  * (dates stay Excel serial numbers; core reads them), text, booleans; a formula gives its cached
  * result, an error result `{ error: '#REF!' }`, no cached result `{ error: NO_CACHED_RESULT }` —
  * never 0 or blank. Rows and cells without `r` follow the previous one. Rows past Excel's limits
- * are refused; empty rows share one empty array and wide gaps in a row stay holes, so a sparse sheet
- * costs what its cells cost.
+ * are refused. Each row with a value is handed on as soon as it is read, in the order of the part,
+ * and nothing is kept: empty rows are not handed on and wide gaps in a row stay holes, so a sparse
+ * sheet costs what its cells cost.
  */
 import type { Entry } from 'yauzl';
 import { NO_CACHED_RESULT, type CellValue } from '../../core/index.ts';
@@ -15,7 +16,6 @@ import { TagScanner } from './scanner.ts';
 import { attribute, decodeText } from './xml.ts';
 import type { ZipArchive } from './zip.ts';
 
-const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
 /** Gaps up to this many cells are filled with null like Office.js does; wider ones stay holes. */
 const MAX_NULL_PADDING = 1024;
 
@@ -81,18 +81,21 @@ function cellValue(tag: string, inner: string, sharedStrings: readonly string[])
   }
 }
 
-export async function readWorksheet(zip: ZipArchive, entry: Entry, sharedStrings: readonly string[]): Promise<CellValue[][]> {
-  const cells: CellValue[][] = [];
+/** A row of a worksheet with at least one value: its 0-based index and its cells. */
+export interface WorksheetRow {
+  readonly index: number;
+  readonly cells: CellValue[];
+}
+
+export async function readWorksheetRows(zip: ZipArchive, entry: Entry, sharedStrings: readonly string[], onRow: (row: WorksheetRow) => void): Promise<void> {
   let rowNumber = 0; // 1-based number of the current (or last) row
   let row: CellValue[] | null = null;
   let nextColumn = 0;
 
   const endRow = () => {
-    if (row && row.length > 0) {
-      while (cells.length < rowNumber - 1) cells.push(EMPTY_ROW as CellValue[]);
-      cells[rowNumber - 1] = row;
-    }
+    const cells: CellValue[] | null = row;
     row = null;
+    if (cells && cells.length > 0) onRow({ index: rowNumber - 1, cells });
   };
   const startRow = (tag: string) => {
     endRow();
@@ -146,5 +149,4 @@ export async function readWorksheet(zip: ZipArchive, entry: Entry, sharedStrings
   for await (const chunk of zip.chunks(entry, MAX_WORKSHEET_BYTES)) if (!scanner.feed(chunk)) break;
   scanner.end(entry.fileName);
   endRow();
-  return cells;
 }

@@ -17,6 +17,7 @@ import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type J
 import { splitRisks } from './judge/split.ts';
 import { sliceWith } from './lists.ts';
 import { memoized, memoized2, perPeriod } from './memo.ts';
+import { HEADER_SEARCH_ROWS } from './headers.ts';
 import { headerOrigin, readSheetLayout, type SheetLayout } from './read/layout.ts';
 import { readValueCell, type ValueColumn } from './read/value-cell.ts';
 import type { Lang } from '../i18n/catalogue.ts';
@@ -170,22 +171,30 @@ function cellReaders(pack: RulePack, layout: SheetLayout, locale: Lang): CellRea
   };
 }
 
-export function checkSheet(cells: SheetCells, options: SheetCheckOptions): SheetReport {
+/** A sheet check fed one row at a time: `add` each row from row 1 on, then `finish` for the report. */
+export interface SheetCheck {
+  add(cells: readonly CellValue[]): void;
+  finish(): SheetReport;
+}
+
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+
+/**
+ * The sheet check as rows arrive, so that a large sheet's cells need never be held together: only
+ * the rows the layout is read from are kept (the header search window, or up to the given header
+ * row, with the titles above it); past them each row is read, judged and dropped as it comes. The
+ * split-purchase windows and the rows' findings are completed on `finish`.
+ */
+export function startSheetCheck(options: SheetCheckOptions): SheetCheck {
   const rules = options.rules ?? DEFAULT_RULES;
   const pack = rules[options.jurisdiction];
   const defaultKind: ContractKind = options.defaultContractKind ?? 'services';
-  const layout = readSheetLayout(cells, options, defaultKind, pack.currency);
+  // A header row that is not a positive whole number is refused by the layout whatever the rows say.
+  const layoutRows =
+    options.headerRow === undefined ? HEADER_SEARCH_ROWS
+    : Number.isInteger(options.headerRow) && options.headerRow > 0 ? options.headerRow
+    : 0;
   const locale: Lang = options.jurisdiction === 'NO' ? 'nb' : 'sv';
-  const read = cellReaders(pack, layout, locale);
-  const readCtx: ReadContext = {
-    layout,
-    locale,
-    currency: pack.currency,
-    delimitedText: options.delimitedText === true,
-    rowFindings: [],
-    checkDate: read.ruleDate(layout.date.value),
-    read,
-  };
   const judgeCtx: JudgeContext = {
     jurisdiction: options.jurisdiction,
     currency: pack.currency,
@@ -196,44 +205,85 @@ export function checkSheet(cells: SheetCells, options: SheetCheckOptions): Sheet
     judged: [],
     read: judgeReaders(rules, pack, options.registry ?? null),
   };
-
   const checked: CheckedRow[] = [];
-  const tally: Tally = { byRegime: new Map(), byFinding: new Map(), rowsWithErrors: 0, needsAttention: 0 };
   // The date each checked row was judged at, with its rule period, for the split-purchase windows.
   const ats: RuleDate[] = [];
+  // Where each checked row's findings end in judgeCtx.judged.
+  const ends: number[] = [];
   const skipped: SkippedRow[] = [];
-  if (layout.problem === null) {
-    // Where each checked row's findings end in judgeCtx.judged.
-    const ends: number[] = [];
-    for (let i = layout.headerIndex + 1; i < cells.length; i++) {
-      const row = cells[i] ?? [];
-      const skip = skipReason(row, layout.columns);
-      if (skip) skipped.push({ row: i + 1, ...skip });
-      else {
-        const purchase = readPurchase(row, i + 1, readCtx);
-        ats.push(purchase.at);
-        checked.push(judgePurchase(purchase, judgeCtx));
-        ends.push(judgeCtx.judged.length);
-      }
-    }
-    completeRows(checked, judgeCtx.judged, ends, splitRisks(checked, ats, pack, judgeCtx.read), judgeCtx.read, tally);
-  }
+  // The rows kept until the layout is read; null once it is.
+  let prefix: (readonly CellValue[])[] | null = [];
+  let layout: SheetLayout | null = null;
+  let readCtx: ReadContext | null = null;
+  let added = 0;
 
-  const rows: readonly RowResult[] = checked;
-  const problem = layout.problem ?? (rows.length === 0 ? 'no-rows' : null);
-  return {
-    headerRow: layout.problem === null ? layout.headerIndex + 1 : 0,
-    problem,
-    columns: layout.columns,
-    headers: layout.headers,
-    valueBasis: layout.valueBasis.value,
-    valueColumn: layout.valueColumn,
-    assumptions: layout.problem === null ? layout.assumptions : [],
-    buyer: layout.buyer,
-    rows,
-    skipped,
-    summary: { byRegime: Object.fromEntries(tally.byRegime), byFinding: Object.fromEntries(tally.byFinding), rowsChecked: rows.length, rowsSkipped: skipped.length, rowsWithErrors: tally.rowsWithErrors, needsAttention: tally.needsAttention },
-    jurisdiction: options.jurisdiction,
-    date: options.date,
+  const judgeRow = (row: readonly CellValue[], index: number, ctx: ReadContext) => {
+    const skip = skipReason(row, ctx.layout.columns);
+    if (skip) skipped.push({ row: index + 1, ...skip });
+    else {
+      const purchase = readPurchase(row, index + 1, ctx);
+      ats.push(purchase.at);
+      checked.push(judgePurchase(purchase, judgeCtx));
+      ends.push(judgeCtx.judged.length);
+    }
   };
+  const readLayout = (rows: readonly (readonly CellValue[])[]): SheetLayout => {
+    const read = readSheetLayout(rows, options, defaultKind, pack.currency);
+    prefix = null;
+    layout = read;
+    if (read.problem !== null) return read;
+    const readers = cellReaders(pack, read, locale);
+    const ctx: ReadContext = {
+      layout: read,
+      locale,
+      currency: pack.currency,
+      delimitedText: options.delimitedText === true,
+      rowFindings: [],
+      checkDate: readers.ruleDate(read.date.value),
+      read: readers,
+    };
+    readCtx = ctx;
+    for (let i = read.headerIndex + 1; i < rows.length; i++) judgeRow(rows[i] as readonly CellValue[], i, ctx);
+    return read;
+  };
+
+  return {
+    add(cells) {
+      const index = added++;
+      if (prefix !== null) {
+        prefix.push(cells);
+        if (prefix.length >= layoutRows) readLayout(prefix);
+      } else if (readCtx !== null) judgeRow(cells, index, readCtx);
+    },
+    finish() {
+      // A sheet shorter than the layout's rows: its layout is read from what there is.
+      const read = layout ?? readLayout(prefix ?? []);
+      const tally: Tally = { byRegime: new Map(), byFinding: new Map(), rowsWithErrors: 0, needsAttention: 0 };
+      if (read.problem === null) completeRows(checked, judgeCtx.judged, ends, splitRisks(checked, ats, pack, judgeCtx.read), judgeCtx.read, tally);
+      const rows: readonly RowResult[] = checked;
+      const problem = read.problem ?? (rows.length === 0 ? 'no-rows' : null);
+      return {
+        headerRow: read.problem === null ? read.headerIndex + 1 : 0,
+        problem,
+        columns: read.columns,
+        headers: read.headers,
+        valueBasis: read.valueBasis.value,
+        valueColumn: read.valueColumn,
+        assumptions: read.problem === null ? read.assumptions : [],
+        buyer: read.buyer,
+        rows,
+        skipped,
+        summary: { byRegime: Object.fromEntries(tally.byRegime), byFinding: Object.fromEntries(tally.byFinding), rowsChecked: rows.length, rowsSkipped: skipped.length, rowsWithErrors: tally.rowsWithErrors, needsAttention: tally.needsAttention },
+        jurisdiction: options.jurisdiction,
+        date: options.date,
+      };
+    },
+  };
+}
+
+/** The sheet check over a sheet's cells held whole (the add-in's range, a .csv). */
+export function checkSheet(cells: SheetCells, options: SheetCheckOptions): SheetReport {
+  const check = startSheetCheck(options);
+  for (let i = 0; i < cells.length; i++) check.add(cells[i] ?? NO_CELLS);
+  return check.finish();
 }

@@ -1,6 +1,6 @@
 // The sheet check's public face, re-exported by core/index.ts.
 export * from './types.ts';
-export { checkSheet } from './check.ts';
+export { checkSheet, startSheetCheck, type SheetCheck } from './check.ts';
 export { findingJson, sheetReportJson, sheetRowJson } from './json.ts';
 export { sheetRowJsonWriter } from './json-line.ts';
 export { findingTexts } from './finding-texts.ts';
@@ -8,5 +8,5 @@ export { readSheetCsv, type SheetCsvError, type SheetCsvResult } from './csv.ts'
 export { CANDIDATE_FAMILIES, type CandidateFamily } from './judge/candidates.ts';
 export { HEADER_SEARCH_ROWS, roleOfHeader } from './headers.ts';
 export { columnLetters, originRef } from './read/origin.ts';
-export { describeBuyerInference, describeJurisdictionInference, inferBuyerKind, inferJurisdiction, inferSheetJurisdiction, type BuyerEvidence, type BuyerInference, type JurisdictionEvidence, type JurisdictionEvidenceKind, type JurisdictionInference, type JurisdictionInput, type PlacedText } from './infer.ts';
+export { describeBuyerInference, describeJurisdictionInference, inferBuyerKind, inferJurisdiction, inferSheetJurisdiction, JURISDICTION_EVIDENCE_ROWS, type BuyerEvidence, type BuyerInference, type JurisdictionEvidence, type JurisdictionEvidenceKind, type JurisdictionInference, type JurisdictionInput, type PlacedText } from './infer.ts';
 export { contractKindOf } from './read/kind-words.ts';

@@ -7,7 +7,7 @@
 import type { Translate } from '../i18n/index.ts';
 import { findOrgnrs, formatOrgnr } from '../orgnr/index.ts';
 import type { BuyerKind, PurchaseJurisdiction } from '../rules/regime.ts';
-import { detectHeader } from './headers.ts';
+import { HEADER_SEARCH_ROWS, detectHeader } from './headers.ts';
 import type { CellValue } from './types.ts';
 
 export interface PlacedText {
@@ -202,6 +202,8 @@ export function describeBuyerInference(t: Translate, inference: BuyerInference):
 
 /** Cells sampled from a sheet as jurisdiction evidence: enough to see its org numbers and currency words. */
 const SAMPLE_ROWS = 200;
+/** inferSheetJurisdiction reads no row past these (the header search window and the sample below it). */
+export const JURISDICTION_EVIDENCE_ROWS = HEADER_SEARCH_ROWS + SAMPLE_ROWS;
 
 /**
  * The jurisdiction a sheet's own cells point to: its header row (found without any jurisdiction),

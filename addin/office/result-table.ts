@@ -3,15 +3,18 @@ import {
   describeFinding,
   formatOrgnr,
   findingTexts,
+  memoized,
   memoizedWhenShared,
   toMajorNumber,
   translate,
   type CellValue,
   type Finding,
   type Lang,
+  type RegimeCode,
   type RowResult,
   type Severity,
   type SheetReport,
+  type ValueBasis,
   withoutPersonalNumbers,
 } from '../../core/index.ts';
 import { quoteSheetName } from './a1.ts';
@@ -147,12 +150,9 @@ export function resultRowMaker<E = string>(
   rowCell: (row: RowResult) => CellValue = (row) => withoutPersonalNumbers(lang, sourceLink(sourceSheet, row.row)),
 ): (row: RowResult) => (CellValue | E)[] {
   const statusWords = statusWordsIn(lang);
-  const labels = new Map<string, string>();
-  const label = (key: string): string => {
-    let text = labels.get(key);
-    if (text === undefined) labels.set(key, (text = translate(lang, key)));
-    return text;
-  };
+  // Looked up by the row's own value: a key made per row (regime.NO-EXEMPT) cost a text and its hash each time.
+  const regimeLabel = memoized((regime: RegimeCode) => translate(lang, `regime.${regime}`));
+  const basisLabel = memoized((basis: ValueBasis) => translate(lang, `addin.results.basis.${basis}`));
   const ruleList = memoizedWhenShared((ids: readonly string[]) => withoutPersonalNumbers(lang, ids.join(', ')));
   // A supplier judged once is one object for all its rows (100 000 rows: 10 000 objects).
   const supplierCells = memoizedWhenShared((s: RowSupplier): readonly [string, string] => [withoutPersonalNumbers(lang, supplierText(s)), withoutPersonalNumbers(lang, registryText(lang, s))]);
@@ -165,10 +165,10 @@ export function resultRowMaker<E = string>(
       statusWords[rowStatus(row)],
       // What the user typed is repeated here: a personal identity number in it is not.
       withoutPersonalNumbers(lang, row.description ?? ''),
-      label(`regime.${row.regime}`),
+      regimeLabel(row.regime),
       row.estimatedValue ? withoutPersonalNumbers(lang, toMajorNumber(row.estimatedValue)) : '',
       row.estimatedValue?.currency ?? '',
-      label(`addin.results.basis.${row.valueBasis}`),
+      basisLabel(row.valueBasis),
       explain(row.findings),
       supplier,
       registry,

@@ -4,6 +4,7 @@ export { checkSheet, startSheetCheck, type SheetCheck } from './check.ts';
 export { findingJson, sheetReportJson, sheetRowJson } from './json.ts';
 export { sheetRowJsonWriter } from './json-line.ts';
 export { findingTexts } from './finding-texts.ts';
+export { memoized } from './memo.ts';
 export { readSheetCsv, type SheetCsvError, type SheetCsvResult } from './csv.ts';
 export { CANDIDATE_FAMILIES, type CandidateFamily } from './judge/candidates.ts';
 export { HEADER_SEARCH_ROWS, roleOfHeader } from './headers.ts';

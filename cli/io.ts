@@ -1,4 +1,4 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { open, readFile, realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, type CliContext } from './command.ts';
 import {
@@ -21,10 +21,31 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError('error.file-not-found', { path });
-    throw new CliError('error.file-unreadable', { path, detail: (error as Error).message });
+    throw inputFileError(path, error);
   }
+}
+
+/**
+ * Whether `path` can be read, with readInputFile's messages when not, without reading it whole (a
+ * workbook is then read part by part from the file itself). A folder fails at the first read.
+ */
+export async function checkInputFile(path: string): Promise<void> {
+  try {
+    const file = await open(path, 'r');
+    try {
+      await file.read(new Uint8Array(1), 0, 1, 0);
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    throw inputFileError(path, error);
+  }
+}
+
+function inputFileError(path: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new CliError('error.file-not-found', { path });
+  return new CliError('error.file-unreadable', { path, detail: (error as Error).message });
 }
 
 export function stringOption(values: Record<string, unknown>, name: string): string | undefined {

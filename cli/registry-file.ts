@@ -13,7 +13,7 @@ import {
   type RegistrySource,
 } from '../core/index.ts';
 import { CliError, type CliContext } from './command.ts';
-import { readInputFile } from './io.ts';
+import { checkInputFile, readInputFile } from './io.ts';
 import { readXlsxCells } from './xlsx/index.ts';
 
 /** One import problem as a line of CLI output. */
@@ -30,7 +30,7 @@ export function issueLine(ctx: CliContext, issue: LineIssue): string {
 export async function importRegistryFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const lower = path.toLowerCase();
   if (lower.endsWith('.xlsx')) {
-    await readInputFile(path); // the same file-not-found message as every other input
+    await checkInputFile(path); // the same file-not-found message as every other input
     const read = await readXlsxCells(path);
     if (!read.ok) throw new CliError('error.file-unreadable', { path, detail: read.sheets.join(', ') });
     return importRegistry(registryTextFromCells(read.worksheet.cells), { ...options, format: 'csv' });

@@ -34,7 +34,7 @@ import {
   withoutPersonalNumbers,
 } from '../../core/index.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from '../command.ts';
-import { RULES_OPTION, choiceOption, dateOption, readInputFile, rulesOption, stringOption } from '../io.ts';
+import { RULES_OPTION, checkInputFile, choiceOption, dateOption, readInputFile, rulesOption, stringOption } from '../io.ts';
 import {
   checkOutPath,
   encodedPart,
@@ -114,7 +114,7 @@ async function readSheetRows<T extends { readonly add: RowSink }>(
     return { sheet: name, kind: 'csv', csvCells: read.cells, rows };
   }
   if (ext !== '.xlsx' && ext !== '.xlsm') throw new CliError('sheet.cli.unsupported', { path });
-  await readInputFile(path); // a missing or unreadable file gets the CLI's own message
+  await checkInputFile(path); // a missing or unreadable file gets the CLI's own message
   let rows: T | undefined;
   let read: ReadXlsxRowsResult;
   try {

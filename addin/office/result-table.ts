@@ -2,6 +2,7 @@ import {
   LANGS,
   describeFinding,
   formatOrgnr,
+  FindingContents,
   findingTexts,
   memoized,
   memoizedWhenShared,
@@ -123,17 +124,17 @@ function statusWordsIn(lang: Lang): Record<RowStatus, string> {
 export const EXPLANATION_SEPARATOR = ' • ';
 
 /**
- * `shape` of each finding's text as an explanation shows it, in `lang`: screened for personal identity
- * numbers on its own (messages may quote what the user typed; no number can span the separator
- * between two), once per distinct finding (findingTexts).
+ * `shape` of each finding's text as an explanation shows it, in the contents' language: screened for
+ * personal identity numbers on its own (messages may quote what the user typed; no number can span
+ * the separator between two), once per distinct finding (findingTexts).
  */
-export function screenedFindingTexts<T>(lang: Lang, shape: (screened: string) => T): (f: Finding) => T {
-  return findingTexts(lang, (text) => shape(withoutPersonalNumbers(lang, text)));
+export function screenedFindingTexts<T>(contents: FindingContents, shape: (screened: string) => T): (f: Finding) => T {
+  return findingTexts(contents, (text) => shape(withoutPersonalNumbers(contents.lang, text)));
 }
 
 /** A row's findings as the explanation cell says them, in `lang`. */
 export function findingExplainer(lang: Lang): (findings: readonly Finding[]) => string {
-  const explained = screenedFindingTexts(lang, (text) => text);
+  const explained = screenedFindingTexts(new FindingContents(lang), (text) => text);
   return (findings) => findings.map(explained).join(EXPLANATION_SEPARATOR);
 }
 

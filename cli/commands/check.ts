@@ -15,6 +15,7 @@ import {
   readSheetCsv,
   REGIME_CODES,
   FINDING_CODES,
+  FindingContents,
   sheetReportJson,
   safeJson,
   sheetRowJsonWriter,
@@ -24,7 +25,6 @@ import {
   type ContractKind,
   type Finding,
   type JurisdictionInference,
-  type Lang,
   type PurchaseJurisdiction,
   type SheetCells,
   type SheetCheck,
@@ -292,15 +292,15 @@ function resultCell(value: CellValue | EncodedText): ResultCell {
  * A row's explanation as encoded parts: each distinct finding's screened text is escaped and encoded
  * once (100 000 rows: 67 MB of explanations from 5 000 texts), and written as it is into every cell.
  */
-function encodedExplainer(lang: Lang): (findings: readonly Finding[]) => EncodedText {
-  const part = screenedFindingTexts(lang, encodedPart);
+function encodedExplainer(contents: FindingContents): (findings: readonly Finding[]) => EncodedText {
+  const part = screenedFindingTexts(contents, encodedPart);
   const separator = encodedPart(EXPLANATION_SEPARATOR);
   return (findings) => encodedText(findings.map(part), separator);
 }
 
 /** The add-in's result rows (addin/office/result-table.ts), made as they are written, column A as the row number its link shows. */
-function* resultRows(report: SheetReport, sheet: string, ctx: CliContext): Generator<ResultRow> {
-  const cellsOf = resultRowMaker(sheet, ctx.lang, encodedExplainer(ctx.lang), (row) => row.row);
+function* resultRows(report: SheetReport, sheet: string, ctx: CliContext, contents: FindingContents): Generator<ResultRow> {
+  const cellsOf = resultRowMaker(sheet, ctx.lang, encodedExplainer(contents), (row) => row.row);
   for (const row of report.rows) {
     const cells = cellsOf(row);
     const written: ResultCell[] = [];
@@ -310,7 +310,7 @@ function* resultRows(report: SheetReport, sheet: string, ctx: CliContext): Gener
 }
 
 /** The results sheet of --out: the add-in's columns, words and look, with the check's notes on top. */
-function resultTable(report: SheetReport, sheet: string, ctx: CliContext): ResultTable {
+function resultTable(report: SheetReport, sheet: string, ctx: CliContext, contents: FindingContents): ResultTable {
   const { header, statusWords } = addinResultTable({ ...report, rows: [] }, sheet, ctx.lang);
   return {
     sheetName: 'Inkludo',
@@ -321,17 +321,17 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext): Resul
     ].map((note) => withoutPersonalNumbers(ctx.lang, note)),
     columns: RESULT_COLUMNS.map((column, i) => ({ header: header[i] ?? column, kind: RESULT_LOOK[column][0], width: RESULT_LOOK[column][1] })),
     rowCount: report.rows.length,
-    rows: resultRows(report, sheet, ctx),
+    rows: resultRows(report, sheet, ctx, contents),
     statusWords,
   };
 }
 
 /** The stable JSON's lines: sheetReportJson's shape plus `extra`, one row per line, each safe JSON. */
-function* jsonLines(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>): Generator<PrintableText | PrintableBytes> {
+function* jsonLines(ctx: CliContext, report: SheetReport, sheet: string, extra: Record<string, unknown>, contents: FindingContents): Generator<PrintableText | PrintableBytes> {
   const doc = sheetReportJson({ ...report, rows: [] }, sheet, ctx.lang);
   const mark = ctx.t('privacy.personal-number');
   yield printableJson(`${safeJson({ sheet: doc.sheet, headerRow: doc.headerRow, columns: doc.columns, assumptions: doc.assumptions, valueColumn: doc.valueColumn, buyer: doc.buyer }, mark).slice(0, -1)},"rows":[`);
-  const rowJson = sheetRowJsonWriter(ctx.lang, mark);
+  const rowJson = sheetRowJsonWriter(ctx.lang, mark, contents);
   const last = report.rows.length - 1;
   for (const [i, row] of report.rows.entries()) {
     yield printableJsonBytes((out) => {
@@ -395,8 +395,10 @@ export const checkCommand: Command = {
     if (problem) throw problem;
     const exit = report.summary.rowsWithErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
 
+    // The findings' texts, described once for the results sheet and the JSON lines both.
+    const contents = new FindingContents(ctx.lang);
     if (out !== undefined) {
-      const table = resultTable(report, sheet, ctx);
+      const table = resultTable(report, sheet, ctx, contents);
       let sheetName;
       try {
         sheetName = csvCells === null ? await writeXlsxWithResults(path, out, force, table, sheet) : await writeCellsWithResults(sheet, csvCells, out, force, table);
@@ -415,7 +417,7 @@ export const checkCommand: Command = {
         jurisdictionSource: inference ? { source: 'sheet', evidence: inference.evidence, message: jurisdictionNote } : { source: 'option' },
         date: options.date,
         registry: registry?.provenance ?? null,
-      }));
+      }, contents));
       return exit;
     }
     if (registry) {

@@ -39,42 +39,66 @@ function stepAfter<T>(step: ContentStep<T>, name: string, value: unknown, grow: 
 /** Findings remembered by identity at most (a 100 000-row plan: 65 000 objects). */
 const IDENTITY_CAP = 1 << 18;
 
-/** The text of each content, walked to from a finding's message key and params. */
-function contentTexts<T>(lang: Lang, shape: (text: string) => T, cap: number): (f: Finding) => T {
-  const byKey = new Map<string, ContentStep<T>>();
-  let kept = 0;
-  return (f) => {
-    const grow = kept < cap;
-    let step = byKey.get(f.messageKey);
-    if (step === undefined && grow) byKey.set(f.messageKey, (step = newStep()));
+/** A finding's text in a language: one object per distinct content while the contents are kept. */
+export interface DescribedFinding {
+  readonly text: string;
+}
+
+/**
+ * A report's findings by content, in `lang`: each distinct content described once (walked to from
+ * its message key and params), and a finding met before found by identity. Writers of the same
+ * report (its JSON lines and its results sheet) can share one, so that the walk is made once; past
+ * `cap` contents a text is simply made again.
+ */
+export class FindingContents {
+  private readonly byKey = new Map<string, ContentStep<DescribedFinding>>();
+  private readonly byFinding = new Map<Finding, DescribedFinding>();
+  private kept = 0;
+
+  constructor(
+    readonly lang: Lang,
+    private readonly cap = MEMO_CAP,
+  ) {}
+
+  of(f: Finding): DescribedFinding {
+    let described = this.byFinding.get(f);
+    if (described === undefined) {
+      described = this.walk(f);
+      if (this.byFinding.size < IDENTITY_CAP) this.byFinding.set(f, described);
+    }
+    return described;
+  }
+
+  private walk(f: Finding): DescribedFinding {
+    const grow = this.kept < this.cap;
+    let step = this.byKey.get(f.messageKey);
+    if (step === undefined && grow) this.byKey.set(f.messageKey, (step = newStep()));
     for (const name in f.params) {
       if (step === undefined) break;
       step = stepAfter(step, name, f.params[name], grow);
     }
     if (step?.text !== undefined) return step.text;
-    const text = shape(describeFinding(lang, f));
+    const described = { text: describeFinding(this.lang, f) };
     if (step !== undefined && grow) {
-      step.text = text;
-      kept++;
+      step.text = described;
+      this.kept++;
     }
-    return text;
-  };
+    return described;
+  }
 }
 
 /**
- * `shape` (quoting, screening) of each finding's text in `lang`, made once per distinct content for
- * as long as the writer lives; past `cap` contents a new one is simply made again.
+ * `shape` (quoting, screening) of each finding's text in the contents' language, made once per
+ * distinct content for as long as the writer lives.
  */
-export function findingTexts<T>(lang: Lang, shape: (text: string) => T, cap = MEMO_CAP): (f: Finding) => T {
-  const ofContent = contentTexts(lang, shape, cap);
-  // Most findings are objects many rows share (a split-purchase window's): one lookup by identity.
-  // The texts are shared per content, so remembering each object costs only its entry.
-  const byFinding = new Map<Finding, T>();
+export function findingTexts<T>(contents: FindingContents, shape: (text: string) => T): (f: Finding) => T {
+  const byContent = new Map<DescribedFinding, T>();
   return (f) => {
-    let text = byFinding.get(f);
+    const described = contents.of(f);
+    let text = byContent.get(described);
     if (text === undefined) {
-      text = ofContent(f);
-      if (byFinding.size < IDENTITY_CAP) byFinding.set(f, text);
+      text = shape(described.text);
+      if (byContent.size < IDENTITY_CAP) byContent.set(described, text);
     }
     return text;
   };

@@ -3,7 +3,7 @@ export * from './types.ts';
 export { checkSheet, startSheetCheck, type SheetCheck } from './check.ts';
 export { findingJson, sheetReportJson, sheetRowJson } from './json.ts';
 export { sheetRowJsonWriter } from './json-line.ts';
-export { findingTexts } from './finding-texts.ts';
+export { FindingContents, findingTexts, type DescribedFinding } from './finding-texts.ts';
 export { memoized } from './memo.ts';
 export { readSheetCsv, type SheetCsvError, type SheetCsvResult } from './csv.ts';
 export { CANDIDATE_FAMILIES, type CandidateFamily } from './judge/candidates.ts';

@@ -12,7 +12,7 @@ import type { Finding } from '../rules/findings.ts';
 import { safeJson, safeJsonNumber } from '../safe-json.ts';
 import { memoizedWhenShared } from '../shared-memo.ts';
 import { toMajorNumber } from '../value/money.ts';
-import { findingTexts } from './finding-texts.ts';
+import { FindingContents, findingTexts } from './finding-texts.ts';
 import type { Origin, Origins } from './read/origin.ts';
 import type { RowResult } from './types.ts';
 
@@ -21,9 +21,10 @@ export type SheetRowJsonWriter = (r: RowResult, out: ByteSink) => void;
 
 /**
  * A writer of report rows in `lang`, a hidden personal identity number shown as `mark` (by default
- * the reader's words, privacy.personal-number). It keeps what rows share for as long as it lives.
+ * the reader's words, privacy.personal-number). It keeps what rows share for as long as it lives;
+ * `contents`, the report's findings by content, may be shared with the report's other writers.
  */
-export function sheetRowJsonWriter(lang: Lang, mark = translate(lang, 'privacy.personal-number')): SheetRowJsonWriter {
+export function sheetRowJsonWriter(lang: Lang, mark = translate(lang, 'privacy.personal-number'), contents = new FindingContents(lang)): SheetRowJsonWriter {
   const json = (value: unknown): string => safeJson(value, mark);
   const bytes = textBytes();
   const once = <K, V>(cache: { get(k: K): V | undefined; set(k: K, v: V): unknown }, make: (k: K) => V) => (key: K): V => {
@@ -66,7 +67,7 @@ export function sheetRowJsonWriter(lang: Lang, mark = translate(lang, 'privacy.p
     parts.push(bytes(`${open}}`));
     return parts;
   });
-  const message = findingTexts(lang, (text) => bytes(json(text)));
+  const message = findingTexts(contents, (text) => bytes(json(text)));
   // Suppliers judged once are one object for all their rows (100 000 rows: 10 000 objects).
   const supplier = memoizedWhenShared((s: NonNullable<RowResult['supplier']>) => bytes(json(s)));
   const code = (f: Finding) => quoted(f.code);

@@ -148,6 +148,7 @@ function rowWriter(table: ResultTable, sourceSheet: string, styleOf: (column: nu
   const ROW = bytes('<row r="');
   const ROW_OPEN_END = bytes('">');
   const ROW_END = bytes('</row>');
+  const VALUE_END = bytes('</v></c>');
   const TEXT_END = bytes('</t></is></c>');
   const columns = table.columns.map((column, c) => {
     const style = styleOf(c);
@@ -156,7 +157,6 @@ function rowWriter(table: ResultTable, sourceSheet: string, styleOf: (column: nu
       // `<c r="B` before the row number, each way a cell's value goes after it.
       open: bytes(`<c r="${columnLetters(c)}`),
       number: bytes(`" s="${style}"><v>`),
-      numberEnd: bytes('</v></c>'),
       encodedOpen: [bytes(`" s="${style}" t="inlineStr"><is>${openText(false)}`), bytes(`" s="${style}" t="inlineStr"><is>${openText(true)}`)] as const,
       texts: new Map<string, Uint8Array>(),
       textTail: (text: string) => `" s="${style}" t="inlineStr"><is>${inlineText(text)}</is></c>`,
@@ -168,7 +168,6 @@ function rowWriter(table: ResultTable, sourceSheet: string, styleOf: (column: nu
   const LINK_FORMULA = bytes(`" s="${styleOf(0)}"><f>${escapeXmlText(`HYPERLINK("${linkTarget}`)}`);
   const LINK_SHOWN = bytes('",');
   const LINK_VALUE = bytes(')</f><v>');
-  const LINK_END = bytes('</v></c>');
 
   return (row, r, out) => {
     const rowNumber = String(r);
@@ -189,7 +188,7 @@ function rowWriter(table: ResultTable, sourceSheet: string, styleOf: (column: nu
           out.ascii(source);
           out.bytes(LINK_VALUE);
           out.ascii(source);
-          out.bytes(LINK_END);
+          out.bytes(VALUE_END);
         } else out.text(linkCell(`A${rowNumber}`, sourceSheet, row, styleOf(0)));
         continue;
       }
@@ -200,16 +199,14 @@ function rowWriter(table: ResultTable, sourceSheet: string, styleOf: (column: nu
         out.ascii(rowNumber);
         out.bytes(column.number);
         out.ascii(String(value));
-        out.bytes(column.numberEnd);
+        out.bytes(VALUE_END);
       } else if (typeof value === 'string') {
         let tail = column.texts.get(value);
-        if (tail === undefined) {
-          tail = bytes(column.textTail(value));
-          if (column.texts.size < KEPT_CELLS_PER_COLUMN) column.texts.set(value, tail);
-        }
+        if (tail === undefined && column.texts.size < KEPT_CELLS_PER_COLUMN) column.texts.set(value, (tail = bytes(column.textTail(value))));
         out.bytes(column.open);
         out.ascii(rowNumber);
-        out.bytes(tail);
+        if (tail) out.bytes(tail);
+        else out.text(column.textTail(value));
       } else if (value.bytes.length > 0) {
         // The markup around the cell as bytes, its encoded text as it is.
         out.bytes(column.open);

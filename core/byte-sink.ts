@@ -3,12 +3,12 @@
  * UTF-8 bytes straight into the output's batches. Most of it repeats (origins, findings' texts,
  * suppliers): such a part is encoded once and copied as bytes wherever it recurs. Concatenating a
  * row's text first and encoding that made each row twice over (the joined text flattened, then
- * encoded): 0.75 s of a 1.9 s run.
+ * encoded): 0.75 s of a 2.9 s `check --json` on 100 000 rows.
  */
 
 /** Where output goes as UTF-8 bytes. */
 export interface ByteSink {
-  /** Bytes encoded already (by `encodedOnce`, say), written as they are. */
+  /** Bytes encoded already (by textBytes, say), written as they are. */
   bytes(part: Uint8Array): void;
   /** Any text, encoded as it is written. */
   text(text: string): void;

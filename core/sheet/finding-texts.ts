@@ -14,18 +14,18 @@ import { MEMO_CAP } from './memo.ts';
  * no text a cell holds can pass for two params. Keys already hashed (names, cell texts) make a walk
  * cheaper than one key built from the whole content, which had to be joined and hashed each time.
  */
-interface ContentStep<T> {
-  text: T | undefined;
-  byName: Map<string, Map<unknown, ContentStep<T>>> | undefined;
+interface ContentStep {
+  text: DescribedFinding | undefined;
+  byName: Map<string, Map<unknown, ContentStep>> | undefined;
 }
 
 /** Every step made with both fields, so that a walk meets one shape of step only. */
-function newStep<T>(): ContentStep<T> {
+function newStep(): ContentStep {
   return { text: undefined, byName: undefined };
 }
 
 /** The step after `step` for a param, made where it is missing and `grow` allows (else undefined). */
-function stepAfter<T>(step: ContentStep<T>, name: string, value: unknown, grow: boolean): ContentStep<T> | undefined {
+function stepAfter(step: ContentStep, name: string, value: unknown, grow: boolean): ContentStep | undefined {
   let byValue = step.byName?.get(name);
   if (byValue === undefined) {
     if (!grow) return undefined;
@@ -51,7 +51,7 @@ export interface DescribedFinding {
  * `cap` contents a text is simply made again.
  */
 export class FindingContents {
-  private readonly byKey = new Map<string, ContentStep<DescribedFinding>>();
+  private readonly byKey = new Map<string, ContentStep>();
   private readonly byFinding = new Map<Finding, DescribedFinding>();
   private kept = 0;
 

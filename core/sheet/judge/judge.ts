@@ -77,6 +77,11 @@ export interface JudgeReaders {
   readonly classify: Classifier;
   /** The supplier of a row that is not reserved (the registry is not consulted), one per name and organisation number. */
   readonly openSupplier: (name: string | null, orgnr: Orgnr | null) => SupplierJudged;
+  /**
+   * BUYER-DEPENDS for a buyer and regime, the other buyer's threshold named by its rule id: one
+   * finding per sheet for each, as most rows of a sheet without a buyer type share it.
+   */
+  readonly buyerDependsFinding: (buyer: BuyerKind, regime: RegimeCode, ruleId: string) => Finding;
 }
 
 export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegistry | null): JudgeReaders {
@@ -102,6 +107,11 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
   const byShare = memoized2((share: number | null, date: IsoDate) =>
     checkReservedEligibility({ jurisdiction, checkDate: date, share: share === null ? null : { denominator: jurisdiction === 'NO' ? 'employees' : 'occupied', percent: share, asOf: null }, purposeAttested: null }, rules),
   );
+  const buyerDependsFindings = memoized2((buyer: BuyerKind, regime: RegimeCode) => {
+    const otherBuyer: BuyerKind = buyer === 'state' ? 'municipal' : 'state';
+    const otherRegime = regime === ABOVE[jurisdiction] ? BELOW[jurisdiction] : ABOVE[jurisdiction];
+    return memoized((ruleId: string) => finding('BUYER-DEPENDS', 'warning', { buyer, regime, otherBuyer, otherRegime }, [ruleId]));
+  });
   const nameKey = memoized((name: string) => {
     const normalised = normaliseName(name);
     return normalised === '' ? null : `name:${normalised}`;
@@ -141,6 +151,7 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
     withProvisions: memoized2(withRuleIds),
     classify: cachedClassifier(rules),
     openSupplier: memoized2((name: string | null, orgnr: Orgnr | null) => openSupplier(name, orgnr, nameKey)),
+    buyerDependsFinding: (buyer, regime, ruleId) => buyerDependsFindings(buyer, regime)(ruleId),
   };
 }
 
@@ -412,10 +423,8 @@ function buyerDepends(p: Purchase, ctx: JudgeContext, regime: RegimeCode, net: M
   if (!state || !municipal) return null;
   const [low, high] = state.minor <= municipal.minor ? [state, municipal] : [municipal, state];
   if (net.minor < low.minor || net.minor >= high.minor) return null;
-  const otherBuyer: BuyerKind = p.buyer === 'state' ? 'municipal' : 'state';
-  const otherRegime = regime === ABOVE[ctx.jurisdiction] ? BELOW[ctx.jurisdiction] : ABOVE[ctx.jurisdiction];
-  const other = otherBuyer === 'state' ? state : municipal;
-  return finding('BUYER-DEPENDS', 'warning', { buyer: p.buyer, regime, otherBuyer, otherRegime }, [other.ruleId]);
+  const other = p.buyer === 'state' ? municipal : state;
+  return ctx.read.buyerDependsFinding(p.buyer, regime, other.ruleId);
 }
 
 /** A judged row's findings before checkSheet cuts them from JudgeContext.judged. */

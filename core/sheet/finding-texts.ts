@@ -42,6 +42,8 @@ const IDENTITY_CAP = 1 << 18;
 /** A finding's text in a language: one object per distinct content while the contents are kept. */
 export interface DescribedFinding {
   readonly text: string;
+  /** What each writer of the contents made of the text, in the writer's slot (findingTexts). */
+  readonly shaped: unknown[];
 }
 
 /**
@@ -54,11 +56,17 @@ export class FindingContents {
   private readonly byKey = new Map<string, ContentStep>();
   private readonly byFinding = new Map<Finding, DescribedFinding>();
   private kept = 0;
+  private writers = 0;
 
   constructor(
     readonly lang: Lang,
     private readonly cap = MEMO_CAP,
   ) {}
+
+  /** A slot for a writer's shapes of the texts (findingTexts). */
+  newSlot(): number {
+    return this.writers++;
+  }
 
   of(f: Finding): DescribedFinding {
     let described = this.byFinding.get(f);
@@ -78,7 +86,7 @@ export class FindingContents {
       step = stepAfter(step, name, f.params[name], grow);
     }
     if (step?.text !== undefined) return step.text;
-    const described = { text: describeFinding(this.lang, f) };
+    const described = { text: describeFinding(this.lang, f), shaped: [] };
     if (step !== undefined && grow) {
       step.text = described;
       this.kept++;
@@ -92,14 +100,12 @@ export class FindingContents {
  * distinct content for as long as the writer lives.
  */
 export function findingTexts<T>(contents: FindingContents, shape: (text: string) => T): (f: Finding) => T {
-  const byContent = new Map<DescribedFinding, T>();
+  // Kept on the described text itself: one look-up per finding (by identity), not a second by content.
+  const slot = contents.newSlot();
   return (f) => {
     const described = contents.of(f);
-    let text = byContent.get(described);
-    if (text === undefined) {
-      text = shape(described.text);
-      if (byContent.size < IDENTITY_CAP) byContent.set(described, text);
-    }
+    let text = described.shaped[slot] as T | undefined;
+    if (text === undefined) described.shaped[slot] = text = shape(described.text);
     return text;
   };
 }

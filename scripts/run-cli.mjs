@@ -14,7 +14,9 @@ function newestSource(dir) {
   return newest;
 }
 
-const stale = !existsSync(built) || Math.max(newestSource('core'), newestSource('cli')) > statSync(built).mtimeMs;
+// The folders the CLI's bundle is built from (cli imports the add-in's result table and the .docx writer).
+const sources = ['core', 'cli', 'addin/office', 'render'];
+const stale = !existsSync(built) || Math.max(...sources.map(newestSource)) > statSync(built).mtimeMs;
 if (stale) {
   const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);

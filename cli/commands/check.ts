@@ -4,6 +4,7 @@ import {
   CONTRACT_KINDS,
   HEADER_SEARCH_ROWS,
   JURISDICTION_EVIDENCE_ROWS,
+  NO_CELLS,
   startSheetCheck,
   describeEstimateStep,
   describeSupplierStatus,
@@ -72,7 +73,6 @@ interface LoadedSheet {
 
 // Excel forbids these in sheet names and allows at most 31 characters.
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
-const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 
 /** Thrown by rowsInOrder when a worksheet part's rows go back: such a sheet is read whole instead. */
 class RowsOutOfOrder extends Error {}

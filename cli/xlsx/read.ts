@@ -3,7 +3,7 @@
  * before the worksheet, wherever they lie in the zip. The default tab is the first visible worksheet
  * in workbook.xml order; `--sheet` takes a tab by name (hidden ones too).
  */
-import type { CellValue } from '../../core/index.ts';
+import { NO_CELLS, type CellValue } from '../../core/index.ts';
 import { XlsxError } from './errors.ts';
 import { readWorkbookPackage, type Tab } from './package.ts';
 import { readSharedStrings } from './shared-strings.ts';
@@ -29,7 +29,6 @@ export interface ReadWorksheet extends WorksheetInfo {
 export type ReadXlsxRowsResult = { readonly ok: true; readonly worksheet: WorksheetInfo } | { readonly ok: false; readonly sheets: readonly string[] };
 export type ReadXlsxResult = { readonly ok: true; readonly worksheet: ReadWorksheet } | { readonly ok: false; readonly sheets: readonly string[] };
 
-const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
 
 function pickTab(tabs: readonly Tab[], sheetName: string | undefined): Tab | undefined {
   if (sheetName === undefined) return tabs.find((t) => t.visible && t.part !== null);
@@ -75,7 +74,7 @@ export async function readXlsxRows(path: string, sheetName: string | undefined, 
 export async function readXlsxCells(path: string, sheetName?: string): Promise<ReadXlsxResult> {
   const cells: CellValue[][] = [];
   const read = await readXlsxRows(path, sheetName, () => (row) => {
-    while (cells.length < row.index) cells.push(EMPTY_ROW as CellValue[]);
+    while (cells.length < row.index) cells.push(NO_CELLS as CellValue[]);
     cells[row.index] = row.cells;
   });
   if (!read.ok) return read;

@@ -7,6 +7,9 @@ import { foldedWords } from '../registry/normalise.ts';
 import { headerSaysPercent, readSharePercent, type ShareReading } from '../value/share.ts';
 import type { CellError, CellValue } from './types.ts';
 
+/** A row without cells (a gap between a workbook's rows): one frozen list for all of them. */
+export const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+
 export function isCellError(cell: CellValue | undefined): cell is CellError {
   return typeof cell === 'object' && cell !== null;
 }

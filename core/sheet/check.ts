@@ -12,7 +12,7 @@ import { DEFAULT_RULES } from '../rules/packs/index.ts';
 import type { ContractKind, RegimeCode } from '../rules/regime.ts';
 import { parseDurationMonths } from '../value/duration.ts';
 import { parseOrgnr } from '../orgnr/index.ts';
-import { cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
+import { NO_CELLS, cellCpvCodes, cellPercent, isBlank, readDateCell, yesNo } from './cells.ts';
 import { judgePurchase, judgeReaders, type CheckedRow, type JudgeContext, type JudgeReaders } from './judge/judge.ts';
 import { splitRisks } from './judge/split.ts';
 import { sliceWith } from './lists.ts';
@@ -176,8 +176,6 @@ export interface SheetCheck {
   add(cells: readonly CellValue[]): void;
   finish(): SheetReport;
 }
-
-const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 
 /**
  * The sheet check as rows arrive, so that a large sheet's cells need never be held together: only

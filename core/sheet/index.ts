@@ -5,6 +5,7 @@ export { findingJson, sheetReportJson, sheetRowJson } from './json.ts';
 export { sheetRowJsonWriter } from './json-line.ts';
 export { FindingContents, findingTexts, type DescribedFinding } from './finding-texts.ts';
 export { memoized } from './memo.ts';
+export { NO_CELLS } from './cells.ts';
 export { readSheetCsv, type SheetCsvError, type SheetCsvResult } from './csv.ts';
 export { CANDIDATE_FAMILIES, type CandidateFamily } from './judge/candidates.ts';
 export { HEADER_SEARCH_ROWS, roleOfHeader } from './headers.ts';

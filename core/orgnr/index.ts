@@ -5,6 +5,7 @@
  */
 import { luhnValid, mod11Control } from './check-digits.ts';
 import { findPersonalNumbers, personalNumberKind } from './personal-number.ts';
+import { formsNearRuns } from './run-search.ts';
 
 export { luhnValid, mod11Control } from './check-digits.ts';
 export * from './personal-number.ts';
@@ -153,14 +154,18 @@ export interface OrgnrMatch {
 }
 
 const SP = '[ \\u00A0\\u202F]?';
-// Candidate shapes in running text; digits glued to other digits are not candidates (phone numbers, amounts).
-const CANDIDATE = new RegExp(
+// Candidate shapes in running text, tried where they may start (`formsNearRuns`); digits glued to
+// other digits are not candidates (phone numbers, amounts).
+const CANDIDATE_AT = new RegExp(
   [
     `(?:NO${SP})?\\d{3}${SP}\\d{3}${SP}\\d{3}(?:${SP}MVA)?`,
     `(?:SE)?\\d{6}-?\\d{4}(?:01)?`,
   ].map((p) => `(?<![\\d\\p{L}])${p}(?![\\d\\p{L}])`).join('|'),
-  'gu',
+  'uy',
 );
+/** Three digits: every candidate holds them, at most THREE_DIGITS_REACH characters after its start ("NO "). */
+const THREE_DIGITS = /\d{3}/g;
+const THREE_DIGITS_REACH = 3;
 
 /**
  * Nine digits in threes, as running text writes a Norwegian number: what parseOrgnr would make of it
@@ -184,10 +189,7 @@ export function findOrgnrs(text: string): OrgnrMatch[] {
   const personal = findPersonalNumbers(text);
   const insidePersonal = (index: number, length: number) => personal.some((p) => index < p.index + p.length && p.index < index + length);
   const out: OrgnrMatch[] = [];
-  // exec on the one pattern rather than matchAll, which copies the pattern on every call: on a page
-  // of many short texts the copy costs more than the search (nothing below uses CANDIDATE meanwhile).
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+  for (const m of formsNearRuns(text, THREE_DIGITS, CANDIDATE_AT, THREE_DIGITS_REACH)) {
     const written = m[0];
     if (insidePersonal(m.index, written.length)) continue;
     const parsed = NINE_DIGITS.test(written) ? checkNo(written, written.replace(SEPARATORS, '')) : TEN_DIGITS.test(written) ? checkSe(written, written.replace('-', '')) : parseOrgnr(written);

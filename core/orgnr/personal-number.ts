@@ -13,6 +13,7 @@
  * that no real number is missed; a random digit string rarely passes both date and check digits.
  */
 import { luhnValid, mod11Control } from './check-digits.ts';
+import { formsNearRuns } from './run-search.ts';
 
 export type PersonalNumberKind =
   | 'se-personnummer'
@@ -90,32 +91,31 @@ export interface PersonalNumberMatch {
 
 const SEP = '[-+ \\u00A0\\u202F\\u2007]?';
 // The written forms, longest first; digits glued to other digits are part of something else.
-const CANDIDATE = new RegExp(
-  [
-    `(?:SE${SEP})?(?:\\d{8}|\\d{6})${SEP}\\d{4}(?:${SEP}01)?`,
-    `\\d{6}${SEP}\\d{5}`,
-  ].map((p) => `(?<!\\d)${p}(?!\\d)`).join('|'),
-  'gi',
-);
+const FORMS = [`(?:SE${SEP})?(?:\\d{8}|\\d{6})${SEP}\\d{4}(?:${SEP}01)?`, `\\d{6}${SEP}\\d{5}`]
+  .map((p) => `(?<!\\d)${p}(?!\\d)`)
+  .join('|');
+/** The written forms, tried where they may start (`formsNearRuns`). */
+const FORM_AT = new RegExp(FORMS, 'iy');
 /**
- * Six digits, a separator or none, four digits: every written form holds this run (eight digits and
- * four hold it from their third digit on), and a plain pattern finds it far faster than CANDIDATE
- * searches, so text without it (most text, JSON with amounts and CPV codes too) is passed at once.
+ * Six digits, a separator or none, four digits: every written form holds this run, at most
+ * RUN_REACH characters after its start ("SE-" and a century's two digits before it). Text without
+ * one (most text, JSON with amounts and CPV codes too) is passed at once.
  */
-const TEN_DIGITS = new RegExp(`\\d{6}${SEP}\\d{4}`);
+const TEN_DIGITS = new RegExp(`\\d{6}${SEP}\\d{4}`, 'g');
+const RUN_REACH = 5;
 
 /** False when `text` certainly holds no personal identity number (true does not say it does). */
 export function mayHoldPersonalNumber(text: string): boolean {
+  TEN_DIGITS.lastIndex = 0;
   return TEN_DIGITS.test(text);
 }
 
 /** Every personal identity number written in a text, in any of its forms, with its position. */
 export function findPersonalNumbers(text: string): PersonalNumberMatch[] {
-  if (!mayHoldPersonalNumber(text)) return [];
   const out: PersonalNumberMatch[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
-    const kind = personalNumberKind(m[0].replace(/\D/g, ''));
-    if (kind) out.push({ index: m.index, length: m[0].length, kind });
+  for (const form of formsNearRuns(text, TEN_DIGITS, FORM_AT, RUN_REACH)) {
+    const kind = personalNumberKind(form[0].replace(/\D/g, ''));
+    if (kind) out.push({ index: form.index, length: form[0].length, kind });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findOrgnrs, parseOrgnr } from '../../core/index.ts';
+import { findOrgnrs, findPersonalNumbers, parseOrgnr } from '../../core/index.ts';
 
 const three = fc.stringMatching(/^\d{3}$/);
 const sep = fc.constantFrom('', ' ', '\u00A0', '\u202F');
@@ -54,5 +54,38 @@ describe('findOrgnrs on nine digits in threes and ten digits', () => {
 
   it('a bad checksum is not found', () => {
     expect(findOrgnrs('972 418 006')).toEqual([]);
+  });
+});
+
+describe('findOrgnrs in text dense with numbers', () => {
+  // The candidate shapes searched for through the whole text, as findOrgnrs searched before it tried
+  // them only just before each run of three digits; each kept as parseOrgnr reads it, none inside a
+  // personal identity number.
+  const SP = '[ \\u00A0\\u202F]?';
+  const shapes = new RegExp(
+    [`(?:NO${SP})?\\d{3}${SP}\\d{3}${SP}\\d{3}(?:${SP}MVA)?`, `(?:SE)?\\d{6}-?\\d{4}(?:01)?`].map((p) => `(?<![\\d\\p{L}])${p}(?![\\d\\p{L}])`).join('|'),
+    'gu',
+  );
+  function reference(text: string) {
+    const personal = findPersonalNumbers(text);
+    return [...text.matchAll(shapes)].flatMap((m) => {
+      if (personal.some((p) => m.index < p.index + p.length && p.index < m.index + m[0].length)) return [];
+      const orgnr = parseOrgnr(m[0]);
+      return orgnr.digits === null ? [] : [{ index: m.index, length: m[0].length, orgnr }];
+    });
+  }
+
+  it('finds what a search for the shapes through the whole text finds (property)', () => {
+    const piece = fc.oneof(
+      fc.stringMatching(/^\d{1,10}$/),
+      fc.constantFrom('972418013', '972 418 013', '943184097', '5560868225', '556086-8225', '850101-1230', 'NO', 'NO ', 'MVA', ' MVA', 'SE', '01', ' ', '\u00A0', '-', 'x', 'ø', '\u0000', 'Org.nr. '),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(findOrgnrs(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

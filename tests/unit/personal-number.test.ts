@@ -145,6 +145,33 @@ describe('personal identity numbers of every form', () => {
     );
   });
 
+  it('finds what a search for the written forms through the whole text finds, in texts dense with digits (property)', () => {
+    // The forms searched for everywhere, as findPersonalNumbers searched before it tried them only
+    // just before each ten-digit run: the two must agree on any text, however the runs fall.
+    const SEP = '[-+ \\u00A0\\u202F\\u2007]?';
+    const forms = new RegExp(
+      [`(?:SE${SEP})?(?:\\d{8}|\\d{6})${SEP}\\d{4}(?:${SEP}01)?`, `\\d{6}${SEP}\\d{5}`].map((p) => `(?<!\\d)${p}(?!\\d)`).join('|'),
+      'gi',
+    );
+    const reference = (text: string) =>
+      [...text.matchAll(forms)].flatMap((m) => {
+        const kind = personalNumberKind(m[0].replace(/\D/g, ''));
+        return kind ? [{ index: m.index, length: m[0].length, kind }] : [];
+      });
+    const piece = fc.oneof(
+      anyPersonalNumber.map((n) => n.written),
+      fc.stringMatching(/^\d{1,14}$/),
+      fc.constantFrom('-', '+', ' ', '\u00A0', '\u2007', 'SE', 'se', 'SE-', 'Se ', '01', 'x', '\u0000', 'Org.nr. '),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(findPersonalNumbers(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('the page scanner finds organisation numbers but none inside a personal identity number', () => {
     const text = `Leverandør NO943184097MVA; enkeltperson ${noFnr.forms[1]} og ${se1985.forms[0]}; moms ${se1985.forms[5]}; 556086-8225.`;
     expect(findOrgnrs(text).map((m) => m.orgnr.digits)).toEqual(['943184097', '5560868225']);

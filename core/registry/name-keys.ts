@@ -89,22 +89,40 @@ const starts: number[] = [];
 const ends: number[] = [];
 const keyWords: number[] = [];
 
+/** Ends a piece of text: a page scanner reads many text nodes joined by it, and no candidate crosses it. */
+export const TEXT_SEPARATOR = '\u0000';
+
 /**
  * Every place in `text` where a registry name could start, with enough following text to hold the
  * longest name, its legal form and a closing ")" or ".". Word boundaries as `findNames` reads them
- * (`WORD`), words folded as `foldWord` folds them. Pages are read text node by text node, so this is
- * one pass over the characters, and a plain-ASCII word is hashed as it is read, never made a string.
+ * (`WORD`), words folded as `foldWord` folds them. One pass over the characters, and a plain-ASCII
+ * word is hashed as it is read, never made a string. Texts joined by `TEXT_SEPARATOR` give each
+ * text's own candidates (at their places in the whole): a page's text nodes are read in one call.
  */
 export function nameCandidates(text: string, keys: NameKeyIndex): NameCandidate[] {
   if (keys.hashes.size === 0 || keys.maxWords === 0) return [];
+  const out: NameCandidate[] = [];
   const n = text.length;
   let count = 0;
   keyWords.length = 0;
+  /** The first of `keyWords` in the piece being read. */
+  let pieceKeys = 0;
+  /** The candidates of the piece's key words: none reaches past the piece's last word or its end. */
+  const endPiece = (end: number) => {
+    for (let q = pieceKeys; q < keyWords.length; q++) {
+      const k = keyWords[q] as number;
+      const last = Math.min(count - 1, k + keys.maxWords + SUFFIX_WORDS);
+      const start = starts[k] as number;
+      out.push({ index: start, text: text.slice(start, Math.min(end, (ends[last] as number) + 1)) });
+    }
+    pieceKeys = keyWords.length;
+  };
   let i = 0;
   while (i < n) {
     const first = text.charCodeAt(i);
     const cp = first < 128 ? first : (text.codePointAt(i) as number);
     if (!isWordCode(cp)) {
+      if (first === 0) endPiece(i);
       i += cp > 0xffff ? 2 : 1;
       continue;
     }
@@ -130,11 +148,6 @@ export function nameCandidates(text: string, keys: NameKeyIndex): NameCandidate[
     if (keys.hashes.has(ascii ? hashEnd(hash) : wordHash(foldWord(text.slice(start, i))))) keyWords.push(count);
     count++;
   }
-  const out: NameCandidate[] = [];
-  for (const k of keyWords) {
-    const last = Math.min(count - 1, k + keys.maxWords + SUFFIX_WORDS);
-    const start = starts[k] as number;
-    out.push({ index: start, text: text.slice(start, Math.min(n, (ends[last] as number) + 1)) });
-  }
+  endPiece(n);
   return out;
 }

@@ -13,7 +13,7 @@ import type { NoticePanel } from '../shared/page-messages.ts';
 import type { SendPageMessage } from '../shared/page-send.ts';
 import { createFindings, type Findings, type Mark } from './findings.ts';
 import type { PortalAdapter } from './portals/index.ts';
-import { readText } from './scan/mentions.ts';
+import { readTexts } from './scan/mentions.ts';
 import { createScanner, type Scanner } from './scan/scanner.ts';
 import { createMarks, liveRange, type Marks } from './ui/marks.ts';
 import type { BrregLines } from './ui/finding-list.ts';
@@ -138,7 +138,7 @@ export async function startSession(send: SendPageMessage, portal: PortalAdapter 
     if (scanner) return;
     scanner = createScanner({
       root: document.body,
-      readText: (text) => readText(text, keys),
+      readTexts: (texts) => readTexts(texts, keys),
       findReservations: () => (readFromXml ? null : findReservationPhrases),
       lookup: async (orgnrs, names) => {
         const answer = await send<'registry/match'>({ type: 'registry/match', orgnrs: orgnrs.join(','), names: candidatesToText(names) });

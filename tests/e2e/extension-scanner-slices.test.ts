@@ -37,7 +37,7 @@ beforeAll(async () => {
   const code = await bundleForPage(
     'inkludo',
     `export { createScanner } from '${REPO_ROOT}/extension/content/scan/scanner.ts';
-     export { readText } from '${REPO_ROOT}/extension/content/scan/mentions.ts';
+     export { readTexts } from '${REPO_ROOT}/extension/content/scan/mentions.ts';
      export { nameKeyIndex } from '${REPO_ROOT}/core/index.ts';`,
   );
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
@@ -56,7 +56,7 @@ beforeAll(async () => {
     const keys = api.nameKeyIndex(['demo'], 3);
     w.scanner = api.createScanner({
       root: document.body,
-      readText: (text) => api.readText(text, keys),
+      readTexts: (texts) => api.readTexts(texts, keys),
       findReservations: () => null,
       // The background stand-in: "Demo Vekst AS" is the registry's one name.
       lookup: async (_orgnrs, names) => ({ names: names.flatMap((name, candidate) => (name.startsWith('Demo Vekst AS') ? [{ candidate, length: 13, orgnrs: ['100000008'] }] : [])) }),

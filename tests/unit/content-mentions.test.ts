@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildRegistryIndex, nameKeyIndex, registryNameKeys, translator, type Registry, type Supplier } from '../../core/index.ts';
+import { buildRegistryIndex, findOrgnrs, nameCandidates, nameKeyIndex, registryNameKeys, translator, type Registry, type Supplier } from '../../core/index.ts';
 import { matchForPage } from '../../extension/background/registry-match.ts';
 import { ProvenanceTable, supplierMatch } from '../../extension/background/supplier-wording.ts';
 import { supplierWords } from '../../extension/shared/supplier-words.ts';
 import { candidatesToText, nameHitsFromText, supplierDetailsToText, supplierFromText } from '../../extension/shared/match-text.ts';
-import { readText, resolveMentions, type TextFound } from '../../extension/content/scan/mentions.ts';
+import { readText, readTexts, resolveMentions, type TextFound } from '../../extension/content/scan/mentions.ts';
 
 const provenance = { source: 'Test registry', url: null, retrieved: '2026-11-01', expires: null, demo: false };
 function supplier(orgnr: string, name: string, extra: Partial<Supplier> = {}): Supplier {
@@ -134,6 +134,29 @@ describe('supplier mentions across page and background', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('reading a page\'s text nodes together', () => {
+  /** One text read on its own with core's finders: what the scanner read node by node before. */
+  function alone(text: string): TextFound | null {
+    const numbers = findOrgnrs(text).map((m) => ({ index: m.index, length: m.length, digits: m.orgnr.digits, jurisdiction: m.orgnr.jurisdiction }));
+    const candidates = nameCandidates(text, keys);
+    return numbers.length === 0 && candidates.length === 0 ? null : { numbers, candidates };
+  }
+
+  it('gives each text what reading it alone gives, however the texts end and begin (property)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('Bodø Vekst AS', 'Twin AS', 'Stiftelsen Demo Arbeid', 'Vekst', 'Partner', '972 418 013', '972418013', '556086-8225', '5560868225', 'SE556086822501', 'NO943184097MVA', '850101-1230', '19850101-1230', '0', '12', ' ', '-', '\u00A0', '\u0000', 'og', 'Org.nr.'),
+      fc.string({ maxLength: 4 }),
+    );
+    const text = fc.array(piece, { maxLength: 6 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 12 }), (texts) => {
+        expect(readTexts(texts, keys)).toEqual(texts.map(alone));
+      }),
+      { numRuns: 1500 },
     );
   });
 });

@@ -18,8 +18,8 @@ export interface LookupAnswer {
 
 export interface ScannerOptions {
   readonly root: Element;
-  /** Numbers and name candidates in the text; null when it has none. */
-  readText(text: string): TextFound | null;
+  /** Numbers and name candidates in each text; null for a text with none. */
+  readTexts(texts: readonly string[]): readonly (TextFound | null)[];
   /** Reservation phrases in `text` (the node's text followed by some of the text after it); null: not looked for now. */
   findReservations(): ((text: string) => readonly ReservationTextMatch[]) | null;
   /** Which of these are registry suppliers; null when the background could not say (numbers still count). */
@@ -51,6 +51,8 @@ const HAS_WORD = /[\p{L}\d]{2}/u;
 const CONTEXT_CHARS = 240;
 /** Distinct numbers or names per lookup message (the schema allows 5 000); smaller answers keep each task short. */
 const BATCH_ITEMS = 1000;
+/** Text nodes read together (`readTexts`): short enough to keep to a slice's time, long enough that a call costs little per node. */
+const CHUNK_NODES = 256;
 const ORDER: readonly FlagKind[] = ['work-integration', 'sheltered-execution', 'public-service-mission'];
 
 function skipElement(el: Element): boolean {
@@ -151,18 +153,38 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   /** Reads a node; only nodes with a finding are remembered in `seen` (a page's other text is most of it). */
-  function read(node: Text): boolean {
-    const text = node.data;
-    if (!node.parentNode) return false;
+  function read(node: Text, text: string, inText: TextFound | null, inOrder: boolean): boolean {
+    // Read already with this text (earlier, or in this chunk: a node the first walk and an addition both reach).
+    if (!node.parentNode || seen.get(node) === text) return false;
     const reserved = reservation(node, text);
-    const inText = options.readText(text);
     const found = inText && HAS_WORD.test(text) ? inText : null;
     if (reserved || found) seen.set(node, text);
     if (!found) return reserved;
-    batch.push({ node, text, found, inOrder: firstWalk && walker !== null });
+    batch.push({ node, text, found, inOrder });
     for (const n of found.numbers) batchNumbers.add(n.digits);
     for (const c of found.candidates) batchNames.add(c.text);
     return reserved;
+  }
+
+  /** Up to CHUNK_NODES nodes to read, and whether each came from the page's first walk; read together. */
+  const chunkNodes: Text[] = [];
+  const chunkInOrder: boolean[] = [];
+  function readChunk(): { readonly read: number; readonly progress: boolean } {
+    chunkNodes.length = 0;
+    chunkInOrder.length = 0;
+    while (chunkNodes.length < CHUNK_NODES) {
+      const node = nextText();
+      if (!node) break;
+      chunkNodes.push(node);
+      chunkInOrder.push(firstWalk && walker !== null);
+    }
+    const texts = chunkNodes.map((node) => node.data);
+    const found = texts.length > 0 ? options.readTexts(texts) : [];
+    let progress = false;
+    for (let i = 0; i < texts.length; i++) {
+      if (read(chunkNodes[i] as Text, texts[i] as string, found[i] ?? null, chunkInOrder[i] as boolean)) progress = true;
+    }
+    return { read: texts.length, progress };
   }
 
   function send(): void {
@@ -198,9 +220,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (walker) {
         const next = walker.nextNode() as Text | null;
         if (next) {
-          // Most text has no finding and is not in `seen`: its text is then read once, by `read`.
-          const had = seen.get(next);
-          if ((had === undefined || had !== next.data) && !excluded(next)) return next;
+          if (!excluded(next)) return next;
           continue;
         }
         walker = null;
@@ -211,7 +231,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (!from.isConnected || !root.contains(from)) continue;
       if (from.nodeType === Node.TEXT_NODE) {
         const text = from as Text;
-        if (seen.get(text) !== text.data && !excludedByAncestor(text, root)) return text;
+        if (!excludedByAncestor(text, root)) return text;
         continue;
       }
       if (from.nodeType === Node.ELEMENT_NODE && (from === root || !excludedByAncestor(from, root)) && !skipElement(from as Element)) {
@@ -250,14 +270,15 @@ export function createScanner(options: ScannerOptions): Scanner {
       for (const m of mentions) options.onMention(node, m, inOrder);
       if (mentions.length > 0) progress = true;
     }
-    let node: Text | null = null;
-    while (resolved.length === 0 && more()) {
-      node = nextText();
-      if (!node) break;
-      if (read(node)) progress = true;
+    // A full chunk may have more behind it.
+    let full = true;
+    while (resolved.length === 0 && full && timeLeft() > 0) {
+      const chunk = readChunk();
+      full = chunk.read === CHUNK_NODES;
+      if (chunk.progress) progress = true;
       if (batchNumbers.size >= BATCH_ITEMS || batchNames.size >= BATCH_ITEMS) send();
     }
-    const walking = node !== null || queue.length > 0 || walker !== null;
+    const walking = full || queue.length > 0 || walker !== null;
     if (batch.length > 0 && !walking) send();
     if (progress) options.onProgress?.();
     if (walking || resolved.length > 0) schedule();

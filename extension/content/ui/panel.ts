@@ -48,7 +48,7 @@ ul{margin:2px 0;padding-left:0;list-style:none}
 .notice li{margin:2px 0;padding-left:10px;text-indent:-10px}
 .notice li::before{content:"\\2022  "}
 /* Padding, not margins: an entry's measured height is its whole share of the list (finding-list.ts). Up to 300 entries are all made: those out of the panel's view are not styled, laid out or painted until scrolled to (they stay in the accessibility tree and take focus). */
-.findings li{padding:4px 0;border-bottom:1px solid #e9ecef;content-visibility:auto;contain-intrinsic-size:auto 3.2em}
+.findings li{padding:4px 0;border-bottom:1px solid #e9ecef}
 .finding{all:unset;display:block;box-sizing:border-box;width:100%;cursor:pointer;padding:3px 4px;border-radius:4px;font-weight:600;color:#1c3d6e}
 .finding:hover{background:#f1f3f5}
 .finding:focus-visible,.finding:focus{outline:3px solid #1c3d6e;outline-offset:1px}

@@ -163,9 +163,8 @@ const CANDIDATE_AT = new RegExp(
   ].map((p) => `(?<![\\d\\p{L}])${p}(?![\\d\\p{L}])`).join('|'),
   'uy',
 );
-/** Three digits: every candidate holds them, at most THREE_DIGITS_REACH characters after its start ("NO "). */
-const THREE_DIGITS = /\d{3}/g;
-const THREE_DIGITS_REACH = 3;
+/** How every candidate starts: a prefix or none, three digits. The shapes are tried where this is found. */
+const CANDIDATE_START = /(?:NO[ \u00A0\u202F]?|SE)?\d{3}/g;
 
 /**
  * Nine digits in threes, as running text writes a Norwegian number: what parseOrgnr would make of it
@@ -189,7 +188,7 @@ export function findOrgnrs(text: string): OrgnrMatch[] {
   const personal = findPersonalNumbers(text);
   const insidePersonal = (index: number, length: number) => personal.some((p) => index < p.index + p.length && p.index < index + length);
   const out: OrgnrMatch[] = [];
-  for (const m of formsNearRuns(text, THREE_DIGITS, CANDIDATE_AT, THREE_DIGITS_REACH)) {
+  for (const m of formsNearRuns(text, CANDIDATE_START, CANDIDATE_AT, 0)) {
     const written = m[0];
     if (insidePersonal(m.index, written.length)) continue;
     const parsed = NINE_DIGITS.test(written) ? checkNo(written, written.replace(SEPARATORS, '')) : TEN_DIGITS.test(written) ? checkSe(written, written.replace('-', '')) : parseOrgnr(written);

@@ -39,10 +39,9 @@ function swedishKind(digits: string): PersonalNumberKind | null {
   const rest = long ? digits.slice(2) : digits;
   const month = Number(rest.slice(2, 4));
   const day = Number(rest.slice(4, 6));
-  if (!luhnValid(rest)) return null;
-  if (isPossibleDate(year, long ? 4 : 2, month, day)) return 'se-personnummer';
-  if (day > 60 && isPossibleDate(year, long ? 4 : 2, month, day - 60)) return 'se-samordningsnummer';
-  return null;
+  // The date first: an organisation number's third digit (2 or more) is never a month, so it ends here.
+  const kind = isPossibleDate(year, long ? 4 : 2, month, day) ? 'se-personnummer' : day > 60 && isPossibleDate(year, long ? 4 : 2, month, day - 60) ? 'se-samordningsnummer' : null;
+  return kind !== null && luhnValid(rest) ? kind : null;
 }
 
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];

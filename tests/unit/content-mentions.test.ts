@@ -1,6 +1,6 @@
 /**
  * Supplier mentions split between the page and the background: the page reads numbers and name
- * candidates (readText), the background says which are registry suppliers (matchForPage), the page
+ * candidates (readTexts), the background says which are registry suppliers (matchForPage), the page
  * resolves both into mentions (resolveMentions). Together they must find what core's findNames finds
  * on the whole text, with the registry never in the page.
  */
@@ -11,7 +11,7 @@ import { matchForPage } from '../../extension/background/registry-match.ts';
 import { ProvenanceTable, supplierMatch } from '../../extension/background/supplier-wording.ts';
 import { supplierWords } from '../../extension/shared/supplier-words.ts';
 import { candidatesToText, nameHitsFromText, supplierDetailsToText, supplierFromText } from '../../extension/shared/match-text.ts';
-import { readText, readTexts, resolveMentions, type TextFound } from '../../extension/content/scan/mentions.ts';
+import { readTexts, resolveMentions, type TextFound } from '../../extension/content/scan/mentions.ts';
 
 const provenance = { source: 'Test registry', url: null, retrieved: '2026-11-01', expires: null, demo: false };
 function supplier(orgnr: string, name: string, extra: Partial<Supplier> = {}): Supplier {
@@ -40,7 +40,7 @@ const t = translator('en');
 
 /** The whole round trip, as the content script and the background run it. */
 function mentionsIn(text: string, withRegistry = true) {
-  const found = readText(text, withRegistry ? keys : nameKeyIndex([], 0)) ?? NOTHING;
+  const found = readTexts([text], withRegistry ? keys : nameKeyIndex([], 0))[0] ?? NOTHING;
   const names = found.candidates.map((c) => c.text);
   const answer = matchForPage({ type: 'registry/match', orgnrs: found.numbers.map((n) => n.digits).join(','), names: candidatesToText(names) }, withRegistry ? loaded : null);
   if (!answer.ok) throw new Error('match failed');
@@ -115,7 +115,7 @@ describe('supplier mentions across page and background', () => {
         for (let i = 1; i < mentions.length; i++) expect(mentions[i]!.index).toBeGreaterThanOrEqual(mentions[i - 1]!.index + mentions[i - 1]!.length);
         const expected = new Map<number, number>();
         for (const m of index.findNames(text)) expected.set(m.index, m.length);
-        const numbers = (readText(text, keys) ?? NOTHING).numbers;
+        const numbers = (readTexts([text], keys)[0] ?? NOTHING).numbers;
         const byName = mentions.filter((m) => m.via === 'name');
         // Every name mention is a findNames span, on the whole text or on the text from its first word (a
         // name the whole-text reading left out because an overlapping name came first, whose supplier the

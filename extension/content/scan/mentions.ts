@@ -57,11 +57,6 @@ export function readTexts(texts: readonly string[], keys: NameKeyIndex): (TextFo
   return out;
 }
 
-/** The numbers and name candidates in one text; null when there are none. */
-export function readText(text: string, keys: NameKeyIndex): TextFound | null {
-  return readTexts([text], keys)[0] ?? null;
-}
-
 /** A name candidate the background recognised: where the name starts in the text, its length and whose it is. */
 export interface NameFound {
   readonly index: number;

@@ -4,7 +4,8 @@
  * single-page app renders later is read, text a page script changes from nothing into a number is
  * read again (such nodes are not remembered, so only the MutationObserver can say), and nothing in
  * scripts, styles, noscript, form fields, editable regions, an object's fallback or svg is read. The background is a stand-in that knows one
- * registry name.
+ * registry name. Texts are read in chunks (`readTexts`) of at most 256 nodes and about 64 K characters,
+ * so a page of a few huge texts is read a few at a time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -48,15 +49,19 @@ beforeAll(async () => {
   await page.evaluate(() => {
     type Api = typeof import('../../extension/content/scan/scanner.ts') & typeof import('../../extension/content/scan/mentions.ts') & typeof import('../../core/index.ts');
     const api = (window as unknown as { inkludo: Api }).inkludo;
-    const w = window as unknown as { found: string[]; slices: number; scanner: ReturnType<Api['createScanner']> };
+    const w = window as unknown as { found: string[]; slices: number; chunkChars: number[]; scanner: ReturnType<Api['createScanner']> };
     w.found = [];
     w.slices = 0;
+    w.chunkChars = [];
     const idle = window.requestIdleCallback.bind(window);
     window.requestIdleCallback = (callback, options) => idle((deadline) => (w.slices++, callback(deadline)), options);
     const keys = api.nameKeyIndex(['demo'], 3);
     w.scanner = api.createScanner({
       root: document.body,
-      readTexts: (texts) => api.readTexts(texts, keys),
+      readTexts: (texts) => {
+        w.chunkChars.push(texts.reduce((sum, text) => sum + text.length, 0));
+        return api.readTexts(texts, keys);
+      },
       findReservations: () => null,
       // The background stand-in: "Demo Vekst AS" is the registry's one name.
       lookup: async (_orgnrs, names) => ({ names: names.flatMap((name, candidate) => (name.startsWith('Demo Vekst AS') ? [{ candidate, length: 13, orgnrs: ['100000008'] }] : [])) }),
@@ -100,5 +105,27 @@ describe('the page scanner in slices', () => {
     const added = found.slice(before);
     const expected = [...LATE.slice(1).flatMap((n, i) => (i % 3 === 0 ? ['name:Demo Vekst AS', `orgnr:${n}`] : [`orgnr:${n}`])), 'orgnr:100000008'];
     expect(added.toSorted()).toEqual(expected.toSorted());
+  });
+
+  it('reads a page of a few huge texts a few at a time, not all in one go', async () => {
+    const before = (await state()).found.length;
+    const from = await page.evaluate((numbers) => {
+      const w = window as unknown as { chunkChars: number[] };
+      const at = w.chunkChars.length;
+      const div = document.createElement('div');
+      for (const n of numbers) {
+        const p = document.createElement('p');
+        p.append(`${'Levering av renhold. '.repeat(1500)}Org.nr. ${n}`);
+        div.append(p);
+      }
+      document.body.append(div);
+      return at;
+    }, NUMBERS.slice(590, 596));
+    const { found } = await state();
+    expect(found.slice(before).toSorted()).toEqual(NUMBERS.slice(590, 596).map((n) => `orgnr:${n}`).toSorted());
+    const chunks = await page.evaluate((at) => (window as unknown as { chunkChars: number[] }).chunkChars.slice(at), from);
+    // 65 536 characters a chunk, passed by at most one text (31 518 characters here).
+    expect(chunks.length).toBeGreaterThanOrEqual(2);
+    for (const chars of chunks) expect(chars).toBeLessThan(65_536 + 31_518);
   });
 });

@@ -51,8 +51,12 @@ const HAS_WORD = /[\p{L}\d]{2}/u;
 const CONTEXT_CHARS = 240;
 /** Distinct numbers or names per lookup message (the schema allows 5 000); smaller answers keep each task short. */
 const BATCH_ITEMS = 1000;
-/** Text nodes read together (`readTexts`): short enough to keep to a slice's time, long enough that a call costs little per node. */
+/**
+ * Text nodes read together (`readTexts`): few enough, and short enough in all, to keep to a slice's
+ * time (a page may hold a few huge texts), many enough that a call costs little per node.
+ */
 const CHUNK_NODES = 256;
+const CHUNK_CHARS = 65_536;
 const ORDER: readonly FlagKind[] = ['work-integration', 'sheltered-execution', 'public-service-mission'];
 
 function skipElement(el: Element): boolean {
@@ -166,25 +170,33 @@ export function createScanner(options: ScannerOptions): Scanner {
     return reserved;
   }
 
-  /** Up to CHUNK_NODES nodes to read, and whether each came from the page's first walk; read together. */
+  /** The nodes of a chunk, their texts and whether each came from the page's first walk; read together. */
   const chunkNodes: Text[] = [];
+  const chunkTexts: string[] = [];
   const chunkInOrder: boolean[] = [];
-  function readChunk(): { readonly read: number; readonly progress: boolean } {
+  /** Reads the next chunk; `full`: it stopped at a limit, so more may follow. */
+  function readChunk(): { readonly full: boolean; readonly progress: boolean } {
     chunkNodes.length = 0;
+    chunkTexts.length = 0;
     chunkInOrder.length = 0;
-    while (chunkNodes.length < CHUNK_NODES) {
+    let chars = 0;
+    while (chunkNodes.length < CHUNK_NODES && chars < CHUNK_CHARS) {
       const node = nextText();
       if (!node) break;
+      const text = node.data;
+      chars += text.length;
       chunkNodes.push(node);
+      chunkTexts.push(text);
       chunkInOrder.push(firstWalk && walker !== null);
     }
-    const texts = chunkNodes.map((node) => node.data);
-    const found = texts.length > 0 ? options.readTexts(texts) : [];
+    const full = chunkNodes.length === CHUNK_NODES || chars >= CHUNK_CHARS;
+    if (chunkNodes.length === 0) return { full, progress: false };
+    const found = options.readTexts(chunkTexts);
     let progress = false;
-    for (let i = 0; i < texts.length; i++) {
-      if (read(chunkNodes[i] as Text, texts[i] as string, found[i] ?? null, chunkInOrder[i] as boolean)) progress = true;
+    for (let i = 0; i < chunkNodes.length; i++) {
+      if (read(chunkNodes[i] as Text, chunkTexts[i] as string, found[i] ?? null, chunkInOrder[i] as boolean)) progress = true;
     }
-    return { read: texts.length, progress };
+    return { full, progress };
   }
 
   function send(): void {
@@ -274,7 +286,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     let full = true;
     while (resolved.length === 0 && full && timeLeft() > 0) {
       const chunk = readChunk();
-      full = chunk.read === CHUNK_NODES;
+      full = chunk.full;
       if (chunk.progress) progress = true;
       if (batchNumbers.size >= BATCH_ITEMS || batchNames.size >= BATCH_ITEMS) send();
     }

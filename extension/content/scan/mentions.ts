@@ -1,5 +1,5 @@
 /**
- * Supplier mentions in one piece of text, in two steps so the registry never has to be in the page:
+ * Supplier mentions in a page's texts, in two steps so the registry never has to be in the page:
  * `readTexts` finds the valid organisation numbers and the name candidates (cut at the registry's
  * name keys); the background says which are registry suppliers; `resolveMentions` turns both into
  * mentions in text order without overlaps. Pure, so it is unit-tested in Node.
@@ -27,7 +27,7 @@ const NO_CANDIDATES: readonly NameCandidate[] = [];
 /**
  * The numbers and name candidates in each of `texts` (null for a text without any: most text on a
  * page), read in one pass over the texts joined by TEXT_SEPARATOR: a page has tens of thousands of
- * short texts, and one search over their whole costs a third of a search per text. No number or
+ * short texts, and one search over their whole costs about half of a search per text. No number or
  * candidate crosses the separator (findOrgnrs reads it as neither digit, letter nor space;
  * nameCandidates ends a piece there), so each text gets what reading it alone gives.
  */

@@ -107,22 +107,12 @@ export function nameCandidates(text: string, keys: NameKeyIndex): NameCandidate[
   keyWords.length = 0;
   /** The first of `keyWords` in the piece being read. */
   let pieceKeys = 0;
-  /** The candidates of the piece's key words: none reaches past the piece's last word or its end. */
-  const endPiece = (end: number) => {
-    for (let q = pieceKeys; q < keyWords.length; q++) {
-      const k = keyWords[q] as number;
-      const last = Math.min(count - 1, k + keys.maxWords + SUFFIX_WORDS);
-      const start = starts[k] as number;
-      out.push({ index: start, text: text.slice(start, Math.min(end, (ends[last] as number) + 1)) });
-    }
-    pieceKeys = keyWords.length;
-  };
   let i = 0;
   while (i < n) {
     const first = text.charCodeAt(i);
     const cp = first < 128 ? first : (text.codePointAt(i) as number);
     if (!isWordCode(cp)) {
-      if (first === 0) endPiece(i);
+      if (first === 0) pieceKeys = pieceCandidates(text, keys.maxWords, pieceKeys, count - 1, i, out);
       i += cp > 0xffff ? 2 : 1;
       continue;
     }
@@ -148,6 +138,20 @@ export function nameCandidates(text: string, keys: NameKeyIndex): NameCandidate[
     if (keys.hashes.has(ascii ? hashEnd(hash) : wordHash(foldWord(text.slice(start, i))))) keyWords.push(count);
     count++;
   }
-  endPiece(n);
+  pieceCandidates(text, keys.maxWords, pieceKeys, count - 1, n, out);
   return out;
+}
+
+/**
+ * The candidates of a piece's key words (`keyWords` from `fromKey` on): none reaches past the piece's
+ * last word (`lastWord`) or its end. Returns where the next piece's key words start.
+ */
+function pieceCandidates(text: string, maxWords: number, fromKey: number, lastWord: number, end: number, out: NameCandidate[]): number {
+  for (let q = fromKey; q < keyWords.length; q++) {
+    const k = keyWords[q] as number;
+    const last = Math.min(lastWord, k + maxWords + SUFFIX_WORDS);
+    const start = starts[k] as number;
+    out.push({ index: start, text: text.slice(start, Math.min(end, (ends[last] as number) + 1)) });
+  }
+  return keyWords.length;
 }

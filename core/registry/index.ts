@@ -4,7 +4,7 @@ export { importRegistry, type ImportOptions } from './import.ts';
 export { exportRegistryCsv, exportRegistryJson } from './export.ts';
 export { buildRegistryIndex, type FitQuery, type NameMatch, type RegistryIndex } from './match.ts';
 export { normaliseName, nameWords } from './normalise.ts';
-export { nameCandidates, nameKeyIndex, registryNameKeys, TEXT_SEPARATOR, type NameCandidate, type NameKeyIndex, type NameKeys } from './name-keys.ts';
+export { nameCandidates, nameKeyIndex, TEXT_SEPARATOR, type NameCandidate, type NameKeyIndex, type NameKeys } from './name-keys.ts';
 export { describeLineIssue } from './issues.ts';
 export { REGISTRY_SCHEMA_ID, SUPPLIER_KINDS, SHARE_DENOMINATORS, cpvPrefix } from './schema.ts';
 export { registryTextFromCells } from './from-cells.ts';

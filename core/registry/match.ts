@@ -4,7 +4,8 @@
  * O(1) or O(words of the text).
  */
 import { regionCode } from './schema.ts';
-import { foldWord, legalPrefixAt, legalSuffixAt, nameWords, WORD } from './normalise.ts';
+import { foldedWords, foldWord, legalPrefixAt, legalSuffixAt, nameWords, stripLegalForms, WORD } from './normalise.ts';
+import type { NameKeys } from './name-keys.ts';
 import type { Registry, Supplier } from './types.ts';
 import type { OrgnrJurisdiction } from '../orgnr/index.ts';
 
@@ -44,6 +45,8 @@ export interface RegistryIndex {
    * Registry order.
    */
   fitting(query: FitQuery): Supplier[];
+  /** What a page scanner needs to find registry names, gathered while the names were read. */
+  readonly nameKeys: NameKeys;
 }
 
 interface TrieNode {
@@ -77,12 +80,19 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
   // Category prefix → positions of the suppliers in the registry, so results keep registry order cheaply.
   const categories = new Map<string, number[]>();
   const root = node();
+  const firstWords = new Set<string>();
+  let maxWords = 0;
 
   registry.suppliers.forEach((supplier, i) => {
     if (!orgnrs.has(supplier.orgnr)) orgnrs.set(supplier.orgnr, supplier);
     for (const name of [supplier.name, ...supplier.altNames]) {
-      const words = nameWords(name);
+      const folded = foldedWords(name);
+      const words = stripLegalForms(folded);
       if (words.length === 0) continue;
+      // A name starts at its first word, and "Stiftelsen Demo" also at "Demo", its first after the legal form.
+      firstWords.add(folded[0] as string);
+      firstWords.add(words[0] as string);
+      maxWords = Math.max(maxWords, folded.length);
       pushTo(names, words.join(' '), supplier);
       let at = root;
       for (const word of words) {
@@ -191,5 +201,6 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
     byName: (name) => names.get(nameWords(name).join(' ')) ?? [],
     findNames,
     fitting,
+    nameKeys: { firstWords: [...firstWords], maxWords },
   };
 }

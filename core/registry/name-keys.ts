@@ -5,9 +5,9 @@
  * reads each candidate with `findNames` and keeps the matches that start at the candidate's start.
  * Leftmost-longest across candidates then gives the same spans as `findNames` on the whole text.
  */
-import { foldedWords, foldWord, stripLegalForms } from './normalise.ts';
-import type { Registry } from './types.ts';
+import { foldWord } from './normalise.ts';
 
+/** Gathered by `buildRegistryIndex` as it reads the names (`RegistryIndex.nameKeys`). */
 export interface NameKeys {
   /** Folded first word of every registry name and alternative name (legal-form prefix included). */
   readonly firstWords: readonly string[];
@@ -22,24 +22,6 @@ export interface NameCandidate {
 
 /** Legal-form words and "(publ)" that may follow a name and belong to its span. */
 const SUFFIX_WORDS = 3;
-
-export function registryNameKeys(registry: Registry): NameKeys {
-  const first = new Set<string>();
-  let maxWords = 0;
-  for (const supplier of registry.suppliers) {
-    for (const name of [supplier.name, ...supplier.altNames]) {
-      const words = foldedWords(name);
-      const head = words[0];
-      if (head === undefined) continue;
-      first.add(head);
-      // "Stiftelsen Demo" is also found as "Demo", its first word after the legal form.
-      const core = stripLegalForms(words)[0];
-      if (core !== undefined) first.add(core);
-      maxWords = Math.max(maxWords, words.length);
-    }
-  }
-  return { firstWords: [...first], maxWords };
-}
 
 /**
  * The name keys as a page scanner holds them: a 30-bit hash of each folded first word (never the

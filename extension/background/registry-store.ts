@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { buildRegistryIndex, importRegistry, registryNameKeys, type ImportOptions, type NameKeys, type Registry, type RegistryIndex } from '../../core/index.ts';
+import { buildRegistryIndex, importRegistry, type ImportOptions, type NameKeys, type Registry, type RegistryIndex } from '../../core/index.ts';
 import {
   REGISTRY_ORIGINS,
   lineIssueSchema,
@@ -72,7 +72,8 @@ export function loadedRegistry(): Promise<LoadedRegistry | null> {
   loaded ??= readStoredRegistry().then((stored) => {
     if (!stored) return null;
     const registry = registryFromSnapshot(stored.snapshot);
-    return { registry, index: buildRegistryIndex(registry), nameKeys: registryNameKeys(registry) };
+    const index = buildRegistryIndex(registry);
+    return { registry, index, nameKeys: index.nameKeys };
   });
   return loaded;
 }

@@ -89,7 +89,7 @@ function syntheticPage(registry: Registry): string {
 /** The background side in a worker: the stored snapshot in, page messages answered with the real handlers. */
 const workerCode = await bundle(
   'inkludoWorker',
-  `import { buildRegistryIndex, registryNameKeys } from '${ROOT}/core/index.ts';
+  `import { buildRegistryIndex } from '${ROOT}/core/index.ts';
    import { registryFromSnapshot } from '${ROOT}/extension/shared/registry-snapshot.ts';
    import { registrySnapshotSchema } from '${ROOT}/extension/shared/messages.ts';
    import { pageStart } from '${ROOT}/extension/background/page-start.ts';
@@ -102,7 +102,8 @@ const workerCode = await bundle(
        // What a worker restart costs: validate the stored snapshot, rebuild, index.
        const start = performance.now();
        const registry = registryFromSnapshot(registrySnapshotSchema.parse(request.snapshot));
-       loaded = { registry, index: buildRegistryIndex(registry), nameKeys: registryNameKeys(registry) };
+       const index = buildRegistryIndex(registry);
+       loaded = { registry, index, nameKeys: index.nameKeys };
        self.postMessage({ id, response: { ms: performance.now() - start } });
        return;
      }

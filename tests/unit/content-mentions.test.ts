@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildRegistryIndex, findOrgnrs, nameCandidates, nameKeyIndex, registryNameKeys, translator, type Registry, type Supplier } from '../../core/index.ts';
+import { buildRegistryIndex, findOrgnrs, nameCandidates, nameKeyIndex, translator, type Registry, type Supplier } from '../../core/index.ts';
 import { matchForPage } from '../../extension/background/registry-match.ts';
 import { ProvenanceTable, supplierMatch } from '../../extension/background/supplier-wording.ts';
 import { supplierWords } from '../../extension/shared/supplier-words.ts';
@@ -33,7 +33,7 @@ const registry: Registry = {
   ],
 };
 const index = buildRegistryIndex(registry);
-const loaded = { registry, index, nameKeys: registryNameKeys(registry) };
+const loaded = { registry, index, nameKeys: index.nameKeys };
 const keys = nameKeyIndex(loaded.nameKeys.firstWords, loaded.nameKeys.maxWords);
 const NOTHING: TextFound = { numbers: [], candidates: [] };
 const t = translator('en');

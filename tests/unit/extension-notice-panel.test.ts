@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assessNotice, buildRegistryIndex, readNotice, registryNameKeys, translator, type Registry, type Supplier } from '../../core/index.ts';
+import { assessNotice, buildRegistryIndex, readNotice, translator, type Registry, type Supplier } from '../../core/index.ts';
 import { FITTING_SHOWN, noticePanelOf, tedProcedureSearchUrl } from '../../extension/background/notice-panel.ts';
 import { EFORMS_FIXTURES } from '../support/paths.ts';
 
@@ -20,7 +20,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 function panelFor(file: string, registry: Registry, edit: (xml: string) => string = (x) => x) {
   const read = readNotice(edit(readFileSync(join(EFORMS_FIXTURES, file), 'utf8')));
   if (!read.ok) throw new Error('fixture must read');
-  const loaded = { registry, index: buildRegistryIndex(registry), nameKeys: registryNameKeys(registry) };
+  const index = buildRegistryIndex(registry);
+  const loaded = { registry, index, nameKeys: index.nameKeys };
   const assessment = assessNotice(read.notice, { lookup: loaded.index, provenance: registry.provenance });
   return { notice: read.notice, panel: noticePanelOf(read.notice, assessment, loaded, translator('en'), 'en') };
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LANGS, checkSheet, describeLineIssue, exportRegistryJson, importRegistry, nameKeyIndex, translator, registryNameKeys } from '../../core/index.ts';
+import { LANGS, buildRegistryIndex, checkSheet, describeLineIssue, exportRegistryJson, importRegistry, nameKeyIndex, translator } from '../../core/index.ts';
 import { resultTable as addinResultTable } from '../../addin/office/result-table.ts';
 import { readXlsxCells } from '../../cli/xlsx/index.ts';
 import { readTexts, resolveMentions } from '../../extension/content/scan/mentions.ts';
@@ -158,7 +158,7 @@ describe('no personal identity number in any output (property)', () => {
   it("the extension's page scanner marks no personal identity number", () => {
     const imported = importRegistry(readFileSync(REGISTRY));
     if (!imported.ok) throw new Error('the test registry must import');
-    const nameKeys = registryNameKeys(imported.registry);
+    const { nameKeys } = buildRegistryIndex(imported.registry);
     const keys = nameKeyIndex(nameKeys.firstWords, nameKeys.maxWords);
     fc.assert(
       fc.property(embedded, fc.constantFrom('Leverandør: ', 'Tilbud fra Demo Vekst AS ', 'Vinnare: 556086-8225, '), ({ n, text }, prefix) => {

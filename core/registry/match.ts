@@ -119,7 +119,10 @@ export function buildRegistryIndex(registry: Registry): RegistryIndex {
   }
 
   function findNames(text: string): NameMatch[] {
-    const spans = Array.from(text.matchAll(WORD), (m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
+    // exec on the one pattern: matchAll copies it on every call, and a page asks for thousands of texts.
+    const spans: { start: number; end: number; word: string }[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
     const folded = spans.map((s) => foldWord(s.word));
     // "da", "sa", "as" are everyday words too: in lower case they end the name rather than extend it.
     const legalFormAt = (k: number): number => {

@@ -30,7 +30,7 @@ export function foldWord(word: string): string {
 
 /** The folded words of a text, in order. */
 export function foldedWords(text: string): string[] {
-  return Array.from(text.matchAll(WORD), (m) => foldWord(m[0]));
+  return (text.match(WORD) ?? []).map((word) => foldWord(word));
 }
 
 /**

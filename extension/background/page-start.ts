@@ -27,7 +27,8 @@ const keyText = new WeakMap<LoadedRegistry, string>();
 function nameKeyText(loaded: LoadedRegistry): string {
   let text = keyText.get(loaded);
   if (text === undefined) {
-    text = hashesToText(nameKeyIndex(loaded.nameKeys.firstWords, loaded.nameKeys.maxWords).hashes);
+    const { firstWords, maxWords } = loaded.index.nameKeys;
+    text = hashesToText(nameKeyIndex(firstWords, maxWords).hashes);
     keyText.set(loaded, text);
   }
   return text;
@@ -39,7 +40,7 @@ export function pageStart(lang: Lang, loaded: LoadedRegistry | null, collapsed: 
     lang,
     messages: pageMessagesOf(lang),
     hasRegistry: loaded !== null,
-    nameKeys: loaded ? { hashes: nameKeyText(loaded), maxWords: loaded.nameKeys.maxWords } : { hashes: '', maxWords: 0 },
+    nameKeys: loaded ? { hashes: nameKeyText(loaded), maxWords: loaded.index.nameKeys.maxWords } : { hashes: '', maxWords: 0 },
     collapsed,
   };
 }

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { buildRegistryIndex, importRegistry, type ImportOptions, type NameKeys, type Registry, type RegistryIndex } from '../../core/index.ts';
+import { buildRegistryIndex, importRegistry, type ImportOptions, type Registry, type RegistryIndex } from '../../core/index.ts';
 import {
   REGISTRY_ORIGINS,
   lineIssueSchema,
@@ -56,9 +56,8 @@ export async function writeRefresh(record: RefreshRecord): Promise<void> {
 
 export interface LoadedRegistry {
   readonly registry: Registry;
+  /** Its `nameKeys` are what content scripts get to find name candidates: first words only, never the registry. */
   readonly index: RegistryIndex;
-  /** What content scripts get to find name candidates: first words only, never the registry. */
-  readonly nameKeys: NameKeys;
 }
 
 let loaded: Promise<LoadedRegistry | null> | null = null;
@@ -72,8 +71,7 @@ export function loadedRegistry(): Promise<LoadedRegistry | null> {
   loaded ??= readStoredRegistry().then((stored) => {
     if (!stored) return null;
     const registry = registryFromSnapshot(stored.snapshot);
-    const index = buildRegistryIndex(registry);
-    return { registry, index, nameKeys: index.nameKeys };
+    return { registry, index: buildRegistryIndex(registry) };
   });
   return loaded;
 }

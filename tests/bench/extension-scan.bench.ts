@@ -102,8 +102,7 @@ const workerCode = await bundle(
        // What a worker restart costs: validate the stored snapshot, rebuild, index.
        const start = performance.now();
        const registry = registryFromSnapshot(registrySnapshotSchema.parse(request.snapshot));
-       const index = buildRegistryIndex(registry);
-       loaded = { registry, index, nameKeys: index.nameKeys };
+       loaded = { registry, index: buildRegistryIndex(registry) };
        self.postMessage({ id, response: { ms: performance.now() - start } });
        return;
      }

@@ -33,8 +33,8 @@ const registry: Registry = {
   ],
 };
 const index = buildRegistryIndex(registry);
-const loaded = { registry, index, nameKeys: index.nameKeys };
-const keys = nameKeyIndex(loaded.nameKeys.firstWords, loaded.nameKeys.maxWords);
+const loaded = { registry, index };
+const keys = nameKeyIndex(index.nameKeys.firstWords, index.nameKeys.maxWords);
 const NOTHING: TextFound = { numbers: [], candidates: [] };
 const t = translator('en');
 

@@ -20,8 +20,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 function panelFor(file: string, registry: Registry, edit: (xml: string) => string = (x) => x) {
   const read = readNotice(edit(readFileSync(join(EFORMS_FIXTURES, file), 'utf8')));
   if (!read.ok) throw new Error('fixture must read');
-  const index = buildRegistryIndex(registry);
-  const loaded = { registry, index, nameKeys: index.nameKeys };
+  const loaded = { registry, index: buildRegistryIndex(registry) };
   const assessment = assessNotice(read.notice, { lookup: loaded.index, provenance: registry.provenance });
   return { notice: read.notice, panel: noticePanelOf(read.notice, assessment, loaded, translator('en'), 'en') };
 }

@@ -7,14 +7,15 @@ import { resolve } from 'node:path';
 export default defineConfig({
   ssr: { noExternal: true },
   build: {
-    ssr: resolve(import.meta.dirname, 'cli/bin.ts'),
+    ssr: true,
     outDir: resolve(import.meta.dirname, 'dist/cli'),
     emptyOutDir: true,
     target: 'node20',
     minify: false,
     rollupOptions: {
+      input: { inkludo: resolve(import.meta.dirname, 'cli/bin.ts'), 'xlsx-reader': resolve(import.meta.dirname, 'cli/xlsx/read-worker.ts') },
       output: {
-        entryFileNames: 'inkludo.mjs',
+        entryFileNames: '[name].mjs',
         // The modules the .docx writer shares with the rest in one chunk, named after one of them.
         chunkFileNames: 'inkludo-[name].mjs',
       },

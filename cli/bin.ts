@@ -1,5 +1,6 @@
 import { runCli } from './main.ts';
 import { drained } from './write-lines.ts';
+import { OFF_THREAD_MIN_BYTES } from './xlsx/read-off-thread.ts';
 
 // The built entry point (dist/cli/inkludo.mjs): wires runCli to the real process.
 
@@ -25,6 +26,7 @@ const code = await runCli(process.argv.slice(2), {
   },
   err: (text) => process.stderr.write(`${text}\n`),
   outDrained: () => drained(process.stdout),
+  xlsxReader: { worker: new URL('./xlsx-reader.mjs', import.meta.url), minBytes: OFF_THREAD_MIN_BYTES },
   env: process.env,
 });
 process.exitCode = code;

@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Lang, MessageParams, Translate } from '../core/index.ts';
 import type { PrintableText } from './safe-output.ts';
+import type { OffThread } from './xlsx/read-off-thread.ts';
 
 /** Exit codes: 0 ok, 1 findings of error severity, 2 bad input (message in the chosen language). */
 export const EXIT_OK = 0;
@@ -25,6 +26,12 @@ export interface CliContext {
    * a slow reader). Long output awaits it between writes, so it never piles up in memory.
    */
   readonly outDrained: () => Promise<void>;
+  /**
+   * The built worksheet reading thread (dist/cli/xlsx-reader.mjs): a large workbook's rows are read
+   * there while they are checked. Without it (the CLI run in-process from its sources) they are read
+   * on the main thread.
+   */
+  readonly xlsxReader?: OffThread;
   /** The environment (INKLUDO_RULES, INKLUDO_CACHE_DIR, INKLUDO_CA_CERTS …); tests pass their own. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

@@ -3,6 +3,7 @@ import { isLang, langFromLocale, translator, type Lang } from '../core/index.ts'
 import { CliError, EXIT_BAD_INPUT, type CliContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { printable } from './safe-output.ts';
+import type { OffThread } from './xlsx/read-off-thread.ts';
 
 const GLOBAL_OPTIONS = {
   lang: { type: 'string' },
@@ -38,6 +39,8 @@ export interface CliIo {
   readonly outBytes?: (bytes: Uint8Array, written: () => void) => void;
   /** See CliContext.outDrained; without it, what `out` takes is taken at once. */
   readonly outDrained?: () => Promise<void>;
+  /** See CliContext.xlsxReader. */
+  readonly xlsxReader?: OffThread;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -83,6 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     outPrintable: (text) => io.out(text),
     ...(io.outBytes ? { outBytes: io.outBytes } : {}),
     outDrained: io.outDrained ?? (() => Promise.resolve()),
+    ...(io.xlsxReader ? { xlsxReader: io.xlsxReader } : {}),
     env: io.env,
   };
   try {

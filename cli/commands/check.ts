@@ -119,7 +119,7 @@ async function readSheetRows<T extends { readonly add: RowSink }>(
   let read: ReadXlsxRowsResult;
   try {
     try {
-      read = await readXlsxRows(path, sheetName, ({ sheet }) => rowsInOrder((rows = start(sheet, 'xlsx')).add));
+      read = await readXlsxRows(path, sheetName, ({ sheet }) => rowsInOrder((rows = start(sheet, 'xlsx')).add), ctx.xlsxReader);
     } catch (error) {
       if (!(error instanceof RowsOutOfOrder)) throw error;
       const whole = await readXlsxCells(path, sheetName);

@@ -6,6 +6,7 @@
 import { NO_CELLS, type CellValue } from '../../core/index.ts';
 import { XlsxError } from './errors.ts';
 import { readWorkbookPackage, type Tab } from './package.ts';
+import { readRowsOffThread, type OffThread } from './read-off-thread.ts';
 import { readSharedStrings } from './shared-strings.ts';
 import { readWorksheetRows, type WorksheetRow } from './worksheet.ts';
 import { ZipArchive } from './zip.ts';
@@ -40,9 +41,10 @@ function pickTab(tabs: readonly Tab[], sheetName: string | undefined): Tab | und
 /**
  * Reads the chosen worksheet row by row: once the tab is known, `start` makes the sink that gets each
  * row with a value as it is read (in the part's order, which a valid file keeps ascending). Throws
- * XlsxError for anything that is not a readable workbook.
+ * XlsxError for anything that is not a readable workbook. With `offThread`, a large worksheet is read
+ * on a thread of its own while `start`'s sink runs here.
  */
-export async function readXlsxRows(path: string, sheetName: string | undefined, start: (worksheet: WorksheetInfo) => (row: WorksheetRow) => void): Promise<ReadXlsxRowsResult> {
+export async function readXlsxRows(path: string, sheetName: string | undefined, start: (worksheet: WorksheetInfo) => (row: WorksheetRow) => void, offThread?: OffThread): Promise<ReadXlsxRowsResult> {
   const zip = await ZipArchive.open(path);
   try {
     const pkg = await readWorkbookPackage(zip);
@@ -54,12 +56,18 @@ export async function readXlsxRows(path: string, sheetName: string | undefined, 
       throw new XlsxError('no-worksheet');
     }
     if (tab.part === null) throw new XlsxError('no-worksheet', { sheet: tab.name });
-    const sstEntry = pkg.sharedStringsPart === null ? undefined : zip.get(pkg.sharedStringsPart);
-    const sharedStrings = sstEntry ? await readSharedStrings(zip, sstEntry) : [];
     const entry = zip.get(tab.part);
     if (!entry) throw new XlsxError('no-worksheet', { sheet: tab.name });
+    const sstEntry = pkg.sharedStringsPart === null ? undefined : zip.get(pkg.sharedStringsPart);
+    const sharedStrings = sstEntry ? readSharedStrings(zip, sstEntry) : Promise.resolve([]);
     const worksheet: WorksheetInfo = { sheet: tab.name, tabs: names, date1904: pkg.date1904 };
-    await readWorksheetRows(zip, entry, sharedStrings, start(worksheet));
+    if (offThread && entry.uncompressedSize >= offThread.minBytes) {
+      // The thread starts reading the worksheet while the shared strings are read here.
+      await readRowsOffThread(offThread.worker, path, entry.fileName, sharedStrings, start(worksheet));
+    } else {
+      const strings = await sharedStrings;
+      await readWorksheetRows(zip, entry, (index) => strings[index], start(worksheet));
+    }
     return { ok: true, worksheet };
   } finally {
     zip.close();

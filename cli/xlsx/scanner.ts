@@ -19,7 +19,6 @@ export interface TagHandler {
 export class TagScanner {
   private pending = '';
   private stopped = false;
-  private readonly decoder = new TextDecoder();
 
   constructor(
     private readonly handler: TagHandler,
@@ -30,10 +29,10 @@ export class TagScanner {
     return this.stopped;
   }
 
-  /** Feeds one chunk of the part's bytes; returns false once the handler has stopped. */
-  feed(bytes: Uint8Array): boolean {
+  /** Feeds the next piece of the part's text; returns false once the handler has stopped. */
+  feed(piece: string): boolean {
     if (this.stopped) return false;
-    const text = this.pending + this.decoder.decode(bytes, { stream: true });
+    const text = this.pending + piece;
     const pos = this.walk(text);
     this.pending = pos >= text.length ? '' : text.slice(pos);
     if (this.pending.length > this.maxPending) throw new XlsxError('element-too-large', { limit: this.maxPending });
@@ -46,7 +45,7 @@ export class TagScanner {
    */
   end(part: string): void {
     if (this.stopped) return;
-    const rest = this.pending + this.decoder.decode();
+    const rest = this.pending;
     if (this.walk(rest) < rest.length) throw new XlsxError('bad-xml', { part, detail: rest.slice(0, 40) });
   }
 

@@ -20,7 +20,7 @@ export async function readSharedStrings(zip: ZipArchive, entry: Entry): Promise<
     },
     MAX_ELEMENT_CHARS,
   );
-  for await (const chunk of zip.chunks(entry, MAX_SHARED_STRINGS_BYTES)) scanner.feed(chunk);
+  for await (const piece of zip.texts(entry, MAX_SHARED_STRINGS_BYTES)) scanner.feed(piece);
   scanner.end(entry.fileName);
   return strings;
 }

@@ -50,7 +50,13 @@ function hasFormula(inner: string): boolean {
   return inner.includes('<f') ? /<f[\s/>]/.test(inner) : /<[\w.-]+:f[\s/>]/.test(inner);
 }
 
-function cellValue(tag: string, inner: string, sharedStrings: readonly string[]): CellValue {
+/**
+ * The value of a shared-string cell: its text, or (off the main thread, rows/batches.ts) a reference
+ * to it; undefined when the index names no string.
+ */
+export type SharedStringOf<S> = (index: number) => S | undefined;
+
+function cellValue<S>(tag: string, inner: string, sharedString: SharedStringOf<S>): CellValue | S {
   const type = attribute(tag, 't');
   if (type === 'inlineStr') {
     const is = childText(inner, 'is');
@@ -67,7 +73,7 @@ function cellValue(tag: string, inner: string, sharedStrings: readonly string[])
     }
     case 's': {
       const index = Number(v);
-      const text = Number.isInteger(index) ? sharedStrings[index] : undefined;
+      const text = Number.isInteger(index) ? sharedString(index) : undefined;
       if (text === undefined) throw new XlsxError('bad-shared-string', { cell: attribute(tag, 'r') ?? '', index: v.slice(0, 20) });
       return text;
     }
@@ -81,19 +87,19 @@ function cellValue(tag: string, inner: string, sharedStrings: readonly string[])
   }
 }
 
-/** A row of a worksheet with at least one value: its 0-based index and its cells. */
-export interface WorksheetRow {
+/** A row of a worksheet with at least one value: its 0-based index and its cells (`S`: see SharedStringOf). */
+export interface WorksheetRow<S = never> {
   readonly index: number;
-  readonly cells: CellValue[];
+  readonly cells: (CellValue | S)[];
 }
 
-export async function readWorksheetRows(zip: ZipArchive, entry: Entry, sharedStrings: readonly string[], onRow: (row: WorksheetRow) => void): Promise<void> {
+export async function readWorksheetRows<S = never>(zip: ZipArchive, entry: Entry, sharedString: SharedStringOf<string | S>, onRow: (row: WorksheetRow<S>) => void): Promise<void> {
   let rowNumber = 0; // 1-based number of the current (or last) row
-  let row: CellValue[] | null = null;
+  let row: (CellValue | S)[] | null = null;
   let nextColumn = 0;
 
   const endRow = () => {
-    const cells: CellValue[] | null = row;
+    const cells = row;
     row = null;
     if (cells && cells.length > 0) onRow({ index: rowNumber - 1, cells });
   };
@@ -107,7 +113,7 @@ export async function readWorksheetRows(zip: ZipArchive, entry: Entry, sharedStr
     row = [];
     nextColumn = 0;
   };
-  const place = (tag: string, value: CellValue | undefined) => {
+  const place = (tag: string, value: CellValue | S | undefined) => {
     if (!row) startRow('<row>');
     const ref = attribute(tag, 'r');
     const found = ref === undefined ? -1 : columnOfReference(ref);
@@ -115,7 +121,7 @@ export async function readWorksheetRows(zip: ZipArchive, entry: Entry, sharedStr
     if (column >= MAX_COLUMNS) throw new XlsxError('column-out-of-range', { cell: ref ?? '', limit: MAX_COLUMNS });
     nextColumn = column + 1;
     if (value === undefined || value === null) return;
-    const target = row as CellValue[];
+    const target = row as (CellValue | S)[];
     if (column - target.length <= MAX_NULL_PADDING) while (target.length < column) target.push(null);
     target[column] = value;
   };
@@ -141,12 +147,12 @@ export async function readWorksheetRows(zip: ZipArchive, entry: Entry, sharedStr
         }
       },
       content(_local, tag, inner) {
-        place(tag, cellValue(tag, inner, sharedStrings));
+        place(tag, cellValue(tag, inner, sharedString));
       },
     },
     MAX_ELEMENT_CHARS,
   );
-  for await (const chunk of zip.chunks(entry, MAX_WORKSHEET_BYTES)) if (!scanner.feed(chunk)) break;
+  for await (const piece of zip.texts(entry, MAX_WORKSHEET_BYTES)) if (!scanner.feed(piece)) break;
   scanner.end(entry.fileName);
   endRow();
 }

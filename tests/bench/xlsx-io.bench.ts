@@ -71,7 +71,8 @@ try {
   const tokenizer = await measure('SpreadsheetML tokenizer: cells of sheet1.xml', () => {
     let count = 0;
     const scanner = new TagScanner({ tag: (local) => (local === 'c' ? 'content' : undefined), content: () => void count++ }, 4 << 20);
-    for (let i = 0; i < sheetXml.length; i += CHUNK) scanner.feed(sheetXml.subarray(i, i + CHUNK));
+    const decoder = new TextDecoder();
+    for (let i = 0; i < sheetXml.length; i += CHUNK) scanner.feed(decoder.decode(sheetXml.subarray(i, i + CHUNK), { stream: true }));
     return count;
   });
   const saxes = await measure('saxes (general XML parser): cells of sheet1.xml', () => {

@@ -62,12 +62,20 @@ export function readRowsOffThread(worker: URL, path: string, part: string, share
       if (error === undefined) resolve();
       else reject(error);
     };
-    // Batches wait here until the shared strings are read, then are read in order.
-    let queue = sharedStrings.then((strings) => strings);
-    queue.catch(end);
-    thread.on('message', (message: ReadWorkerMessage) => {
+    // What the thread says is taken in turn, once the shared strings are read (the first batches may
+    // come before): a thread that has posted its last rows and 'done' exits at once, and its exit
+    // must not overtake them.
+    let queue = sharedStrings;
+    const inTurn = (take: (strings: readonly string[]) => void) => {
       queue = queue.then((strings) => {
-        if (settled) return strings;
+        if (!settled) take(strings);
+        return strings;
+      });
+      queue.catch(end);
+    };
+    inTurn(() => {});
+    thread.on('message', (message: ReadWorkerMessage) =>
+      inTurn((strings) => {
         switch (message.type) {
           case 'rows':
             readRowBatch(message.batch, strings, onRow);
@@ -83,11 +91,9 @@ export function readRowsOffThread(worker: URL, path: string, part: string, share
           case 'failed':
             end(new Error(message.detail));
         }
-        return strings;
-      });
-      queue.catch(end);
-    });
-    thread.on('error', end);
-    thread.on('exit', (code) => end(new Error(`the worksheet reader stopped (exit ${code})`)));
+      }),
+    );
+    thread.on('error', (error) => inTurn(() => end(error)));
+    thread.on('exit', (code) => inTurn(() => end(new Error(`the worksheet reader stopped (exit ${code})`))));
   });
 }

@@ -58,15 +58,16 @@ export async function readXlsxRows(path: string, sheetName: string | undefined, 
     if (tab.part === null) throw new XlsxError('no-worksheet', { sheet: tab.name });
     const entry = zip.get(tab.part);
     if (!entry) throw new XlsxError('no-worksheet', { sheet: tab.name });
+    const worksheet: WorksheetInfo = { sheet: tab.name, tabs: names, date1904: pkg.date1904 };
+    const onRow = start(worksheet);
     const sstEntry = pkg.sharedStringsPart === null ? undefined : zip.get(pkg.sharedStringsPart);
     const sharedStrings = sstEntry ? readSharedStrings(zip, sstEntry) : Promise.resolve([]);
-    const worksheet: WorksheetInfo = { sheet: tab.name, tabs: names, date1904: pkg.date1904 };
     if (offThread && entry.uncompressedSize >= offThread.minBytes) {
       // The thread starts reading the worksheet while the shared strings are read here.
-      await readRowsOffThread(offThread.worker, path, entry.fileName, sharedStrings, start(worksheet));
+      await readRowsOffThread(offThread.worker, path, entry.fileName, sharedStrings, onRow);
     } else {
       const strings = await sharedStrings;
-      await readWorksheetRows(zip, entry, (index) => strings[index], start(worksheet));
+      await readWorksheetRows(zip, entry, (index) => strings[index], onRow);
     }
     return { ok: true, worksheet };
   } finally {

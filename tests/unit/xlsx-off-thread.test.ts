@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../core/index.ts';
 import { XlsxError, readXlsxRows, type WorksheetRow } from '../../cli/xlsx/index.ts';
-import { OFF_THREAD_MIN_BYTES, type OffThread } from '../../cli/xlsx/read-off-thread.ts';
+import { OFF_THREAD_MIN_BYTES, readRowsOffThread, type OffThread } from '../../cli/xlsx/read-off-thread.ts';
 import { RowBatchWriter, SharedStringRef, readRowBatch, type RowBatch } from '../../cli/xlsx/row-batches.ts';
 import { generateSheet, writePlanXlsx } from '../bench/plan-sheet.ts';
 import { cli } from '../support/cli.ts';
@@ -160,6 +160,18 @@ describe('the worksheet read on its own thread', () => {
     expect(here).toMatchObject({ error: { code } });
     expect(there).toMatchObject({ error: { code } });
     expect((there as { error: XlsxError }).error.params).toEqual((here as { error: XlsxError }).error.params);
+  });
+
+  it('takes every row when the shared strings are read after the thread has ended', async () => {
+    const strings = new Promise<string[]>((resolve) => setTimeout(() => resolve(['Beskrivelse', 'Estimert verdi', 'Renhold skole', 'Kantine']), 500));
+    const rows: WorksheetRow[] = [];
+    const part = 'xl/worksheets/sheet1.xml';
+    await readRowsOffThread(ALWAYS.worker, join(FIXTURES, 'sst-after-sheet.xlsx'), part, strings, (row) => void rows.push(row));
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['Beskrivelse', 'Estimert verdi'],
+      ['Renhold skole', 90000],
+      ['Kantine', 2500000],
+    ]);
   });
 
   it('stops when the rows are refused where they are checked, with that error', async () => {

@@ -23,6 +23,11 @@ const OTHER = 3;
 
 /** Cells per batch: a row has at most MAX_COLUMNS, so a full row always fits in an empty batch. */
 const BATCH_CELLS = 2 * MAX_COLUMNS;
+/**
+ * Characters of text cells per batch, past which the batch ends (a row of long texts still fits an
+ * empty batch): batches of long texts would otherwise hold hundreds of megabytes, in both threads.
+ */
+export const BATCH_TEXT_CHARS = 4 * 1024 * 1024;
 
 export interface RowBatch {
   /** Per row: its 0-based index, then how many cells it has. */
@@ -44,6 +49,7 @@ export class RowBatchWriter {
   private others: CellValue[] = [];
   private rowCount = 0;
   private cellCount = 0;
+  private textChars = 0;
 
   get isEmpty(): boolean {
     return this.rowCount === 0;
@@ -52,7 +58,7 @@ export class RowBatchWriter {
   /** Adds a row; false (and nothing added) when it does not fit. */
   add({ index, cells }: WorksheetRow<SharedStringRef>): boolean {
     let cellCount = this.cellCount;
-    if (cellCount + cells.length > BATCH_CELLS || 2 * this.rowCount + 2 > this.rows.length) return false;
+    if (cellCount + cells.length > BATCH_CELLS || 2 * this.rowCount + 2 > this.rows.length || this.textChars >= BATCH_TEXT_CHARS) return false;
     const { columns, kinds, numbers } = this;
     const first = cellCount;
     for (let column = 0; column < cells.length; column++) {
@@ -70,6 +76,7 @@ export class RowBatchWriter {
       else {
         kinds[cellCount] = OTHER;
         this.others.push(value);
+        if (typeof value === 'string') this.textChars += value.length;
       }
       cellCount++;
     }
@@ -92,6 +99,7 @@ export class RowBatchWriter {
     this.others = [];
     this.rowCount = 0;
     this.cellCount = 0;
+    this.textChars = 0;
     return { batch, transfer: [batch.rows.buffer, batch.columns.buffer, batch.kinds.buffer, batch.numbers.buffer] as ArrayBuffer[] };
   }
 }

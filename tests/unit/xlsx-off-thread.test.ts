@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../core/index.ts';
 import { XlsxError, readXlsxRows, type WorksheetRow } from '../../cli/xlsx/index.ts';
 import { OFF_THREAD_MIN_BYTES, readRowsOffThread, type OffThread } from '../../cli/xlsx/read-off-thread.ts';
-import { RowBatchWriter, SharedStringRef, readRowBatch, type RowBatch } from '../../cli/xlsx/row-batches.ts';
+import { BATCH_TEXT_CHARS, RowBatchWriter, SharedStringRef, readRowBatch, type RowBatch } from '../../cli/xlsx/row-batches.ts';
 import { generateSheet, writePlanXlsx } from '../bench/plan-sheet.ts';
 import { cli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -111,6 +111,20 @@ describe('rows in batches across threads', () => {
     expect(transfer).toHaveLength(4);
     expect(writer.isEmpty).toBe(true);
     expect(writer.add({ index: 2, cells: [1] })).toBe(true);
+  });
+
+  it('ends a batch once its texts reach their limit, and a row of long texts fits an empty one', () => {
+    const long = 'x'.repeat(BATCH_TEXT_CHARS / 2);
+    const writer = new RowBatchWriter();
+    expect(writer.add({ index: 0, cells: [long, 1] })).toBe(true);
+    expect(writer.add({ index: 1, cells: [long.slice(1)] })).toBe(true);
+    expect(writer.add({ index: 2, cells: [1] })).toBe(true);
+    writer.add({ index: 3, cells: ['x'] });
+    expect(writer.add({ index: 4, cells: [1] })).toBe(false);
+    const { batch } = writer.take();
+    expect(batch.others).toHaveLength(3);
+    expect(writer.add({ index: 4, cells: [long, long, long] })).toBe(true);
+    expect(writer.add({ index: 5, cells: [1] })).toBe(false);
   });
 
   it('refuses an index past the shared strings, naming the cell', () => {

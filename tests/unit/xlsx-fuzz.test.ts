@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { XlsxError, readXlsxCells } from '../../cli/xlsx/index.ts';
+import { pathToFileURL } from 'node:url';
+import { NO_CELLS, type CellValue } from '../../core/index.ts';
+import { XlsxError, readXlsxCells, readXlsxRows } from '../../cli/xlsx/index.ts';
+import type { OffThread } from '../../cli/xlsx/read-off-thread.ts';
 import { MAX_COLUMNS, MAX_ROWS } from '../../cli/xlsx/limits.ts';
 import { decodeText, escapeXml, escapeXmlText } from '../../cli/xlsx/xml.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -13,6 +16,8 @@ import { readZipEntries } from '../support/zip-read.ts';
 // Real workbooks: two written by LibreOffice, one built by hand with every kind of cell.
 const SOURCES = ['tests/fixtures/xlsx/lo-kinds.xlsx', 'samples/innkjopsplan-2027.xlsx', 'tests/fixtures/xlsx/cell-kinds.xlsx'].map((p) => resolve(REPO_ROOT, p));
 
+/** Every worksheet read on the reading thread as built (the test command builds the CLI before the tests run). */
+const ON_THREAD: OffThread = { worker: pathToFileURL(resolve(REPO_ROOT, 'dist/cli/xlsx-reader.mjs')), minBytes: 0 };
 let dir = '';
 let runs = 0;
 beforeAll(() => {
@@ -20,17 +25,50 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Reads the bytes as a workbook: either cells within Excel's limits or a typed refusal, nothing else. */
-async function readWithinLimits(bytes: Buffer, sheet?: string): Promise<void> {
-  const path = join(dir, `${runs++}.xlsx`);
-  writeFileSync(path, bytes);
+/** What reading gives: the tabs when the sheet is missing, the cells, or the reader's refusal. */
+type Outcome = { readonly sheets: readonly string[] } | { readonly cells: readonly (readonly CellValue[])[] } | { readonly refused: XlsxError };
+
+/** The outcome on the built reading thread, its rows put as readXlsxCells puts them. */
+async function outcomeOnThread(path: string, sheet: string | undefined): Promise<Outcome> {
+  const cells: CellValue[][] = [];
   try {
-    const read = await readXlsxCells(path, sheet);
-    if (!read.ok) return;
-    expect(read.worksheet.cells.length).toBeLessThanOrEqual(MAX_ROWS);
-    for (const row of read.worksheet.cells) expect(row.length).toBeLessThanOrEqual(MAX_COLUMNS);
+    const read = await readXlsxRows(path, sheet, () => (row) => {
+      while (cells.length < row.index) cells.push(NO_CELLS as CellValue[]);
+      cells[row.index] = row.cells;
+    }, ON_THREAD);
+    return read.ok ? { cells } : { sheets: read.sheets };
   } catch (error) {
     if (!(error instanceof XlsxError)) throw error;
+    return { refused: error };
+  }
+}
+
+/**
+ * Reads the bytes as a workbook: either cells within Excel's limits or a typed refusal, nothing else.
+ * Every eighth file is also read on the reading thread the built command uses: the same outcome.
+ */
+async function readWithinLimits(bytes: Buffer, sheet?: string): Promise<void> {
+  const run = runs++;
+  const path = join(dir, `${run}.xlsx`);
+  writeFileSync(path, bytes);
+  let outcome: Outcome;
+  try {
+    const read = await readXlsxCells(path, sheet);
+    outcome = read.ok ? { cells: read.worksheet.cells } : { sheets: read.sheets };
+    if (read.ok) {
+      expect(read.worksheet.cells.length).toBeLessThanOrEqual(MAX_ROWS);
+      for (const row of read.worksheet.cells) expect(row.length).toBeLessThanOrEqual(MAX_COLUMNS);
+    }
+  } catch (error) {
+    if (!(error instanceof XlsxError)) throw error;
+    outcome = { refused: error };
+  }
+  try {
+    if (run % 8 === 0) {
+      const onThread = await outcomeOnThread(path, sheet);
+      if ('refused' in outcome) expect(onThread).toMatchObject({ refused: { code: outcome.refused.code } });
+      else expect(onThread).toEqual(outcome);
+    }
   } finally {
     rmSync(path);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,17 @@ describe('the workbook reader', () => {
   it('reads the plan after 9 999 hidden tabs, and through a shared strings table of a million entries', async () => {
     expect(await cells(hostile['many-sheets.xlsx'] as string)).toMatchObject({ sheet: 'Plan', cells: PLAN });
     expect(await cells(hostile['million-strings.xlsx'] as string)).toMatchObject({ sheet: 'Plan', cells: PLAN });
+  });
+
+  it('leaves no file open, read to the end or refused on the way', async () => {
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (const path of [fixture('lo-kinds.xlsx'), fixture('row-50-million.xlsx'), fixture('bad-shared-string.xlsx'), hostile['bomb-lying.xlsx'] as string, hostile['cut-off.xlsx'] as string]) {
+      await readXlsxCells(path).catch(() => null);
+    }
+    // A closed descriptor is given back on the next turns of the event loop.
+    await new Promise((done) => setTimeout(done, 100));
+    expect(open()).toBe(before);
   });
 });
 

@@ -3,6 +3,8 @@
  * ones to tests/fixtures/xlsx/; the big hostile ones are built by the tests into a temporary folder).
  * Each is a valid package unless its name says otherwise, with a small procurement plan in it.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildZip, repeatedDeflate, type ZipEntrySpec } from './zip-build.ts';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -225,4 +227,16 @@ export function millionStrings(count = 1_000_000): Buffer {
   const parts: string[] = [...PLAN_STRINGS];
   for (let i = parts.length; i < count; i++) parts.push(`Tekst nummer ${i}`);
   return buildPackage({ tabs: [{ name: 'Plan', xml: sheetXml(PLAN_ROWS) }], sharedStrings: parts });
+}
+
+/** A sheet part that ends inside a cell: what was cut off must not vanish without a word. */
+export function cutOff(): Buffer {
+  return buildPackage({ tabs: [{ name: 'Plan', xml: '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2' }] });
+}
+
+/** Writes each workbook of `builds` into `dir` under its name; their paths by name. */
+export function writeWorkbooks(dir: string, builds: Readonly<Record<string, () => Buffer>>): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const [name, make] of Object.entries(builds)) writeFileSync((paths[name] = join(dir, name)), make());
+  return paths;
 }

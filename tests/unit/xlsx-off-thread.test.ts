@@ -4,7 +4,7 @@
  * and the built command's report on a large workbook the same as the in-process command's.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +17,7 @@ import { BATCH_TEXT_CHARS, RowBatchWriter, SharedStringRef, readRowBatch, type R
 import { generateSheet, writePlanXlsx } from '../bench/plan-sheet.ts';
 import { cli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
-import { bomb, buildPackage, endlessCell } from '../support/xlsx-fixtures.ts';
+import { bomb, buildPackage, cutOff, endlessCell, writeWorkbooks } from '../support/xlsx-fixtures.ts';
 
 const FIXTURES = resolve(REPO_ROOT, 'tests/fixtures/xlsx');
 /** Every worksheet, however small, read on the built thread. */
@@ -40,21 +40,17 @@ async function read(path: string, sheet: string | undefined, offThread?: OffThre
 const shape = (rows: readonly WorksheetRow[]) => rows.map(({ index, cells }) => ({ index, keys: Object.keys(cells), cells }));
 
 let dir = '';
-const files: Record<string, string> = {};
+let files: Record<string, string> = {};
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'inkludo-off-thread-'));
-  const build: Record<string, () => Buffer> = {
+  files = writeWorkbooks(dir, {
     'bomb-lying.xlsx': () => bomb('lying'),
     'endless-cell.xlsx': endlessCell,
-    'cut-off.xlsx': () => buildPackage({ tabs: [{ name: 'Plan', xml: '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2' }] }),
+    'cut-off.xlsx': cutOff,
     'wide-gap.xlsx': () =>
       buildPackage({ tabs: [{ name: 'Plan', xml: '<worksheet><sheetData><row r="3"><c r="A3"><v>1</v></c><c r="C3" t="b"><v>1</v></c><c r="XFD3" t="e"><v>#N/A</v></c></row><row r="9"><c r="B9" t="str"><v>x</v></c></row></sheetData></worksheet>' }] }),
-  };
-  for (const [name, make] of Object.entries(build)) {
-    files[name] = join(dir, name);
-    writeFileSync(files[name], make());
-  }
+  });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

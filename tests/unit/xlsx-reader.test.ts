@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { NO_CACHED_RESULT, hasMessage, type CellValue } from '../../core/index.t
 import { XLSX_ERROR_CODES, XlsxError, readXlsxCells } from '../../cli/xlsx/index.ts';
 import { cli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
-import { bomb, buildPackage, endlessCell, manySheets, millionStrings } from '../support/xlsx-fixtures.ts';
+import { bomb, buildPackage, cutOff, endlessCell, manySheets, millionStrings, writeWorkbooks } from '../support/xlsx-fixtures.ts';
 
 const FIXTURES = resolve(REPO_ROOT, 'tests/fixtures/xlsx');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -32,24 +32,19 @@ async function failure(path: string): Promise<XlsxError> {
 }
 
 let dir = '';
-const hostile: Record<string, string> = {};
+let hostile: Record<string, string> = {};
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'inkludo-xlsx-'));
-  const build: Record<string, () => Buffer> = {
+  hostile = writeWorkbooks(dir, {
     'bomb-honest.xlsx': () => bomb('honest'),
     'bomb-lying.xlsx': () => bomb('lying'),
     'endless-cell.xlsx': endlessCell,
     'many-sheets.xlsx': () => manySheets(),
     'million-strings.xlsx': () => millionStrings(),
-    // The part ends inside a cell: what was cut off must not vanish without a word.
     'date1904.xlsx': () => buildPackage({ tabs: [{ name: 'Plan', xml: '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Beskrivelse</t></is></c><c r="B1" t="inlineStr"><is><t>Dato</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Renhold</t></is></c><c r="B2"><v>45000</v></c></row></sheetData></worksheet>' }], date1904: true }),
-    'cut-off.xlsx': () => buildPackage({ tabs: [{ name: 'Plan', xml: '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2' }] }),
-  };
-  for (const [name, make] of Object.entries(build)) {
-    hostile[name] = join(dir, name);
-    writeFileSync(hostile[name], make());
-  }
+    'cut-off.xlsx': cutOff,
+  });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

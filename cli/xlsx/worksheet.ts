@@ -51,7 +51,7 @@ function hasFormula(inner: string): boolean {
 }
 
 /**
- * The value of a shared-string cell: its text, or (off the main thread, rows/batches.ts) a reference
+ * The value of a shared-string cell: its text, or (off the main thread, row-batches.ts) a reference
  * to it; undefined when the index names no string.
  */
 export type SharedStringOf<S> = (index: number) => S | undefined;

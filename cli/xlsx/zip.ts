@@ -63,15 +63,16 @@ class PieceDecoder {
   }
 }
 
+/** The block small reads are served from. */
+const BLOCK_BYTES = 64 * 1024;
+/** File operations for the streams of a part's bytes: reads as usual, and a close that leaves the shared descriptor open. */
+const KEEP_OPEN = { open: openFile, read: readFile, close: (_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => callback(null) };
+
 /**
  * The file as yauzl reads it. The central directory is read in many small reads (three or more per
  * entry): through the thread pool, a workbook of 10 000 sheets took 5 s of waiting on 30 000 of them.
  * Small reads are served from one cached block read at once; a part's bytes stream from the file.
  */
-const BLOCK_BYTES = 64 * 1024;
-/** File operations for the streams of a part's bytes: reads as usual, and a close that leaves the shared descriptor open. */
-const KEEP_OPEN = { open: openFile, read: readFile, close: (_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => callback(null) };
-
 class BlockReader extends yauzl.RandomAccessReader {
   private block = Buffer.alloc(0);
   private blockStart = -1;

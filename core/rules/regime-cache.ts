@@ -22,8 +22,8 @@ interface PackPlaces {
   readonly figures: readonly bigint[];
   /** Verdicts by period, then by buyer × kind × currency stated, then by value place. */
   readonly verdicts: (Map<number, RegimeVerdict> | undefined)[][];
-  /** Verdicts on values incl. VAT by period, then by buyer × kind × currency stated, then by candidate rates, then by the places of the net values. */
-  readonly vatVerdicts: (WeakMap<readonly VatRateCandidate[], Map<number, RegimeVerdict>> | undefined)[][];
+  /** Verdicts on values incl. VAT by period, then by buyer × kind × currency stated, then by candidate rates. */
+  readonly vatVerdicts: (WeakMap<readonly VatRateCandidate[], VatVerdicts> | undefined)[][];
 }
 
 function packPlaces(pack: RulePack): PackPlaces {
@@ -33,6 +33,18 @@ function packPlaces(pack: RulePack): PackPlaces {
   const perPeriod = <T>(): T[][] => Array.from({ length: count }, () => []);
   return { pack, figures: [...figures].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), verdicts: perPeriod(), vatVerdicts: perPeriod() };
 }
+
+/** Verdicts on values incl. VAT at one list of rates: by the places of the net values, and by value. */
+interface VatVerdicts {
+  readonly byPlaces: Map<number, RegimeVerdict>;
+  /**
+   * Whole verdicts by the value itself (minor units), at most VALUES_KEPT: a sheet repeats its
+   * amounts ("2,5 MNOK"), and a repeated value then costs one look-up, not its net values, outcomes
+   * and VAT finding made again.
+   */
+  readonly byValue: Map<bigint, RegimeVerdict>;
+}
+const VALUES_KEPT = 1 << 14;
 
 const KIND_INDEX = new Map(CONTRACT_KINDS.map((k, i) => [k, i]));
 const BUYER_INDEX = new Map(BUYER_KINDS.map((b, i) => [b, i]));
@@ -51,16 +63,26 @@ const MAX_CACHED_RATES = 4;
 /**
  * A value incl. VAT at its candidate rates: the verdict depends on the value only through where each
  * net value falls among the figures, except for its first finding (vatRatesFinding) and the net
- * values themselves, which are made anew. The rates are kept by identity (the sheet's vatRatesFor
- * lists are cached) in a WeakMap, so an uncached list is simply classified again.
+ * values themselves, which are made anew for each value not met before. The rates are kept by
+ * identity (the sheet's vatRatesFor lists are cached) in a WeakMap, so an uncached list is simply
+ * classified again.
  */
 function vatVerdict(input: PurchaseInput, value: Money, rates: readonly VatRateCandidate[], places: PackPlaces, period: number, rules: RuleSet): RegimeVerdict {
   const slots = places.vatVerdicts[period] as (typeof places.vatVerdicts)[number];
   const slot = slotOf(input, value);
   let byRates = slots[slot];
   if (!byRates) slots[slot] = byRates = new WeakMap();
-  let byPlaces = byRates.get(rates);
-  if (!byPlaces) byRates.set(rates, (byPlaces = new Map()));
+  let verdicts = byRates.get(rates);
+  if (!verdicts) byRates.set(rates, (verdicts = { byPlaces: new Map(), byValue: new Map() }));
+  const same = verdicts.byValue.get(value.minor);
+  if (same) return same;
+  const verdict = vatVerdictAt(input, value, rates, places, verdicts.byPlaces, rules);
+  if (verdicts.byValue.size < VALUES_KEPT) verdicts.byValue.set(value.minor, verdict);
+  return verdict;
+}
+
+/** vatVerdict for a value not met before at these rates. */
+function vatVerdictAt(input: PurchaseInput, value: Money, rates: readonly VatRateCandidate[], places: PackPlaces, byPlaces: Map<number, RegimeVerdict>, rules: RuleSet): RegimeVerdict {
   const base = 2 * places.figures.length + 2;
   const nets: bigint[] = [];
   let at = 0;

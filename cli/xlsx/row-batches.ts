@@ -6,7 +6,7 @@
  * texts instead gave every cell a copy of its own, and the check's caches, keyed by text, hashed
  * and compared each copy anew (0.5 s more on 100 000 rows).
  */
-import type { CellValue } from '../../core/index.ts';
+import { columnLetters, type CellValue } from '../../core/index.ts';
 import { XlsxError } from './errors.ts';
 import { MAX_COLUMNS } from './limits.ts';
 import type { WorksheetRow } from './worksheet.ts';
@@ -104,13 +104,6 @@ export class RowBatchWriter {
   }
 }
 
-/** `AB12` for column 27 (0-based) of row 12. */
-function cellReference(column: number, row: number): string {
-  let letters = '';
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
-}
-
 /** Hands on a batch's rows as the reader made them, each shared string as the main thread's own text. */
 export function readRowBatch(batch: RowBatch, sharedStrings: readonly string[], onRow: (row: WorksheetRow) => void): void {
   const { rows, columns, kinds, numbers, others } = batch;
@@ -129,7 +122,7 @@ export function readRowBatch(batch: RowBatch, sharedStrings: readonly string[], 
           break;
         case SHARED: {
           const text = sharedStrings[numbers[cell] as number];
-          if (text === undefined) throw new XlsxError('bad-shared-string', { cell: cellReference(column, index + 1), index: String(numbers[cell]) });
+          if (text === undefined) throw new XlsxError('bad-shared-string', { cell: `${columnLetters(column)}${index + 1}`, index: String(numbers[cell]) });
           value = text;
           break;
         }

@@ -199,7 +199,6 @@ export function startSheetCheck(options: SheetCheckOptions): SheetCheck {
     rules,
     pack,
     registry: options.registry ?? null,
-    rowRuleIds: [],
     judged: [],
     read: judgeReaders(rules, pack, options.registry ?? null),
   };

@@ -32,8 +32,6 @@ export interface JudgeContext {
   readonly rules: RuleSet;
   readonly pack: RulePack;
   readonly registry: SheetRegistry | null;
-  /** The rule ids of the row being judged: one list for the sheet, emptied at each row (its shared copy is kept). */
-  readonly rowRuleIds: string[];
   /**
    * The findings of every judged row, one row after another: checkSheet cuts each row's list out once
    * the cross-row checks have added theirs, so each row's list is made once, at its exact size.
@@ -67,7 +65,7 @@ export interface JudgeReaders {
   readonly provisions: (id: ProvisionId, at: RuleDate) => readonly string[];
   /** One shared list per distinct sequence of rule ids (memo.ts listInterner). */
   readonly ruleIdList: (ids: readonly string[]) => readonly string[];
-  /** The ids of `a`, then those of `b` it lacks, without duplicates: a shared list, made once per pair of lists. */
+  /** The ids of `a`, then those of `b` it lacks: a shared list, made once per pair of lists (`a` itself when `b` is empty). */
   readonly ruleIdUnion: (a: readonly string[], b: readonly string[]) => readonly string[];
   /** A reserved row's eligibility at a date: by its registry entry, else by the share the row states (cached per sheet). */
   readonly eligibility: (entry: Supplier | undefined, share: number | null, date: IsoDate) => EligibilityVerdict;
@@ -100,6 +98,12 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
     memoized((suppliers: number | null) => reservationCandidateFinding(matched, (CANDIDATE_FAMILIES[family] as CandidateFamily).id, suppliers)),
   );
   const ruleIdList = listInterner<string>();
+  const ruleIdUnion = memoized2((a: readonly string[], b: readonly string[]) => {
+    const ids: string[] = [];
+    addMissing(ids, a);
+    addMissing(ids, b);
+    return ruleIdList(ids);
+  });
   // How many registry suppliers deliver one of these CPV codes in the sheet's jurisdiction.
   const fittingCount = (cpv: readonly string[]) => fitting(cpv.length === 1 ? (cpv[0] as string) : cpv.join(','));
   const findingOfMatch = new WeakMap<CandidateMatch, Finding>();
@@ -141,12 +145,7 @@ export function judgeReaders(rules: RuleSet, pack: RulePack, registry: SheetRegi
     inclusiveCategory: memoized((cpv: string) => inclusiveCategory(cpv, pack)),
     provisions: (id, at) => provisions(at, PROVISION_IDS.indexOf(id)),
     ruleIdList,
-    ruleIdUnion: memoized2((a: readonly string[], b: readonly string[]) => {
-      const ids: string[] = [];
-      addMissing(ids, a);
-      addMissing(ids, b);
-      return ruleIdList(ids);
-    }),
+    ruleIdUnion: (a, b) => (b.length === 0 ? a : ruleIdUnion(a, b)),
     eligibility: (entry, share, date) => (entry ? byEntry(entry, date) : byShare(share, date)),
     withProvisions: memoized2(withRuleIds),
     classify: cachedClassifier(rules),
@@ -433,9 +432,9 @@ const NOT_CUT_YET: readonly Finding[] = Object.freeze([]);
 /** Judges one purchase. Its findings extend the read stage's list, and are then added to JudgeContext.judged. */
 export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   const findings = p.findings;
-  const ruleIds = ctx.rowRuleIds;
-  ruleIds.length = 0;
-  appendAll(ruleIds, p.ruleIds);
+  // The row's rule ids, then those of its verdict and findings in the order they come: shared lists
+  // joined by a cached union (a few pairs of lists recur down a sheet), not a list built per row.
+  let ruleIds = p.ruleIds;
   const value = estimate(p);
   let regime: RegimeCode = 'UNKNOWN';
   let net: Money | null = null;
@@ -444,7 +443,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     const verdict = optionsReading(p, ctx, classify(p, ctx, value.gross), findings);
     regime = verdict.regime;
     net = verdict.valueExclVat;
-    addMissing(ruleIds, verdict.ruleIds);
+    ruleIds = ctx.read.ruleIdUnion(ruleIds, verdict.ruleIds);
     const depends = buyerDepends(p, ctx, regime, net);
     if (depends) findings.push(depends);
   }
@@ -458,9 +457,8 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
   }
   const inclusive = inclusiveCandidate(ctx, p, net, value.months);
   if (inclusive) findings.push(inclusive);
-  // The rule ids of its findings after the row's own, in the order they come.
   appendAll(ctx.judged, findings);
-  for (let i = 0; i < findings.length; i++) addMissing(ruleIds, (findings[i] as Finding).ruleIds);
+  for (let i = 0; i < findings.length; i++) ruleIds = ctx.read.ruleIdUnion(ruleIds, (findings[i] as Finding).ruleIds);
 
   const kindKey = p.cpv[0] !== undefined ? ctx.read.cpvKey(p.cpv[0]) : p.category === null ? null : ctx.read.categoryKey(p.category);
   return {
@@ -473,7 +471,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     reserved: p.reserved,
     // Kept in the sheet's list until the cross-row checks are done (JudgeContext.judged).
     findings: NOT_CUT_YET,
-    ruleIds: ctx.read.ruleIdList(ruleIds),
+    ruleIds: ruleIds === p.ruleIds ? ctx.read.ruleIdList(ruleIds) : ruleIds,
     supplier: supplier.info,
     origins: p.origins,
     valueBasis: p.basis,

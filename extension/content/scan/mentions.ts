@@ -82,6 +82,11 @@ export function resolveMentions(found: TextFound, names: readonly NameFound[]): 
   const numbers: SupplierMention[] = found.numbers.map((n) => ({ index: n.index, length: n.length, via: 'orgnr', orgnrs: [n.digits] }));
   // findOrgnrs gives its numbers in text order without overlaps: alone, they are the answer.
   if (names.length === 0) return numbers;
+  // One name alone (a table cell naming its supplier, most of a page's names) is the answer too.
+  if (numbers.length === 0 && names.length === 1) {
+    const name = names[0] as NameFound;
+    return [{ index: name.index, length: name.length, via: 'name', orgnrs: name.orgnrs }];
+  }
   const numbered = new Set(found.numbers.map((n) => n.digits));
   const named: SupplierMention[] = names
     .filter((n) => !n.orgnrs.some((o) => numbered.has(o)))

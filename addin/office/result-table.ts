@@ -84,7 +84,13 @@ export function sourceLink(sheetName: string, row: number): string {
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 export function worstSeverity(row: Pick<RowResult, 'findings'>): Severity | null {
-  return SEVERITY_ORDER.find((s) => row.findings.some((f) => f.severity === s)) ?? null;
+  // One pass, the worst so far by its place in SEVERITY_ORDER: a results sheet asks this of every row.
+  let worst = SEVERITY_ORDER.length;
+  for (const f of row.findings) {
+    const at = SEVERITY_ORDER.indexOf(f.severity);
+    if (at >= 0 && at < worst) worst = at;
+  }
+  return SEVERITY_ORDER[worst] ?? null;
 }
 
 export function rowStatus(row: Pick<RowResult, 'findings'>): RowStatus {
@@ -118,6 +124,37 @@ function registryText(lang: Lang, s: RowSupplier): string {
 /** Each status's word in `lang`: the status column's text and what the conditional formats look for. */
 function statusWordsIn(lang: Lang): Record<RowStatus, string> {
   return Object.fromEntries(ROW_STATUSES.map((s) => [s, translate(lang, `addin.status.${s}`)])) as Record<RowStatus, string>;
+}
+
+/** Distinct sequences of finding codes a sheet's code lister keeps: a few dozen in a real sheet. */
+const KEPT_CODE_SEQUENCES = 4096;
+
+/**
+ * A row's finding codes as the codes cell says them, one shared text per sequence of codes (rows
+ * repeat a few sequences): no list and no new text per row, and a text whose hash is known when the
+ * cell is looked up again.
+ */
+function codeLister(): (findings: readonly Finding[]) => string {
+  interface Node {
+    text?: string;
+    readonly next: Map<string, Node>;
+  }
+  const root: Node = { text: '', next: new Map() };
+  let nodes = 1;
+  return (findings) => {
+    let node: Node | undefined = root;
+    for (let i = 0; i < findings.length && node; i++) {
+      const code = (findings[i] as Finding).code;
+      let next: Node | undefined = node.next.get(code);
+      if (!next && nodes < KEPT_CODE_SEQUENCES) {
+        node.next.set(code, (next = { next: new Map() }));
+        nodes++;
+      }
+      node = next;
+    }
+    const joined = () => findings.map((f) => f.code).join(', ');
+    return node ? (node.text ??= joined()) : joined();
+  };
 }
 
 /** Between two findings' texts in a row's explanation. */
@@ -158,6 +195,7 @@ export function resultRowMaker<E = string>(
   // A supplier judged once is one object for all its rows (100 000 rows: 10 000 objects).
   const supplierCells = memoizedWhenShared((s: RowSupplier): readonly [string, string] => [withoutPersonalNumbers(lang, supplierText(s)), withoutPersonalNumbers(lang, registryText(lang, s))]);
   const noSupplier = ['', ''] as const;
+  const codes = codeLister();
   // In RESULT_COLUMNS order.
   return (row) => {
     const [supplier, registry] = row.supplier ? supplierCells(row.supplier) : noSupplier;
@@ -174,7 +212,7 @@ export function resultRowMaker<E = string>(
       supplier,
       registry,
       row.regime,
-      row.findings.map((f) => f.code).join(', '),
+      codes(row.findings),
       ruleList(row.ruleIds),
     ];
   };

@@ -158,7 +158,9 @@ function rowWriter(table: ResultTable, sourceSheet: string, styleOf: (column: nu
       open: bytes(`<c r="${columnLetters(c)}`),
       number: bytes(`" s="${style}"><v>`),
       encodedOpen: [bytes(`" s="${style}" t="inlineStr"><is>${openText(false)}`), bytes(`" s="${style}" t="inlineStr"><is>${openText(true)}`)] as const,
-      texts: new Map<string, Uint8Array>(),
+      /** Its texts encoded with their markup; null once it is full and none came twice (a column of unique texts). */
+      texts: new Map<string, Uint8Array>() as Map<string, Uint8Array> | null,
+      repeats: 0,
       textTail: (text: string) => `" s="${style}" t="inlineStr"><is>${inlineText(text)}</is></c>`,
     };
   });
@@ -201,8 +203,12 @@ function rowWriter(table: ResultTable, sourceSheet: string, styleOf: (column: nu
         out.ascii(String(value));
         out.bytes(VALUE_END);
       } else if (typeof value === 'string') {
-        let tail = column.texts.get(value);
-        if (tail === undefined && column.texts.size < KEPT_CELLS_PER_COLUMN) column.texts.set(value, (tail = bytes(column.textTail(value))));
+        const texts = column.texts;
+        let tail = texts?.get(value);
+        if (tail !== undefined) column.repeats++;
+        else if (texts && texts.size < KEPT_CELLS_PER_COLUMN) texts.set(value, (tail = bytes(column.textTail(value))));
+        // A full column that never repeated a text is not looked in again (its texts do not repeat: a look-up would only cost).
+        else if (texts && column.repeats === 0) column.texts = null;
         out.bytes(column.open);
         out.ascii(rowNumber);
         if (tail) out.bytes(tail);

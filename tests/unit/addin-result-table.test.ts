@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LANGS, buildRegistryIndex, checkSheet, importRegistry, readSheetCsv } from '../../core/index.ts';
 import { defaultSettings, loadSettings, saveSettings } from '../../addin/office/check-settings.ts';
-import { RESULT_COLUMNS, isResultHeader, resultHeader, resultTable, sourceLink } from '../../addin/office/result-table.ts';
+import { RESULT_COLUMNS, isResultHeader, resultHeader, resultRowMaker, resultTable, rowStatus, sourceLink } from '../../addin/office/result-table.ts';
+import type { Finding, RowResult } from '../../core/index.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const sample = readSheetCsv(readFileSync(resolve(REPO_ROOT, 'tests/fake-office/sample-nb.csv')));
@@ -47,6 +48,28 @@ describe('results table', () => {
     const exempt = table.rows.find((r) => r[col('regime')] === 'NO-EXEMPT');
     expect(exempt?.[col('value')]).toBe(85_000);
     expect(exempt?.[col('currency')]).toBe('NOK');
+  });
+});
+
+describe('status and codes of a row', () => {
+  const f = (code: string, severity: Finding['severity']) => ({ code, severity, params: {}, ruleIds: [], messageKey: `finding.${code}` }) as unknown as Finding;
+  const row = (findings: Finding[]) => ({ row: 2, description: null, regime: 'UNKNOWN', estimatedValue: null, valueBasis: 'total', findings, ruleIds: [], supplier: null }) as unknown as RowResult;
+
+  it('takes the worst severity among the findings, whatever their order', () => {
+    expect(rowStatus(row([]))).toBe('ok');
+    expect(rowStatus(row([f('A', 'info'), f('B', 'warning'), f('C', 'info')]))).toBe('warning');
+    expect(rowStatus(row([f('A', 'info'), f('B', 'warning'), f('C', 'error')]))).toBe('error');
+    expect(rowStatus(row([f('A', 'error'), f('B', 'info')]))).toBe('error');
+    expect(rowStatus(row([f('A', 'info')]))).toBe('info');
+  });
+
+  it('lists the codes in order for every sequence, one shared text per sequence', () => {
+    const make = resultRowMaker('Plan', 'en');
+    const codes = (findings: Finding[]) => make(row(findings))[RESULT_COLUMNS.indexOf('findings')];
+    const sequences = [[], ['A'], ['A', 'B'], ['B', 'A'], ['A', 'B', 'A'], ['A'], []];
+    for (const sequence of sequences) expect(codes(sequence.map((code) => f(code, 'info')))).toBe(sequence.join(', '));
+    const first = codes([f('SPLIT-RISK', 'warning'), f('VAT-INCLUDED', 'info')]);
+    expect(codes([f('SPLIT-RISK', 'info'), f('VAT-INCLUDED', 'warning')])).toBe(first);
   });
 });
 

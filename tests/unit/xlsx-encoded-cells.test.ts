@@ -92,6 +92,33 @@ describe('results sheet rows', () => {
   });
 });
 
+describe('results sheet columns past the text cache', () => {
+  it('writes every cell as it is, in a column of unique texts, one that repeats late, and one that repeats early', () => {
+    // 5 000 rows: each column's first 4 096 distinct texts are kept encoded; a column that never
+    // repeated one by then (descriptions) is not looked in again, and its later repeats are still written right.
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({
+      sourceRow: i + 2,
+      cells: [i + 2, `Purchase ${i} <&>`, i < 4_500 ? `Unique ${i}` : `Unique ${i % 7}`, `Supplier ${i % 4_200} AS`],
+    }));
+    const t: ResultTable = {
+      sheetName: 'Inkludo',
+      notes: [],
+      columns: [
+        { header: 'Row', kind: 'link', width: 8 },
+        { header: 'Description', kind: 'userText', width: 30 },
+        { header: 'Late', kind: 'text', width: 30 },
+        { header: 'Supplier', kind: 'text', width: 30 },
+      ],
+      rows,
+      rowCount: rows.length,
+      statusWords: { error: 'Error', warning: 'Check' },
+    };
+    const xml = sheetBytes(t, 4096);
+    const body = xml.slice(xml.indexOf('<row r="2">'), xml.indexOf('</sheetData>'));
+    expect(body).toBe(rows.map((row, i) => rowOnItsOwn(t, 'Plan', row, i + 2)).join(''));
+  });
+});
+
 describe('encoded explanation cells', () => {
   const text = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 40 }),

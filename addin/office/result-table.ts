@@ -152,8 +152,10 @@ function codeLister(): (findings: readonly Finding[]) => string {
       }
       node = next;
     }
-    const joined = () => findings.map((f) => f.code).join(', ');
-    return node ? (node.text ??= joined()) : joined();
+    if (node?.text !== undefined) return node.text;
+    const text = findings.map((f) => f.code).join(', ');
+    if (node) node.text = text;
+    return text;
   };
 }
 

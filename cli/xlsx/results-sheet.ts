@@ -160,7 +160,7 @@ function rowWriter(table: ResultTable, sourceSheet: string, styleOf: (column: nu
       encodedOpen: [bytes(`" s="${style}" t="inlineStr"><is>${openText(false)}`), bytes(`" s="${style}" t="inlineStr"><is>${openText(true)}`)] as const,
       /** Its texts encoded with their markup; null once it is full and none came twice (a column of unique texts). */
       texts: new Map<string, Uint8Array>() as Map<string, Uint8Array> | null,
-      repeats: 0,
+      repeated: false,
       textTail: (text: string) => `" s="${style}" t="inlineStr"><is>${inlineText(text)}</is></c>`,
     };
   });
@@ -205,10 +205,10 @@ function rowWriter(table: ResultTable, sourceSheet: string, styleOf: (column: nu
       } else if (typeof value === 'string') {
         const texts = column.texts;
         let tail = texts?.get(value);
-        if (tail !== undefined) column.repeats++;
+        if (tail !== undefined) column.repeated = true;
         else if (texts && texts.size < KEPT_CELLS_PER_COLUMN) texts.set(value, (tail = bytes(column.textTail(value))));
         // A full column that never repeated a text is not looked in again (its texts do not repeat: a look-up would only cost).
-        else if (texts && column.repeats === 0) column.texts = null;
+        else if (texts && !column.repeated) column.texts = null;
         out.bytes(column.open);
         out.ascii(rowNumber);
         if (tail) out.bytes(tail);

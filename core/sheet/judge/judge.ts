@@ -471,6 +471,7 @@ export function judgePurchase(p: Purchase, ctx: JudgeContext): CheckedRow {
     reserved: p.reserved,
     // Kept in the sheet's list until the cross-row checks are done (JudgeContext.judged).
     findings: NOT_CUT_YET,
+    // The read stage's list is shared but not the interner's: one no union replaced is interned here.
     ruleIds: ruleIds === p.ruleIds ? ctx.read.ruleIdList(ruleIds) : ruleIds,
     supplier: supplier.info,
     origins: p.origins,

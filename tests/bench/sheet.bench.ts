@@ -13,6 +13,7 @@ import { measureInTurn, measureNodeInTurn, report, type BenchResult, type NodeMe
 import { HEADER, ROWS, generateSheet, orgnrPool, registry, writePlanXlsx } from './plan-sheet.ts';
 
 const CLI_RUNS = 3;
+const ROUNDS = 9;
 
 const cells = generateSheet(ROWS);
 const index = buildRegistryIndex(registry(orgnrPool(200)));
@@ -28,13 +29,15 @@ const purchases = last.rows.map((r) => ({
   vatIncluded: false,
   date: r.date,
 }));
-// In turn, round after round, so that the ratio holds on a machine whose speed drifts.
+// In turn, round after round, so that the ratio holds on a machine whose speed drifts. Nine rounds:
+// a collection of one job's garbage often lands in the other's round (single rounds range 1.4–4.8×
+// on the 2-core machine), and with five a median still rested on two such rounds.
 const [sheetRun, classifyRun] = (await measureInTurn(
   [
     { name: `checkSheet ${ROWS.toLocaleString('en-US')} rows × ${HEADER.length} columns`, job: () => checkSheet(cells, options) },
     { name: `classifyPurchase alone on the same ${purchases.length.toLocaleString('en-US')} purchases`, job: () => purchases.map((p) => classifyPurchase(p)) },
   ],
-  5,
+  ROUNDS,
 )) as [BenchResult, BenchResult];
 report(sheetRun, { count: ROWS, unit: 'rows' });
 report(classifyRun, { count: purchases.length, unit: 'purchases' });

@@ -12,7 +12,7 @@ import { NO_CACHED_RESULT, type CellValue } from '../../core/index.ts';
 import { XlsxError } from './errors.ts';
 import { MAX_COLUMNS, MAX_ELEMENT_CHARS, MAX_ROWS, MAX_WORKSHEET_BYTES } from './limits.ts';
 import { richText } from './rich-text.ts';
-import { TagScanner } from './scanner.ts';
+import { INCOMPLETE, NOT_MINE, TagScanner } from './scanner.ts';
 import { attribute, decodeText } from './xml.ts';
 import type { ZipArchive } from './zip.ts';
 
@@ -87,13 +87,153 @@ function cellValue<S>(tag: string, inner: string, sharedString: SharedStringOf<S
   }
 }
 
+// Character codes the cell fast path compares.
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const RETURN = 0x0d;
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const SLASH = 0x2f;
+const ZERO = 0x30;
+const NINE = 0x39;
+const EQUALS = 0x3d;
+const GREATER = 0x3e;
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
+const LOWER_C = 0x63;
+const LOWER_N = 0x6e;
+const LOWER_R = 0x72;
+const LOWER_S = 0x73;
+const LOWER_T = 0x74;
+
+const isSpace = (c: number) => c === SPACE || c === TAB || c === LINE_FEED || c === RETURN;
+const isDigit = (c: number) => c >= ZERO && c <= NINE;
+
+/**
+ * The shape spreadsheet programs write for almost every cell: `<c r="B7" s="3" t="s"><v>12</v></c>`,
+ * a number or a shared string's index (or `<c r="B7" s="3"/>`, no value), unprefixed, without a
+ * formula. Such a cell is read here from the part's text as it is, with no string made but a number's
+ * (the general walk made about ten per cell: 100 000 rows, 1.2 million cells). Anything else (another
+ * type, a formula, an entity, a reference that is not letters and digits, a column past Excel's
+ * last) is left to the general walk (NOT_MINE), which reads it or says what is wrong with it.
+ * Returns where the text after the cell starts, or INCOMPLETE.
+ */
+function plainCell<S>(xml: string, lt: number, sharedString: SharedStringOf<S>, put: (column: number, value: S | number | undefined) => void): number {
+  if (xml.charCodeAt(lt + 1) !== LOWER_C) return NOT_MINE;
+  let i = lt + 2;
+  if (i >= xml.length) return INCOMPLETE;
+  if (!isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== GREATER && xml.charCodeAt(i) !== SLASH) return NOT_MINE;
+  // The start tag ends at the first '>', as the general walk takes it.
+  const gt = xml.indexOf('>', i);
+  if (gt < 0) return INCOMPLETE;
+  const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+  const attributesEnd = selfClosing ? gt - 1 : gt;
+  let column = -1;
+  let refSeen = false;
+  let typeSeen = false;
+  let shared = false;
+  while (i < attributesEnd) {
+    const c = xml.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < attributesEnd && xml.charCodeAt(i) !== EQUALS && !isSpace(xml.charCodeAt(i))) i++;
+    const quote = xml.charCodeAt(i + 1);
+    if (xml.charCodeAt(i) !== EQUALS || (quote !== QUOTE && quote !== APOSTROPHE)) return NOT_MINE;
+    const valueStart = i + 2;
+    const valueEnd = xml.indexOf(quote === QUOTE ? '"' : "'", valueStart);
+    if (valueEnd < 0 || valueEnd >= attributesEnd) return NOT_MINE;
+    if (i - nameStart === 1) {
+      const name = xml.charCodeAt(nameStart);
+      if (name === LOWER_R) {
+        if (refSeen) return NOT_MINE;
+        refSeen = true;
+        column = referenceColumn(xml, valueStart, valueEnd);
+        if (column < 0 || column >= MAX_COLUMNS) return NOT_MINE;
+      } else if (name === LOWER_T) {
+        if (typeSeen || valueEnd - valueStart !== 1) return NOT_MINE;
+        typeSeen = true;
+        const type = xml.charCodeAt(valueStart);
+        if (type === LOWER_S) shared = true;
+        else if (type !== LOWER_N) return NOT_MINE;
+      }
+    }
+    i = valueEnd + 1;
+  }
+  if (selfClosing) {
+    put(column, undefined);
+    return gt + 1;
+  }
+  // `<v>…</v></c>`, with no markup in between.
+  const valueStart = gt + 4;
+  if (valueStart > xml.length) return INCOMPLETE;
+  if (!xml.startsWith('<v>', gt + 1)) return NOT_MINE;
+  const valueEnd = xml.indexOf('<', valueStart);
+  if (valueEnd < 0 || valueEnd + 8 > xml.length) return INCOMPLETE;
+  if (!xml.startsWith('</v></c>', valueEnd) || valueEnd === valueStart) return NOT_MINE;
+  let value: S | number | undefined;
+  if (shared) {
+    if (valueEnd - valueStart > 9) return NOT_MINE;
+    let index = 0;
+    for (let d = valueStart; d < valueEnd; d++) {
+      const c = xml.charCodeAt(d);
+      if (!isDigit(c)) return NOT_MINE;
+      index = index * 10 + (c - ZERO);
+    }
+    value = sharedString(index);
+    if (value === undefined) return NOT_MINE;
+  } else {
+    // As the general walk reads a number cell: what Number reads, never blank text.
+    if (isSpace(xml.charCodeAt(valueStart))) return NOT_MINE;
+    value = Number(xml.slice(valueStart, valueEnd));
+    if (!Number.isFinite(value)) return NOT_MINE;
+  }
+  put(column, value);
+  return valueEnd + 8;
+}
+
+/**
+ * The 0-based column of a reference `AB12` written from `start` to `end`: letters then digits only,
+ * else -1 (as is a column past four letters).
+ */
+function referenceColumn(xml: string, start: number, end: number): number {
+  let column = 0;
+  let i = start;
+  for (; i < end && i - start < 4; i++) {
+    const code = xml.charCodeAt(i) & ~0x20; // upper case
+    if (code < UPPER_A || code > UPPER_Z) break;
+    column = column * 26 + (code - UPPER_A + 1);
+  }
+  if (i === start || i === end) return -1;
+  for (; i < end; i++) if (!isDigit(xml.charCodeAt(i))) return -1;
+  return column - 1;
+}
+
 /** A row of a worksheet with at least one value: its 0-based index and its cells (`S`: see SharedStringOf). */
 export interface WorksheetRow<S = never> {
   readonly index: number;
   readonly cells: (CellValue | S)[];
 }
 
+/** Reads worksheet part `entry` as it inflates, handing on each row with a value (see the top of this file). */
 export async function readWorksheetRows<S = never>(zip: ZipArchive, entry: Entry, sharedString: SharedStringOf<string | S>, onRow: (row: WorksheetRow<S>) => void): Promise<void> {
+  const reader = worksheetReader(entry.fileName, sharedString, onRow);
+  for await (const piece of zip.texts(entry, MAX_WORKSHEET_BYTES)) if (!reader.feed(piece)) break;
+  reader.end();
+}
+
+/** A worksheet part's reader, fed its text in pieces however they are cut (readWorksheetRows). */
+export interface WorksheetReader {
+  /** The next piece; false once the sheet's data has ended. */
+  feed(piece: string): boolean;
+  /** The part has ended: its last row is handed on, or XlsxError says what was cut off. */
+  end(): void;
+}
+
+export function worksheetReader<S = never>(part: string, sharedString: SharedStringOf<string | S>, onRow: (row: WorksheetRow<S>) => void): WorksheetReader {
   let rowNumber = 0; // 1-based number of the current (or last) row
   let row: (CellValue | S)[] | null = null;
   let nextColumn = 0;
@@ -107,18 +247,22 @@ export async function readWorksheetRows<S = never>(zip: ZipArchive, entry: Entry
     endRow();
     const r = attribute(tag, 'r');
     const n = r === undefined ? rowNumber + 1 : Number(r);
-    if (!Number.isInteger(n) || n < 1) throw new XlsxError('bad-xml', { part: entry.fileName, detail: `row r="${(r ?? '').slice(0, 20)}"` });
+    if (!Number.isInteger(n) || n < 1) throw new XlsxError('bad-xml', { part, detail: `row r="${(r ?? '').slice(0, 20)}"` });
     if (n > MAX_ROWS) throw new XlsxError('row-out-of-range', { row: n, limit: MAX_ROWS });
     rowNumber = n;
     row = [];
     nextColumn = 0;
   };
   const place = (tag: string, value: CellValue | S | undefined) => {
-    if (!row) startRow('<row>');
     const ref = attribute(tag, 'r');
     const found = ref === undefined ? -1 : columnOfReference(ref);
-    const column = found < 0 ? nextColumn : found;
-    if (column >= MAX_COLUMNS) throw new XlsxError('column-out-of-range', { cell: ref ?? '', limit: MAX_COLUMNS });
+    put(found, value, ref);
+  };
+  /** A cell's value at its 0-based column (-1: the one after the last), `ref` what the cell says. */
+  const put = (at: number, value: CellValue | S | undefined, ref = '') => {
+    if (!row) startRow('<row>');
+    const column = at < 0 ? nextColumn : at;
+    if (column >= MAX_COLUMNS) throw new XlsxError('column-out-of-range', { cell: ref, limit: MAX_COLUMNS });
     nextColumn = column + 1;
     if (value === undefined || value === null) return;
     const target = row as (CellValue | S)[];
@@ -149,10 +293,17 @@ export async function readWorksheetRows<S = never>(zip: ZipArchive, entry: Entry
       content(_local, tag, inner) {
         place(tag, cellValue(tag, inner, sharedString));
       },
+      element(xml, lt) {
+        return plainCell(xml, lt, sharedString, put);
+      },
     },
     MAX_ELEMENT_CHARS,
   );
-  for await (const piece of zip.texts(entry, MAX_WORKSHEET_BYTES)) if (!scanner.feed(piece)) break;
-  scanner.end(entry.fileName);
-  endRow();
+  return {
+    feed: (piece) => scanner.feed(piece),
+    end() {
+      scanner.end(part);
+      endRow();
+    },
+  };
 }

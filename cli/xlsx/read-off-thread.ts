@@ -1,9 +1,10 @@
 /**
  * A large worksheet read on a thread of its own while the main thread checks the rows already read:
  * inflating and reading 100 000 rows (45 MB of XML) takes 0.7–1.1 s of a thread (1.3 s before the
- * fast path for plain cells in worksheet.ts), against about 1.5 s for the check of those rows. The main thread reads the package and the shared strings; the reading thread
- * (read-worker.ts) reads the worksheet part and sends its rows in batches (row-batches.ts), at most
- * IN_FLIGHT of them ahead of the check.
+ * fast path for plain cells in worksheet.ts), against about 1.5 s for the check of those rows. The
+ * main thread reads the package and the shared strings; the reading thread (read-worker.ts) reads
+ * the worksheet part and sends its rows in batches (row-batches.ts), at most IN_FLIGHT of them ahead
+ * of the check.
  */
 import { Worker } from 'node:worker_threads';
 import { XlsxError, type XlsxErrorCode } from './errors.ts';

@@ -2,7 +2,7 @@
  * The text of a shared string `<si>` or an inline string `<is>`: every `<t>`, also inside rich-text
  * runs `<r>`, joined; phonetic guides (`<rPh>`, furigana) are not part of the cell's value.
  */
-import { decodeText } from './xml.ts';
+import { decodeText, isXmlSpace } from './xml.ts';
 
 /** `x:row` → `row`, `/x:row` → `/row`. */
 export function localNameOf(qname: string): string {
@@ -12,7 +12,7 @@ export function localNameOf(qname: string): string {
 }
 
 function isNameEnd(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2f || code === 0x3e;
+  return isXmlSpace(code) || code === 0x2f || code === 0x3e;
 }
 
 /** Where the name of the tag starting at `lt` ends (a closing tag's name keeps its `/`). */

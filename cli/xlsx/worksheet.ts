@@ -13,22 +13,51 @@ import { XlsxError } from './errors.ts';
 import { MAX_COLUMNS, MAX_ELEMENT_CHARS, MAX_ROWS, MAX_WORKSHEET_BYTES } from './limits.ts';
 import { richText } from './rich-text.ts';
 import { INCOMPLETE, NOT_MINE, TagScanner } from './scanner.ts';
-import { attribute, decodeText } from './xml.ts';
+import { attribute, decodeText, isXmlSpace } from './xml.ts';
 import type { ZipArchive } from './zip.ts';
+
+// Character codes the readers of references and plain cells compare.
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const SLASH = 0x2f;
+const ZERO = 0x30;
+const NINE = 0x39;
+const EQUALS = 0x3d;
+const GREATER = 0x3e;
+const LOWER_C = 0x63;
+const LOWER_N = 0x6e;
+const LOWER_R = 0x72;
+const LOWER_S = 0x73;
+const LOWER_T = 0x74;
+
+const isDigit = (c: number) => c >= ZERO && c <= NINE;
 
 /** Gaps up to this many cells are filled with null like Office.js does; wider ones stay holes. */
 const MAX_NULL_PADDING = 1024;
 
 /** `AB12` → 27 (0-based column); -1 when the reference has no letters. */
 export function columnOfReference(ref: string): number {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length && i < 4; i++) {
-    const code = ref.charCodeAt(i) & ~0x20; // upper case
+  return referenceColumn(ref, 0, ref.length, false);
+}
+
+/**
+ * The 0-based column of the reference written from `start` to `end`: its letters (at most four, any
+ * case); -1 when it has none, or, where `digitsAfter`, when anything but digits follows them or none do.
+ */
+function referenceColumn(text: string, start: number, end: number, digitsAfter: boolean): number {
+  let column = 0;
+  let i = start;
+  for (; i < end && i - start < 4; i++) {
+    const code = text.charCodeAt(i) & ~0x20; // upper case
     if (code < 0x41 || code > 0x5a) break;
-    col = col * 26 + (code - 0x40);
+    column = column * 26 + (code - 0x40);
   }
-  return i === 0 ? -1 : col - 1;
+  if (i === start) return -1;
+  if (digitsAfter) {
+    if (i === end) return -1;
+    for (; i < end; i++) if (!isDigit(text.charCodeAt(i))) return -1;
+  }
+  return column - 1;
 }
 
 /** The content of child element `<v>` (any prefix), or undefined when there is none. */
@@ -87,28 +116,6 @@ function cellValue<S>(tag: string, inner: string, sharedString: SharedStringOf<S
   }
 }
 
-// Character codes the cell fast path compares.
-const TAB = 0x09;
-const LINE_FEED = 0x0a;
-const RETURN = 0x0d;
-const SPACE = 0x20;
-const QUOTE = 0x22;
-const APOSTROPHE = 0x27;
-const SLASH = 0x2f;
-const ZERO = 0x30;
-const NINE = 0x39;
-const EQUALS = 0x3d;
-const GREATER = 0x3e;
-const UPPER_A = 0x41;
-const UPPER_Z = 0x5a;
-const LOWER_C = 0x63;
-const LOWER_N = 0x6e;
-const LOWER_R = 0x72;
-const LOWER_S = 0x73;
-const LOWER_T = 0x74;
-
-const isSpace = (c: number) => c === SPACE || c === TAB || c === LINE_FEED || c === RETURN;
-const isDigit = (c: number) => c >= ZERO && c <= NINE;
 
 /**
  * The shape spreadsheet programs write for almost every cell: `<c r="B7" s="3" t="s"><v>12</v></c>`,
@@ -123,7 +130,7 @@ function plainCell<S>(xml: string, lt: number, sharedString: SharedStringOf<S>, 
   if (xml.charCodeAt(lt + 1) !== LOWER_C) return NOT_MINE;
   let i = lt + 2;
   if (i >= xml.length) return INCOMPLETE;
-  if (!isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== GREATER && xml.charCodeAt(i) !== SLASH) return NOT_MINE;
+  if (!isXmlSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== GREATER && xml.charCodeAt(i) !== SLASH) return NOT_MINE;
   // The start tag ends at the first '>', as the general walk takes it.
   const gt = xml.indexOf('>', i);
   if (gt < 0) return INCOMPLETE;
@@ -135,12 +142,12 @@ function plainCell<S>(xml: string, lt: number, sharedString: SharedStringOf<S>, 
   let shared = false;
   while (i < attributesEnd) {
     const c = xml.charCodeAt(i);
-    if (isSpace(c)) {
+    if (isXmlSpace(c)) {
       i++;
       continue;
     }
     const nameStart = i;
-    while (i < attributesEnd && xml.charCodeAt(i) !== EQUALS && !isSpace(xml.charCodeAt(i))) i++;
+    while (i < attributesEnd && xml.charCodeAt(i) !== EQUALS && !isXmlSpace(xml.charCodeAt(i))) i++;
     const quote = xml.charCodeAt(i + 1);
     if (xml.charCodeAt(i) !== EQUALS || (quote !== QUOTE && quote !== APOSTROPHE)) return NOT_MINE;
     const valueStart = i + 2;
@@ -151,7 +158,7 @@ function plainCell<S>(xml: string, lt: number, sharedString: SharedStringOf<S>, 
       if (name === LOWER_R) {
         if (refSeen) return NOT_MINE;
         refSeen = true;
-        column = referenceColumn(xml, valueStart, valueEnd);
+        column = referenceColumn(xml, valueStart, valueEnd, true);
         if (column < 0 || column >= MAX_COLUMNS) return NOT_MINE;
       } else if (name === LOWER_T) {
         if (typeSeen || valueEnd - valueStart !== 1) return NOT_MINE;
@@ -187,29 +194,12 @@ function plainCell<S>(xml: string, lt: number, sharedString: SharedStringOf<S>, 
     if (value === undefined) return NOT_MINE;
   } else {
     // As the general walk reads a number cell: what Number reads, never blank text.
-    if (isSpace(xml.charCodeAt(valueStart))) return NOT_MINE;
+    if (isXmlSpace(xml.charCodeAt(valueStart))) return NOT_MINE;
     value = Number(xml.slice(valueStart, valueEnd));
     if (!Number.isFinite(value)) return NOT_MINE;
   }
   put(column, value);
   return valueEnd + 8;
-}
-
-/**
- * The 0-based column of a reference `AB12` written from `start` to `end`: letters then digits only,
- * else -1 (as is a column past four letters).
- */
-function referenceColumn(xml: string, start: number, end: number): number {
-  let column = 0;
-  let i = start;
-  for (; i < end && i - start < 4; i++) {
-    const code = xml.charCodeAt(i) & ~0x20; // upper case
-    if (code < UPPER_A || code > UPPER_Z) break;
-    column = column * 26 + (code - UPPER_A + 1);
-  }
-  if (i === start || i === end) return -1;
-  for (; i < end; i++) if (!isDigit(xml.charCodeAt(i))) return -1;
-  return column - 1;
 }
 
 /** A row of a worksheet with at least one value: its 0-based index and its cells (`S`: see SharedStringOf). */

@@ -31,6 +31,11 @@ export function decodeText(raw: string): string {
   return decodeOoxmlEscapes(decodeEntities(raw));
 }
 
+/** XML's white space: space, tab, line feed, carriage return (as character codes). */
+export function isXmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 /**
  * The value of attribute `name` (qualified, e.g. `r` or `r:id`) in one start tag's text, or
  * undefined. The name must follow whitespace, so `r` does not match inside `xr:r`.
@@ -42,7 +47,7 @@ export function attribute(tag: string, name: string): string | undefined {
     if (at < 0) return undefined;
     const before = tag.charCodeAt(at - 1);
     from = at + name.length + 1;
-    if (before !== 0x20 && before !== 0x09 && before !== 0x0a && before !== 0x0d) continue;
+    if (!isXmlSpace(before)) continue;
     const quote = tag[from];
     if (quote !== '"' && quote !== "'") continue;
     const end = tag.indexOf(quote, from + 1);

@@ -13,7 +13,7 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { inkludo: resolve(import.meta.dirname, 'cli/bin.ts'), 'xlsx-reader': resolve(import.meta.dirname, 'cli/xlsx/read-worker.ts') },
+      input: { inkludo: resolve(import.meta.dirname, 'cli/bin.ts'), 'xlsx-reader': resolve(import.meta.dirname, 'cli/xlsx/read-worker.ts'), 'xlsx-results': resolve(import.meta.dirname, 'cli/xlsx/results-worker.ts') },
       output: {
         entryFileNames: '[name].mjs',
         // The modules the .docx writer shares with the rest in one chunk, named after one of them.

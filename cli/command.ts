@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Lang, MessageParams, Translate } from '../core/index.ts';
 import type { PrintableText } from './safe-output.ts';
 import type { OffThread } from './xlsx/read-off-thread.ts';
+import type { ResultsOffThread } from './xlsx/results-off-thread.ts';
 
 /** Exit codes: 0 ok, 1 findings of error severity, 2 bad input (message in the chosen language). */
 export const EXIT_OK = 0;
@@ -32,6 +33,11 @@ export interface CliContext {
    * on the main thread.
    */
   readonly xlsxReader?: OffThread;
+  /**
+   * The built results sheet writing thread (dist/cli/xlsx-results.mjs): a large `--out` copy's
+   * results sheet is written there while the report is written. Without it, on the main thread.
+   */
+  readonly resultsWriter?: ResultsOffThread;
   /** The environment (INKLUDO_RULES, INKLUDO_CACHE_DIR, INKLUDO_CA_CERTS …); tests pass their own. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

@@ -4,6 +4,7 @@ import { CliError, EXIT_BAD_INPUT, type CliContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { printable } from './safe-output.ts';
 import type { OffThread } from './xlsx/read-off-thread.ts';
+import type { ResultsOffThread } from './xlsx/results-off-thread.ts';
 
 const GLOBAL_OPTIONS = {
   lang: { type: 'string' },
@@ -41,6 +42,8 @@ export interface CliIo {
   readonly outDrained?: () => Promise<void>;
   /** See CliContext.xlsxReader. */
   readonly xlsxReader?: OffThread;
+  /** See CliContext.resultsWriter. */
+  readonly resultsWriter?: ResultsOffThread;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -87,6 +90,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ...(io.outBytes ? { outBytes: io.outBytes } : {}),
     outDrained: io.outDrained ?? (() => Promise.resolve()),
     ...(io.xlsxReader ? { xlsxReader: io.xlsxReader } : {}),
+    ...(io.resultsWriter ? { resultsWriter: io.resultsWriter } : {}),
     env: io.env,
   };
   try {

@@ -38,21 +38,21 @@ import { CliError, EXIT_FINDINGS, EXIT_OK, type CliContext, type Command } from 
 import { RULES_OPTION, checkInputFile, choiceOption, dateOption, readInputFile, rulesOption, stringOption } from '../io.ts';
 import {
   checkOutPath,
-  encodedPart,
-  encodedText,
   isMacroEnabled,
   outExtension,
   readXlsxCells,
   readXlsxRows,
-  writeCellsWithResults,
-  writeXlsxWithResults,
+  resultsSheetPart,
+  startCellsCopy,
+  startXlsxCopy,
   xlsxCliError,
-  type EncodedText,
   type ResultCell,
   type ResultColumnKind,
   type ResultRow,
   type ResultTable,
   type ReadXlsxRowsResult,
+  type StyleBase,
+  type TextParts,
   type WorksheetRow,
 } from '../xlsx/index.ts';
 import { EXPLANATION_SEPARATOR, RESULT_COLUMNS, resultRowMaker, resultTable as addinResultTable, screenedFindingTexts, type ResultColumn as AddinResultColumn } from '../../addin/office/result-table.ts';
@@ -282,30 +282,26 @@ const RESULT_LOOK: Readonly<Record<AddinResultColumn, readonly [ResultColumnKind
   registry: ['text', 40],
 };
 /** A cell of the add-in's table, whose text has its personal identity numbers hidden already. */
-function resultCell(value: CellValue | EncodedText): ResultCell {
+function resultCell(value: CellValue | TextParts): ResultCell {
   if (value === '' || value === null) return null;
   if (typeof value === 'object') return 'error' in value ? value.error : value;
   return typeof value === 'boolean' ? String(value) : value;
 }
 
-/**
- * A row's explanation as encoded parts: each distinct finding's screened text is escaped and encoded
- * once (100 000 rows: 67 MB of explanations from 5 000 texts), and written as it is into every cell.
- */
-function encodedExplainer(contents: FindingContents): (findings: readonly Finding[]) => EncodedText {
-  const part = screenedFindingTexts(contents, encodedPart);
-  const separator = encodedPart(EXPLANATION_SEPARATOR);
-  return (findings) => encodedText(findings.map(part), separator);
+/** A row's explanation as its findings' screened texts, each described once (the sheet's writer joins them). */
+function explanationParts(contents: FindingContents): (findings: readonly Finding[]) => TextParts {
+  const text = screenedFindingTexts(contents, (screened) => screened);
+  return (findings) => ({ parts: findings.map(text) });
 }
 
 /** The add-in's result rows (addin/office/result-table.ts), made as they are written, column A as the row number its link shows. */
 function* resultRows(report: SheetReport, sheet: string, ctx: CliContext, contents: FindingContents): Generator<ResultRow> {
-  const cellsOf = resultRowMaker(sheet, ctx.lang, encodedExplainer(contents), (row) => row.row);
+  const cellsOf = resultRowMaker(sheet, ctx.lang, explanationParts(contents), (row) => row.row);
   for (const row of report.rows) {
-    const cells = cellsOf(row);
-    const written: ResultCell[] = [];
-    for (let i = 0; i < cells.length; i++) written.push(resultCell(cells[i] ?? null));
-    yield { sourceRow: row.row, cells: written };
+    // The row's own new array, its cells made written cells in place.
+    const cells: (CellValue | TextParts | ResultCell)[] = cellsOf(row);
+    for (let i = 0; i < cells.length; i++) cells[i] = resultCell(cells[i] as CellValue | TextParts);
+    yield { sourceRow: row.row, cells: cells as ResultCell[] };
   }
 }
 
@@ -323,7 +319,16 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext, conten
     rowCount: report.rows.length,
     rows: resultRows(report, sheet, ctx, contents),
     statusWords,
+    partSeparator: EXPLANATION_SEPARATOR,
   };
+}
+
+/** The CLI's message for a copy that could not be made. */
+function outError(error: unknown, path: string, out: string): CliError {
+  const mapped = xlsxCliError(error, path);
+  if (mapped instanceof CliError) return mapped;
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') return new CliError('xlsx.out.exists', { path: out });
+  return new CliError('sheet.cli.out-unwritable', { path: out, detail: (error as Error).message });
 }
 
 /** The stable JSON's lines: sheetReportJson's shape plus `extra`, one row per line, each safe JSON. */
@@ -397,35 +402,47 @@ export const checkCommand: Command = {
 
     // The findings' texts, described once for the results sheet and the JSON lines both.
     const contents = new FindingContents(ctx.lang);
+    // The copy is started first (a folder that cannot take it fails before anything is printed), and
+    // a large results sheet is written on a thread of its own while the report is written here.
+    // `copied`: the results sheet's name once the copy is in place.
+    let copied: Promise<string> | null = null;
     if (out !== undefined) {
       const table = resultTable(report, sheet, ctx, contents);
-      let sheetName;
-      try {
-        sheetName = csvCells === null ? await writeXlsxWithResults(path, out, force, table, sheet) : await writeCellsWithResults(sheet, csvCells, out, force, table);
-      } catch (error) {
-        const mapped = xlsxCliError(error, path);
-        if (mapped instanceof CliError) throw mapped;
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError('xlsx.out.exists', { path: out });
-        throw new CliError('sheet.cli.out-unwritable', { path: out, detail: (error as Error).message });
+      const resultsSheet = (styles: StyleBase) => resultsSheetPart(table, sheet, styles, ctx.resultsWriter);
+      const starting = csvCells === null ? startXlsxCopy(path, out, force, table.sheetName, resultsSheet) : startCellsCopy(sheet, csvCells, out, force, table.sheetName, resultsSheet);
+      const copy = await starting.catch((error: unknown) => Promise.reject(outError(error, path, out)));
+      copied = copy.written.then(
+        () => copy.sheetName,
+        (error: unknown) => Promise.reject(outError(error, path, out)),
+      );
+      // Awaited once the report is written.
+      copied.catch(() => undefined);
+    }
+    try {
+      if (values.json) {
+        await writeLines(ctx, jsonLines(ctx, report, sheet, {
+          jurisdiction,
+          jurisdictionSource: inference ? { source: 'sheet', evidence: inference.evidence, message: jurisdictionNote } : { source: 'option' },
+          date: options.date,
+          registry: registry?.provenance ?? null,
+        }, contents));
+      } else {
+        if (registry) {
+          ctx.out(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
+          if (registry.provenance.demo) ctx.out(ctx.t('sheet.cli.registry-demo'));
+        }
+        if (jurisdictionNote) ctx.out(jurisdictionNote);
+        await writeLines(ctx, printableLines(ctx, humanReport(report, sheet, ctx)));
       }
+    } finally {
+      // A report that failed still lets the copy end (in place, or its temporary file removed).
+      await copied?.catch(() => undefined);
+    }
+    if (copied !== null) {
+      const sheetName = await copied;
       // With --json, stdout stays one JSON document.
       (values.json ? ctx.err : ctx.out)(ctx.t('sheet.cli.out-written', { path: out, sheetName, input: path }));
     }
-    if (values.json) {
-      await writeLines(ctx, jsonLines(ctx, report, sheet, {
-        jurisdiction,
-        jurisdictionSource: inference ? { source: 'sheet', evidence: inference.evidence, message: jurisdictionNote } : { source: 'option' },
-        date: options.date,
-        registry: registry?.provenance ?? null,
-      }, contents));
-      return exit;
-    }
-    if (registry) {
-      ctx.out(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
-      if (registry.provenance.demo) ctx.out(ctx.t('sheet.cli.registry-demo'));
-    }
-    if (jurisdictionNote) ctx.out(jurisdictionNote);
-    await writeLines(ctx, printableLines(ctx, humanReport(report, sheet, ctx)));
     return exit;
   },
 };

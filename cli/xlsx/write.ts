@@ -15,7 +15,8 @@ import { columnLetters } from '../../addin/office/a1.ts';
 import { XlsxError } from './errors.ts';
 import { MAX_SMALL_PART_BYTES } from './limits.ts';
 import { REL_STYLES, hasType, parseRelationships, readWorkbookPackage, relsPartOf } from './package.ts';
-import { MINIMAL_STYLES_XML, inlineText, resultSheetXml, stylesPatch, type ResultTable, type XmlPiece } from './results-sheet.ts';
+import { deflatedHere, type DeflatedPart, type PartWritten } from './deflated-part.ts';
+import { MINIMAL_STYLES_XML, inlineText, stylesPatch, type StyleBase } from './results-sheet.ts';
 import { attribute, escapeXml, escapeXmlText, startTags } from './xml.ts';
 import { ZipWriter } from './zip-writer.ts';
 import { ZipArchive } from './zip.ts';
@@ -42,10 +43,22 @@ interface PackageInfo {
 interface Edit {
   /** Parts whose content the edit replaces. */
   readonly replaced: ReadonlyMap<string, string>;
-  /** New parts, in pieces. */
-  readonly added: readonly { readonly name: string; readonly pieces: Iterable<XmlPiece> }[];
+  /** New parts other than the results sheet (a styles part, where the input has none). */
+  readonly added: readonly { readonly name: string; readonly xml: string }[];
+  /** The results sheet's part, its name in the workbook, and the styles its cells refer to. */
+  readonly sheetPart: string;
   readonly sheetName: string;
+  readonly styles: StyleBase;
 }
+
+/** A copy under way: its results sheet's name, and the writing, done once the copy is in place. */
+export interface CopyUnderWay {
+  readonly sheetName: string;
+  readonly written: Promise<void>;
+}
+
+/** The results sheet's part, made once the styles its cells refer to are known. */
+export type ResultsSheetMaker = (styles: StyleBase) => DeflatedPart;
 
 /** The first of `wanted`, `wanted 2`, … that no tab has (Excel compares names without case). */
 function freeSheetName(tabs: PackageInfo['tabs'], wanted: string): string {
@@ -78,18 +91,18 @@ function relativeToWorkbook(workbookPart: string, part: string): string {
   return part.startsWith(folder) ? part.slice(folder.length) : `/${part}`;
 }
 
-function planEdit(info: PackageInfo, table: ResultTable, sourceSheet: string): Edit {
+function planEdit(info: PackageInfo, wantedSheetName: string): Edit {
   // sheetN.xml: some readers (exceljs among them) only find worksheets named so.
   const lower = new Set(info.partNames.map((n) => n.toLowerCase()));
   const folder = info.workbookPart.slice(0, info.workbookPart.lastIndexOf('/') + 1);
   const sheetPart = freeName((n) => lower.has(n.toLowerCase()), (n) => `${folder}worksheets/sheet${n}.xml`);
   const rels = parseRelationships(info.relsXml, info.workbookPart);
   const relId = freeName((id) => rels.some((r) => r.id === id), (n) => `rIdInkludo${n}`);
-  const sheetName = freeSheetName(info.tabs, table.sheetName);
+  const sheetName = freeSheetName(info.tabs, wantedSheetName);
   const sheetId = info.tabs.reduce((max, t) => Math.max(max, Number.isFinite(t.sheetId) ? t.sheetId : 0), 0) + 1;
 
   const replaced = new Map<string, string>();
-  const added: { name: string; pieces: Iterable<XmlPiece> }[] = [];
+  const added: { name: string; xml: string }[] = [];
 
   // Styles: the input's part with entries appended, or a new part when it has none.
   let stylesPart = info.stylesPart;
@@ -101,7 +114,7 @@ function planEdit(info: PackageInfo, table: ResultTable, sourceSheet: string): E
     const stylesRelId = freeName((id) => id === relId || rels.some((r) => r.id === id), (n) => `rIdInkludoStyles${n}`);
     relsXml = insertBeforeClose(relsXml, 'Relationships', (p) => `<${p}Relationship Id="${stylesRelId}" Type="${REL_TYPE_STYLES}" Target="${escapeXml(relativeToWorkbook(info.workbookPart, stylesPart as string))}"/>`, relsPartOf(info.workbookPart));
     contentTypes = insertBeforeClose(contentTypes, 'Types', (p) => `<${p}Override PartName="/${escapeXml(stylesPart as string)}" ContentType="${CT_STYLES}"/>`, '[Content_Types].xml');
-    added.push({ name: stylesPart, pieces: [styles.xml] });
+    added.push({ name: stylesPart, xml: styles.xml });
   } else replaced.set(stylesPart, styles.xml);
 
   relsXml = insertBeforeClose(relsXml, 'Relationships', (p) => `<${p}Relationship Id="${relId}" Type="${REL_TYPE_WORKSHEET}" Target="${escapeXml(relativeToWorkbook(info.workbookPart, sheetPart))}"/>`, relsPartOf(info.workbookPart));
@@ -114,8 +127,7 @@ function planEdit(info: PackageInfo, table: ResultTable, sourceSheet: string): E
   replaced.set(info.workbookPart, workbookXml);
   replaced.set(relsPartOf(info.workbookPart), relsXml);
   replaced.set('[Content_Types].xml', contentTypes);
-  added.push({ name: sheetPart, pieces: resultSheetXml(table, sourceSheet, styles.base) });
-  return { replaced, added, sheetName };
+  return { replaced, added, sheetPart, sheetName, styles: styles.base };
 }
 
 /** The content type of the workbook part, from [Content_Types].xml. */
@@ -124,55 +136,71 @@ function workbookContentType(contentTypesXml: string, workbookPart: string): str
   return override ? (attribute(override, 'ContentType') ?? '') : '';
 }
 
+/** Moves the written temporary file into place: without `force` by a hard link, which fails when `out` has appeared meanwhile, so nothing is ever replaced unasked. */
+async function moveIntoPlace(temp: string, out: string, force: boolean): Promise<void> {
+  if (force) return rename(temp, out);
+  try {
+    await link(temp, out);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Filesystems without hard links: the existence check made before writing stands.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    await rename(temp, out);
+  }
+}
+
 /**
- * Writes through a temporary file next to `out`, then moves it into place: without `force` by a hard
- * link, which fails when `out` has appeared meanwhile, so nothing is ever replaced unasked.
+ * Starts writing the edited package to a temporary file next to `out` (a folder that cannot take it
+ * fails here, before anything else is made): every part but the results sheet is written, then the
+ * results sheet is started where it goes. `written` ends once it is written and the temporary file
+ * is moved into place; the file is removed on any failure, signal or early exit. The input is
+ * read no more once this returns.
  */
-async function writeAtomically(out: string, force: boolean, write: (writer: ZipWriter) => Promise<void>): Promise<void> {
+async function startWriting(out: string, force: boolean, edit: Edit, names: readonly string[], copy: (name: string, writer: ZipWriter) => Promise<void>, resultsSheet: ResultsSheetMaker): Promise<CopyUnderWay> {
   const temp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
   const writer = await ZipWriter.create(temp);
-  // Interrupted (Ctrl-C, kill): the half-written temporary file goes too.
+  const removeTemp = () => rmSync(temp, { force: true });
+  // Interrupted (Ctrl-C, kill), or ended while the copy is under way (a closed pipe): the
+  // half-written temporary file goes too.
   const onSignal = (signal: NodeJS.Signals) => {
-    rmSync(temp, { force: true });
+    removeTemp();
     process.kill(process.pid, signal);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  try {
-    await write(writer);
-    await writer.finish();
-    if (force) await rename(temp, out);
-    else {
-      try {
-        await link(temp, out);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        // Filesystems without hard links: the existence check made before writing stands.
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
-        await rename(temp, out);
-      }
-    }
-  } catch (error) {
-    await writer.abort();
-    throw error;
-  } finally {
+  process.once('exit', removeTemp);
+  const release = () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('exit', removeTemp);
+  };
+  const failed = async (error: unknown) => {
+    release();
+    await writer.abort();
     await unlink(temp).catch(() => undefined);
-  }
-}
-
-async function writeEdited(out: string, force: boolean, edit: Edit, copy: (name: string, writer: ZipWriter) => Promise<void>, names: readonly string[]): Promise<void> {
-  await writeAtomically(out, force, async (writer) => {
+    throw error;
+  };
+  let sheet: Promise<PartWritten>;
+  try {
     for (const name of names) {
       const replacement = edit.replaced.get(name);
       if (replacement === undefined) await copy(name, writer);
-      else await writer.addDeflated(name, [replacement]);
+      else await writer.addDeflated(name, deflatedHere([replacement]));
     }
-    for (const part of edit.added) await writer.addDeflated(part.name, part.pieces);
-  });
+    for (const part of edit.added) await writer.addDeflated(part.name, deflatedHere([part.xml]));
+    sheet = resultsSheet(edit.styles)(await writer.beginDeflated(edit.sheetPart));
+  } catch (error) {
+    return failed(error);
+  }
+  const written = (async () => {
+    await writer.endDeflated(await sheet);
+    await writer.finish();
+    await moveIntoPlace(temp, out, force);
+    release();
+    await unlink(temp).catch(() => undefined);
+  })().catch(failed);
+  return { sheetName: edit.sheetName, written };
 }
-
 
 /** Whether the workbook at `input` is macro-enabled, for the extension check made before any work. */
 export async function isMacroEnabled(input: string): Promise<boolean> {
@@ -186,8 +214,8 @@ export async function isMacroEnabled(input: string): Promise<boolean> {
   }
 }
 
-/** A copy of the workbook at `input` plus the results sheet, written to `out`. The input is only read. */
-export async function writeXlsxWithResults(input: string, out: string, force: boolean, table: ResultTable, sourceSheet: string): Promise<string> {
+/** Starts a copy of the workbook at `input` plus the results sheet (named `wantedSheetName` where it is free), written to `out`. The input is only read. */
+export async function startXlsxCopy(input: string, out: string, force: boolean, wantedSheetName: string, resultsSheet: ResultsSheetMaker): Promise<CopyUnderWay> {
   const zip = await ZipArchive.open(input);
   try {
     const pkg = await readWorkbookPackage(zip);
@@ -211,23 +239,17 @@ export async function writeXlsxWithResults(input: string, out: string, force: bo
       stylesXml: await small(stylesPart),
       tabs: pkg.tabs,
     };
-    const edit = planEdit(info, table, sourceSheet);
+    const edit = planEdit(info, wantedSheetName);
     const replaced = new Map([...edit.replaced].map(([name, xml]) => [name === relsPartOf(info.workbookPart) ? relsPart : name, xml]));
-    await writeEdited(
-      out,
-      force,
-      { ...edit, replaced },
-      async (name, writer) => {
-        const entry = zip.get(name);
-        if (!entry) return;
-        await writer.addStored(
-          { name: entry.fileName, method: entry.compressionMethod, crc32: entry.crc32, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize, dosTime: entry.lastModFileTime, dosDate: entry.lastModFileDate },
-          await zip.raw(entry),
-        );
-      },
-      info.partNames,
-    );
-    return edit.sheetName;
+    const copyStored = async (name: string, writer: ZipWriter) => {
+      const entry = zip.get(name);
+      if (!entry) return;
+      await writer.addStored(
+        { name: entry.fileName, method: entry.compressionMethod, crc32: entry.crc32, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize, dosTime: entry.lastModFileTime, dosDate: entry.lastModFileDate },
+        await zip.raw(entry),
+      );
+    };
+    return await startWriting(out, force, { ...edit, replaced }, info.partNames, copyStored, resultsSheet);
   } finally {
     zip.close();
   }
@@ -256,8 +278,8 @@ function* dataSheetXml(cells: readonly (readonly CellValue[])[]): Generator<stri
   yield `${piece}</sheetData></worksheet>`;
 }
 
-/** A new workbook with the checked cells (from a .csv) as the first sheet and the results after it. */
-export async function writeCellsWithResults(sheet: string, cells: readonly (readonly CellValue[])[], out: string, force: boolean, table: ResultTable): Promise<string> {
+/** Starts a new workbook with the checked cells (from a .csv) as the first sheet and the results after it. */
+export async function startCellsCopy(sheet: string, cells: readonly (readonly CellValue[])[], out: string, force: boolean, wantedSheetName: string, resultsSheet: ResultsSheetMaker): Promise<CopyUnderWay> {
   const sheetName = sheet.slice(0, EXCEL_SHEET_NAME_MAX) || 'Sheet1';
   const parts = new Map<string, () => Iterable<string>>([
     [
@@ -290,13 +312,12 @@ export async function writeCellsWithResults(sheet: string, cells: readonly (read
     stylesXml: MINIMAL_STYLES_XML,
     tabs: [{ name: sheetName, sheetId: 1 }],
   };
-  const edit = planEdit(info, table, sheetName);
-  await writeEdited(
+  return startWriting(
     out,
     force,
-    edit,
-    (name, writer) => writer.addDeflated(name, parts.get(name)?.() ?? []),
+    planEdit(info, wantedSheetName),
     info.partNames,
+    (name, writer) => writer.addDeflated(name, deflatedHere(parts.get(name)?.() ?? [])),
+    resultsSheet,
   );
-  return edit.sheetName;
 }

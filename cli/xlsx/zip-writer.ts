@@ -1,41 +1,20 @@
 /**
  * A zip written front to back into one file: parts copied as stored (still compressed, with their
- * CRC and sizes from the input's central directory: byte for byte) and new parts deflated here as
- * they are made, their header's CRC and sizes filled in once known (no part is held in memory).
+ * CRC and sizes from the input's central directory: byte for byte) and new parts written as they are
+ * deflated (deflated-part.ts), their header's CRC and sizes filled in once known (no part is held in
+ * memory).
  * No data descriptors and no zip64: a copy past 4 GB or 65 535 parts is refused.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import zlib from 'node:zlib';
+import type { DeflatedPart, PartTarget, PartWritten } from './deflated-part.ts';
 import { XlsxError } from './errors.ts';
-import type { XmlPiece } from './results-sheet.ts';
-import { BatchArrays, utf8Batches } from '../utf8-batches.ts';
 
 const LIMIT_32 = 0xffffffff;
 const FLAG_UTF8_NAME = 0x0800;
 /** Where a local header holds the CRC and the two sizes, which a deflated part knows only at its end. */
 const LOCAL_HEADER_CRC_AT = 14;
-/**
- * Level 3: a 100 000-row results sheet (170 MB of XML) deflates in less than half the time of level
- * 6, for a copy about a third larger.
- */
-const DEFLATE_LEVEL = 3;
 /** Writes are gathered to this size: one system call per megabyte, not per inflated chunk. */
 const WRITE_BUFFER_BYTES = 1024 * 1024;
-/**
- * A new part's text is encoded and deflated in batches of this size. Each batch costs the main
- * thread a deflate stream's set-up and callbacks: 256 KB batches spent 200–260 ms of a 100 000-row
- * copy there, 1 MB batches 95–135 ms (CPU profiles, same runs).
- */
-const ENCODE_BATCH_BYTES = 1024 * 1024;
-/** The deflated bytes of a batch come back in chunks of this size (by default 16 KB, a callback each). */
-const DEFLATED_CHUNK_BYTES = 256 * 1024;
-/** Batches being deflated at once: enough to keep the thread pool busy while the next is made. */
-const BATCHES_IN_FLIGHT = 3;
-
-/** One batch of a part deflated in the thread pool, ending with `flush`. */
-function deflateBatch(bytes: Uint8Array, flush: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => zlib.deflateRaw(bytes, { level: DEFLATE_LEVEL, finishFlush: flush, chunkSize: DEFLATED_CHUNK_BYTES }, (error, out) => (error ? reject(error) : resolve(out))));
-}
 
 export interface StoredPart {
   readonly name: string;
@@ -75,24 +54,22 @@ function writeEntryFields(buffer: Buffer, at: number, part: StoredPart, nameLeng
 
 export class ZipWriter {
   private offset = 0;
+  /** The part begun last (beginDeflated), by its place in `written`. */
+  private begun = -1;
+  /** Where the gathered bytes go: every write names its place, as a part's own writer writes beside them. */
+  private flushedTo = 0;
   private readonly written: Written[] = [];
   private buffered: Buffer[] = [];
   private bufferedBytes = 0;
 
-  private constructor(private readonly file: FileHandle) {}
-
-  /** The text's bytes as UTF-8, piece by piece, with the CRC and size counted on the way. */
-  private static *encoded(pieces: Iterable<XmlPiece>, arrays: BatchArrays, sum: { crc32: number; size: number }): Generator<Uint8Array> {
-    for (const bytes of utf8Batches(pieces, arrays)) {
-      sum.crc32 = zlib.crc32(bytes, sum.crc32);
-      sum.size += bytes.length;
-      yield bytes;
-    }
-  }
+  private constructor(
+    private readonly file: FileHandle,
+    private readonly path: string,
+  ) {}
 
   /** 'wx': the temporary file is new; it is never a file that was there before. */
   static async create(path: string): Promise<ZipWriter> {
-    return new ZipWriter(await open(path, 'wx'));
+    return new ZipWriter(await open(path, 'wx'), path);
   }
 
   private async write(bytes: Buffer): Promise<void> {
@@ -104,9 +81,11 @@ export class ZipWriter {
 
   private async flush(): Promise<void> {
     const data = Buffer.concat(this.buffered);
+    const at = this.flushedTo;
+    this.flushedTo += data.length;
     this.buffered = [];
     this.bufferedBytes = 0;
-    await this.file.write(data);
+    await this.file.write(data, 0, data.length, at);
   }
 
   private header(part: StoredPart): Buffer {
@@ -136,50 +115,36 @@ export class ZipWriter {
   }
 
   /**
-   * A new part, its text (given in pieces, made as they are asked for) deflated into the file as it
-   * comes. The local header goes first with the CRC and sizes left at zero, and is filled in after.
+   * Begins a new part: its local header goes first, with the CRC and sizes left at zero, and its
+   * deflated bytes are written where the target says (here or on another thread); endDeflated then
+   * fills the header in.
    */
-  async addDeflated(name: string, pieces: Iterable<XmlPiece>): Promise<void> {
-    const headerAt = this.offset;
-    const part = { name, method: 8, crc32: 0, compressedSize: 0, uncompressedSize: 0, ...dosDateTime(new Date()) };
-    this.check(part);
-    const index = this.written.push({ ...part, offset: headerAt }) - 1;
-    await this.write(this.header(part));
-    const sum = { crc32: 0, size: 0 };
-    let compressedSize = 0;
-    // Each batch is deflated on its own in the thread pool, a few at a time, while the next ones are
-    // made: a deflate stream answered the main thread every 16 KB, which kept it waiting (0.7 s of a
-    // 100 000-row copy). Batches end on a sync flush, so their blocks follow one another as one
-    // stream (as pigz writes it); an empty final block closes it.
-    const deflating: Promise<Buffer>[] = [];
-    const take = async (): Promise<void> => {
-      const chunk = await (deflating.shift() as Promise<Buffer>);
-      compressedSize += chunk.length;
-      await this.write(chunk);
-    };
-    const arrays = new BatchArrays(ENCODE_BATCH_BYTES);
-    for (const bytes of ZipWriter.encoded(pieces, arrays, sum)) {
-      // Once deflated, the batch's array takes the next text.
-      const batch = deflateBatch(bytes, zlib.constants.Z_SYNC_FLUSH).then((out) => (arrays.handBack(bytes), out));
-      // Taken in order below; one that fails while an earlier one is awaited is not left unhandled.
-      batch.catch(() => undefined);
-      deflating.push(batch);
-      if (deflating.length >= BATCHES_IN_FLIGHT) await take();
-    }
-    while (deflating.length > 0) await take();
-    const last = await deflateBatch(new Uint8Array(0), zlib.constants.Z_FINISH);
-    compressedSize += last.length;
-    await this.write(last);
-    const done = { ...part, crc32: sum.crc32, compressedSize, uncompressedSize: sum.size };
-    if (compressedSize > LIMIT_32 || sum.size > LIMIT_32) throw new XlsxError('out-too-large');
-    this.written[index] = { ...done, offset: headerAt };
-    const fields = Buffer.alloc(12);
-    fields.writeUInt32LE(done.crc32 >>> 0, 0);
-    fields.writeUInt32LE(done.compressedSize, 4);
-    fields.writeUInt32LE(done.uncompressedSize, 8);
-    // The header may already be in the file: write what is gathered, then fill it in where it lies.
+  async beginDeflated(name: string): Promise<PartTarget> {
+    const entry = { name, method: 8, crc32: 0, compressedSize: 0, uncompressedSize: 0, ...dosDateTime(new Date()) };
+    this.check(entry);
+    this.begun = this.written.push({ ...entry, offset: this.offset }) - 1;
+    await this.write(this.header(entry));
     await this.flush();
-    await this.file.write(fields, 0, fields.length, headerAt + LOCAL_HEADER_CRC_AT);
+    return { file: this.file, path: this.path, at: this.offset };
+  }
+
+  /** Ends the part begun last, once its bytes are in the file. */
+  async endDeflated({ sums, compressedSize }: PartWritten): Promise<void> {
+    const begun = this.written[this.begun] as Written;
+    this.offset += compressedSize;
+    this.flushedTo = this.offset;
+    if (compressedSize > LIMIT_32 || sums.size > LIMIT_32 || this.offset > LIMIT_32) throw new XlsxError('out-too-large');
+    this.written[this.begun] = { ...begun, crc32: sums.crc32, compressedSize, uncompressedSize: sums.size };
+    const fields = Buffer.alloc(12);
+    fields.writeUInt32LE(sums.crc32 >>> 0, 0);
+    fields.writeUInt32LE(compressedSize, 4);
+    fields.writeUInt32LE(sums.size, 8);
+    await this.file.write(fields, 0, fields.length, begun.offset + LOCAL_HEADER_CRC_AT);
+  }
+
+  /** A new part, deflated and written by `part`. */
+  async addDeflated(name: string, part: DeflatedPart): Promise<void> {
+    await this.endDeflated(await part(await this.beginDeflated(name)));
   }
 
   /** Writes the central directory and closes the file. */

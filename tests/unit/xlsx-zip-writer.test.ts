@@ -1,15 +1,18 @@
 /**
- * The --out zip writer's new parts: deflated into the file as their text is made (256 KB batches, each
+ * The --out zip writer's new parts: deflated into the file as their text is made (1 MB batches, each
  * deflated on its own and ended by a sync flush, then an empty final block), the local header's CRC
  * and sizes filled in afterwards. The stored bytes inflate, as one stream, to the whole text, cost at
  * most a tenth more than deflating the text at once (each batch starts without history), and both
- * headers agree.
+ * headers agree. A part deflated in turn on another thread (deflatedInTurn, written where the writer
+ * says) is the same bytes.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeSync } from 'node:fs';
+import { deflatedHere, deflatedInTurn, type PartSums } from '../../cli/xlsx/deflated-part.ts';
 import { ZipWriter } from '../../cli/xlsx/zip-writer.ts';
 import { readZipEntries } from '../support/zip-read.ts';
 
@@ -38,7 +41,7 @@ describe('ZipWriter.addDeflated', () => {
   it('stores each part as one deflate stream of its whole text, with the CRC and sizes in both headers', async () => {
     const path = join(dir, 'parts.zip');
     const writer = await ZipWriter.create(path);
-    for (const [name, pieces] of parts) await writer.addDeflated(name, pieces);
+    for (const [name, pieces] of parts) await writer.addDeflated(name, deflatedHere(pieces));
     await writer.finish();
 
     const read = await readZipEntries(path);
@@ -69,7 +72,33 @@ describe('ZipWriter.addDeflated', () => {
       yield '<sheetData>';
       throw new Error('row 12 could not be formatted');
     }
-    await expect(writer.addDeflated('xl/worksheets/sheet1.xml', failing())).rejects.toThrow('row 12 could not be formatted');
+    await expect(writer.addDeflated('xl/worksheets/sheet1.xml', deflatedHere(failing()))).rejects.toThrow('row 12 could not be formatted');
     await writer.abort();
+  });
+
+  it('takes a part written by another writer where it says (as the results thread does), the same bytes as deflated here', async () => {
+    const here = join(dir, 'here.zip');
+    const there = join(dir, 'there.zip');
+    const hereWriter = await ZipWriter.create(here);
+    const thereWriter = await ZipWriter.create(there);
+    for (const [name, pieces] of parts) {
+      await hereWriter.addDeflated(name, deflatedHere(pieces));
+      // Written synchronously into the file by its own handle, as results-worker.ts writes.
+      const target = await thereWriter.beginDeflated(name);
+      const sums: PartSums = { crc32: 0, size: 0 };
+      let compressedSize = 0;
+      for (const chunk of deflatedInTurn(pieces, sums)) {
+        writeSync(target.file.fd, chunk, 0, chunk.length, target.at + compressedSize);
+        compressedSize += chunk.length;
+      }
+      await thereWriter.endDeflated({ sums, compressedSize });
+    }
+    await hereWriter.finish();
+    await thereWriter.finish();
+    const [a, b] = [await readZipEntries(here), await readZipEntries(there)];
+    for (const [name] of parts) {
+      expect(b.get(name)?.stored.equals(a.get(name)?.stored ?? Buffer.alloc(1)), name).toBe(true);
+      expect(b.get(name)?.central.crc32, name).toBe(a.get(name)?.central.crc32);
+    }
   });
 });

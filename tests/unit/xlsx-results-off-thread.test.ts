@@ -4,7 +4,8 @@
  * and the copy is the copy the main thread writes, part for part; a thread that fails is a clear
  * error that leaves nothing behind.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -105,6 +106,12 @@ async function parts(path: string): Promise<[string, string][]> {
 }
 
 describe('the copy written on the results thread', () => {
+  /** A plan past the size written on the main thread. */
+  let large = '';
+  beforeAll(async () => {
+    large = join(dir, 'large.xlsx');
+    await writePlanXlsx(large, generateSheet(11_000));
+  }, 60_000);
   const inputs = readdirSync(FIXTURES).filter((name) => /\.(xlsx|xlsm|csv)$/.test(name));
 
   it.each(inputs.flatMap((name) => [[name, '--json'], [name, '--lang']]))('%s (%s): the same report, exit code and copy as written on the main thread', async (name, mode) => {
@@ -123,8 +130,7 @@ describe('the copy written on the results thread', () => {
   }, 30_000);
 
   it('the built command writes an 11 000-row results sheet on the thread: the same copy as in-process', async () => {
-    const file = join(dir, 'large.xlsx');
-    await writePlanXlsx(file, generateSheet(11_000));
+    const file = large;
     const [here, there] = [join(dir, 'large-here.xlsx'), join(dir, 'large-there.xlsx')];
     const built = spawnSync(process.execPath, [resolve(REPO_ROOT, 'dist/cli/inkludo.mjs'), 'check', file, '--json', '--out', there, ...CHECK], { encoding: 'utf8', maxBuffer: 1 << 30 });
     const inProcess = await run(['check', file, '--json', '--out', here, ...CHECK]);
@@ -136,6 +142,19 @@ describe('the copy written on the results thread', () => {
     expect(11_000).toBeGreaterThanOrEqual(OFF_THREAD_MIN_ROWS);
     expect(await parts(there)).toEqual(await parts(here));
   }, 90_000);
+
+  it('a reader that stops early ends the built command quietly, and its copy under way leaves nothing behind', async () => {
+    const folder = mkdtempSync(join(dir, 'closed-pipe-'));
+    const child = spawn(process.execPath, [resolve(REPO_ROOT, 'dist/cli/inkludo.mjs'), 'check', large, '--json', '--out', join(folder, 'checked.xlsx'), ...CHECK], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The first bytes of the report: the copy is under way by then; the reader goes.
+    child.stdout.once('data', () => child.stdout.destroy());
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(141);
+    expect(stderr).toBe('');
+    expect(readdirSync(folder)).toEqual([]);
+  }, 60_000);
 
   it('a thread that fails is a clear error, and leaves neither the copy nor its temporary file', async () => {
     const folder = mkdtempSync(join(dir, 'failing-'));

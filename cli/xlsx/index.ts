@@ -4,6 +4,6 @@ export { xlsxCliError } from './cli-error.ts';
 export { readXlsxCells, readXlsxRows, type ReadWorksheet, type ReadXlsxResult, type ReadXlsxRowsResult, type WorksheetInfo } from './read.ts';
 export type { WorksheetRow } from './worksheet.ts';
 export { checkOutPath, outExtension } from './out-path.ts';
-export { isMacroEnabled, startCellsCopy, startXlsxCopy, type CopyUnderWay } from './write.ts';
-export { OFF_THREAD_MIN_ROWS, resultsSheetPart, type ResultsOffThread } from './results-off-thread.ts';
+export { isMacroEnabled, startCellsCopy, startXlsxCopy } from './write.ts';
+export { resultsSheetPart } from './results-off-thread.ts';
 export { type ResultCell, type ResultColumn, type ResultColumnKind, type ResultRow, type ResultTable, type StyleBase, type TextParts } from './results-sheet.ts';

@@ -117,7 +117,7 @@ export class ZipWriter {
   /**
    * Begins a new part: its local header goes first, with the CRC and sizes left at zero, and its
    * deflated bytes are written where the target says (here or on another thread); endDeflated then
-   * fills the header in.
+   * fills the header in. Nothing else is written in between.
    */
   async beginDeflated(name: string): Promise<PartTarget> {
     const entry = { name, method: 8, crc32: 0, compressedSize: 0, uncompressedSize: 0, ...dosDateTime(new Date()) };

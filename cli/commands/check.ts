@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import {
   BUYER_KINDS,
@@ -43,6 +44,7 @@ import {
   readXlsxCells,
   readXlsxRows,
   resultsSheetPart,
+  ResultsThread,
   startCellsCopy,
   startXlsxCopy,
   xlsxCliError,
@@ -323,6 +325,14 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext, conten
   };
 }
 
+/** The size of the file at `path`, or 0 where it cannot be known (reading it then says why). */
+function fileSize(path: string): Promise<number> {
+  return stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
+}
+
 /** The CLI's message for a copy that could not be made. */
 function outError(error: unknown, path: string, out: string): CliError {
   const mapped = xlsxCliError(error, path);
@@ -372,77 +382,83 @@ export const checkCommand: Command = {
     const force = values.force === true;
     // Checked before anything is read or written: no input is ever modified.
     if (out !== undefined) await checkOutPath(out, inputPaths(values, path), force);
-    const chosen = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE']);
-    const options = {
-      date: dateOption(values),
-      buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS),
-      defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS),
-      valueBasis: choiceOption<ValueBasis>(values, 'value-basis', VALUE_BASES),
-      headerRow: headerRowOption(values),
-      rules: await rulesOption(values, ctx),
-    };
-    const registryPath = stringOption(values, 'registry');
-    const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
-    // The rows are checked as they are read: an .xlsx copy is made from the file, so only a .csv's
-    // cells are ever held whole (for its copy).
-    const lang = stringOption(values, 'lang') ?? null;
-    const lookup = registry?.lookup ?? null;
-    const { sheet, kind, csvCells, rows } = await readSheetRows(path, stringOption(values, 'sheet'), ctx, (sheetName, kind) =>
-      rowsCheck(chosen, lang, { ...options, registry: lookup, sheetName, delimitedText: kind === 'csv' }),
-    );
-    if (out !== undefined) await checkOutKind(kind, path, out);
-    // Never Norway by default: the sheet's own evidence, stated, or exit 2 asking for --jurisdiction.
-    const { inference, report } = rows.finish();
-    const jurisdiction = chosen ?? inference?.jurisdiction;
-    if (jurisdiction == null || report === null) throw new CliError('sheet.cli.jurisdiction-needed', { detail: describeJurisdictionInference(ctx.t, inference ?? { jurisdiction: null, evidence: [], conflict: false }) });
-    const jurisdictionNote = inference ? describeJurisdictionInference(ctx.t, inference) : null;
-    const problem = problemError(report, sheet, options.headerRow);
-    if (problem) throw problem;
-    const exit = report.summary.rowsWithErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
-
-    // The findings' texts, described once for the results sheet and the JSON lines both.
-    const contents = new FindingContents(ctx.lang);
-    // The copy is started first (a folder that cannot take it fails before anything is printed), and
-    // a large results sheet is written on a thread of its own while the report is written here.
-    // `copied`: the results sheet's name once the copy is in place.
-    let copied: Promise<string> | null = null;
-    if (out !== undefined) {
-      const table = resultTable(report, sheet, ctx, contents);
-      const resultsSheet = (styles: StyleBase) => resultsSheetPart(table, sheet, styles, ctx.resultsWriter);
-      const starting = csvCells === null ? startXlsxCopy(path, out, force, table.sheetName, resultsSheet) : startCellsCopy(sheet, csvCells, out, force, table.sheetName, resultsSheet);
-      const copy = await starting.catch((error: unknown) => Promise.reject(outError(error, path, out)));
-      copied = copy.written.then(
-        () => copy.sheetName,
-        (error: unknown) => Promise.reject(outError(error, path, out)),
-      );
-      // Awaited once the report is written.
-      copied.catch(() => undefined);
-    }
+    // A large input's copy is written on a thread: started now, it has started when the rows are checked.
+    const ahead = out !== undefined && ctx.resultsWriter !== undefined && (await fileSize(path)) >= ctx.resultsWriter.startAheadBytes ? ResultsThread.ahead(ctx.resultsWriter) : undefined;
     try {
-      if (values.json) {
-        await writeLines(ctx, jsonLines(ctx, report, sheet, {
-          jurisdiction,
-          jurisdictionSource: inference ? { source: 'sheet', evidence: inference.evidence, message: jurisdictionNote } : { source: 'option' },
-          date: options.date,
-          registry: registry?.provenance ?? null,
-        }, contents));
-      } else {
-        if (registry) {
-          ctx.out(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
-          if (registry.provenance.demo) ctx.out(ctx.t('sheet.cli.registry-demo'));
-        }
-        if (jurisdictionNote) ctx.out(jurisdictionNote);
-        await writeLines(ctx, printableLines(ctx, humanReport(report, sheet, ctx)));
+      const chosen = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE']);
+      const options = {
+        date: dateOption(values),
+        buyer: choiceOption<BuyerKind>(values, 'buyer', BUYER_KINDS),
+        defaultContractKind: choiceOption<ContractKind>(values, 'kind', CONTRACT_KINDS),
+        valueBasis: choiceOption<ValueBasis>(values, 'value-basis', VALUE_BASES),
+        headerRow: headerRowOption(values),
+        rules: await rulesOption(values, ctx),
+      };
+      const registryPath = stringOption(values, 'registry');
+      const registry = registryPath === undefined ? null : await loadRegistry(registryPath, ctx);
+      // The rows are checked as they are read: an .xlsx copy is made from the file, so only a .csv's
+      // cells are ever held whole (for its copy).
+      const lang = stringOption(values, 'lang') ?? null;
+      const lookup = registry?.lookup ?? null;
+      const { sheet, kind, csvCells, rows } = await readSheetRows(path, stringOption(values, 'sheet'), ctx, (sheetName, kind) =>
+        rowsCheck(chosen, lang, { ...options, registry: lookup, sheetName, delimitedText: kind === 'csv' }),
+      );
+      if (out !== undefined) await checkOutKind(kind, path, out);
+      // Never Norway by default: the sheet's own evidence, stated, or exit 2 asking for --jurisdiction.
+      const { inference, report } = rows.finish();
+      const jurisdiction = chosen ?? inference?.jurisdiction;
+      if (jurisdiction == null || report === null) throw new CliError('sheet.cli.jurisdiction-needed', { detail: describeJurisdictionInference(ctx.t, inference ?? { jurisdiction: null, evidence: [], conflict: false }) });
+      const jurisdictionNote = inference ? describeJurisdictionInference(ctx.t, inference) : null;
+      const problem = problemError(report, sheet, options.headerRow);
+      if (problem) throw problem;
+      const exit = report.summary.rowsWithErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
+
+      // The findings' texts, described once for the results sheet and the JSON lines both.
+      const contents = new FindingContents(ctx.lang);
+      // The copy is started first (a folder that cannot take it fails before anything is printed), and
+      // a large results sheet is written on a thread of its own while the report is written here.
+      // `copied`: the results sheet's name once the copy is in place.
+      let copied: Promise<string> | null = null;
+      if (out !== undefined) {
+        const table = resultTable(report, sheet, ctx, contents);
+        const resultsSheet = (styles: StyleBase) => resultsSheetPart(table, sheet, styles, ctx.resultsWriter, ahead);
+        const starting = csvCells === null ? startXlsxCopy(path, out, force, table.sheetName, resultsSheet) : startCellsCopy(sheet, csvCells, out, force, table.sheetName, resultsSheet);
+        const copy = await starting.catch((error: unknown) => Promise.reject(outError(error, path, out)));
+        copied = copy.written.then(
+          () => copy.sheetName,
+          (error: unknown) => Promise.reject(outError(error, path, out)),
+        );
+        // Awaited once the report is written.
+        copied.catch(() => undefined);
       }
+      try {
+        if (values.json) {
+          await writeLines(ctx, jsonLines(ctx, report, sheet, {
+            jurisdiction,
+            jurisdictionSource: inference ? { source: 'sheet', evidence: inference.evidence, message: jurisdictionNote } : { source: 'option' },
+            date: options.date,
+            registry: registry?.provenance ?? null,
+          }, contents));
+        } else {
+          if (registry) {
+            ctx.out(ctx.t('sheet.cli.registry', { source: registry.provenance.source, retrieved: registry.provenance.retrieved }));
+            if (registry.provenance.demo) ctx.out(ctx.t('sheet.cli.registry-demo'));
+          }
+          if (jurisdictionNote) ctx.out(jurisdictionNote);
+          await writeLines(ctx, printableLines(ctx, humanReport(report, sheet, ctx)));
+        }
+      } finally {
+        // A report that failed still lets the copy end (in place, or its temporary file removed).
+        await copied?.catch(() => undefined);
+      }
+      if (copied !== null) {
+        const sheetName = await copied;
+        // With --json, stdout stays one JSON document.
+        (values.json ? ctx.err : ctx.out)(ctx.t('sheet.cli.out-written', { path: out, sheetName, input: path }));
+      }
+      return exit;
     } finally {
-      // A report that failed still lets the copy end (in place, or its temporary file removed).
-      await copied?.catch(() => undefined);
+      ahead?.stop();
     }
-    if (copied !== null) {
-      const sheetName = await copied;
-      // With --json, stdout stays one JSON document.
-      (values.json ? ctx.err : ctx.out)(ctx.t('sheet.cli.out-written', { path: out, sheetName, input: path }));
-    }
-    return exit;
   },
 };

@@ -5,5 +5,5 @@ export { readXlsxCells, readXlsxRows, type ReadWorksheet, type ReadXlsxResult, t
 export type { WorksheetRow } from './worksheet.ts';
 export { checkOutPath, outExtension } from './out-path.ts';
 export { isMacroEnabled, startCellsCopy, startXlsxCopy } from './write.ts';
-export { resultsSheetPart } from './results-off-thread.ts';
+export { resultsSheetPart, ResultsThread } from './results-off-thread.ts';
 export { type ResultCell, type ResultColumn, type ResultColumnKind, type ResultRow, type ResultTable, type StyleBase, type TextParts } from './results-sheet.ts';

@@ -17,10 +17,17 @@ export interface ResultsOffThread {
   readonly worker: URL;
   /** A table of at least this many rows is written there. */
   readonly minRows: number;
+  /**
+   * An input file at least this large starts the thread before the check (ResultsThread.ahead), so
+   * that it has started when the rows come; a thread the table turns out too small for is stopped.
+   */
+  readonly startAheadBytes: number;
 }
 
 /** A smaller sheet is written on the main thread in less time than a thread takes to start. */
 export const OFF_THREAD_MIN_ROWS = 10_000;
+/** A plan of 10 000 rows of 12 cells is about 0.7 MB as .xlsx and 1 MB as .csv. */
+export const START_AHEAD_BYTES = 512 * 1024;
 
 /**
  * The writing thread's heap: it keeps a batch of rows, the texts sent to be kept (bounded in
@@ -43,47 +50,85 @@ export interface ResultsWorkerData {
 
 export type ResultsWorkerMessage = { readonly type: 'done'; readonly sums: PartSums; readonly compressedSize: number } | { readonly type: 'failed'; readonly detail: string };
 
-/** The results sheet's part: written on `offThread` when the table is large enough, else here. */
-export function resultsSheetPart(table: ResultTable, sourceSheet: string, styles: StyleBase, offThread?: ResultsOffThread): DeflatedPart {
-  if (offThread === undefined || table.rowCount < offThread.minRows) return deflatedHere(resultSheetXml(table, sourceSheet, styles));
-  return ({ path, at }) => writtenOffThread(offThread.worker, table, { sourceSheet, styles, path, at });
+/**
+ * A writing thread. Started ahead of its table (a thread takes 50–150 ms to start, which a large
+ * --out would otherwise wait for after the check), it waits for the table and holds the process
+ * open only once it has one.
+ */
+export class ResultsThread {
+  private used = false;
+  /** How the thread ended before it was given a table, if it did. */
+  private failure: Error | null = null;
+  private readonly thread: Worker;
+
+  private constructor(worker: URL) {
+    this.thread = new Worker(worker, { resourceLimits: WORKER_LIMITS });
+    this.thread.unref();
+    const failed = (error: Error) => (this.failure ??= error);
+    this.thread.on('error', failed);
+    this.thread.on('exit', (code) => failed(new Error(`the results sheet writer stopped (exit ${code})`)));
+  }
+
+  /** A thread started now, for a table given later (or none: stop it then). */
+  static ahead(offThread: ResultsOffThread): ResultsThread {
+    return new ResultsThread(offThread.worker);
+  }
+
+  /** Ends a thread that was never given a table. */
+  stop(): void {
+    if (!this.used) void this.thread.terminate();
+  }
+
+  /**
+   * Gives the thread `table` and posts it every row now (making the rows is the main thread's
+   * share); resolves once the thread has written the part.
+   */
+  write(table: ResultTable, where: Pick<ResultsWorkerData, 'sourceSheet' | 'styles' | 'path' | 'at'>): Promise<PartWritten> {
+    if (this.used) throw new Error('a results thread writes one table');
+    this.used = true;
+    const { thread } = this;
+    thread.ref();
+    const { port1, port2 } = new MessageChannel();
+    const posted = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const { rows, ...head } = table;
+    const written = new Promise<PartWritten>((resolve, reject) => {
+      if (this.failure) reject(this.failure);
+      thread.on('message', (message: ResultsWorkerMessage) => {
+        if (message.type === 'done') resolve({ sums: message.sums, compressedSize: message.compressedSize });
+        else reject(new Error(message.detail));
+      });
+      thread.on('error', reject);
+      // After 'done' this changes nothing.
+      thread.on('exit', (code) => reject(new Error(`the results sheet writer stopped (exit ${code})`)));
+    }).finally(() => port1.close());
+    const data: ResultsWorkerData = { ...where, table: head, port: port2, posted };
+    thread.postMessage(data, [port2]);
+
+    const send = (batch: unknown, transfer: ArrayBuffer[] = []) => {
+      port1.postMessage(batch, transfer);
+      Atomics.add(posted, 0, 1);
+      Atomics.notify(posted, 0);
+    };
+    const batches = new ResultBatchWriter();
+    const sendBatch = () => {
+      const { batch, transfer } = batches.take();
+      send(batch, transfer);
+    };
+    for (const row of rows) {
+      batches.add(row);
+      if (batches.isFull) sendBatch();
+    }
+    if (!batches.isEmpty) sendBatch();
+    send(null);
+    return written;
+  }
 }
 
 /**
- * Starts the thread `worker` runs and posts it every row of `table` now (making the rows is the
- * main thread's share); resolves once the thread has written the part.
+ * The results sheet's part: written on a thread when `offThread` is given and the table is large
+ * enough (on `ahead`, when one was started), else here.
  */
-function writtenOffThread(worker: URL, table: ResultTable, where: Pick<ResultsWorkerData, 'sourceSheet' | 'styles' | 'path' | 'at'>): Promise<PartWritten> {
-  const { port1, port2 } = new MessageChannel();
-  const posted = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const { rows, ...head } = table;
-  const data: ResultsWorkerData = { ...where, table: head, port: port2, posted };
-  const thread = new Worker(worker, { workerData: data, transferList: [port2], resourceLimits: WORKER_LIMITS });
-  const written = new Promise<PartWritten>((resolve, reject) => {
-    thread.on('message', (message: ResultsWorkerMessage) => {
-      if (message.type === 'done') resolve({ sums: message.sums, compressedSize: message.compressedSize });
-      else reject(new Error(message.detail));
-    });
-    thread.on('error', reject);
-    // After 'done' this changes nothing.
-    thread.on('exit', (code) => reject(new Error(`the results sheet writer stopped (exit ${code})`)));
-  }).finally(() => port1.close());
-
-  const send = (batch: unknown, transfer: ArrayBuffer[] = []) => {
-    port1.postMessage(batch, transfer);
-    Atomics.add(posted, 0, 1);
-    Atomics.notify(posted, 0);
-  };
-  const batches = new ResultBatchWriter();
-  const sendBatch = () => {
-    const { batch, transfer } = batches.take();
-    send(batch, transfer);
-  };
-  for (const row of rows) {
-    batches.add(row);
-    if (batches.isFull) sendBatch();
-  }
-  if (!batches.isEmpty) sendBatch();
-  send(null);
-  return written;
+export function resultsSheetPart(table: ResultTable, sourceSheet: string, styles: StyleBase, offThread?: ResultsOffThread, ahead?: ResultsThread): DeflatedPart {
+  if (offThread === undefined || table.rowCount < offThread.minRows) return deflatedHere(resultSheetXml(table, sourceSheet, styles));
+  return ({ path, at }) => (ahead ?? ResultsThread.ahead(offThread)).write(table, { sourceSheet, styles, path, at });
 }

@@ -4,14 +4,17 @@
  * writes the deflated part into the copy's file where the zip writer left room for it.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { once } from 'node:events';
+import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { deflatedInTurn, type PartSums } from './deflated-part.ts';
 import { readResultBatch, type ResultBatch } from './result-batches.ts';
 import type { ResultsWorkerData, ResultsWorkerMessage } from './results-off-thread.ts';
 import { resultSheetXml, type ResultRow } from './results-sheet.ts';
 
-const { table, sourceSheet, styles, path, at, port, posted } = workerData as ResultsWorkerData;
-const post = (message: ResultsWorkerMessage) => (parentPort as NonNullable<typeof parentPort>).postMessage(message);
+const parent = parentPort as NonNullable<typeof parentPort>;
+// The thread may be started before its table is known: the table comes as the first message.
+const [{ table, sourceSheet, styles, path, at, port, posted }] = (await once(parent, 'message')) as [ResultsWorkerData];
+const post = (message: ResultsWorkerMessage) => parent.postMessage(message);
 
 /** The rows, batch after batch, waiting for each (the main thread counts them in `posted`). */
 function* rowsPosted(): Generator<ResultRow> {

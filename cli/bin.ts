@@ -1,7 +1,7 @@
 import { runCli } from './main.ts';
 import { drained } from './write-lines.ts';
 import { OFF_THREAD_MIN_BYTES } from './xlsx/read-off-thread.ts';
-import { OFF_THREAD_MIN_ROWS, START_AHEAD_BYTES } from './xlsx/results-off-thread.ts';
+import { OFF_THREAD_MIN_ROWS } from './xlsx/results-off-thread.ts';
 
 // The built entry point (dist/cli/inkludo.mjs): wires runCli to the real process.
 
@@ -28,7 +28,7 @@ const code = await runCli(process.argv.slice(2), {
   err: (text) => process.stderr.write(`${text}\n`),
   outDrained: () => drained(process.stdout),
   xlsxReader: { worker: new URL('./xlsx-reader.mjs', import.meta.url), minBytes: OFF_THREAD_MIN_BYTES },
-  resultsWriter: { worker: new URL('./xlsx-results.mjs', import.meta.url), minRows: OFF_THREAD_MIN_ROWS, startAheadBytes: START_AHEAD_BYTES },
+  resultsWriter: { worker: new URL('./xlsx-results.mjs', import.meta.url), minRows: OFF_THREAD_MIN_ROWS },
   env: process.env,
 });
 process.exitCode = code;

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import {
   BUYER_KINDS,
@@ -158,6 +157,7 @@ function rowsCheck(chosen: PurchaseJurisdiction | undefined, lang: string | null
   let check: SheetCheck | null = chosen === undefined ? null : startSheetCheck({ ...options, jurisdiction: chosen });
   let first: (readonly CellValue[])[] | null = chosen === undefined ? [] : null;
   let inference: JurisdictionInference | null = null;
+  let rowsRead = 0;
   const infer = (rows: readonly (readonly CellValue[])[]) => {
     first = null;
     inference = inferSheetJurisdiction(rows, { sheetName: options.sheetName ?? null, lang });
@@ -167,8 +167,13 @@ function rowsCheck(chosen: PurchaseJurisdiction | undefined, lang: string | null
   };
   return {
     add(cells: readonly CellValue[]) {
+      rowsRead++;
       if (first === null) check?.add(cells);
       else if (first.push(cells) >= JURISDICTION_EVIDENCE_ROWS) infer(first);
+    },
+    /** The sheet's rows read so far, from row 1. */
+    get rowsRead() {
+      return rowsRead;
     },
     /** The inference (when there was one) and the report (null when no jurisdiction is known). */
     finish(): { readonly inference: JurisdictionInference | null; readonly report: SheetReport | null } {
@@ -325,14 +330,6 @@ function resultTable(report: SheetReport, sheet: string, ctx: CliContext, conten
   };
 }
 
-/** The size of the file at `path`, or 0 where it cannot be known (reading it then says why). */
-function fileSize(path: string): Promise<number> {
-  return stat(path).then(
-    (s) => s.size,
-    () => 0,
-  );
-}
-
 /** The CLI's message for a copy that could not be made. */
 function outError(error: unknown, path: string, out: string): CliError {
   const mapped = xlsxCliError(error, path);
@@ -382,8 +379,8 @@ export const checkCommand: Command = {
     const force = values.force === true;
     // Checked before anything is read or written: no input is ever modified.
     if (out !== undefined) await checkOutPath(out, inputPaths(values, path), force);
-    // A large input's copy is written on a thread: started now, it has started when the rows are checked.
-    const ahead = out !== undefined && ctx.resultsWriter !== undefined && (await fileSize(path)) >= ctx.resultsWriter.startAheadBytes ? ResultsThread.ahead(ctx.resultsWriter) : undefined;
+    // The thread that writes a large copy's results sheet, once started.
+    let resultsThread: ResultsThread | undefined;
     try {
       const chosen = choiceOption<PurchaseJurisdiction>(values, 'jurisdiction', ['NO', 'SE']);
       const options = {
@@ -404,6 +401,9 @@ export const checkCommand: Command = {
         rowsCheck(chosen, lang, { ...options, registry: lookup, sheetName, delimitedText: kind === 'csv' }),
       );
       if (out !== undefined) await checkOutKind(kind, path, out);
+      // Started while the check finishes (the split-purchase windows), so that it has started when
+      // the results sheet's rows come; stopped unused if fewer rows than that were checked.
+      if (out !== undefined && ctx.resultsWriter !== undefined && rows.rowsRead >= ctx.resultsWriter.minRows) resultsThread = new ResultsThread(ctx.resultsWriter.worker);
       // Never Norway by default: the sheet's own evidence, stated, or exit 2 asking for --jurisdiction.
       const { inference, report } = rows.finish();
       const jurisdiction = chosen ?? inference?.jurisdiction;
@@ -421,7 +421,8 @@ export const checkCommand: Command = {
       let copied: Promise<string> | null = null;
       if (out !== undefined) {
         const table = resultTable(report, sheet, ctx, contents);
-        const resultsSheet = (styles: StyleBase) => resultsSheetPart(table, sheet, styles, ctx.resultsWriter, ahead);
+        const thread = table.rowCount >= (ctx.resultsWriter?.minRows ?? Number.POSITIVE_INFINITY) ? resultsThread : undefined;
+        const resultsSheet = (styles: StyleBase) => resultsSheetPart(table, sheet, styles, thread);
         const starting = csvCells === null ? startXlsxCopy(path, out, force, table.sheetName, resultsSheet) : startCellsCopy(sheet, csvCells, out, force, table.sheetName, resultsSheet);
         const copy = await starting.catch((error: unknown) => Promise.reject(outError(error, path, out)));
         copied = copy.written.then(
@@ -458,7 +459,7 @@ export const checkCommand: Command = {
       }
       return exit;
     } finally {
-      ahead?.stop();
+      resultsThread?.stop();
     }
   },
 };

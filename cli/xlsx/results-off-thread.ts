@@ -17,17 +17,10 @@ export interface ResultsOffThread {
   readonly worker: URL;
   /** A table of at least this many rows is written there. */
   readonly minRows: number;
-  /**
-   * An input file at least this large starts the thread before the check (ResultsThread.ahead), so
-   * that it has started when the rows come; a thread the table turns out too small for is stopped.
-   */
-  readonly startAheadBytes: number;
 }
 
 /** A smaller sheet is written on the main thread in less time than a thread takes to start. */
 export const OFF_THREAD_MIN_ROWS = 10_000;
-/** A plan of 10 000 rows of 12 cells is about 0.7 MB as .xlsx and 1 MB as .csv. */
-export const START_AHEAD_BYTES = 512 * 1024;
 
 /**
  * The writing thread's heap: it keeps a batch of rows, the texts sent to be kept (bounded in
@@ -51,8 +44,8 @@ export interface ResultsWorkerData {
 export type ResultsWorkerMessage = { readonly type: 'done'; readonly sums: PartSums; readonly compressedSize: number } | { readonly type: 'failed'; readonly detail: string };
 
 /**
- * A writing thread. Started ahead of its table (a thread takes 50–150 ms to start, which a large
- * --out would otherwise wait for after the check), it waits for the table and holds the process
+ * A writing thread. Started before its table is made (a thread takes 50–150 ms to start, which the
+ * copy would otherwise wait for after the check), it waits for the table, and holds the process
  * open only once it has one.
  */
 export class ResultsThread {
@@ -61,17 +54,12 @@ export class ResultsThread {
   private failure: Error | null = null;
   private readonly thread: Worker;
 
-  private constructor(worker: URL) {
+  constructor(worker: URL) {
     this.thread = new Worker(worker, { resourceLimits: WORKER_LIMITS });
     this.thread.unref();
     const failed = (error: Error) => (this.failure ??= error);
     this.thread.on('error', failed);
     this.thread.on('exit', (code) => failed(new Error(`the results sheet writer stopped (exit ${code})`)));
-  }
-
-  /** A thread started now, for a table given later (or none: stop it then). */
-  static ahead(offThread: ResultsOffThread): ResultsThread {
-    return new ResultsThread(offThread.worker);
   }
 
   /** Ends a thread that was never given a table. */
@@ -124,11 +112,8 @@ export class ResultsThread {
   }
 }
 
-/**
- * The results sheet's part: written on a thread when `offThread` is given and the table is large
- * enough (on `ahead`, when one was started), else here.
- */
-export function resultsSheetPart(table: ResultTable, sourceSheet: string, styles: StyleBase, offThread?: ResultsOffThread, ahead?: ResultsThread): DeflatedPart {
-  if (offThread === undefined || table.rowCount < offThread.minRows) return deflatedHere(resultSheetXml(table, sourceSheet, styles));
-  return ({ path, at }) => (ahead ?? ResultsThread.ahead(offThread)).write(table, { sourceSheet, styles, path, at });
+/** The results sheet's part: written on `thread` when one is given, else here. */
+export function resultsSheetPart(table: ResultTable, sourceSheet: string, styles: StyleBase, thread?: ResultsThread): DeflatedPart {
+  if (thread === undefined) return deflatedHere(resultSheetXml(table, sourceSheet, styles));
+  return ({ path, at }) => thread.write(table, { sourceSheet, styles, path, at });
 }

@@ -21,11 +21,8 @@ import { REPO_ROOT } from '../support/paths.ts';
 import { readZipEntries } from '../support/zip-read.ts';
 
 const FIXTURES = resolve(REPO_ROOT, 'tests/fixtures/xlsx');
-const WORKER = pathToFileURL(resolve(REPO_ROOT, 'dist/cli/xlsx-results.mjs'));
-/** Every results sheet, however small, written on the built thread, started before the check. */
-const ALWAYS: ResultsOffThread = { worker: WORKER, minRows: 0, startAheadBytes: 0 };
-/** The same, the thread started once the rows are made. */
-const NOT_AHEAD: ResultsOffThread = { ...ALWAYS, startAheadBytes: Number.POSITIVE_INFINITY };
+/** Every results sheet, however small, written on the built thread. */
+const ALWAYS: ResultsOffThread = { worker: pathToFileURL(resolve(REPO_ROOT, 'dist/cli/xlsx-results.mjs')), minRows: 0 };
 const CHECK = ['--jurisdiction', 'NO', '--date', '2026-11-23', '--lang', 'en'] as const;
 
 /** `inkludo` run in-process, its results sheet written on `resultsWriter` when given. */
@@ -117,7 +114,6 @@ describe('the copy written on the results thread', () => {
   }, 60_000);
   const inputs = readdirSync(FIXTURES).filter((name) => /\.(xlsx|xlsm|csv)$/.test(name));
 
-  // With --json the thread is started before the check; without, once the rows are made.
   it.each(inputs.flatMap((name) => [[name, '--json'], [name, '--lang']]))('%s (%s): the same report, exit code and copy as written on the main thread', async (name, mode) => {
     const input = join(dir, `${n++}-${name}`);
     copyFileSync(join(FIXTURES, name), input);
@@ -125,7 +121,7 @@ describe('the copy written on the results thread', () => {
     const [here, there] = [join(dir, `${n++}-here${ext}`), join(dir, `${n++}-there${ext}`)];
     const flags = mode === '--json' ? ['--json'] : [];
     const inProcess = await run(['check', input, '--out', here, ...flags, ...CHECK]);
-    const onThread = await run(['check', input, '--out', there, ...flags, ...CHECK], mode === '--json' ? ALWAYS : NOT_AHEAD);
+    const onThread = await run(['check', input, '--out', there, ...flags, ...CHECK], ALWAYS);
     expect(onThread.code).toBe(inProcess.code);
     expect(onThread.out).toBe(inProcess.out.replaceAll(here, there));
     expect(onThread.err).toBe(inProcess.err.replaceAll(here, there));
@@ -160,15 +156,13 @@ describe('the copy written on the results thread', () => {
     expect(readdirSync(folder)).toEqual([]);
   }, 60_000);
 
-  it.each([
-    ['started before the check', 0],
-    ['started once the rows are made', Number.POSITIVE_INFINITY],
-  ])('a thread that fails (%s) is a clear error, and leaves neither the copy nor its temporary file', async (_when, startAheadBytes) => {
+  it('a thread that fails is a clear error, and leaves neither the copy nor its temporary file', async () => {
     const folder = mkdtempSync(join(dir, 'failing-'));
     const input = join(folder, 'plan.xlsx');
     copyFileSync(join(FIXTURES, 'lo-plan.xlsx'), input);
     const out = join(folder, 'checked.xlsx');
-    const failing: ResultsOffThread = { worker: new URL('data:text/javascript,throw new Error("disk on fire")'), minRows: 0, startAheadBytes };
+    // It fails as it starts, before it is given the table.
+    const failing: ResultsOffThread = { worker: new URL('data:text/javascript,throw new Error("disk on fire")'), minRows: 0 };
     const result = await run(['check', input, '--json', '--out', out, ...CHECK], failing);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/could not be written.*disk on fire/s);
@@ -176,13 +170,15 @@ describe('the copy written on the results thread', () => {
     expect(readdirSync(folder)).toEqual(['plan.xlsx']);
   });
 
-  it('a thread started for a table too small for it is not given the table, and the copy is written here as without it', async () => {
+  it('a thread started for more rows than were checked is not given the table, and the copy is written here as without it', async () => {
     const input = join(dir, `${n++}-lo-plan.xlsx`);
     copyFileSync(join(FIXTURES, 'lo-plan.xlsx'), input);
     const [here, there] = [join(dir, `${n++}-here.xlsx`), join(dir, `${n++}-there.xlsx`)];
     const inProcess = await run(['check', input, '--json', '--out', here, ...CHECK]);
+    // The sheet's rows include its header: one row more than were checked starts the thread, and the table is one row short of it.
+    const { summary } = JSON.parse(inProcess.out) as { summary: { rowsChecked: number } };
     // A module that is not a writer: had the table been given to it, the copy would have failed.
-    const idle: ResultsOffThread = { worker: new URL('data:text/javascript,setInterval(() => {}, 1000)'), minRows: 1_000_000, startAheadBytes: 0 };
+    const idle: ResultsOffThread = { worker: new URL('data:text/javascript,setInterval(() => {}, 1000)'), minRows: summary.rowsChecked + 1 };
     const started = await run(['check', input, '--json', '--out', there, ...CHECK], idle);
     expect(started.code).toBe(inProcess.code);
     expect(started.err).toBe(inProcess.err.replaceAll(here, there));

@@ -1,8 +1,9 @@
 /**
  * Workbook I/O (issue 10): the built `inkludo check` on a 100 000-row × 12-column .xlsx, `--json` to
  * /dev/null, against a bare exceljs streaming read of the same file (WorkbookReader touching every
- * cell value), and `--out` against `--json`: wall time and peak RSS, medians of five rounds in which the
- * three commands run in turn, with their ratios.
+ * cell value), and `--out` against `--json`: wall time and peak RSS, medians of nine rounds in which the
+ * three commands run in turn, with their ratios (on a shared machine single rounds swing by a third;
+ * five rounds left the medians swinging by a tenth).
  * Then the reader alone in-process, the SpreadsheetML tokenizer against saxes on the same sheet
  * XML, and the hostile workbooks through the CLI (each refused or read; time and memory).
  */
@@ -21,7 +22,7 @@ import { readZipEntries } from '../support/zip-read.ts';
 import { measure, measureNodeInTurn, report, runNode, type NodeMeasure } from './harness.ts';
 import { ROWS, generateSheet, writePlanXlsx } from './plan-sheet.ts';
 
-const RUNS = 5;
+const RUNS = 9;
 const CLI = 'dist/cli/inkludo.mjs';
 const CHECK = ['--jurisdiction', 'NO', '--date', '2026-11-23'];
 const s = (ms: number) => (ms / 1000).toFixed(2);

@@ -50,16 +50,18 @@ export type ResultsWorkerMessage = { readonly type: 'done'; readonly sums: PartS
  */
 export class ResultsThread {
   private used = false;
-  /** How the thread ended before it was given a table, if it did. */
-  private failure: Error | null = null;
   private readonly thread: Worker;
+  /** Rejects once the thread fails or exits, as it starts or later (after the part is written, no one listens). */
+  private readonly ended: Promise<never>;
 
   constructor(worker: URL) {
     this.thread = new Worker(worker, { resourceLimits: WORKER_LIMITS });
     this.thread.unref();
-    const failed = (error: Error) => (this.failure ??= error);
-    this.thread.on('error', failed);
-    this.thread.on('exit', (code) => failed(new Error(`the results sheet writer stopped (exit ${code})`)));
+    this.ended = new Promise<never>((_resolve, reject) => {
+      this.thread.on('error', reject);
+      this.thread.on('exit', (code) => reject(new Error(`the results sheet writer stopped (exit ${code})`)));
+    });
+    this.ended.catch(() => undefined);
   }
 
   /** Ends a thread that was never given a table. */
@@ -79,16 +81,13 @@ export class ResultsThread {
     const { port1, port2 } = new MessageChannel();
     const posted = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     const { rows, ...head } = table;
-    const written = new Promise<PartWritten>((resolve, reject) => {
-      if (this.failure) reject(this.failure);
+    const done = new Promise<PartWritten>((resolve, reject) => {
       thread.on('message', (message: ResultsWorkerMessage) => {
         if (message.type === 'done') resolve({ sums: message.sums, compressedSize: message.compressedSize });
         else reject(new Error(message.detail));
       });
-      thread.on('error', reject);
-      // After 'done' this changes nothing.
-      thread.on('exit', (code) => reject(new Error(`the results sheet writer stopped (exit ${code})`)));
-    }).finally(() => port1.close());
+    });
+    const written = Promise.race([done, this.ended]).finally(() => port1.close());
     const data: ResultsWorkerData = { ...where, table: head, port: port2, posted };
     thread.postMessage(data, [port2]);
 
